@@ -1,0 +1,5 @@
+import sys
+
+from aipdesk.cli import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""Pure domain: value types, progress maths and validation rules. Imports nothing of ours."""

@@ -1,0 +1,162 @@
+"""Domain errors carry a code and parameters; the text exists in German and English.
+
+The user interface is German with English as the second language, so every
+rejection can be told in both without the domain knowing about Qt or gettext.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# code -> (German, English). Parameters are filled with str.format.
+MESSAGES: dict[str, tuple[str, str]] = {
+    "bad_month": (
+        '"{text}" ist kein gültiger Monat (erwartet JJJJ-MM)',
+        '"{text}" is not a valid month (expected YYYY-MM)',
+    ),
+    "period_reversed": (
+        "Zeitraum {first} – {last}: das Ende liegt vor dem Anfang",
+        "period {first} – {last}: the end lies before the start",
+    ),
+    "bad_count": (
+        '"{text}" ist keine gültige Anzahl',
+        '"{text}" is not a valid count',
+    ),
+    "negative_count": (
+        '"{text}" ist keine gültige Anzahl: Werte dürfen nicht negativ sein',
+        '"{text}" is not a valid count: values must not be negative',
+    ),
+    "count_too_large": (
+        '"{text}" ist zu groß für eine Anzahl',
+        '"{text}" is too large for a count',
+    ),
+    "bad_number": (
+        '"{text}" ist keine gültige Zahl',
+        '"{text}" is not a valid number',
+    ),
+    "month_outside_project": (
+        "{month} liegt außerhalb des Zeitraums von Projekt {project} ({period})",
+        "{month} lies outside the period of project {project} ({period})",
+    ),
+    "month_outside_target": (
+        "{month} liegt außerhalb des Zielzeitraums {period}",
+        "{month} lies outside the target period {period}",
+    ),
+    "child_exceeds_parent": (
+        "{project} {month}: {child} ({child_value}) darf nicht größer sein als "
+        "{parent} ({parent_value})",
+        "{project} {month}: {child} ({child_value}) must not exceed {parent} ({parent_value})",
+    ),
+    "weights_count": (
+        "Die Plankurve braucht {expected} Monatsgewichte, nicht {given}",
+        "the plan curve needs {expected} monthly weights, not {given}",
+    ),
+    "weights_negative": (
+        "Monatsgewichte dürfen nicht negativ sein ({month}: {weight})",
+        "monthly weights must not be negative ({month}: {weight})",
+    ),
+    "weights_sum": (
+        "Die Monatsgewichte ergeben zusammen {total} statt 1",
+        "the monthly weights add up to {total} instead of 1",
+    ),
+    "target_negative": (
+        "Zielwert {value} ist ungültig: er darf nicht negativ sein",
+        "target {value} is invalid: it must not be negative",
+    ),
+    "thresholds": (
+        "Ampelschwellen ungültig: grün ({green} %) muss mindestens gelb ({amber} %) sein, "
+        "beide > 0",
+        "status thresholds invalid: green ({green} %) must be at least amber ({amber} %), both > 0",
+    ),
+    "unknown_project": ('Unbekanntes Projekt "{project}"', 'unknown project "{project}"'),
+    "unknown_metric": ('Unbekannte Kennzahl "{metric}"', 'unknown metric "{metric}"'),
+    "project_inactive": (
+        "Projekt {project} ist deaktiviert: es nimmt keine Werte an",
+        "project {project} is deactivated: it accepts no values",
+    ),
+    "metric_not_tracked": (
+        "Kennzahl {metric} wird für Projekt {project} nicht erfasst",
+        "metric {metric} is not tracked for project {project}",
+    ),
+    "metric_computed": (
+        "Kennzahl {metric} wird berechnet ({formula}) und kann nicht erfasst werden",
+        "metric {metric} is computed ({formula}) and cannot be logged",
+    ),
+    "duplicate_project": (
+        'Ein Projekt mit dem Kürzel "{project}" gibt es schon',
+        'a project with the code "{project}" exists already',
+    ),
+    "duplicate_metric": (
+        'Eine Kennzahl mit dem Kürzel "{metric}" gibt es schon',
+        'a metric with the code "{metric}" exists already',
+    ),
+    "bad_code": (
+        '"{code}" ist kein gültiges Kürzel (Buchstaben, Ziffern, _ und -, höchstens 32 Zeichen)',
+        '"{code}" is not a valid code (letters, digits, _ and -, at most 32 characters)',
+    ),
+    "empty_name": ("Der Name darf nicht leer sein", "the name must not be empty"),
+    "ratio_needs_parts": (
+        "Eine Quote braucht eine Zähler- und eine Nenner-Kennzahl",
+        "a ratio needs a numerator and a denominator metric",
+    ),
+    "parent_kind": (
+        "Eine davon-Kennzahl muss wie ihre Oberkennzahl {parent} eine Zählgröße sein",
+        "a davon metric must be a count like its parent {parent}",
+    ),
+    "parent_cycle": (
+        "{metric} kann nicht davon-Kennzahl von sich selbst sein",
+        "{metric} cannot be a davon metric of itself",
+    ),
+    "no_target": (
+        "Für {project} / {metric} gibt es keinen Zielwert im Zeitraum {period}",
+        "there is no target for {project} / {metric} in the period {period}",
+    ),
+    "target_overlap": (
+        "Für {project} / {metric} gibt es schon einen Zielwert, der {period} überschneidet",
+        "{project} / {metric} already has a target overlapping {period}",
+    ),
+    "values_present": (
+        "Die Datenbank enthält schon {count} Monatswerte: Demodaten werden nur in eine "
+        "leere Datenbank geschrieben",
+        "the database already holds {count} monthly values: demo data go only into an "
+        "empty database",
+    ),
+    "not_aipdesk_db": (
+        "{path} ist keine aipdesk-Datenbank ({reason}); die Datei wurde nicht verändert",
+        "{path} is not an aipdesk database ({reason}); the file was left unchanged",
+    ),
+    "newer_schema": (
+        "{path} wurde mit einer neueren aipdesk-Version angelegt (Schema {found}); "
+        "bitte aipdesk aktualisieren",
+        "{path} was created by a newer aipdesk (schema {found}); please update aipdesk",
+    ),
+    "db_unreachable": (
+        "Die Datenbank {path} lässt sich nicht öffnen: {reason}",
+        "cannot open the database {path}: {reason}",
+    ),
+}
+
+_LANGUAGE = {"de": 0, "en": 1}
+
+
+class DomainError(Exception):
+    """A rejected input or operation, explained to a person in German or English."""
+
+    def __init__(self, code: str, /, **params: Any) -> None:
+        if code not in MESSAGES:
+            raise KeyError(f"no message for error code {code!r}")
+        self.code = code
+        self.params = params
+        super().__init__(self.text("de"))
+
+    def text(self, lang: str = "de") -> str:
+        index = _LANGUAGE.get(lang, 0)
+        # A parameter may itself be given in both languages as a (de, en) pair.
+        params = {
+            key: value[index] if isinstance(value, tuple) else value
+            for key, value in self.params.items()
+        }
+        return MESSAGES[self.code][index].format(**params)
+
+    def __str__(self) -> str:
+        return self.text("de")

@@ -1,0 +1,89 @@
+"""Calendar months as a value type: ordering, arithmetic and the YYYY-MM text form."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from aipdesk.domain.errors import DomainError
+
+_MONTH_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class Month:
+    year: int
+    month: int
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.month <= 12:
+            raise DomainError("bad_month", text=f"{self.year}-{self.month}")
+        if not 1900 <= self.year <= 2999:
+            raise DomainError("bad_month", text=f"{self.year}-{self.month:02d}")
+
+    @classmethod
+    def parse(cls, text: str) -> Month:
+        match = _MONTH_RE.match(text or "")
+        if not match:
+            raise DomainError("bad_month", text=text)
+        return cls(int(match.group(1)), int(match.group(2)))
+
+    @classmethod
+    def from_index(cls, index: int) -> Month:
+        """Inverse of :attr:`index` (months since year 0)."""
+        return cls(index // 12, index % 12 + 1)
+
+    @property
+    def index(self) -> int:
+        """Months since January of year 0: consecutive months differ by one."""
+        return self.year * 12 + self.month - 1
+
+    def shift(self, months: int) -> Month:
+        return Month.from_index(self.index + months)
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """An inclusive range of months; either end may be open (None) for project periods."""
+
+    first: Month | None = None
+    last: Month | None = None
+
+    def __post_init__(self) -> None:
+        if self.first is not None and self.last is not None and self.last < self.first:
+            raise DomainError("period_reversed", first=str(self.first), last=str(self.last))
+
+    @classmethod
+    def year(cls, year: int) -> Period:
+        return cls(Month(year, 1), Month(year, 12))
+
+    def contains(self, month: Month) -> bool:
+        if self.first is not None and month < self.first:
+            return False
+        return not (self.last is not None and month > self.last)
+
+    def overlaps_year(self, year: int) -> bool:
+        return not (
+            (self.first is not None and self.first > Month(year, 12))
+            or (self.last is not None and self.last < Month(year, 1))
+        )
+
+    def months(self) -> Iterator[Month]:
+        if self.first is None or self.last is None:
+            raise ValueError("an open period has no finite list of months")
+        for index in range(self.first.index, self.last.index + 1):
+            yield Month.from_index(index)
+
+    def __len__(self) -> int:
+        if self.first is None or self.last is None:
+            raise ValueError("an open period has no length")
+        return self.last.index - self.first.index + 1
+
+    def __str__(self) -> str:
+        first = str(self.first) if self.first else "…"
+        last = str(self.last) if self.last else "…"
+        return f"{first} – {last}"

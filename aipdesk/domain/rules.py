@@ -1,0 +1,122 @@
+"""Validation rules for monthly values (DESIGN §3), independent of any storage."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from aipdesk.domain.errors import DomainError
+from aipdesk.domain.model import Metric, Project
+from aipdesk.domain.months import Month
+
+MAX_COUNT = 10**9
+# "1234" or German thousands grouping "1.234.567"; an optional leading sign is caught below.
+_COUNT_RE = re.compile(r"^[+-]?(\d+|\d{1,3}(\.\d{3})+)$")
+
+
+def parse_count(text: str | int | float) -> int:
+    """A count or stock as typed by a person: a whole number >= 0.
+
+    Accepts ints, floats that are whole, and text such as "1234" or "1.234".
+    Rejects everything else with a message that quotes the input.
+    """
+    if isinstance(text, bool):
+        raise DomainError("bad_count", text=str(text))
+    if isinstance(text, int):
+        value = text
+    elif isinstance(text, float):
+        if text != text or text in (float("inf"), float("-inf")) or not text.is_integer():
+            raise DomainError("bad_count", text=_shown(text))
+        value = int(text)
+    else:
+        cleaned = str(text).strip().replace("\u00a0", "").replace(" ", "")
+        if not _COUNT_RE.match(cleaned):
+            raise DomainError("bad_count", text=str(text))
+        value = int(cleaned.replace(".", ""))
+    if value < 0:
+        raise DomainError("negative_count", text=_shown(text))
+    if value > MAX_COUNT:
+        raise DomainError("count_too_large", text=_shown(text))
+    return value
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def parse_number(text: str | float) -> float:
+    """A decimal number typed by a person, German ("24,6", "17.046") or plain ("24.6")."""
+    if isinstance(text, (int, float)) and not isinstance(text, bool):
+        if text != text or text in (float("inf"), float("-inf")):
+            raise DomainError("bad_number", text=str(text))
+        return float(text)
+    cleaned = str(text).strip().replace("\u00a0", "").replace(" ", "").rstrip("%")
+    if "," in cleaned:
+        cleaned = cleaned.replace(".", "").replace(",", ".")
+    elif re.fullmatch(r"[+-]?\d{1,3}(\.\d{3})+", cleaned):
+        cleaned = cleaned.replace(".", "")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise DomainError("bad_number", text=str(text)) from None
+    if value != value or value in (float("inf"), float("-inf")):
+        raise DomainError("bad_number", text=str(text))
+    return value
+
+
+def check_loggable(project: Project, metric: Metric, month: Month) -> None:
+    """A value may be logged for an active project, a counted metric, inside the period."""
+    if metric.is_computed:
+        raise DomainError(
+            "metric_computed",
+            metric=metric.code,
+            formula=f"100 · {metric.numerator} / Ø {metric.denominator}",
+        )
+    if not project.active:
+        raise DomainError("project_inactive", project=project.code)
+    if not project.period.contains(month):
+        raise DomainError(
+            "month_outside_project",
+            month=str(month),
+            project=project.code,
+            period=str(project.period),
+        )
+
+
+def check_davon(
+    project: str,
+    month: Month,
+    metric: Metric,
+    value: int,
+    parent_value: int | None,
+    children: Iterable[tuple[Metric, int]],
+) -> None:
+    """A davon value never exceeds its parent, whichever of the two is written second.
+
+    `parent_value` is the stored value of `metric`'s parent for the same project
+    and month (None if the metric has no parent or it is not logged yet);
+    `children` are the stored values of metrics whose parent is `metric`.
+    """
+    if metric.parent is not None and parent_value is not None and value > parent_value:
+        raise DomainError(
+            "child_exceeds_parent",
+            project=project,
+            month=str(month),
+            child=metric.code,
+            child_value=value,
+            parent=metric.parent,
+            parent_value=parent_value,
+        )
+    for child, child_value in children:
+        if child_value > value:
+            raise DomainError(
+                "child_exceeds_parent",
+                project=project,
+                month=str(month),
+                child=child.code,
+                child_value=child_value,
+                parent=metric.code,
+                parent_value=value,
+            )

@@ -1,0 +1,51 @@
+"""What every service call shares: who acts (`Actor`) and what changed (`Changes`)."""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import dataclass, field
+
+from aipdesk.domain.months import Month
+
+CellKey = tuple[str, str, Month]  # (project, metric, month)
+PairKey = tuple[str, str]  # (project, metric)
+
+
+def login_name() -> str:
+    try:
+        return getpass.getuser() or "unbekannt"
+    except Exception:  # no login name in some service and container contexts
+        return "unbekannt"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who writes (the `--user` given, else the operating system's login) and through what."""
+
+    user: str = field(default_factory=login_name)
+    source: str = "cli"
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What one unit of work changed; the GUI hands it on to the panes it concerns."""
+
+    values: frozenset[CellKey] = frozenset()
+    targets: frozenset[PairKey] = frozenset()
+    projects: frozenset[str] = frozenset()
+    metrics: frozenset[str] = frozenset()
+
+    def __bool__(self) -> bool:
+        return bool(self.values or self.targets or self.projects or self.metrics)
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(
+            self.values | other.values,
+            self.targets | other.targets,
+            self.projects | other.projects,
+            self.metrics | other.metrics,
+        )
+
+    @property
+    def years(self) -> frozenset[int]:
+        return frozenset(month.year for _, _, month in self.values)

@@ -1,0 +1,225 @@
+"""Adding and editing projects and metrics, and which metrics a project logs."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, replace
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from aipdesk.domain.errors import DomainError
+from aipdesk.domain.model import Metric, MetricKind, Project
+from aipdesk.services.base import Actor, Changes
+from aipdesk.store.changelog import record
+from aipdesk.store.database import Database
+from aipdesk.store.models import MetricRow, ProjectMetricRow, ProjectRow
+from aipdesk.store.queries import Catalog, load_catalog
+
+
+def _project_json(project: Project) -> dict[str, Any]:
+    return {
+        "name": project.name,
+        "description": project.description,
+        "active": project.active,
+        "first": str(project.period.first) if project.period.first else None,
+        "last": str(project.period.last) if project.period.last else None,
+    }
+
+
+def _fill_project(row: ProjectRow, project: Project) -> None:
+    first, last = project.period.first, project.period.last
+    row.name, row.description, row.active = (
+        project.name.strip(),
+        project.description,
+        project.active,
+    )
+    row.first_year, row.first_month = (first.year, first.month) if first else (None, None)
+    row.last_year, row.last_month = (last.year, last.month) if last else (None, None)
+
+
+def insert_project(
+    session: Session,
+    catalog: Catalog,
+    actor: Actor,
+    project: Project,
+    metrics: tuple[str, ...] = (),
+) -> None:
+    project.validate()
+    if project.code in catalog.projects:
+        raise DomainError("duplicate_project", project=project.code)
+    position = (session.scalar(select(func.max(ProjectRow.position))) or 0) + 1
+    row = ProjectRow(code=project.code, position=position)
+    _fill_project(row, project)
+    session.add(row)
+    session.flush()
+    catalog.project_ids[project.code] = row.id
+    catalog.projects[project.code] = project
+    record(
+        session,
+        user=actor.user,
+        source=actor.source,
+        action="insert",
+        entity="project",
+        project=project.code,
+        new=_project_json(project),
+    )
+    for index, metric in enumerate(metrics):
+        catalog.metric(metric)
+        session.add(
+            ProjectMetricRow(
+                project_id=row.id, metric_id=catalog.metric_ids[metric], position=index
+            )
+        )
+    session.flush()
+
+
+def add_project(
+    db: Database, actor: Actor, project: Project, metrics: tuple[str, ...] = ()
+) -> Changes:
+    with db.write() as session:
+        insert_project(session, load_catalog(session), actor, project, metrics)
+    return Changes(projects=frozenset({project.code}))
+
+
+def edit_project(db: Database, actor: Actor, code: str, **fields: Any) -> Changes:
+    """Change name, description, period or active flag of a project (the code stays)."""
+    with db.write() as session:
+        catalog = load_catalog(session)
+        old = catalog.project(code)
+        new = replace(old, **fields)
+        new.validate()
+        if new == old:
+            return Changes()
+        row = session.get_one(ProjectRow, catalog.project_ids[code])
+        _fill_project(row, new)
+        record(
+            session,
+            user=actor.user,
+            source=actor.source,
+            action="update",
+            entity="project",
+            project=code,
+            old=_project_json(old),
+            new=_project_json(new),
+        )
+    return Changes(projects=frozenset({code}))
+
+
+def _metric_json(metric: Metric) -> dict[str, Any]:
+    data = asdict(metric)
+    data["kind"], data["direction"], data["area"] = (
+        metric.kind.value,
+        metric.direction.value,
+        metric.area.value,
+    )
+    return data
+
+
+def _fill_metric(row: MetricRow, metric: Metric, catalog: Catalog) -> None:
+    def ref(code: str | None) -> int | None:
+        if code is None:
+            return None
+        catalog.metric(code)
+        return catalog.metric_ids[code]
+
+    if metric.parent is not None:
+        parent = catalog.metric(metric.parent)
+        if parent.kind is not MetricKind.FLOW or metric.kind is not MetricKind.FLOW:
+            raise DomainError("parent_kind", parent=metric.parent)
+    row.name, row.kind, row.direction = (
+        metric.name.strip(),
+        metric.kind.value,
+        metric.direction.value,
+    )
+    row.area, row.unit, row.description = metric.area.value, metric.unit, metric.description
+    row.parent_id, row.numerator_id = ref(metric.parent), ref(metric.numerator)
+    row.denominator_id = ref(metric.denominator)
+    row.green_pct, row.amber_pct = metric.green_pct, metric.amber_pct
+
+
+def insert_metric(session: Session, catalog: Catalog, actor: Actor, metric: Metric) -> None:
+    metric.validate()
+    if metric.code in catalog.metrics:
+        raise DomainError("duplicate_metric", metric=metric.code)
+    position = (session.scalar(select(func.max(MetricRow.position))) or 0) + 1
+    row = MetricRow(code=metric.code, position=position)
+    _fill_metric(row, metric, catalog)
+    session.add(row)
+    session.flush()
+    catalog.metric_ids[metric.code] = row.id
+    catalog.metrics[metric.code] = metric
+    record(
+        session,
+        user=actor.user,
+        source=actor.source,
+        action="insert",
+        entity="metric",
+        metric=metric.code,
+        new=_metric_json(metric),
+    )
+
+
+def add_metric(db: Database, actor: Actor, metric: Metric) -> Changes:
+    with db.write() as session:
+        insert_metric(session, load_catalog(session), actor, metric)
+    return Changes(metrics=frozenset({metric.code}))
+
+
+def edit_metric(db: Database, actor: Actor, code: str, **fields: Any) -> Changes:
+    with db.write() as session:
+        catalog = load_catalog(session)
+        old = catalog.metric(code)
+        new = replace(old, **fields)
+        new.validate()
+        if new == old:
+            return Changes()
+        _fill_metric(session.get_one(MetricRow, catalog.metric_ids[code]), new, catalog)
+        record(
+            session,
+            user=actor.user,
+            source=actor.source,
+            action="update",
+            entity="metric",
+            metric=code,
+            old=_metric_json(old),
+            new=_metric_json(new),
+        )
+    return Changes(metrics=frozenset({code}))
+
+
+def track_metric(db: Database, actor: Actor, project: str, metric: str) -> Changes:
+    """Let `project` log `metric` (adds a row to its entry grid)."""
+    with db.write() as session:
+        catalog = load_catalog(session)
+        if not ensure_tracked(session, catalog, actor, project, metric):
+            return Changes()
+    return Changes(projects=frozenset({project}))
+
+
+def ensure_tracked(
+    session: Session, catalog: Catalog, actor: Actor, project: str, metric: str
+) -> bool:
+    catalog.project(project)
+    catalog.metric(metric)
+    if metric in catalog.tracked.get(project, ()):
+        return False
+    session.add(
+        ProjectMetricRow(
+            project_id=catalog.project_ids[project],
+            metric_id=catalog.metric_ids[metric],
+            position=len(catalog.tracked.get(project, ())),
+        )
+    )
+    catalog.tracked[project] = (*catalog.tracked.get(project, ()), metric)
+    record(
+        session,
+        user=actor.user,
+        source=actor.source,
+        action="insert",
+        entity="tracking",
+        project=project,
+        metric=metric,
+    )
+    session.flush()
+    return True

@@ -1,0 +1,153 @@
+"""Setting and clearing targets (Zielwerte) with their period and plan curve."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from aipdesk.domain.errors import DomainError
+from aipdesk.domain.model import Target
+from aipdesk.domain.months import Month
+from aipdesk.domain.rules import parse_number
+from aipdesk.services.base import Actor, Changes
+from aipdesk.services.projects import ensure_tracked
+from aipdesk.store.changelog import now, record
+from aipdesk.store.database import Database
+from aipdesk.store.models import TargetRow
+from aipdesk.store.queries import Catalog, load_catalog, target_from_row
+
+
+def _target_json(target: Target) -> dict[str, Any]:
+    return {
+        "first": str(target.first),
+        "last": str(target.last),
+        "value": target.value,
+        "weights": list(target.weights) if target.weights else None,
+    }
+
+
+def _rows_for(session: Session, catalog: Catalog, project: str, metric: str) -> list[TargetRow]:
+    return list(
+        session.scalars(
+            select(TargetRow).where(
+                TargetRow.project_id == catalog.project_ids[project],
+                TargetRow.metric_id == catalog.metric_ids[metric],
+            )
+        )
+    )
+
+
+def apply_target(
+    session: Session, catalog: Catalog, actor: Actor, target: Target, origin: str = "user"
+) -> bool:
+    """Insert or update the target starting at `target.first`; True if anything changed."""
+    catalog.project(target.project)
+    catalog.metric(target.metric)
+    target.validate()
+    existing = None
+    for row in _rows_for(session, catalog, target.project, target.metric):
+        other = target_from_row(row, target.project, target.metric)
+        if other.first == target.first:
+            existing = row
+        elif other.first <= target.last and target.first <= other.last:
+            raise DomainError(
+                "target_overlap",
+                project=target.project,
+                metric=target.metric,
+                period=str(target.period),
+            )
+    ensure_tracked(session, catalog, actor, target.project, target.metric)
+    weights = json.dumps(list(target.weights)) if target.weights is not None else None
+    stamp = now()
+    if existing is None:
+        session.add(
+            TargetRow(
+                project_id=catalog.project_ids[target.project],
+                metric_id=catalog.metric_ids[target.metric],
+                first_year=target.first.year,
+                first_month=target.first.month,
+                last_year=target.last.year,
+                last_month=target.last.month,
+                value=target.value,
+                weights=weights,
+                origin=origin,
+                version=1,
+                updated_by=actor.user,
+                updated_at=stamp,
+            )
+        )
+        old = None
+    else:
+        before = target_from_row(existing, target.project, target.metric)
+        if before == target:
+            return False
+        old = _target_json(before)
+        existing.last_year, existing.last_month = target.last.year, target.last.month
+        existing.value, existing.weights, existing.origin = target.value, weights, origin
+        existing.version += 1
+        existing.updated_by, existing.updated_at = actor.user, stamp
+    record(
+        session,
+        user=actor.user,
+        source=actor.source,
+        action="update" if old else "insert",
+        entity="target",
+        project=target.project,
+        metric=target.metric,
+        month=target.first,
+        old=old,
+        new=_target_json(target),
+        at=stamp,
+    )
+    session.flush()
+    return True
+
+
+def set_target(
+    db: Database,
+    actor: Actor,
+    project: str,
+    metric: str,
+    first: Month,
+    last: Month,
+    value: float | str | None,
+    weights: tuple[float, ...] | None = None,
+) -> Changes:
+    number = None if value is None or value == "" else parse_number(value)
+    target = Target(project, metric, first, last, number, weights)
+    with db.write() as session:
+        changed = apply_target(session, load_catalog(session), actor, target)
+    return Changes(targets=frozenset({(project, metric)})) if changed else Changes()
+
+
+def clear_target(db: Database, actor: Actor, project: str, metric: str, first: Month) -> Changes:
+    with db.write() as session:
+        catalog = load_catalog(session)
+        catalog.project(project)
+        catalog.metric(metric)
+        for row in _rows_for(session, catalog, project, metric):
+            if (row.first_year, row.first_month) == (first.year, first.month):
+                record(
+                    session,
+                    user=actor.user,
+                    source=actor.source,
+                    action="delete",
+                    entity="target",
+                    project=project,
+                    metric=metric,
+                    month=first,
+                    old=_target_json(target_from_row(row, project, metric)),
+                )
+                session.delete(row)
+                return Changes(targets=frozenset({(project, metric)}))
+    raise DomainError("no_target", project=project, metric=metric, period=str(first))
+
+
+def list_targets(db: Database) -> list[Target]:
+    from aipdesk.store.queries import all_targets
+
+    with db.read() as session:
+        return all_targets(session, load_catalog(session))

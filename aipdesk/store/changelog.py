@@ -1,0 +1,102 @@
+"""Writing and reading the append-only change log."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from aipdesk.domain.months import Month
+from aipdesk.store.models import ChangeRow
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def record(
+    session: Session,
+    *,
+    user: str,
+    source: str,
+    action: str,
+    entity: str,
+    project: str | None = None,
+    metric: str | None = None,
+    month: Month | None = None,
+    old: Any = None,
+    new: Any = None,
+    at: datetime | None = None,
+) -> None:
+    session.add(
+        ChangeRow(
+            at=at or now(),
+            user=user,
+            source=source,
+            action=action,
+            entity=entity,
+            project=project,
+            metric=metric,
+            year=month.year if month else None,
+            month=month.month if month else None,
+            old=None if old is None else json.dumps(old, ensure_ascii=False, sort_keys=True),
+            new=None if new is None else json.dumps(new, ensure_ascii=False, sort_keys=True),
+        )
+    )
+
+
+def record_many(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Bulk variant of :func:`record` for imports and demo data (dicts of ChangeRow columns)."""
+    if rows:
+        session.execute(insert(ChangeRow), rows)
+
+
+@dataclass(frozen=True)
+class Change:
+    at: datetime
+    user: str
+    source: str
+    action: str
+    entity: str
+    project: str | None
+    metric: str | None
+    month: Month | None
+    old: Any
+    new: Any
+
+
+def history(
+    session: Session,
+    project: str | None = None,
+    metric: str | None = None,
+    month: Month | None = None,
+    limit: int | None = None,
+) -> list[Change]:
+    query = select(ChangeRow).order_by(ChangeRow.id)
+    if project:
+        query = query.where(ChangeRow.project == project)
+    if metric:
+        query = query.where(ChangeRow.metric == metric)
+    if month:
+        query = query.where(ChangeRow.year == month.year, ChangeRow.month == month.month)
+    if limit:
+        query = query.limit(limit)
+    return [
+        Change(
+            at=row.at if row.at.tzinfo else row.at.replace(tzinfo=UTC),
+            user=row.user,
+            source=row.source,
+            action=row.action,
+            entity=row.entity,
+            project=row.project,
+            metric=row.metric,
+            month=Month(row.year, row.month) if row.year and row.month else None,
+            old=json.loads(row.old) if row.old else None,
+            new=json.loads(row.new) if row.new else None,
+        )
+        for row in session.scalars(query)
+    ]

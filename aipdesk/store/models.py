@@ -1,0 +1,145 @@
+"""SQLAlchemy 2 typed models. The schema itself is created only by the Alembic migrations
+in `db/migrations`; a test checks that these models and the migrations agree."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class ProjectRow(Base):
+    __tablename__ = "projects"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    first_year: Mapped[int | None] = mapped_column(Integer)
+    first_month: Mapped[int | None] = mapped_column(Integer)
+    last_year: Mapped[int | None] = mapped_column(Integer)
+    last_month: Mapped[int | None] = mapped_column(Integer)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class MetricRow(Base):
+    __tablename__ = "metrics"
+    __table_args__ = (
+        CheckConstraint("kind IN ('flow', 'stock', 'ratio')", name="ck_metrics_kind"),
+        CheckConstraint("direction IN ('up', 'down')", name="ck_metrics_direction"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(8))
+    direction: Mapped[str] = mapped_column(String(4), default="up")
+    area: Mapped[str] = mapped_column(String(16), default="integration")
+    unit: Mapped[str] = mapped_column(String(16), default="")
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("metrics.id"))
+    numerator_id: Mapped[int | None] = mapped_column(ForeignKey("metrics.id"))
+    denominator_id: Mapped[int | None] = mapped_column(ForeignKey("metrics.id"))
+    green_pct: Mapped[float] = mapped_column(Float, default=100.0)
+    amber_pct: Mapped[float] = mapped_column(Float, default=90.0)
+    description: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ProjectMetricRow(Base):
+    """Which metrics a project logs (the rows of its entry grid), in order."""
+
+    __tablename__ = "project_metrics"
+
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"), primary_key=True)
+    metric_id: Mapped[int] = mapped_column(ForeignKey("metrics.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class TargetRow(Base):
+    __tablename__ = "targets"
+    __table_args__ = (
+        UniqueConstraint(
+            "project_id", "metric_id", "first_year", "first_month", name="uq_targets_start"
+        ),
+        CheckConstraint("value IS NULL OR value >= 0", name="ck_targets_value"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"))
+    metric_id: Mapped[int] = mapped_column(ForeignKey("metrics.id"))
+    first_year: Mapped[int] = mapped_column(Integer)
+    first_month: Mapped[int] = mapped_column(Integer)
+    last_year: Mapped[int] = mapped_column(Integer)
+    last_month: Mapped[int] = mapped_column(Integer)
+    value: Mapped[float | None] = mapped_column(Float)
+    weights: Mapped[str | None] = mapped_column(Text)  # JSON list of floats, None = linear
+    origin: Mapped[str] = mapped_column(String(16), default="user")  # catalogue | user
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_by: Mapped[str] = mapped_column(String(100), default="")
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class ValueRow(Base):
+    __tablename__ = "monthly_values"
+    __table_args__ = (
+        UniqueConstraint("project_id", "metric_id", "year", "month", name="uq_values_cell"),
+        CheckConstraint("value >= 0", name="ck_values_nonnegative"),
+        CheckConstraint("month BETWEEN 1 AND 12", name="ck_values_month"),
+        # Serves "latest month of a year" and the per-year scans of the status query.
+        Index("ix_values_year_month", "year", "month"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"))
+    metric_id: Mapped[int] = mapped_column(ForeignKey("metrics.id"))
+    year: Mapped[int] = mapped_column(Integer)
+    month: Mapped[int] = mapped_column(Integer)
+    value: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str | None] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_by: Mapped[str] = mapped_column(String(100), default="")
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class ChangeRow(Base):
+    """Append-only change log: who changed what, when, from which value to which."""
+
+    __tablename__ = "change_log"
+    __table_args__ = (Index("ix_change_log_cell", "project", "metric", "year", "month"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    user: Mapped[str] = mapped_column(String(100))
+    source: Mapped[str] = mapped_column(String(16))  # cli | gui | import | merge | catalogue
+    action: Mapped[str] = mapped_column(String(8))  # insert | update | delete
+    entity: Mapped[str] = mapped_column(String(16))  # value | target | project | metric
+    project: Mapped[str | None] = mapped_column(String(32))
+    metric: Mapped[str | None] = mapped_column(String(32))
+    year: Mapped[int | None] = mapped_column(Integer)
+    month: Mapped[int | None] = mapped_column(Integer)
+    old: Mapped[str | None] = mapped_column(Text)  # JSON
+    new: Mapped[str | None] = mapped_column(Text)  # JSON
+
+
+class SettingRow(Base):
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

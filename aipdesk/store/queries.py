@@ -1,0 +1,247 @@
+"""Read queries that return domain values (frozen dataclasses), never live ORM rows.
+
+The status of a year is read with a fixed number of statements, however many
+projects and targets there are.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, literal, select, union_all
+from sqlalchemy.orm import Session, aliased
+
+from aipdesk.domain.errors import DomainError
+from aipdesk.domain.model import Area, Direction, Metric, MetricKind, Project, Target
+from aipdesk.domain.months import Month, Period
+from aipdesk.store.models import MetricRow, ProjectMetricRow, ProjectRow, TargetRow, ValueRow
+
+
+def _month(year: int | None, month: int | None) -> Month | None:
+    return Month(year, month) if year is not None and month is not None else None
+
+
+def project_from_row(row: ProjectRow) -> Project:
+    return Project(
+        code=row.code,
+        name=row.name,
+        description=row.description or "",
+        active=row.active,
+        period=Period(
+            _month(row.first_year, row.first_month), _month(row.last_year, row.last_month)
+        ),
+    )
+
+
+def metric_from_row(row: MetricRow, codes: dict[int, str]) -> Metric:
+    return Metric(
+        code=row.code,
+        name=row.name,
+        kind=MetricKind(row.kind),
+        direction=Direction(row.direction),
+        area=Area(row.area),
+        unit=row.unit or "",
+        description=row.description or "",
+        parent=codes.get(row.parent_id) if row.parent_id else None,
+        numerator=codes.get(row.numerator_id) if row.numerator_id else None,
+        denominator=codes.get(row.denominator_id) if row.denominator_id else None,
+        green_pct=row.green_pct,
+        amber_pct=row.amber_pct,
+    )
+
+
+def target_from_row(row: TargetRow, project: str, metric: str) -> Target:
+    return Target(
+        project=project,
+        metric=metric,
+        first=Month(row.first_year, row.first_month),
+        last=Month(row.last_year, row.last_month),
+        value=row.value,
+        weights=tuple(json.loads(row.weights)) if row.weights else None,
+    )
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Projects and metrics, with the id ↔ code maps the other queries need."""
+
+    projects: dict[str, Project]  # in display order
+    metrics: dict[str, Metric]  # in display order
+    project_ids: dict[str, int]
+    metric_ids: dict[str, int]
+    tracked: dict[str, tuple[str, ...]]  # project code -> metric codes, in grid order
+
+    def project(self, code: str) -> Project:
+        try:
+            return self.projects[code]
+        except KeyError:
+            raise DomainError("unknown_project", project=code) from None
+
+    def metric(self, code: str) -> Metric:
+        try:
+            return self.metrics[code]
+        except KeyError:
+            raise DomainError("unknown_metric", metric=code) from None
+
+    def children(self, parent: str) -> list[Metric]:
+        return [m for m in self.metrics.values() if m.parent == parent]
+
+
+def load_catalog(session: Session) -> Catalog:
+    project_rows = session.scalars(
+        select(ProjectRow).order_by(ProjectRow.position, ProjectRow.code)
+    ).all()
+    metric_rows = session.scalars(
+        select(MetricRow).order_by(MetricRow.position, MetricRow.code)
+    ).all()
+    metric_codes = {row.id: row.code for row in metric_rows}
+    project_codes = {row.id: row.code for row in project_rows}
+    tracked: dict[str, list[str]] = defaultdict(list)
+    for project_id, metric_id in session.execute(
+        select(ProjectMetricRow.project_id, ProjectMetricRow.metric_id).order_by(
+            ProjectMetricRow.project_id, ProjectMetricRow.position
+        )
+    ):
+        tracked[project_codes[project_id]].append(metric_codes[metric_id])
+    return Catalog(
+        projects={row.code: project_from_row(row) for row in project_rows},
+        metrics={row.code: metric_from_row(row, metric_codes) for row in metric_rows},
+        project_ids={row.code: row.id for row in project_rows},
+        metric_ids={row.code: row.id for row in metric_rows},
+        tracked={code: tuple(tracked.get(code, ())) for code in project_codes.values()},
+    )
+
+
+def targets_overlapping(session: Session, catalog: Catalog, year: int) -> list[tuple[int, Target]]:
+    """(target id, target) for every target whose period overlaps `year`, in display order."""
+    projects = {v: k for k, v in catalog.project_ids.items()}
+    metrics = {v: k for k, v in catalog.metric_ids.items()}
+    rows = session.scalars(
+        select(TargetRow).where(TargetRow.first_year <= year, TargetRow.last_year >= year)
+    ).all()
+    order_p = {code: i for i, code in enumerate(catalog.projects)}
+    order_m = {code: i for i, code in enumerate(catalog.metrics)}
+    result = [
+        (row.id, target_from_row(row, projects[row.project_id], metrics[row.metric_id]))
+        for row in rows
+    ]
+    result.sort(key=lambda it: (order_p[it[1].project], order_m[it[1].metric], it[1].first))
+    return result
+
+
+def all_targets(session: Session, catalog: Catalog) -> list[Target]:
+    projects = {v: k for k, v in catalog.project_ids.items()}
+    metrics = {v: k for k, v in catalog.metric_ids.items()}
+    return [
+        target_from_row(row, projects[row.project_id], metrics[row.metric_id])
+        for row in session.scalars(select(TargetRow))
+    ]
+
+
+def latest_month(session: Session, year: int) -> Month | None:
+    month = session.scalar(select(func.max(ValueRow.month)).where(ValueRow.year == year))
+    return Month(year, month) if month else None
+
+
+def value_count(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(ValueRow)) or 0
+
+
+SeriesByTarget = dict[int, dict[str, dict[Month, float]]]
+
+
+def series_for_targets(session: Session, year: int, report: Month) -> SeriesByTarget:
+    """Monthly values every target overlapping `year` needs, in one statement.
+
+    For each target: its own series (or a ratio's numerator and denominator)
+    from one year before its period start (for the previous-year comparison)
+    up to the report month. Result: target id -> metric code -> month -> value.
+    """
+    metric = aliased(MetricRow)
+    overlapping = (TargetRow.first_year <= year, TargetRow.last_year >= year)
+    parts: list[Any] = [
+        select(
+            TargetRow.id.label("tid"),
+            TargetRow.project_id.label("pid"),
+            TargetRow.metric_id.label("sid"),
+            TargetRow.first_year.label("fy"),
+            TargetRow.last_year.label("ly"),
+        )
+        .join(metric, metric.id == TargetRow.metric_id)
+        .where(*overlapping, metric.kind != literal("ratio"))
+    ]
+    for part in (metric.numerator_id, metric.denominator_id):
+        parts.append(
+            select(
+                TargetRow.id, TargetRow.project_id, part, TargetRow.first_year, TargetRow.last_year
+            )
+            .join(metric, metric.id == TargetRow.metric_id)
+            .where(*overlapping, metric.kind == literal("ratio"))
+        )
+    needed = union_all(*parts).cte("needed")
+    series = aliased(MetricRow)
+    query = (
+        select(needed.c.tid, series.code, ValueRow.year, ValueRow.month, ValueRow.value)
+        .join(
+            ValueRow, (ValueRow.project_id == needed.c.pid) & (ValueRow.metric_id == needed.c.sid)
+        )
+        .join(series, series.id == ValueRow.metric_id)
+        .where(
+            ValueRow.year >= needed.c.fy - 1,
+            ValueRow.year <= needed.c.ly,
+            ValueRow.year <= report.year,
+        )
+    )
+    result: SeriesByTarget = defaultdict(lambda: defaultdict(dict))
+    for tid, code, y, m, value in session.execute(query):
+        result[tid][code][Month(y, m)] = value
+    return result
+
+
+@dataclass(frozen=True)
+class Cell:
+    project: str
+    metric: str
+    month: Month
+    value: int
+    note: str | None
+    version: int
+    updated_by: str
+
+
+def values_in(
+    session: Session,
+    catalog: Catalog,
+    first: Month,
+    last: Month,
+    projects: Iterable[str] | None = None,
+) -> list[Cell]:
+    """Every logged value from `first` to `last` (inclusive), optionally for some projects."""
+    pcodes = {v: k for k, v in catalog.project_ids.items()}
+    mcodes = {v: k for k, v in catalog.metric_ids.items()}
+    index = ValueRow.year * 12 + ValueRow.month - 1
+    query = select(
+        ValueRow.project_id,
+        ValueRow.metric_id,
+        ValueRow.year,
+        ValueRow.month,
+        ValueRow.value,
+        ValueRow.note,
+        ValueRow.version,
+        ValueRow.updated_by,
+    ).where(
+        ValueRow.year >= first.year,
+        ValueRow.year <= last.year,
+        index >= first.index,
+        index <= last.index,
+    )
+    if projects is not None:
+        query = query.where(ValueRow.project_id.in_([catalog.project_ids[p] for p in projects]))
+    return [
+        Cell(pcodes[p], mcodes[m], Month(y, mo), v, n, ver, by)
+        for p, m, y, mo, v, n, ver, by in session.execute(query)
+    ]

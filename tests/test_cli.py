@@ -1,0 +1,231 @@
+"""The command line contract (DESIGN §6): commands, JSON keys, exit codes, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from aipdesk.cli import main
+from aipdesk.domain.months import Month
+from aipdesk.services.status import status
+from aipdesk.store.database import open_database
+from tests.conftest import snapshot
+
+CONTRACT_KEYS = {
+    "project",
+    "metric",
+    "target",
+    "plan_to_date",
+    "actual_to_date",
+    "attainment_pct",
+    "deviation",
+    "forecast",
+    "status",
+}
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """The real console entry point in a child process, as a user would call it."""
+    return subprocess.run(
+        [sys.executable, "-m", "aipdesk", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def demo_path(tmp_path: Path) -> Path:
+    path = tmp_path / "demo.sqlite"
+    assert main(["demo", "--db", str(path), "--user", "ci"]) == 0
+    return path
+
+
+def test_init_is_idempotent(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = str(tmp_path / "a.sqlite")
+    assert main(["init", "--db", path]) == 0
+    assert "Katalog AIP 2021 geladen" in capsys.readouterr().out
+    db = open_database(path)
+    before = snapshot(db)
+    assert main(["--db", path, "init"]) == 0  # global option before the command works too
+    assert "schon geladen" in capsys.readouterr().out
+    assert snapshot(db) == before
+
+
+def test_status_json_contract(demo_path: Path) -> None:
+    result = run("status", "--db", str(demo_path), "--year", "2021", "--json")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert isinstance(rows, list) and len(rows) == 12
+    for row in rows:
+        assert set(row) >= CONTRACT_KEYS
+        assert row["status"] in {"green", "amber", "red", "none"}
+        for key in CONTRACT_KEYS - {"project", "metric", "status"}:
+            assert row[key] is None or isinstance(row[key], (int, float))
+    neustart = next(r for r in rows if r["project"] == "NEUSTART")
+    assert neustart["metric"] == "integrations" and neustart["target"] == 700
+    # The same figures as the domain function gives (one function feeds every view).
+    report = status(open_database(demo_path), 2021)
+    assert rows == json.loads(json.dumps(report.to_json()))
+
+
+def test_status_month_and_env(demo_path: Path) -> None:
+    result = run(
+        "status",
+        "--year",
+        "2021",
+        "--month",
+        "2021-06",
+        "--json",
+        env={"AIPDESK_DB": str(demo_path)},
+    )
+    assert result.returncode == 0, result.stderr
+    neustart = next(r for r in json.loads(result.stdout) if r["project"] == "NEUSTART")
+    assert neustart["plan_to_date"] == pytest.approx(350)
+
+
+def test_status_table_is_german(demo_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["status", "--db", str(demo_path), "--year", "2021"]) == 0
+    out = capsys.readouterr().out
+    assert "Status 2021, Berichtsmonat 2021-12" in out
+    assert "Zielwert" in out and "Hochrechnung" in out
+    assert "NEUSTART" in out and "grün" in out and "rot" in out and "gelb" in out
+    assert "17.046,0" in out  # German number format
+
+
+def test_log_and_history(demo_path: Path) -> None:
+    db = str(demo_path)
+    result = run(
+        "log",
+        "--db",
+        db,
+        "--project",
+        "LIA",
+        "--metric",
+        "job_starts",
+        "--month",
+        "2021-05",
+        "--value",
+        "31",
+        "--note",
+        "Messe",
+        "--user",
+        "anna",
+    )
+    assert result.returncode == 0, result.stderr
+    history = run("history", "--db", db, "--project", "LIA", "--month", "2021-05")
+    assert history.returncode == 0
+    last = history.stdout.strip().splitlines()[-1]
+    assert "anna" in last and '31 ("Messe")' in last and "update" in last
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--value", "-3"], '"-3" ist keine gültige Anzahl'),
+        (["--value", "drei"], '"drei" ist keine gültige Anzahl'),
+        (["--project", "NOPE"], 'Unbekanntes Projekt "NOPE"'),
+        (["--metric", "nope"], 'Unbekannte Kennzahl "nope"'),
+        (["--month", "2023-01"], "2023-01 liegt außerhalb des Zeitraums von Projekt NEUSTART"),
+    ],
+)
+def test_rejected_log_exits_1_with_one_line(demo_path: Path, args: list[str], message: str) -> None:
+    base = {
+        "--project": "NEUSTART",
+        "--metric": "integrations",
+        "--month": "2021-05",
+        "--value": "5",
+    }
+    base.update(dict(zip(args[::2], args[1::2], strict=True)))
+    before = snapshot(open_database(demo_path))
+    result = run("log", "--db", str(demo_path), *[x for kv in base.items() for x in kv])
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"aipdesk: {result.stderr.split(': ', 1)[1].strip()}"
+    ]
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert snapshot(open_database(demo_path)) == before
+
+
+def test_english_messages(demo_path: Path) -> None:
+    result = run(
+        "--lang",
+        "en",
+        "log",
+        "--db",
+        str(demo_path),
+        "--project",
+        "NEUSTART",
+        "--metric",
+        "integrations",
+        "--month",
+        "2021-05",
+        "--value",
+        "-3",
+    )
+    assert result.returncode == 1
+    assert '"-3" is not a valid count' in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["status"],  # --year missing
+        ["status", "--year", "20x"],
+        ["status", "--year", "2021", "--month", "2021-13"],
+        ["status", "--year", "2021", "--month", "2020-05"],
+        ["frobnicate"],
+        ["log", "--project", "NEUSTART"],
+    ],
+)
+def test_usage_errors_exit_2(demo_path: Path, args: list[str]) -> None:
+    result = run(*args, "--db", str(demo_path)) if args[0] != "frobnicate" else run(*args)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_demo_refuses_a_database_with_values(demo_path: Path) -> None:
+    before = snapshot(open_database(demo_path))
+    result = run("demo", "--db", str(demo_path))
+    assert result.returncode == 1
+    assert "enthält schon" in result.stderr and "Monatswerte" in result.stderr
+    assert snapshot(open_database(demo_path)) == before
+
+
+def test_foreign_file_refused(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("nicht einmal SQLite")
+    result = run("status", "--db", str(path), "--year", "2021")
+    assert result.returncode == 1
+    assert "keine aipdesk-Datenbank" in result.stderr and "Traceback" not in result.stderr
+    assert path.read_text() == "nicht einmal SQLite"
+
+
+def test_backup_and_check(demo_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "copy.sqlite"
+    assert run("backup", "--db", str(demo_path), "--out", str(out)).returncode == 0
+    check = run("check", "--db", str(out))
+    assert check.returncode == 0, check.stderr
+    assert "Integritätsprüfung: ok" in check.stdout and "Schemaversion 0001" in check.stdout
+    copy = status(open_database(out), 2021, Month(2021, 12))
+    original = status(open_database(demo_path), 2021, Month(2021, 12))
+    assert copy.to_json() == original.to_json()
+
+
+def test_check_reports_broken_foreign_keys(demo_path: Path) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(demo_path)  # foreign keys are off by default in plain sqlite3
+    conn.execute("UPDATE monthly_values SET project_id = 999 WHERE id = 1")
+    conn.commit()
+    conn.close()
+    result = run("check", "--db", str(demo_path))
+    assert result.returncode == 1
+    assert "Fremdschlüssel: monthly_values" in result.stderr

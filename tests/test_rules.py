@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+import pytest
+
+from aipdesk.domain.errors import DomainError
+from aipdesk.domain.model import Metric, MetricKind, Project
+from aipdesk.domain.months import Month, Period
+from aipdesk.domain.rules import check_davon, check_loggable, parse_count, parse_number
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("0", 0),
+        ("1234", 1234),
+        (" 17 ", 17),
+        ("1.234", 1234),
+        ("17.046", 17046),
+        (12, 12),
+        (12.0, 12),
+        ("+5", 5),
+    ],
+)
+def test_parse_count_accepts(text: str | int | float, value: int) -> None:
+    assert parse_count(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("-3", "negative_count"),
+        (-3, "negative_count"),
+        ("3,5", "bad_count"),
+        ("abc", "bad_count"),
+        ("", "bad_count"),
+        (1.5, "bad_count"),
+        (True, "bad_count"),
+        ("1.23", "bad_count"),
+        ("12e3", "bad_count"),
+        (float("nan"), "bad_count"),
+        ("99999999999", "count_too_large"),
+    ],
+)
+def test_parse_count_rejects(text: str | int | float, code: str) -> None:
+    with pytest.raises(DomainError) as info:
+        parse_count(text)
+    assert info.value.code == code
+    assert "keine gültige Anzahl" in str(info.value) or "zu groß" in str(info.value)
+
+
+def test_messages_in_both_languages() -> None:
+    error = DomainError("negative_count", text="-3")
+    assert error.text("de") == '"-3" ist keine gültige Anzahl: Werte dürfen nicht negativ sein'
+    assert error.text("en") == '"-3" is not a valid count: values must not be negative'
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("24,6", 24.6),
+        ("24.6", 24.6),
+        ("17.046", 17046),
+        ("1.234,5", 1234.5),
+        ("24,6 %", 24.6),
+        (3, 3.0),
+    ],
+)
+def test_parse_number(text: str, value: float) -> None:
+    assert parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["", "x", "nan", "inf", "1,2,3"])
+def test_parse_number_rejects(text: str) -> None:
+    with pytest.raises(DomainError):
+        parse_number(text)
+
+
+def test_month_must_lie_in_project_period() -> None:
+    neustart = Project("NEUSTART", "NeuStart", Period(Month(2016, 1), Month(2022, 12)))
+    metric = Metric("integrations", "Integrationen", MetricKind.FLOW)
+    check_loggable(neustart, metric, Month(2022, 12))
+    with pytest.raises(DomainError) as info:
+        check_loggable(neustart, metric, Month(2023, 1))
+    assert str(info.value) == (
+        "2023-01 liegt außerhalb des Zeitraums von Projekt NEUSTART (2016-01 – 2022-12)"
+    )
+
+
+def test_davon_whichever_is_written_second() -> None:
+    parent = Metric("training_entries", "Eintritte", MetricKind.FLOW)
+    child = Metric("training_entries_degree", "davon", MetricKind.FLOW, parent="training_entries")
+    month = Month(2021, 3)
+    check_davon("JC", month, child, 20, 60, [])  # child second, fits
+    with pytest.raises(DomainError):
+        check_davon("JC", month, child, 61, 60, [])  # child second, too big
+    check_davon("JC", month, child, 61, None, [])  # parent not logged yet
+    check_davon("JC", month, parent, 60, None, [(child, 60)])
+    with pytest.raises(DomainError):
+        check_davon("JC", month, parent, 59, None, [(child, 60)])  # parent second, too small

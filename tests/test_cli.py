@@ -13,7 +13,7 @@ import pytest
 from aipdesk.cli import main
 from aipdesk.domain.months import Month
 from aipdesk.services.status import status
-from aipdesk.store.database import open_database
+from aipdesk.store.database import SCHEMA_HEAD, open_database
 from tests.conftest import snapshot
 
 CONTRACT_KEYS = {
@@ -213,7 +213,7 @@ def test_backup_and_check(demo_path: Path, tmp_path: Path) -> None:
     assert run("backup", "--db", str(demo_path), "--out", str(out)).returncode == 0
     check = run("check", "--db", str(out))
     assert check.returncode == 0, check.stderr
-    assert "Integritätsprüfung: ok" in check.stdout and "Schemaversion 0001" in check.stdout
+    assert "Integritätsprüfung: ok" in check.stdout and f"Schemaversion {SCHEMA_HEAD}" in check.stdout
     copy = status(open_database(out), 2021, Month(2021, 12))
     original = status(open_database(demo_path), 2021, Month(2021, 12))
     assert copy.to_json() == original.to_json()

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from aipdesk.domain.errors import DomainError
 from aipdesk.domain.model import Direction, Metric, MetricKind, Status, Target, validate_weights
 from aipdesk.domain.months import Month
-from aipdesk.domain.progress import Inputs, compute_progress
+from aipdesk.domain.progress import Inputs, progress_from_series
 
 FLOW = Metric("integrations", "Integrationen", MetricKind.FLOW)
 STOCK_DOWN = Metric("lzb_stock", "LZB", MetricKind.STOCK, Direction.DOWN)
@@ -33,7 +33,7 @@ def months(*values: float | None, start: Month = JANUARY) -> dict[Month, float]:
 
 
 def test_flow_on_plan() -> None:
-    p = compute_progress(FLOW, year_target(700), Month(2021, 3), Inputs(months(50, 60, 65)))
+    p = progress_from_series(FLOW, year_target(700), Month(2021, 3), Inputs(months(50, 60, 65)))
     assert p.actual_to_date == 175
     assert p.plan_share == pytest.approx(0.25)
     assert p.plan_to_date == pytest.approx(175)
@@ -52,7 +52,7 @@ def test_flow_on_plan() -> None:
     ],
 )
 def test_flow_traffic_light(march: int, attainment: float, status: Status) -> None:
-    p = compute_progress(FLOW, year_target(700), Month(2021, 3), Inputs(months(50, 60, march)))
+    p = progress_from_series(FLOW, year_target(700), Month(2021, 3), Inputs(months(50, 60, march)))
     assert p.attainment_pct == pytest.approx(attainment)
     assert p.deviation == pytest.approx(110 + march - 175)
     assert p.forecast == pytest.approx((110 + march) * 4)
@@ -60,7 +60,7 @@ def test_flow_traffic_light(march: int, attainment: float, status: Status) -> No
 
 
 def test_stock_down_uses_the_running_average() -> None:
-    p = compute_progress(
+    p = progress_from_series(
         STOCK_DOWN, year_target(17046), Month(2021, 3), Inputs(months(17500, 17300, 17200))
     )
     mean = (17500 + 17300 + 17200) / 3  # 17333.33
@@ -74,7 +74,7 @@ def test_stock_down_uses_the_running_average() -> None:
 
 def test_ratio_integration_rate() -> None:
     inputs = Inputs(numerator=months(500, 520, 560), denominator=months(28000, 27900, 27800))
-    p = compute_progress(RATIO, year_target(24.6), Month(2021, 3), inputs)
+    p = progress_from_series(RATIO, year_target(24.6), Month(2021, 3), inputs)
     value = 100 * 1580 / 27900  # 5.663 %
     assert p.actual_to_date == pytest.approx(value)
     assert p.plan_to_date == pytest.approx(24.6 * 0.25)  # 6.15
@@ -84,24 +84,24 @@ def test_ratio_integration_rate() -> None:
 
 
 def test_missing_month_is_not_zero() -> None:
-    p = compute_progress(FLOW, year_target(700), Month(2021, 3), Inputs(months(50, None, 65)))
+    p = progress_from_series(FLOW, year_target(700), Month(2021, 3), Inputs(months(50, None, 65)))
     assert p.actual_to_date == 115
     assert p.months_reported == 2 and p.months_elapsed == 3
-    stock = compute_progress(
+    stock = progress_from_series(
         STOCK_UP, year_target(400), Month(2021, 3), Inputs(months(380, None, 400))
     )
     assert stock.actual_to_date == pytest.approx(390)  # mean of the logged months only
 
 
 def test_no_data_no_status() -> None:
-    p = compute_progress(FLOW, year_target(700), Month(2021, 3), Inputs())
+    p = progress_from_series(FLOW, year_target(700), Month(2021, 3), Inputs())
     assert p.actual_to_date is None and p.forecast is None and p.deviation is None
     assert p.plan_to_date == pytest.approx(175)
     assert p.status is Status.NONE
 
 
 def test_without_target_value_ist_is_still_shown() -> None:
-    p = compute_progress(FLOW, year_target(None), Month(2021, 2), Inputs(months(20, 30)))
+    p = progress_from_series(FLOW, year_target(None), Month(2021, 2), Inputs(months(20, 30)))
     assert p.target is None and p.plan_to_date is None and p.attainment_pct is None
     assert p.actual_to_date == 50 and p.forecast == pytest.approx(300)
     assert p.status is Status.NONE
@@ -109,7 +109,7 @@ def test_without_target_value_ist_is_still_shown() -> None:
 
 def test_custom_plan_curve() -> None:
     weights = (0.05, 0.05, 0.1) + (0.8 / 9,) * 9
-    p = compute_progress(
+    p = progress_from_series(
         FLOW, year_target(700, weights), Month(2021, 3), Inputs(months(35, 35, 70))
     )
     assert p.plan_share == pytest.approx(0.2)
@@ -121,7 +121,7 @@ def test_custom_plan_curve() -> None:
 def test_multi_year_target_runs_over_its_whole_period() -> None:
     guide = Target("GUIDE", "participants", Month(2019, 11), Month(2024, 4), 235)
     values = {Month(2019, 11).shift(i): 4 for i in range(20)}  # 2019-11 … 2021-06
-    p = compute_progress(FLOW, guide, Month(2021, 6), Inputs(values))
+    p = progress_from_series(FLOW, guide, Month(2021, 6), Inputs(values))
     assert p.months_elapsed == 20
     assert p.plan_to_date == pytest.approx(235 * 20 / 54)  # 87.04
     assert p.actual_to_date == 80
@@ -129,32 +129,32 @@ def test_multi_year_target_runs_over_its_whole_period() -> None:
 
 
 def test_report_month_outside_the_period() -> None:
-    before = compute_progress(FLOW, year_target(700), Month(2020, 12), Inputs(months(50)))
+    before = progress_from_series(FLOW, year_target(700), Month(2020, 12), Inputs(months(50)))
     assert before.months_elapsed == 0 and before.plan_share == 0
     assert before.actual_to_date is None and before.forecast is None
-    after = compute_progress(FLOW, year_target(700), Month(2022, 5), Inputs(months(*[60] * 12)))
+    after = progress_from_series(FLOW, year_target(700), Month(2022, 5), Inputs(months(*[60] * 12)))
     assert after.months_elapsed == 12 and after.plan_to_date == pytest.approx(700)
     assert after.actual_to_date == 720
 
 
 def test_previous_year_comparison() -> None:
     values = months(50, 60, 65) | months(40, 50, 60, start=Month(2020, 1))
-    p = compute_progress(FLOW, year_target(700), Month(2021, 3), Inputs(values))
+    p = progress_from_series(FLOW, year_target(700), Month(2021, 3), Inputs(values))
     assert p.previous_year_actual == 150
     assert p.previous_year_change_pct == pytest.approx((175 - 150) / 150 * 100)
 
 
 def test_thresholds_per_metric() -> None:
     lenient = Metric("m", "m", MetricKind.FLOW, green_pct=95, amber_pct=80)
-    p = compute_progress(lenient, year_target(1200), Month(2021, 1), Inputs(months(96)))
+    p = progress_from_series(lenient, year_target(1200), Month(2021, 1), Inputs(months(96)))
     assert p.attainment_pct == pytest.approx(96)
     assert p.status is Status.GREEN
-    p = compute_progress(lenient, year_target(1200), Month(2021, 1), Inputs(months(81)))
+    p = progress_from_series(lenient, year_target(1200), Month(2021, 1), Inputs(months(81)))
     assert p.status is Status.AMBER
 
 
 def test_down_metric_at_zero_is_green() -> None:
-    p = compute_progress(STOCK_DOWN, year_target(100), Month(2021, 1), Inputs(months(0)))
+    p = progress_from_series(STOCK_DOWN, year_target(100), Month(2021, 1), Inputs(months(0)))
     assert p.status is Status.GREEN
 
 
@@ -176,7 +176,7 @@ def weight_curves(draw: st.DrawFn, n: int = 12) -> tuple[float, ...]:
 def test_soll_at_period_end_equals_target(
     value: float, weights: tuple[float, ...], logged: list[int]
 ) -> None:
-    p = compute_progress(
+    p = progress_from_series(
         FLOW, year_target(value, weights), Month(2021, 12), Inputs(months(*logged))
     )
     assert p.plan_to_date == pytest.approx(value)
@@ -184,7 +184,7 @@ def test_soll_at_period_end_equals_target(
 
 @given(target_values, st.integers(1, 12), st.lists(counts, min_size=12, max_size=12))
 def test_attainment_deviation_forecast_agree(value: float, report: int, logged: list[int]) -> None:
-    p = compute_progress(FLOW, year_target(value), Month(2021, report), Inputs(months(*logged)))
+    p = progress_from_series(FLOW, year_target(value), Month(2021, report), Inputs(months(*logged)))
     assert p.actual_to_date is not None and p.plan_to_date is not None
     assert p.deviation == pytest.approx(p.actual_to_date - p.plan_to_date)
     assert p.attainment_pct == pytest.approx(100 * p.actual_to_date / p.plan_to_date)
@@ -197,8 +197,8 @@ def test_attainment_deviation_forecast_agree(value: float, report: int, logged: 
 @given(target_values, st.lists(st.integers(1, 100_000), min_size=1, max_size=12))
 def test_down_inverts_attainment(value: float, logged: list[int]) -> None:
     report = Month(2021, len(logged))
-    up = compute_progress(STOCK_UP, year_target(value), report, Inputs(months(*logged)))
-    down = compute_progress(STOCK_DOWN, year_target(value), report, Inputs(months(*logged)))
+    up = progress_from_series(STOCK_UP, year_target(value), report, Inputs(months(*logged)))
+    down = progress_from_series(STOCK_DOWN, year_target(value), report, Inputs(months(*logged)))
     assert up.attainment_pct is not None and down.attainment_pct is not None
     assert up.attainment_pct * down.attainment_pct == pytest.approx(100 * 100)
     assert up.deviation == down.deviation  # Ist − Soll, whatever the direction

@@ -227,3 +227,23 @@ def test_davon_needs_a_count_parent(db: Database, actor: Actor) -> None:
         add_metric(db, actor, Metric("x", "davon x", MetricKind.FLOW, parent="lzb_stock"))
     assert info.value.code == "parent_kind"
     assert snapshot(db) == before
+
+
+def test_copy_targets_to_next_year(db: Database, actor: Actor) -> None:
+    set_target(db, actor, "LIA", "job_starts", Month(2021, 1), Month(2021, 12), 300,
+               weights=(0.05,) * 4 + (0.1,) * 8)
+    set_target(db, actor, "TAAM", "taam_new", Month(2022, 1), Month(2022, 12), 80)  # kept
+    from aipdesk.services.targets import copy_targets
+
+    changes = copy_targets(db, actor, 2021)
+    assert ("LIA", "job_starts") in changes.targets
+    assert ("TAAM", "taam_new") not in changes.targets
+    assert ("GUIDE", "participants") not in changes.targets  # a project-period target
+    assert ("IP", "integrations") not in changes.targets  # the project ends in 2021
+    nxt = {(t.project, t.metric): t for t in list_targets(db) if t.first == Month(2022, 1)}
+    assert nxt[("LIA", "job_starts")].weights == (0.05,) * 4 + (0.1,) * 8
+    assert nxt[("TAAM", "taam_new")].value == 80
+    assert nxt[("NEUSTART", "integrations")].value == 700
+    before = snapshot(db)
+    assert not copy_targets(db, actor, 2021)  # a second copy changes nothing
+    assert snapshot(db) == before

@@ -106,3 +106,17 @@ def test_fallback_report_month() -> None:
     assert fallback_report_month(2026, date(2026, 11, 23)) == Month(2026, 10)
     assert fallback_report_month(2026, date(2026, 1, 5)) == Month(2026, 1)
     assert fallback_report_month(2030, date(2026, 11, 23)) == Month(2030, 1)
+
+
+def test_default_year(empty_db: Database, actor: Actor) -> None:
+    from datetime import date
+
+    from aipdesk.services.catalogue import load_catalogue
+    from aipdesk.services.views import default_year
+
+    today = date(2026, 11, 23)
+    assert default_year(empty_db, today) == 2026  # nothing at all: the current year
+    load_catalogue(empty_db, actor)
+    assert default_year(empty_db, today) == 2021  # the catalogue's year
+    log_value(empty_db, actor, "NEUSTART", "integrations", Month(2022, 3), 5)
+    assert default_year(empty_db, today) == 2022  # the latest logged value

@@ -142,3 +142,26 @@ def test_write_block_is_all_or_nothing(db: Database) -> None:
         raise RuntimeError("power cut")
     with db.read() as session:
         assert session.get(SettingRow, "a") is None
+
+
+def test_upgrade_from_an_older_schema_backs_up_first(tmp_path: Path) -> None:
+    from aipdesk.store.backup import backup_dir
+    from aipdesk.store.database import make_engine
+    from aipdesk.store.schema import upgrade
+
+    path = tmp_path / "old.sqlite"
+    old = Database("sqlite:///" + str(path), make_engine("sqlite:///" + str(path)))
+    upgrade(old, "0001")  # a database written by the first release
+    with old.engine.begin() as conn:
+        conn.execute(text("INSERT INTO projects (code, name, description, active, position) "
+                          "VALUES ('X', 'Projekt X', '', 1, 1)"))
+    old.close()
+    assert not list(backup_dir().glob("*.sqlite"))
+    db = open_database(path)
+    assert db.revision() == SCHEMA_HEAD
+    (copy,) = backup_dir().glob("old-vor-migration-*.sqlite")
+    with sqlite3.connect(copy) as conn:  # the backup holds the old schema and the data
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert conn.execute("SELECT name FROM projects").fetchall() == [("Projekt X",)]
+    conn.close()
+    db.close()

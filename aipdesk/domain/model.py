@@ -129,6 +129,12 @@ class Target:
         if self.weights is not None:
             validate_weights(self.weights, self.first, self.months)
 
+    def plan_share(self, months: int) -> float:
+        """W: the planned share of the first `months` months of the period."""
+        if self.weights is None:
+            return min(max(months, 0), self.months) / self.months
+        return float(sum(self.weights[:months]))
+
     def weight_list(self) -> tuple[float, ...]:
         if self.weights is not None:
             return self.weights

@@ -1,7 +1,10 @@
 """Soll, Ist, Zielerreichung, Hochrechnung and status of one target (DESIGN §3).
 
 `compute_progress` is the single place where these figures are computed: the
-GUI, the command line and the workbook all show what it returns.
+GUI, the command line and the workbook all show what it returns. It works on
+`Totals` (sum and count of the logged values over the elapsed window and the
+same months a year earlier), which the database can aggregate for thousands of
+targets in one statement; `totals_from_series` makes them from monthly values.
 """
 
 from __future__ import annotations
@@ -13,6 +16,31 @@ from aipdesk.domain.model import Direction, Metric, MetricKind, Status, Target
 from aipdesk.domain.months import Month
 
 Series = Mapping[Month, float]
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """The logged values of one series over some months: their sum and how many there are.
+
+    Months without a logged value are missing, not zero: they add nothing to either.
+    """
+
+    total: float = 0.0
+    count: int = 0
+
+
+NO_VALUES = Window()
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    """What a target's progress needs: its series (a ratio's numerator) and, for a ratio,
+    the denominator, each over the elapsed window and one year earlier."""
+
+    current: Window = NO_VALUES
+    previous: Window = NO_VALUES
+    current_denominator: Window = NO_VALUES
+    previous_denominator: Window = NO_VALUES
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +63,7 @@ class Progress:
 
 @dataclass(frozen=True, slots=True)
 class Inputs:
-    """The logged monthly values a target needs: its own series, or a ratio's two parts."""
+    """Logged monthly values: a target's own series, or a ratio's two parts."""
 
     values: Series = field(default_factory=dict)
     numerator: Series = field(default_factory=dict)
@@ -47,31 +75,44 @@ def elapsed_months(target: Target, report_month: Month) -> int:
     return max(0, min(report_month.index - target.first.index + 1, target.months))
 
 
-def _mean(values: list[float]) -> float | None:
-    return sum(values) / len(values) if values else None
+def actual_of(kind: MetricKind, values: Window, denominator: Window = NO_VALUES) -> float | None:
+    """Ist of a window: the sum (flow), the mean (stock) or 100·sum ÷ mean (ratio)."""
+    if kind is MetricKind.RATIO:
+        if not values.count or not denominator.count or not denominator.total:
+            return None
+        return 100.0 * values.total / (denominator.total / denominator.count)
+    if not values.count:
+        return None
+    return float(values.total) if kind is MetricKind.FLOW else values.total / values.count
+
+
+def window_of(series: Series, months: list[Month]) -> Window:
+    logged = [series[m] for m in months if m in series]
+    return Window(float(sum(logged)), len(logged))
 
 
 def actual(kind: MetricKind, months: list[Month], inputs: Inputs) -> float | None:
-    """Ist over `months`: a sum (flow), a mean (stock) or 100·sum/mean (ratio).
-
-    Months without a logged value are missing, not zero: they are left out.
-    """
+    """Ist over `months` of monthly values (the grids' Summe, the chart's bars)."""
     if kind is MetricKind.RATIO:
-        numerator = [inputs.numerator[m] for m in months if m in inputs.numerator]
-        denominator = _mean([inputs.denominator[m] for m in months if m in inputs.denominator])
-        if not numerator or not denominator:
-            return None
-        return 100.0 * sum(numerator) / denominator
-    logged = [inputs.values[m] for m in months if m in inputs.values]
-    if not logged:
-        return None
-    return float(sum(logged)) if kind is MetricKind.FLOW else _mean(logged)
+        return actual_of(
+            kind, window_of(inputs.numerator, months), window_of(inputs.denominator, months)
+        )
+    return actual_of(kind, window_of(inputs.values, months))
 
 
-def _reported(kind: MetricKind, months: list[Month], inputs: Inputs) -> int:
-    if kind is MetricKind.RATIO:
-        return sum(1 for m in months if m in inputs.numerator and m in inputs.denominator)
-    return sum(1 for m in months if m in inputs.values)
+def totals_from_series(
+    metric: Metric, target: Target, report_month: Month, inputs: Inputs
+) -> Totals:
+    window = [target.first.shift(offset) for offset in range(elapsed_months(target, report_month))]
+    previous = [m.shift(-12) for m in window]
+    if metric.kind is MetricKind.RATIO:
+        return Totals(
+            window_of(inputs.numerator, window),
+            window_of(inputs.numerator, previous),
+            window_of(inputs.denominator, window),
+            window_of(inputs.denominator, previous),
+        )
+    return Totals(window_of(inputs.values, window), window_of(inputs.values, previous))
 
 
 def status_for(
@@ -96,22 +137,12 @@ def status_for(
 
 
 def compute_progress(
-    metric: Metric,
-    target: Target,
-    report_month: Month,
-    inputs: Inputs,
-    previous: Inputs | None = None,
+    metric: Metric, target: Target, report_month: Month, totals: Totals
 ) -> Progress:
-    """Progress of `target` at `report_month` (DESIGN §3).
-
-    `inputs` holds the logged values of the target period, `previous` those of
-    the same months one year earlier (defaults to `inputs`, which may hold both).
-    """
+    """Progress of `target` at `report_month` (DESIGN §3)."""
     k = elapsed_months(target, report_month)
-    weights = target.weight_list()
-    share = float(sum(weights[:k]))
-    window = [target.first.shift(offset) for offset in range(k)]
-    ist = actual(metric.kind, window, inputs)
+    share = target.plan_share(k)
+    ist = actual_of(metric.kind, totals.current, totals.current_denominator)
 
     plan: float | None
     if target.value is None:
@@ -131,12 +162,13 @@ def compute_progress(
 
     attainment, status = status_for(metric, ist, plan)
     deviation = ist - plan if ist is not None and plan is not None else None
-
-    previous_window = [m.shift(-12) for m in window]
-    previous_actual = actual(metric.kind, previous_window, previous or inputs)
+    previous = actual_of(metric.kind, totals.previous, totals.previous_denominator)
     change: float | None = None
-    if ist is not None and previous_actual:
-        change = 100.0 * (ist - previous_actual) / previous_actual
+    if ist is not None and previous:
+        change = 100.0 * (ist - previous) / previous
+    reported = totals.current.count
+    if metric.kind is MetricKind.RATIO:
+        reported = min(reported, totals.current_denominator.count)
 
     return Progress(
         target=None if target.value is None else float(target.value),
@@ -146,9 +178,33 @@ def compute_progress(
         deviation=deviation,
         forecast=forecast,
         status=status,
-        previous_year_actual=previous_actual,
+        previous_year_actual=previous,
         previous_year_change_pct=change,
         months_elapsed=k,
         plan_share=share,
-        months_reported=_reported(metric.kind, window, inputs),
+        months_reported=reported,
     )
+
+
+def progress_from_series(
+    metric: Metric, target: Target, report_month: Month, inputs: Inputs
+) -> Progress:
+    """`compute_progress` over monthly values (the chart, tests computed by hand)."""
+    return compute_progress(
+        metric, target, report_month, totals_from_series(metric, target, report_month, inputs)
+    )
+
+
+def progress_curve(
+    metric: Metric, target: Target, report_month: Month, inputs: Inputs
+) -> list[Progress]:
+    """`compute_progress` at every month of the target period up to the report month.
+
+    The chart draws these points, so its cumulative Ist and Soll lines are the
+    very figures the dashboard shows for each month.
+    """
+    last = min(report_month, target.last)
+    return [
+        progress_from_series(metric, target, target.first.shift(offset), inputs)
+        for offset in range(max(0, last.index - target.first.index + 1))
+    ]

@@ -6,8 +6,11 @@ from sqlalchemy import text
 
 from aipdesk.domain.months import Month
 from aipdesk.store import changelog
+from aipdesk.store.changelog import Change
 from aipdesk.store.database import SCHEMA_HEAD, Database
 from aipdesk.store.queries import value_count
+
+__all__ = ["Change", "check", "history"]
 
 
 def check(db: Database) -> tuple[list[str], list[str]]:

@@ -6,15 +6,18 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from aipdesk.domain.model import Metric, MetricKind, Project, Target
+from sqlalchemy.orm import Session
+
+from aipdesk.domain.model import Metric, Project, Target
 from aipdesk.domain.months import Month
-from aipdesk.domain.progress import Inputs, Progress, compute_progress
+from aipdesk.domain.progress import Progress, Totals, compute_progress
 from aipdesk.store.database import Database
 from aipdesk.store.queries import (
+    Catalog,
     latest_month,
     load_catalog,
-    series_for_targets,
     targets_overlapping,
+    totals_for_targets,
 )
 
 
@@ -80,31 +83,29 @@ def status(db: Database, year: int, month: Month | None = None) -> StatusReport:
     """Progress of every target whose period overlaps `year`, at the report month.
 
     A fixed number of statements, however many targets: the catalog, the
-    targets, the latest month, and one query for all the monthly values.
+    targets, the latest month, and one aggregate query over the monthly values.
     """
     with db.read() as session:
-        catalog = load_catalog(session)
-        report = month or latest_month(session, year) or fallback_report_month(year)
-        targets = targets_overlapping(session, catalog, year)
-        series = series_for_targets(session, year, report)
-    rows = []
-    for target_id, target in targets:
-        metric = catalog.metrics[target.metric]
-        found = series.get(target_id, {})
-        if metric.kind is MetricKind.RATIO:
-            assert metric.numerator and metric.denominator
-            inputs = Inputs(
-                numerator=found.get(metric.numerator, {}),
-                denominator=found.get(metric.denominator, {}),
-            )
-        else:
-            inputs = Inputs(values=found.get(metric.code, {}))
-        rows.append(
-            StatusRow(
-                catalog.projects[target.project],
-                metric,
-                target,
-                compute_progress(metric, target, report, inputs),
-            )
+        return status_in(session, load_catalog(session), year, month)
+
+
+def status_in(session: Session, catalog: Catalog, year: int,
+              month: Month | None = None) -> StatusReport:
+    """`status` inside an open read (the window reads it with the rest of a snapshot)."""
+    report = month or latest_month(session, year) or fallback_report_month(year)
+    totals = totals_for_targets(session, year, report)
+    rows = tuple(
+        StatusRow(
+            catalog.projects[target.project],
+            catalog.metrics[target.metric],
+            target,
+            compute_progress(
+                catalog.metrics[target.metric], target, report, totals.get(target_id, NO_TOTALS)
+            ),
         )
-    return StatusReport(year, report, tuple(rows))
+        for target_id, target in targets_overlapping(session, catalog, year)
+    )
+    return StatusReport(year, report, rows)
+
+
+NO_TOTALS = Totals()

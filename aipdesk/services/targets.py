@@ -151,3 +151,36 @@ def list_targets(db: Database) -> list[Target]:
 
     with db.read() as session:
         return all_targets(session, load_catalog(session))
+
+
+def copy_targets(db: Database, actor: Actor, year: int) -> Changes:
+    """Copy every calendar-year target of `year` to `year + 1` (value and plan curve).
+
+    Targets that span other periods (GUIDE's project period) stay as they are, and
+    a pair that already has a target overlapping the next year is left alone.
+    """
+    from aipdesk.store.queries import all_targets
+
+    copied: set[tuple[str, str]] = set()
+    with db.write() as session:
+        catalog = load_catalog(session)
+        existing = all_targets(session, catalog)
+        taken = {(t.project, t.metric) for t in existing if t.period.overlaps_year(year + 1)}
+        for target in existing:
+            whole_year = (target.first, target.last) == (Month(year, 1), Month(year, 12))
+            if not whole_year or (target.project, target.metric) in taken:
+                continue
+            project = catalog.projects[target.project]
+            if not project.active or not project.period.overlaps_year(year + 1):
+                continue  # a project that has ended (Integration Point ends 2021-12)
+            copy = Target(
+                target.project,
+                target.metric,
+                Month(year + 1, 1),
+                Month(year + 1, 12),
+                target.value,
+                target.weights,
+            )
+            if apply_target(session, catalog, actor, copy):
+                copied.add((target.project, target.metric))
+    return Changes(targets=frozenset(copied))

@@ -22,8 +22,8 @@ from sqlalchemy.orm import Session
 from aipdesk.domain.errors import DomainError
 
 # The newest migration this version of aipdesk knows; tests check it is Alembic's head.
-SCHEMA_HEAD = "0001"
-KNOWN_REVISIONS = ("0001",)
+SCHEMA_HEAD = "0002"
+KNOWN_REVISIONS = ("0001", "0002")
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 

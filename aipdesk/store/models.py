@@ -79,6 +79,7 @@ class TargetRow(Base):
             "project_id", "metric_id", "first_year", "first_month", name="uq_targets_start"
         ),
         CheckConstraint("value IS NULL OR value >= 0", name="ck_targets_value"),
+        Index("ix_targets_years", "last_year", "first_year"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -104,6 +105,8 @@ class ValueRow(Base):
         CheckConstraint("month BETWEEN 1 AND 12", name="ck_values_month"),
         # Serves "latest month of a year" and the per-year scans of the status query.
         Index("ix_values_year_month", "year", "month"),
+        # Covers the status aggregation: series, month and value without the table.
+        Index("ix_values_series", "project_id", "metric_id", "year", "month", "value"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -10,14 +10,14 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
-from sqlalchemy import func, literal, select, union_all
+from sqlalchemy import case, func, literal, select, union_all
 from sqlalchemy.orm import Session, aliased
 
 from aipdesk.domain.errors import DomainError
 from aipdesk.domain.model import Area, Direction, Metric, MetricKind, Project, Target
 from aipdesk.domain.months import Month, Period
+from aipdesk.domain.progress import NO_VALUES, Totals, Window
 from aipdesk.store.models import MetricRow, ProjectMetricRow, ProjectRow, TargetRow, ValueRow
 
 
@@ -120,15 +120,35 @@ def targets_overlapping(session: Session, catalog: Catalog, year: int) -> list[t
     """(target id, target) for every target whose period overlaps `year`, in display order."""
     projects = {v: k for k, v in catalog.project_ids.items()}
     metrics = {v: k for k, v in catalog.metric_ids.items()}
-    rows = session.scalars(
-        select(TargetRow).where(TargetRow.first_year <= year, TargetRow.last_year >= year)
-    ).all()
+    rows = session.execute(
+        select(
+            TargetRow.id,
+            TargetRow.project_id,
+            TargetRow.metric_id,
+            TargetRow.first_year,
+            TargetRow.first_month,
+            TargetRow.last_year,
+            TargetRow.last_month,
+            TargetRow.value,
+            TargetRow.weights,
+        ).where(TargetRow.first_year <= year, TargetRow.last_year >= year)
+    )
+    result = [
+        (
+            tid,
+            Target(
+                projects[pid],
+                metrics[mid],
+                Month(fy, fm),
+                Month(ly, lm),
+                value,
+                tuple(json.loads(weights)) if weights else None,
+            ),
+        )
+        for tid, pid, mid, fy, fm, ly, lm, value, weights in rows
+    ]
     order_p = {code: i for i, code in enumerate(catalog.projects)}
     order_m = {code: i for i, code in enumerate(catalog.metrics)}
-    result = [
-        (row.id, target_from_row(row, projects[row.project_id], metrics[row.metric_id]))
-        for row in rows
-    ]
     result.sort(key=lambda it: (order_p[it[1].project], order_m[it[1].metric], it[1].first))
     return result
 
@@ -151,54 +171,75 @@ def value_count(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(ValueRow)) or 0
 
 
-SeriesByTarget = dict[int, dict[str, dict[Month, float]]]
+def totals_for_targets(session: Session, year: int, report: Month) -> dict[int, Totals]:
+    """Sum and count of the logged values every target overlapping `year` needs, at `report`.
 
-
-def series_for_targets(session: Session, year: int, report: Month) -> SeriesByTarget:
-    """Monthly values every target overlapping `year` needs, in one statement.
-
-    For each target: its own series (or a ratio's numerator and denominator)
-    from one year before its period start (for the previous-year comparison)
-    up to the report month. Result: target id -> metric code -> month -> value.
+    One statement, aggregated in the database: for each target the window from its
+    first month to the report month (or its last month), and the same months one
+    year earlier; for a ratio both for the numerator and the denominator.
     """
     metric = aliased(MetricRow)
     overlapping = (TargetRow.first_year <= year, TargetRow.last_year >= year)
-    parts: list[Any] = [
-        select(
-            TargetRow.id.label("tid"),
-            TargetRow.project_id.label("pid"),
-            TargetRow.metric_id.label("sid"),
-            TargetRow.first_year.label("fy"),
-            TargetRow.last_year.label("ly"),
-        )
-        .join(metric, metric.id == TargetRow.metric_id)
-        .where(*overlapping, metric.kind != literal("ratio"))
+    first = TargetRow.first_year * 12 + TargetRow.first_month - 1
+    last = TargetRow.last_year * 12 + TargetRow.last_month - 1
+    upto = case((last < report.index, last), else_=literal(report.index))
+    # role 0: the target's own series or a ratio's numerator; role 1: the denominator
+    roles = [
+        (0, TargetRow.metric_id, metric.kind != literal("ratio")),
+        (0, metric.numerator_id, metric.kind == literal("ratio")),
+        (1, metric.denominator_id, metric.kind == literal("ratio")),
     ]
-    for part in (metric.numerator_id, metric.denominator_id):
-        parts.append(
+    needed = union_all(
+        *[
             select(
-                TargetRow.id, TargetRow.project_id, part, TargetRow.first_year, TargetRow.last_year
+                TargetRow.id.label("tid"),
+                literal(role).label("role"),
+                TargetRow.project_id.label("pid"),
+                series.label("sid"),
+                TargetRow.first_year.label("fy"),
+                TargetRow.last_year.label("ly"),
+                first.label("lo"),
+                upto.label("hi"),
             )
             .join(metric, metric.id == TargetRow.metric_id)
-            .where(*overlapping, metric.kind == literal("ratio"))
-        )
-    needed = union_all(*parts).cte("needed")
-    series = aliased(MetricRow)
+            .where(*overlapping, condition)
+            for role, series, condition in roles
+        ]
+    ).cte("needed")
+    month = ValueRow.year * 12 + ValueRow.month - 1
+    now = month.between(needed.c.lo, needed.c.hi)
+    before = month.between(needed.c.lo - 12, needed.c.hi - 12)
     query = (
-        select(needed.c.tid, series.code, ValueRow.year, ValueRow.month, ValueRow.value)
+        select(
+            needed.c.tid,
+            needed.c.role,
+            func.sum(case((now, ValueRow.value))),
+            func.count(case((now, 1))),
+            func.sum(case((before, ValueRow.value))),
+            func.count(case((before, 1))),
+        )
         .join(
-            ValueRow, (ValueRow.project_id == needed.c.pid) & (ValueRow.metric_id == needed.c.sid)
+            ValueRow,
+            (ValueRow.project_id == needed.c.pid)
+            & (ValueRow.metric_id == needed.c.sid)
+            # Only bounds relative to each target: a constant bound on the year would
+            # lead SQLite to drive the join from ix_values_year_month over every year.
+            & (ValueRow.year >= needed.c.fy - 1)
+            & (ValueRow.year <= needed.c.ly),
         )
-        .join(series, series.id == ValueRow.metric_id)
-        .where(
-            ValueRow.year >= needed.c.fy - 1,
-            ValueRow.year <= needed.c.ly,
-            ValueRow.year <= report.year,
-        )
+        .group_by(needed.c.tid, needed.c.role)
     )
-    result: SeriesByTarget = defaultdict(lambda: defaultdict(dict))
-    for tid, code, y, m, value in session.execute(query):
-        result[tid][code][Month(y, m)] = value
+    parts: dict[int, dict[int, tuple[Window, Window]]] = defaultdict(dict)
+    for tid, role, now_sum, now_count, before_sum, before_count in session.execute(query):
+        parts[tid][role] = (
+            Window(float(now_sum or 0), now_count),
+            Window(float(before_sum or 0), before_count),
+        )
+    result = {}
+    for tid, found in parts.items():
+        current, previous = found.get(0, (NO_VALUES, NO_VALUES))
+        current_den, previous_den = found.get(1, (NO_VALUES, NO_VALUES))
+        result[tid] = Totals(current, previous, current_den, previous_den)
     return result
 
 

@@ -1,0 +1,308 @@
+"""Read models for the desktop panes: plain frozen values, computed from the same
+domain functions as the command line (`compute_progress`, `progress_curve`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from aipdesk.domain.model import Area, Metric, MetricKind, Project, Target
+from aipdesk.domain.months import Month
+from aipdesk.domain.progress import Inputs, Progress, actual, progress_curve
+from aipdesk.services.base import Changes
+from aipdesk.services.status import StatusReport, fallback_report_month, status_in
+from aipdesk.store import changelog
+from aipdesk.store.database import Database
+from aipdesk.store.queries import (
+    Catalog,
+    Cell,
+    all_targets,
+    latest_month,
+    load_catalog,
+    targets_overlapping,
+    values_in,
+)
+
+
+@dataclass(frozen=True)
+class GridRow:
+    """One row of an entry grid: a project's metric over the 12 months of a year."""
+
+    project: Project
+    metric: Metric
+    depth: int  # 0, or 1 for a davon metric shown under its parent
+    months: tuple[Month, ...]
+    values: tuple[int | None, ...]
+    notes: tuple[str | None, ...]
+    editable: tuple[bool, ...]
+    total: float | None  # sum of the logged months (flow), their mean (stock)
+    target: Target | None  # the target overlapping the year, if any
+    progress: Progress | None  # that target at the report month
+
+    def key(self) -> tuple[str, str]:
+        return (self.project.code, self.metric.code)
+
+
+@dataclass(frozen=True)
+class Grid:
+    year: int
+    area: Area
+    rows: tuple[GridRow, ...]
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A project that has not logged every metric for some months up to the report month."""
+
+    project: Project
+    missing: tuple[Month, ...]
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything the window shows for one year and report month, read in one go."""
+
+    year: int
+    report_month: Month
+    years: tuple[int, ...]
+    status: StatusReport
+    grids: dict[Area, Grid]
+    gaps: tuple[Gap, ...]
+    projects: tuple[Project, ...]
+    targets: tuple[Target, ...]  # all targets overlapping the year
+    metrics: dict[str, Metric]
+    tracked: dict[str, tuple[str, ...]]  # project code -> metric codes it logs, in grid order
+
+
+def available_years(db: Database) -> tuple[int, ...]:
+    with db.read() as session:
+        return available_years_in(session)
+
+
+def available_years_in(session: Session) -> tuple[int, ...]:
+    """Years with values or targets, plus the current year and the next."""
+    from sqlalchemy import select
+
+    from aipdesk.store.models import TargetRow, ValueRow
+
+    years = set(session.scalars(select(ValueRow.year).distinct()))
+    for first, last in session.execute(select(TargetRow.first_year, TargetRow.last_year)):
+        years.update(range(first, last + 1))
+    this_year = date.today().year
+    years.update({this_year, this_year + 1})
+    return tuple(sorted(years))
+
+
+def default_report_month(db: Database, year: int, today: date | None = None) -> Month:
+    with db.read() as session:
+        return latest_month(session, year) or fallback_report_month(year, today)
+
+
+def _editable(project: Project, metric: Metric, month: Month) -> bool:
+    return project.active and not metric.is_computed and project.period.contains(month)
+
+
+def _ordered_rows(catalog: Catalog, area: Area) -> list[tuple[Project, Metric, int]]:
+    """Project × metric rows of an area, davon metrics indented right under their parent."""
+    rows: list[tuple[Project, Metric, int]] = []
+    for code, project in catalog.projects.items():
+        tracked = [catalog.metrics[m] for m in catalog.tracked.get(code, ())]
+        mine = [m for m in tracked if m.area is area and not m.is_computed]
+        codes = {m.code for m in mine}
+        for metric in mine:
+            if metric.parent in codes:
+                continue
+            rows.append((project, metric, 0))
+            rows.extend((project, child, 1) for child in mine if child.parent == metric.code)
+    return rows
+
+
+def build_grids(
+    catalog: Catalog,
+    year: int,
+    report: StatusReport,
+    cells: list[Cell],
+    areas: tuple[Area, ...] = tuple(Area),
+) -> dict[Area, Grid]:
+    """The entry grids of `year` from its logged `cells`; attainment from `report`."""
+    months = tuple(Month(year, m) for m in range(1, 13))
+    by_cell = {(c.project, c.metric, c.month): c for c in cells}
+    by_pair = {(r.project.code, r.metric.code): r for r in report.rows}
+    grids = {}
+    for area in areas:
+        rows = []
+        for project, metric, depth in _ordered_rows(catalog, area):
+            found = [by_cell.get((project.code, metric.code, m)) for m in months]
+            values = tuple(c.value if c else None for c in found)
+            logged = {m: v for m, v in zip(months, values, strict=True) if v is not None}
+            status_row = by_pair.get((project.code, metric.code))
+            rows.append(
+                GridRow(
+                    project=project,
+                    metric=metric,
+                    depth=depth,
+                    months=months,
+                    values=values,
+                    notes=tuple(c.note if c else None for c in found),
+                    editable=tuple(_editable(project, metric, m) for m in months),
+                    total=actual(metric.kind, list(months), Inputs(values=logged)),
+                    target=status_row.target if status_row else None,
+                    progress=status_row.progress if status_row else None,
+                )
+            )
+        grids[area] = Grid(year, area, tuple(rows))
+    return grids
+
+
+def reporting_gaps(
+    catalog: Catalog, year: int, report_month: Month, cells: list[Cell]
+) -> tuple[Gap, ...]:
+    """Which active project has not yet logged which month of `year` up to the report month."""
+    if report_month.year != year:
+        return ()
+    months = [Month(year, m) for m in range(1, report_month.month + 1)]
+    logged = {(c.project, c.metric, c.month) for c in cells}
+    gaps = []
+    for code, project in catalog.projects.items():
+        if not project.active:
+            continue
+        metrics = [m for m in catalog.tracked.get(code, ()) if not catalog.metrics[m].is_computed]
+        missing = tuple(
+            month
+            for month in months
+            if project.period.contains(month)
+            and any((code, metric, month) not in logged for metric in metrics)
+        )
+        if missing and metrics:
+            gaps.append(Gap(project, missing))
+    return tuple(gaps)
+
+
+def snapshot(
+    db: Database,
+    year: int,
+    report_month: Month | None = None,
+    previous: Snapshot | None = None,
+    changes: Changes | None = None,
+) -> Snapshot:
+    """Everything the window shows, read in one go (a fixed number of statements).
+
+    With the `previous` snapshot of the same year and the `changes` since, only
+    what values can change is read again: the status, the grids and the gaps.
+    """
+    reuse = (
+        previous is not None
+        and changes is not None
+        and previous.year == year
+        and not (changes.projects or changes.metrics or changes.targets)
+    )
+    with db.read() as session:
+        catalog = load_catalog(session)
+        month = report_month or latest_month(session, year) or fallback_report_month(year)
+        report = status_in(session, catalog, year, month)
+        cells = values_in(session, catalog, Month(year, 1), Month(year, 12))
+        if reuse:
+            assert previous is not None
+            targets, years = previous.targets, previous.years
+            if cells and not set(years) >= {year}:
+                years = tuple(sorted({*years, year}))
+        else:
+            targets = tuple(
+                t for t in all_targets(session, catalog) if t.period.overlaps_year(year)
+            )
+            years = available_years_in(session)
+    return Snapshot(
+        year=year,
+        report_month=month,
+        years=years,
+        status=report,
+        grids=build_grids(catalog, year, report, cells),
+        gaps=reporting_gaps(catalog, year, month, cells),
+        projects=tuple(catalog.projects.values()),
+        targets=targets,
+        metrics=dict(catalog.metrics),
+        tracked=dict(catalog.tracked),
+    )
+
+
+@dataclass(frozen=True)
+class ChartData:
+    """What the progress chart draws for one target (all lists run over `months`)."""
+
+    project: Project
+    metric: Metric
+    target: Target
+    report_month: Month
+    months: tuple[Month, ...]  # the target period
+    monthly: tuple[float | None, ...]  # Ist of each month on its own (bars)
+    cumulative: tuple[float | None, ...]  # Ist to date at each month up to the report month
+    plan: tuple[float | None, ...]  # Soll to date at each month of the period
+    previous: tuple[float | None, ...]  # the previous year's Ist to date, same months
+    forecast: float | None  # Hochrechnung for the period end
+
+
+def chart_data(
+    db: Database, project: str, metric: str, year: int, report_month: Month
+) -> ChartData | None:
+    """The chart of the target of (`project`, `metric`) that overlaps `year`."""
+    with db.read() as session:
+        catalog = load_catalog(session)
+        targets = [t for _, t in targets_overlapping(session, catalog, year)
+                   if (t.project, t.metric) == (project, metric)]
+        if not targets:
+            return None
+        target = targets[0]
+        m = catalog.metrics[metric]
+        codes = [m.numerator, m.denominator] if m.kind is MetricKind.RATIO else [metric]
+        cells = values_in(session, catalog, target.first.shift(-12), target.last, [project])
+    series: dict[str, dict[Month, float]] = {code: {} for code in codes if code}
+    for cell in cells:
+        if cell.metric in series:
+            series[cell.metric][cell.month] = cell.value
+    if m.kind is MetricKind.RATIO:
+        assert m.numerator and m.denominator
+        inputs = Inputs(numerator=series[m.numerator], denominator=series[m.denominator])
+    else:
+        inputs = Inputs(values=series[metric])
+    months = tuple(target.period.months())
+    curve = progress_curve(m, target, report_month, inputs)
+    # Soll runs over the whole period; Ist, Vorjahr stop at the report month.
+    full = progress_curve(m, target, target.last, inputs)
+    pad = (None,) * (len(months) - len(curve))
+    return ChartData(
+        project=catalog.projects[project],
+        metric=m,
+        target=target,
+        report_month=report_month,
+        months=months,
+        monthly=tuple(actual(m.kind, [month], inputs) for month in months),
+        cumulative=tuple(p.actual_to_date for p in curve) + pad,
+        plan=tuple(p.plan_to_date for p in full),
+        previous=tuple(p.previous_year_actual for p in full),
+        forecast=curve[-1].forecast if curve else None,
+    )
+
+
+def cell_history(db: Database, project: str, metric: str, month: Month) -> list[changelog.Change]:
+    with db.read() as session:
+        return changelog.history(session, project, metric, month)
+
+
+def default_year(db: Database, today: date | None = None) -> int:
+    """The year of the latest logged value; without values, the latest year in which a
+    target starts (not after this year: a fresh database opens on its catalogue year);
+    else the year of the previous calendar month."""
+    from sqlalchemy import func, select
+
+    from aipdesk.store.models import TargetRow, ValueRow
+
+    today = today or date.today()
+    fallback = Month(today.year, today.month).shift(-1).year
+    with db.read() as session:
+        latest = session.scalar(select(func.max(ValueRow.year)))
+        planned = session.scalar(
+            select(func.max(TargetRow.first_year)).where(TargetRow.first_year <= fallback)
+        )
+    return int(latest or planned or fallback)

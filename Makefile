@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test demo lint typecheck pytest bench build clean
+.PHONY: run test demo lint typecheck pytest bench build clean translations screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,9 +37,25 @@ test: lint typecheck pytest
 
 bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/status_scale.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/startup.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/edit_latency.py
+
+# Qt Linguist: collect the tr() strings into the .ts (translations kept), then compile the .qm.
+TS := resources/translations/aipdesk_de.ts
+translations: $(VENV)/.installed
+	$(BIN)/pyside6-lupdate $$(find aipdesk/ui -name '*.py' | sort) -ts $(TS) -source-language en -target-language de -no-obsolete
+	$(BIN)/pyside6-lrelease $(TS) -qm resources/translations/aipdesk_de.qm
+
+# The pictures in docs/, made with the real application on the demo database.
+screenshots: $(VENV)/.installed
+	rm -f /tmp/aipdesk-shots.sqlite
+	$(BIN)/aipdesk demo --db /tmp/aipdesk-shots.sqlite
+	for pane in dashboard projects integrations training targets; do \
+	  QT_QPA_PLATFORM=offscreen $(BIN)/aipdesk --db /tmp/aipdesk-shots.sqlite --screenshot docs/$$pane.png --pane $$pane || exit 1; \
+	done
 
 build: $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet ".[build]"
+	$(BIN)/python -m pip install --quiet "pyinstaller>=6.5"
 	$(BIN)/pyinstaller --noconfirm aipdesk.spec
 
 clean:

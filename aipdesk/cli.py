@@ -111,10 +111,12 @@ def _location(args: argparse.Namespace) -> str:
     return str(default_db_path())
 
 
-def _open(args: argparse.Namespace) -> Database:
+def _open(args: argparse.Namespace, create: bool = False) -> Database:
+    """Open the database; only `init`, `demo` and the window create a missing one, so a
+    mistyped --db is refused instead of answered from a new empty file."""
     from aipdesk.store.database import open_database
 
-    return open_database(_location(args))
+    return open_database(_location(args), create=create)
 
 
 def _actor(args: argparse.Namespace) -> Any:
@@ -126,7 +128,7 @@ def _actor(args: argparse.Namespace) -> Any:
 def cmd_init(args: argparse.Namespace) -> int:
     from aipdesk.services.catalogue import load_catalogue
 
-    db = _open(args)
+    db = _open(args, create=True)
     changes = load_catalogue(db, _actor(args))
     if changes:
         print(
@@ -141,7 +143,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from aipdesk.services.demo import load_demo
 
-    db = _open(args)
+    db = _open(args, create=True)
     changes = load_demo(db, _actor(args), args.year)
     print(f"Demodaten {args.year}: {len(changes.values)} Monatswerte geschrieben ({db.url})")
     return EXIT_OK
@@ -304,18 +306,27 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    """Without a sub-command: the desktop window (until it exists: the status of the year)."""
-    from aipdesk.services.catalogue import load_catalogue
-    from aipdesk.services.status import report_month_for, status
+    """Without a sub-command: the desktop window (or, with --screenshot, a PNG of it)."""
+    # The database stack is imported off the GUI thread once the window is up
+    # (aipdesk.ui.backend), so the window paints first (bench/startup.py).
+    if args.pane not in PANES:
+        raise UsageError(f"--pane muss einer von {', '.join(PANES)} sein")
+    from aipdesk.ui.application import build, screenshot
 
-    db = _open(args)
-    load_catalogue(db, _actor(args))
-    from datetime import date
+    lang = args.lang or "de"
+    window = build(_location(args), lang=lang, user=args.user)
+    if args.screenshot:
+        screenshot(window, args.screenshot, args.pane)
+        window.close()
+        return EXIT_OK
+    from PySide6.QtWidgets import QApplication
 
-    year = date.today().year
-    report = status(db, year, report_month_for(db, year))
-    print(format_status(report))
-    return EXIT_OK
+    window.show_pane(args.pane)
+    window.show()
+    return QApplication.instance().exec()  # type: ignore[union-attr]
+
+
+PANES = ("dashboard", "projects", "integrations", "training", "targets")
 
 
 if __name__ == "__main__":

@@ -213,7 +213,8 @@ def test_backup_and_check(demo_path: Path, tmp_path: Path) -> None:
     assert run("backup", "--db", str(demo_path), "--out", str(out)).returncode == 0
     check = run("check", "--db", str(out))
     assert check.returncode == 0, check.stderr
-    assert "Integritätsprüfung: ok" in check.stdout and f"Schemaversion {SCHEMA_HEAD}" in check.stdout
+    assert "Integritätsprüfung: ok" in check.stdout
+    assert f"Schemaversion {SCHEMA_HEAD}" in check.stdout
     copy = status(open_database(out), 2021, Month(2021, 12))
     original = status(open_database(demo_path), 2021, Month(2021, 12))
     assert copy.to_json() == original.to_json()
@@ -229,3 +230,14 @@ def test_check_reports_broken_foreign_keys(demo_path: Path) -> None:
     result = run("check", "--db", str(demo_path))
     assert result.returncode == 1
     assert "Fremdschlüssel: monthly_values" in result.stderr
+
+
+@pytest.mark.parametrize("command", [["status", "--year", "2021"], ["check"], ["history"],
+                                     ["log", "--project", "NEUSTART", "--metric",
+                                      "integrations", "--month", "2021-01", "--value", "1"]])
+def test_a_mistyped_db_is_refused_not_created(tmp_path: Path, command: list[str]) -> None:
+    missing = tmp_path / "tippfehler" / "aipdesk.sqlite"
+    result = run(*command, "--db", str(missing))
+    assert result.returncode == 1
+    assert "gibt es nicht" in result.stderr and "aipdesk init" in result.stderr
+    assert not missing.parent.exists()

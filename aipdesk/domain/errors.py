@@ -130,6 +130,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "bitte aipdesk aktualisieren",
         "{path} was created by a newer aipdesk (schema {found}); please update aipdesk",
     ),
+    "db_missing": (
+        "Die Datenbank {path} gibt es nicht; neu anlegen mit: aipdesk init --db {path}",
+        "there is no database {path}; create it with: aipdesk init --db {path}",
+    ),
     "db_unreachable": (
         "Die Datenbank {path} lässt sich nicht öffnen: {reason}",
         "cannot open the database {path}: {reason}",

@@ -6,10 +6,6 @@ import getpass
 from dataclasses import dataclass, field
 
 from aipdesk.domain.months import Month
-from aipdesk.store.database import Database, open_database
-
-# The user interface opens and holds a database through the services, never the store.
-__all__ = ["Actor", "Changes", "Database", "login_name", "open_database"]
 
 CellKey = tuple[str, str, Month]  # (project, metric, month)
 PairKey = tuple[str, str]  # (project, metric)

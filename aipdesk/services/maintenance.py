@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy import text
 
+from aipdesk.domain.audit import Change
 from aipdesk.domain.months import Month
 from aipdesk.store import changelog
-from aipdesk.store.changelog import Change
 from aipdesk.store.database import SCHEMA_HEAD, Database
 from aipdesk.store.queries import value_count
 
@@ -46,6 +46,6 @@ def check(db: Database) -> tuple[list[str], list[str]]:
 
 def history(
     db: Database, project: str | None = None, metric: str | None = None, month: Month | None = None
-) -> list[changelog.Change]:
+) -> list[Change]:
     with db.read() as session:
         return changelog.history(session, project, metric, month)

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from sqlalchemy.orm import Session
 
-from aipdesk.domain.model import Metric, Project, Target
 from aipdesk.domain.months import Month
-from aipdesk.domain.progress import Progress, Totals, compute_progress
+from aipdesk.domain.progress import Totals, compute_progress
+from aipdesk.services.results import StatusReport, StatusRow
 from aipdesk.store.database import Database
 from aipdesk.store.queries import (
     Catalog,
@@ -20,46 +18,7 @@ from aipdesk.store.queries import (
     totals_for_targets,
 )
 
-
-@dataclass(frozen=True)
-class StatusRow:
-    project: Project
-    metric: Metric
-    target: Target
-    progress: Progress
-
-    def to_json(self) -> dict[str, Any]:
-        p = self.progress
-        return {
-            "project": self.project.code,
-            "metric": self.metric.code,
-            "target": p.target,
-            "plan_to_date": p.plan_to_date,
-            "actual_to_date": p.actual_to_date,
-            "attainment_pct": p.attainment_pct,
-            "deviation": p.deviation,
-            "forecast": p.forecast,
-            "status": p.status.value,
-            # Compatible extensions of the contract:
-            "project_name": self.project.name,
-            "metric_name": self.metric.name,
-            "period_first": str(self.target.first),
-            "period_last": str(self.target.last),
-            "previous_year_actual": p.previous_year_actual,
-            "previous_year_change_pct": p.previous_year_change_pct,
-            "months_reported": p.months_reported,
-            "months_elapsed": p.months_elapsed,
-        }
-
-
-@dataclass(frozen=True)
-class StatusReport:
-    year: int
-    report_month: Month
-    rows: tuple[StatusRow, ...]
-
-    def to_json(self) -> list[dict[str, Any]]:
-        return [row.to_json() for row in self.rows]
+__all__ = ["StatusReport", "StatusRow", "fallback_report_month", "status", "status_in"]
 
 
 def fallback_report_month(year: int, today: date | None = None) -> Month:
@@ -82,15 +41,16 @@ def report_month_for(db: Database, year: int, today: date | None = None) -> Mont
 def status(db: Database, year: int, month: Month | None = None) -> StatusReport:
     """Progress of every target whose period overlaps `year`, at the report month.
 
-    A fixed number of statements, however many targets: the catalog, the
-    targets, the latest month, and one aggregate query over the monthly values.
+    A fixed number of statements, however many targets (seven with the catalog,
+    the latest month and the targets), one of them aggregating all the values.
     """
     with db.read() as session:
         return status_in(session, load_catalog(session), year, month)
 
 
-def status_in(session: Session, catalog: Catalog, year: int,
-              month: Month | None = None) -> StatusReport:
+def status_in(
+    session: Session, catalog: Catalog, year: int, month: Month | None = None
+) -> StatusReport:
     """`status` inside an open read (the window reads it with the rest of a snapshot)."""
     report = month or latest_month(session, year) or fallback_report_month(year)
     totals = totals_for_targets(session, year, report)

@@ -3,16 +3,17 @@ domain functions as the command line (`compute_progress`, `progress_curve`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy.orm import Session
 
-from aipdesk.domain.model import Area, Metric, MetricKind, Project, Target
+from aipdesk.domain.audit import Change
+from aipdesk.domain.model import Area, Metric, MetricKind, Project
 from aipdesk.domain.months import Month
-from aipdesk.domain.progress import Inputs, Progress, actual, progress_curve
+from aipdesk.domain.progress import Inputs, actual, progress_curve
 from aipdesk.services.base import Changes
-from aipdesk.services.status import StatusReport, fallback_report_month, status_in
+from aipdesk.services.results import ChartData, Gap, Grid, GridRow, Snapshot, StatusReport
+from aipdesk.services.status import fallback_report_month, status_in
 from aipdesk.store import changelog
 from aipdesk.store.database import Database
 from aipdesk.store.queries import (
@@ -24,56 +25,6 @@ from aipdesk.store.queries import (
     targets_overlapping,
     values_in,
 )
-
-
-@dataclass(frozen=True)
-class GridRow:
-    """One row of an entry grid: a project's metric over the 12 months of a year."""
-
-    project: Project
-    metric: Metric
-    depth: int  # 0, or 1 for a davon metric shown under its parent
-    months: tuple[Month, ...]
-    values: tuple[int | None, ...]
-    notes: tuple[str | None, ...]
-    editable: tuple[bool, ...]
-    total: float | None  # sum of the logged months (flow), their mean (stock)
-    target: Target | None  # the target overlapping the year, if any
-    progress: Progress | None  # that target at the report month
-
-    def key(self) -> tuple[str, str]:
-        return (self.project.code, self.metric.code)
-
-
-@dataclass(frozen=True)
-class Grid:
-    year: int
-    area: Area
-    rows: tuple[GridRow, ...]
-
-
-@dataclass(frozen=True)
-class Gap:
-    """A project that has not logged every metric for some months up to the report month."""
-
-    project: Project
-    missing: tuple[Month, ...]
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """Everything the window shows for one year and report month, read in one go."""
-
-    year: int
-    report_month: Month
-    years: tuple[int, ...]
-    status: StatusReport
-    grids: dict[Area, Grid]
-    gaps: tuple[Gap, ...]
-    projects: tuple[Project, ...]
-    targets: tuple[Target, ...]  # all targets overlapping the year
-    metrics: dict[str, Metric]
-    tracked: dict[str, tuple[str, ...]]  # project code -> metric codes it logs, in grid order
 
 
 def available_years(db: Database) -> tuple[int, ...]:
@@ -227,30 +178,17 @@ def snapshot(
     )
 
 
-@dataclass(frozen=True)
-class ChartData:
-    """What the progress chart draws for one target (all lists run over `months`)."""
-
-    project: Project
-    metric: Metric
-    target: Target
-    report_month: Month
-    months: tuple[Month, ...]  # the target period
-    monthly: tuple[float | None, ...]  # Ist of each month on its own (bars)
-    cumulative: tuple[float | None, ...]  # Ist to date at each month up to the report month
-    plan: tuple[float | None, ...]  # Soll to date at each month of the period
-    previous: tuple[float | None, ...]  # the previous year's Ist to date, same months
-    forecast: float | None  # Hochrechnung for the period end
-
-
 def chart_data(
     db: Database, project: str, metric: str, year: int, report_month: Month
 ) -> ChartData | None:
     """The chart of the target of (`project`, `metric`) that overlaps `year`."""
     with db.read() as session:
         catalog = load_catalog(session)
-        targets = [t for _, t in targets_overlapping(session, catalog, year)
-                   if (t.project, t.metric) == (project, metric)]
+        targets = [
+            t
+            for _, t in targets_overlapping(session, catalog, year)
+            if (t.project, t.metric) == (project, metric)
+        ]
         if not targets:
             return None
         target = targets[0]
@@ -285,7 +223,7 @@ def chart_data(
     )
 
 
-def cell_history(db: Database, project: str, metric: str, month: Month) -> list[changelog.Change]:
+def cell_history(db: Database, project: str, metric: str, month: Month) -> list[Change]:
     with db.read() as session:
         return changelog.history(session, project, metric, month)
 

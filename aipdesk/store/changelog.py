@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from aipdesk.domain.audit import Change
 from aipdesk.domain.months import Month
 from aipdesk.store.models import ChangeRow
 
@@ -53,20 +53,6 @@ def record_many(session: Session, rows: list[dict[str, Any]]) -> None:
     """Bulk variant of :func:`record` for imports and demo data (dicts of ChangeRow columns)."""
     if rows:
         session.execute(insert(ChangeRow), rows)
-
-
-@dataclass(frozen=True)
-class Change:
-    at: datetime
-    user: str
-    source: str
-    action: str
-    entity: str
-    project: str | None
-    metric: str | None
-    month: Month | None
-    old: Any
-    new: Any
 
 
 def history(

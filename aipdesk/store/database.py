@@ -173,9 +173,7 @@ def open_database(location: str | os.PathLike[str], *, create: bool = True) -> D
         elif create:
             _create_private_file(path)
         else:
-            raise DomainError(
-                "db_unreachable", path=str(path), reason=("Datei fehlt", "file missing")
-            )
+            raise DomainError("db_missing", path=str(path))
     engine = make_engine(url)
     db = Database(url, engine)
     try:

@@ -1,0 +1,121 @@
+"""What the services answer with: plain frozen values, free of SQLAlchemy and Qt.
+
+The window imports these types without loading the database stack, so it can
+paint before SQLAlchemy is even imported (see bench/startup.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from aipdesk.domain.model import Area, Metric, Project, Target
+from aipdesk.domain.months import Month
+from aipdesk.domain.progress import Progress
+
+
+@dataclass(frozen=True)
+class StatusRow:
+    project: Project
+    metric: Metric
+    target: Target
+    progress: Progress
+
+    def to_json(self) -> dict[str, Any]:
+        p = self.progress
+        return {
+            "project": self.project.code,
+            "metric": self.metric.code,
+            "target": p.target,
+            "plan_to_date": p.plan_to_date,
+            "actual_to_date": p.actual_to_date,
+            "attainment_pct": p.attainment_pct,
+            "deviation": p.deviation,
+            "forecast": p.forecast,
+            "status": p.status.value,
+            # Compatible extensions of the contract:
+            "project_name": self.project.name,
+            "metric_name": self.metric.name,
+            "period_first": str(self.target.first),
+            "period_last": str(self.target.last),
+            "previous_year_actual": p.previous_year_actual,
+            "previous_year_change_pct": p.previous_year_change_pct,
+            "months_reported": p.months_reported,
+            "months_elapsed": p.months_elapsed,
+        }
+
+
+@dataclass(frozen=True)
+class StatusReport:
+    year: int
+    report_month: Month
+    rows: tuple[StatusRow, ...]
+
+    def to_json(self) -> list[dict[str, Any]]:
+        return [row.to_json() for row in self.rows]
+
+
+@dataclass(frozen=True)
+class GridRow:
+    """One row of an entry grid: a project's metric over the 12 months of a year."""
+
+    project: Project
+    metric: Metric
+    depth: int  # 0, or 1 for a davon metric shown under its parent
+    months: tuple[Month, ...]
+    values: tuple[int | None, ...]
+    notes: tuple[str | None, ...]
+    editable: tuple[bool, ...]
+    total: float | None  # sum of the logged months (flow), their mean (stock)
+    target: Target | None  # the target overlapping the year, if any
+    progress: Progress | None  # that target at the report month
+
+    def key(self) -> tuple[str, str]:
+        return (self.project.code, self.metric.code)
+
+
+@dataclass(frozen=True)
+class Grid:
+    year: int
+    area: Area
+    rows: tuple[GridRow, ...]
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A project that has not logged every metric for some months up to the report month."""
+
+    project: Project
+    missing: tuple[Month, ...]
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything the window shows for one year and report month, read in one go."""
+
+    year: int
+    report_month: Month
+    years: tuple[int, ...]
+    status: StatusReport
+    grids: dict[Area, Grid]
+    gaps: tuple[Gap, ...]
+    projects: tuple[Project, ...]
+    targets: tuple[Target, ...]  # all targets overlapping the year
+    metrics: dict[str, Metric]
+    tracked: dict[str, tuple[str, ...]]  # project code -> metric codes it logs, in grid order
+
+
+@dataclass(frozen=True)
+class ChartData:
+    """What the progress chart draws for one target (all lists run over `months`)."""
+
+    project: Project
+    metric: Metric
+    target: Target
+    report_month: Month
+    months: tuple[Month, ...]  # the target period
+    monthly: tuple[float | None, ...]  # Ist of each month on its own (bars)
+    cumulative: tuple[float | None, ...]  # Ist to date at each month up to the report month
+    plan: tuple[float | None, ...]  # Soll to date at each month of the period
+    previous: tuple[float | None, ...]  # the previous year's Ist to date, same months
+    forecast: float | None  # Hochrechnung for the period end

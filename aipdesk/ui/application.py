@@ -1,0 +1,73 @@
+"""Building the application: QApplication, translations, database, main window."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+
+from aipdesk.services.base import Actor
+from aipdesk.ui import i18n
+from aipdesk.ui.backend import Backend
+from aipdesk.ui.main_window import PANES, MainWindow
+
+
+def ensure_app(lang: str = "de") -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName("aipdesk")
+        app.setOrganizationName("aipdesk")
+        app.setApplicationDisplayName("aipdesk")
+    assert isinstance(app, QApplication)
+    i18n.install(app, lang)
+    return app
+
+
+def build(
+    location: str, *, lang: str = "de", year: int | None = None, user: str | None = None
+) -> MainWindow:
+    """The main window at once; the database is opened and read off the GUI thread
+    (on first start it is created with the AIP 2021 catalogue)."""
+    ensure_app(lang)
+    actor = Actor(user, "gui") if user else Actor(source="gui")
+    window = MainWindow(Backend(location, actor, lang), year)
+    window.reload()
+    return window
+
+
+def wait_until_loaded(window: MainWindow, timeout_ms: int = 60_000) -> bool:
+    """Run the event loop until the figures are shown; re-raise a failure to load them."""
+    if window.snapshot is not None:
+        return True
+    failures: list[BaseException] = []
+    loop = QEventLoop()
+    window.loaded.connect(loop.quit)
+
+    def failed(error: BaseException) -> None:
+        failures.append(error)
+        loop.quit()
+
+    window.load_failed.connect(failed)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+    if failures:
+        raise failures[0]
+    return window.snapshot is not None
+
+
+def screenshot(window: MainWindow, path: str, pane: str = "dashboard") -> None:
+    """Render `pane` after the figures are loaded and write it as PNG."""
+    if pane not in PANES:
+        raise ValueError(pane)
+    window.resize(1440, 900)
+    window.show()
+    if not wait_until_loaded(window):
+        raise TimeoutError("the figures did not load within a minute")
+    window.show_pane(pane)
+    QApplication.processEvents()
+    QTimer.singleShot(50, lambda: None)
+    QApplication.processEvents()
+    if not window.grab().save(path):
+        raise OSError(f"cannot write {path}")

@@ -1,0 +1,185 @@
+"""The window's one door to the services: plain values in, plain values out.
+
+Every write goes through a service call that commits one unit of work; the
+backend then emits `changed(Changes)` and each pane refreshes what concerns it.
+Rejections arrive as `DomainError` and are shown in the UI language.
+
+The database stack (SQLAlchemy, the services) is imported and the database
+opened by `open()`, which the window runs off the GUI thread, so that the
+window paints before any of it is loaded.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+
+from aipdesk.domain.errors import DomainError
+from aipdesk.domain.model import Project, Target
+from aipdesk.domain.months import Month
+from aipdesk.services.base import Actor, Changes
+from aipdesk.services.results import ChartData, Snapshot
+
+if TYPE_CHECKING:
+    from aipdesk.domain.audit import Change
+    from aipdesk.services.database import Database
+
+
+class Backend(QObject):
+    """Services for one database, with a signal for every change."""
+
+    changed = Signal(object)  # Changes
+    failed = Signal(str)  # a message for the user, already in the UI language
+
+    def __init__(
+        self,
+        location: str | Database,
+        actor: Actor | None = None,
+        lang: str = "de",
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.location = location
+        self._db: Database | None = None if isinstance(location, str) else location
+        self.actor = actor or Actor(source="gui")
+        self.lang = lang
+
+    @property
+    def db(self) -> Database:
+        if self._db is None:
+            raise RuntimeError("Backend.open() has not run yet")
+        return self._db
+
+    @property
+    def is_open(self) -> bool:
+        return self._db is not None
+
+    def open(self) -> Database:
+        """Open (create, migrate) the database and load the catalogue on first start."""
+        if self._db is None:
+            from aipdesk.services.catalogue import load_catalogue
+            from aipdesk.services.database import open_database
+
+            assert isinstance(self.location, str)
+            db = open_database(self.location)
+            load_catalogue(db, self.actor)
+            self._db = db
+        return self._db
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+
+    def message(self, error: DomainError) -> str:
+        return error.text(self.lang)
+
+    # -- reads ---------------------------------------------------------------------------
+    def default_year(self) -> int:
+        from aipdesk.services.views import default_year
+
+        return default_year(self.open())
+
+    def snapshot(
+        self,
+        year: int,
+        month: Month | None = None,
+        previous: Snapshot | None = None,
+        changes: Changes | None = None,
+    ) -> Snapshot:
+        from aipdesk.services.views import snapshot
+
+        return snapshot(self.open(), year, month, previous, changes)
+
+    def chart(self, project: str, metric: str, year: int, month: Month) -> ChartData | None:
+        from aipdesk.services.views import chart_data
+
+        return chart_data(self.db, project, metric, year, month)
+
+    def history(self, project: str, metric: str, month: Month) -> list[Change]:
+        from aipdesk.services.views import cell_history
+
+        return cell_history(self.db, project, metric, month)
+
+    def value(self, project: str, metric: str, month: Month) -> tuple[int, str | None] | None:
+        from aipdesk.services.values import get_value
+
+        return get_value(self.db, project, metric, month)
+
+    # -- writes: each returns the Changes and announces them ------------------------------
+    def _announce(self, changes: Changes) -> Changes:
+        if changes:
+            self.changed.emit(changes)
+        return changes
+
+    def log_value(
+        self,
+        project: str,
+        metric: str,
+        month: Month,
+        value: str | int,
+        note: Any = None,
+        keep_note: bool = True,
+    ) -> Changes:
+        """Store a value; the note stays as it is unless `keep_note` is False."""
+        from aipdesk.services.values import KEEP, log_value
+
+        return self._announce(
+            log_value(
+                self.db, self.actor, project, metric, month, value, KEEP if keep_note else note
+            )
+        )
+
+    def clear_value(self, project: str, metric: str, month: Month) -> Changes:
+        from aipdesk.services.values import clear_value
+
+        return self._announce(clear_value(self.db, self.actor, project, metric, month))
+
+    def restore_value(
+        self, project: str, metric: str, month: Month, state: tuple[int, str | None] | None
+    ) -> Changes:
+        """Put a cell back to `state` (value and note, or missing): undo and redo use this."""
+        if state is None:
+            return self.clear_value(project, metric, month)
+        return self.log_value(project, metric, month, state[0], state[1], keep_note=False)
+
+    def set_target(self, target: Target) -> Changes:
+        from aipdesk.services.targets import set_target
+
+        return self._announce(
+            set_target(
+                self.db,
+                self.actor,
+                target.project,
+                target.metric,
+                target.first,
+                target.last,
+                target.value,
+                target.weights,
+            )
+        )
+
+    def clear_target(self, project: str, metric: str, first: Month) -> Changes:
+        from aipdesk.services.targets import clear_target
+
+        return self._announce(clear_target(self.db, self.actor, project, metric, first))
+
+    def copy_targets(self, year: int) -> Changes:
+        from aipdesk.services.targets import copy_targets
+
+        return self._announce(copy_targets(self.db, self.actor, year))
+
+    def add_project(self, project: Project, metrics: tuple[str, ...] = ()) -> Changes:
+        from aipdesk.services.projects import add_project
+
+        return self._announce(add_project(self.db, self.actor, project, metrics))
+
+    def edit_project(self, code: str, **fields: Any) -> Changes:
+        from aipdesk.services.projects import edit_project
+
+        return self._announce(edit_project(self.db, self.actor, code, **fields))
+
+    def track_metric(self, project: str, metric: str) -> Changes:
+        from aipdesk.services.projects import track_metric
+
+        return self._announce(track_metric(self.db, self.actor, project, metric))

@@ -1,0 +1,83 @@
+"""The history of one monthly value: who changed it when, from what to what (change log)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from aipdesk.domain.audit import Change
+
+SOURCES = ("cli", "gui", "import", "merge", "demo", "catalogue")
+
+
+class HistoryDialog(QDialog):
+    def __init__(self, changes: list[Change], title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("historyDialog")
+        self.setWindowTitle(self.tr("History"))
+        layout = QVBoxLayout(self)
+        heading = QLabel(title, self)
+        heading.setObjectName("historyTitle")
+        layout.addWidget(heading)
+        self.table = QTableWidget(len(changes), 5, self)
+        self.table.setObjectName("historyTable")
+        self.table.setAccessibleName(self.tr("Changes of this value"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("When"),
+                self.tr("Who"),
+                self.tr("Source"),
+                self.tr("Before"),
+                self.tr("After"),
+            ]
+        )
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for row, change in enumerate(reversed(changes)):  # newest first
+            cells = (
+                change.at.astimezone().strftime("%d.%m.%Y %H:%M"),
+                change.user,
+                self._source(change.source),
+                self._value(change.old),
+                self._value(change.new),
+            )
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table)
+        if not changes:
+            layout.addWidget(QLabel(self.tr("No changes recorded for this value."), self))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(640, 320)
+
+    def _source(self, source: str) -> str:
+        names = {
+            "cli": self.tr("command line"),
+            "gui": self.tr("window"),
+            "import": self.tr("import"),
+            "merge": self.tr("merge"),
+            "demo": self.tr("demo data"),
+            "catalogue": self.tr("catalogue"),
+        }
+        return names.get(source, source)
+
+    def _value(self, payload: Any) -> str:
+        if payload is None:
+            return "–"
+        if isinstance(payload, dict) and "value" in payload:
+            note = payload.get("note")
+            return f"{payload['value']}" + (f" ({note})" if note else "")
+        return str(payload)

@@ -1,0 +1,300 @@
+"""The main window: header with year and report month, five panes, undo, loading off-thread."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QMainWindow,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from aipdesk.domain.errors import DomainError
+from aipdesk.domain.model import Area
+from aipdesk.domain.months import Month
+from aipdesk.errors import describe_unexpected
+from aipdesk.services.base import Changes
+from aipdesk.services.results import Snapshot
+from aipdesk.ui.backend import Backend
+from aipdesk.ui.common import month_label, show_error
+from aipdesk.ui.panes.dashboard import DashboardPane
+from aipdesk.ui.panes.grid import GridPane
+from aipdesk.ui.panes.projects import ProjectsPane
+from aipdesk.ui.panes.targets import TargetsPane
+from aipdesk.ui.worker import Task, run_in_background
+
+PANES = ("dashboard", "projects", "integrations", "training", "targets")
+
+
+class MainWindow(QMainWindow):
+    loaded = Signal()  # a snapshot has been read and shown
+    load_failed = Signal(object)  # the exception; the user has been told in words
+
+    def __init__(
+        self, backend: Backend, year: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.backend = backend
+        self.year = year  # None: the default year, found when the database is open
+        self.report_month: Month | None = None
+        self.snapshot: Snapshot | None = None
+        self._task: Task | None = None
+        self._painted = False
+        self._first_paint = threading.Event()  # the loader waits for it (at most 0.5 s)
+        self._pending: Snapshot | None = None
+        self.setWindowTitle(self.tr("aipdesk – labour-market and integration programme"))
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setObjectName("undoStack")
+
+        self._make_actions()
+        self._make_header()
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("paneTabs")
+        self.tabs.setAccessibleName(self.tr("Panes"))
+        self.tabs.setDocumentMode(True)
+        self.dashboard = DashboardPane(backend, self)
+        self.projects = ProjectsPane(backend, self)
+        self.integrations = GridPane(backend, self.undo_stack, Area.INTEGRATION, self)
+        self.training = GridPane(backend, self.undo_stack, Area.TRAINING, self)
+        self.targets = TargetsPane(backend, self)
+        self.panes: dict[str, QWidget] = {
+            "dashboard": self.dashboard,
+            "projects": self.projects,
+            "integrations": self.integrations,
+            "training": self.training,
+            "targets": self.targets,
+        }
+        titles = [
+            self.tr("&Overview"),
+            self.tr("&Projects"),
+            self.tr("&Integrations"),
+            self.tr("&Training"),
+            self.tr("Tar&gets"),
+        ]
+        for pane, title in zip(self.panes.values(), titles, strict=True):
+            self.tabs.addTab(pane, title)
+            pane.setAccessibleName(title.replace("&", ""))
+        self.setCentralWidget(self.tabs)
+        self._make_menus(titles)
+
+        self.db_label = QLabel(self)
+        self.db_label.setObjectName("databaseLabel")
+        self.statusBar().addPermanentWidget(self.db_label)
+
+        backend.changed.connect(self._on_changed)
+        backend.failed.connect(lambda text: show_error(self, text))
+        self.dashboard.chart_requested.connect(self._show_chart)
+        self.resize(1280, 800)
+
+    # -- construction ----------------------------------------------------------------------
+    def _make_actions(self) -> None:
+        self.action_undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.action_undo.setObjectName("actionUndo")
+        self.action_undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.action_redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.action_redo.setObjectName("actionRedo")
+        self.action_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.action_export = QAction(self.tr("E&xport workbook…"), self)
+        self.action_export.setObjectName("actionExport")
+        self.action_import = QAction(self.tr("&Import workbook…"), self)
+        self.action_import.setObjectName("actionImport")
+        pending = self.tr("Comes with the Excel exchange (not available yet)")
+        for action in (self.action_export, self.action_import):
+            action.setEnabled(False)
+            action.setToolTip(pending)
+            action.setStatusTip(pending)
+        self.action_export.setShortcut(QKeySequence("Ctrl+E"))
+        self.action_import.setShortcut(QKeySequence("Ctrl+I"))
+        self.action_quit = QAction(self.tr("&Quit"), self)
+        self.action_quit.setObjectName("actionQuit")
+        self.action_quit.setShortcut(QKeySequence("Ctrl+Q"))
+        self.action_quit.triggered.connect(self.close)
+        self.action_reload = QAction(self.tr("Re&load"), self)
+        self.action_reload.setObjectName("actionReload")
+        self.action_reload.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.action_reload.triggered.connect(self.reload)
+
+    def _make_header(self) -> None:
+        bar = QToolBar(self.tr("Header"), self)
+        bar.setObjectName("headerBar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(bar)
+        self.year_combo = QComboBox(bar)
+        self.year_combo.setObjectName("yearCombo")
+        self.year_combo.setAccessibleName(self.tr("Year"))
+        self.month_combo = QComboBox(bar)
+        self.month_combo.setObjectName("monthCombo")
+        self.month_combo.setAccessibleName(self.tr("Report month"))
+        self.month_combo.setMinimumContentsLength(10)
+        year_label = QLabel(self.tr("&Year:"), bar)
+        year_label.setBuddy(self.year_combo)
+        month_label_ = QLabel(self.tr("Report &month:"), bar)
+        month_label_.setBuddy(self.month_combo)
+        for widget in (year_label, self.year_combo, month_label_, self.month_combo):
+            bar.addWidget(widget)
+        bar.addSeparator()
+        for action in (self.action_undo, self.action_redo):
+            bar.addAction(action)
+        bar.addSeparator()
+        for action in (self.action_export, self.action_import):
+            bar.addAction(action)
+        self.year_combo.activated.connect(self._year_chosen)
+        self.month_combo.activated.connect(self._month_chosen)
+
+    def _make_menus(self, titles: list[str]) -> None:
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        for action in (
+            self.action_export,
+            self.action_import,
+            self.action_reload,
+            self.action_quit,
+        ):
+            menu.addAction(action)
+        menu = self.menuBar().addMenu(self.tr("&Edit"))
+        menu.addAction(self.action_undo)
+        menu.addAction(self.action_redo)
+        menu = self.menuBar().addMenu(self.tr("&View"))
+        for index, title in enumerate(titles):
+            action = QAction(title.replace("&", ""), self)
+            action.setObjectName(f"actionShow{PANES[index].title()}")
+            action.setShortcut(QKeySequence(f"Alt+{index + 1}"))
+            action.triggered.connect(lambda _=False, i=index: self.tabs.setCurrentIndex(i))
+            menu.addAction(action)
+
+    # -- loading ---------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the snapshot of the chosen year and month off the GUI thread (on the first
+        call this also imports the database stack and opens the database there)."""
+        year, month = self.year, self.report_month
+        backend = self.backend
+        self.statusBar().showMessage(self.tr("Loading…"))
+
+        first_paint = self._first_paint
+
+        def load() -> Snapshot:
+            # Importing the database stack holds the GIL; the window paints first.
+            first_paint.wait(0.5)
+            return backend.snapshot(year if year is not None else backend.default_year(), month)
+
+        self._task = run_in_background(load, self._loaded, self._load_failed)
+
+    def event(self, event: QEvent) -> bool:
+        # The first snapshot is shown only after the window has painted once: the
+        # window appears at once, the figures (and pyqtgraph for the chart) follow.
+        if event.type() == QEvent.Type.Paint and not self._painted:
+            self._painted = True
+            self._first_paint.set()
+            if self._pending is not None:
+                QTimer.singleShot(0, self._show_pending)
+        return super().event(event)
+
+    def _loaded(self, snapshot: Snapshot) -> None:
+        if self.isVisible() and not self._painted:
+            self._pending = snapshot
+        else:
+            self._apply(snapshot)
+
+    def _show_pending(self) -> None:
+        snapshot, self._pending = self._pending, None
+        if snapshot is not None:
+            self._apply(snapshot)
+
+    def _load_failed(self, error: BaseException) -> None:
+        self.statusBar().clearMessage()
+        if isinstance(error, DomainError):
+            show_error(self, self.backend.message(error), self.tr("Loading failed"))
+        else:
+            show_error(
+                self, describe_unexpected(error, self.backend.lang), self.tr("Loading failed")
+            )
+        self.load_failed.emit(error)
+
+    def _apply(self, snapshot: Snapshot, changes: Changes | None = None) -> None:
+        if self.year is not None and snapshot.year != self.year:
+            return  # an older request that the user has overtaken
+        if self.snapshot is None:
+            self.db_label.setText(
+                self.tr("Database: {0} · User: {1}").format(
+                    self.backend.db.path or self.backend.db.url, self.backend.actor.user
+                )
+            )
+        self.year = snapshot.year
+        self.snapshot = snapshot
+        self.report_month = snapshot.report_month
+        self._fill_combos(snapshot)
+        self.dashboard.set_snapshot(snapshot, changes)
+        self.projects.set_snapshot(snapshot, changes)
+        self.integrations.set_snapshot(snapshot, changes)
+        self.training.set_snapshot(snapshot, changes)
+        self.targets.set_snapshot(snapshot, changes)
+        self.statusBar().showMessage(
+            self.tr("Year {0}, report month {1}").format(
+                snapshot.year, month_label(snapshot.report_month)
+            ),
+            5000,
+        )
+        self.loaded.emit()
+
+    def _fill_combos(self, snapshot: Snapshot) -> None:
+        self.year_combo.blockSignals(True)
+        self.year_combo.clear()
+        for year in snapshot.years:
+            self.year_combo.addItem(str(year), year)
+        self.year_combo.setCurrentIndex(self.year_combo.findData(snapshot.year))
+        self.year_combo.blockSignals(False)
+        self.month_combo.blockSignals(True)
+        self.month_combo.clear()
+        for number in range(1, 13):
+            month = Month(snapshot.year, number)
+            self.month_combo.addItem(month_label(month), month)
+        self.month_combo.setCurrentIndex(snapshot.report_month.month - 1)
+        self.month_combo.blockSignals(False)
+
+    def _year_chosen(self, index: int) -> None:
+        year = self.year_combo.itemData(index)
+        if year != self.year:
+            self.year, self.report_month = year, None
+            self.reload()
+
+    def _month_chosen(self, index: int) -> None:
+        month = self.month_combo.itemData(index)
+        if month != self.report_month:
+            self.report_month = month
+            self.reload()
+
+    def set_period(self, year: int, month: Month | None = None) -> None:
+        """Switch year and report month programmatically (tests, command line)."""
+        self.year, self.report_month = year, month
+        self.reload()
+
+    # -- changes ---------------------------------------------------------------------------
+    def _on_changed(self, changes: Changes) -> None:
+        """A service call committed: read the figures again and let each pane update.
+
+        Reading synchronously keeps the edit and the figures in step (an edit is
+        reflected within milliseconds, see bench/RESULTS.md).
+        """
+        if self.snapshot is None:
+            return  # nothing shown yet: the first load brings the change along
+        snapshot = self.backend.snapshot(
+            self.snapshot.year, self.report_month, self.snapshot, changes
+        )
+        self._apply(snapshot, changes)
+
+    def _show_chart(self) -> None:
+        self.tabs.setCurrentWidget(self.dashboard)
+
+    def show_pane(self, name: str) -> None:
+        self.tabs.setCurrentWidget(self.panes[name])
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.backend.close()
+        super().closeEvent(event)

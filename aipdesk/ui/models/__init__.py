@@ -1,0 +1,1 @@
+"""Table models: fed with plain rows by their panes, they only format."""

@@ -1,0 +1,171 @@
+"""The entry grid: project × metric rows; the 12 months, Summe, Zielwert, Zielerreichung."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+
+from aipdesk import format as fmt
+from aipdesk.domain.months import Month
+from aipdesk.services.results import GridRow
+from aipdesk.ui.common import ItemRole, SortRole, month_names, number_text, status_color
+from aipdesk.ui.models.rows import RowsModel
+
+COL_PROJECT, COL_METRIC = 0, 1
+FIRST_MONTH = 2
+COL_TOTAL, COL_TARGET, COL_ATTAINMENT = 14, 15, 16
+COLUMNS = 17
+NoteRole = Qt.ItemDataRole.UserRole + 10
+
+Index = QModelIndex | QPersistentModelIndex
+# Called by setData with (row, month, text); returns True when the value was stored.
+Writer = Callable[[GridRow, Month, str], bool]
+
+
+def month_of(column: int) -> int | None:
+    """0-based month offset of a grid column, None for the other columns."""
+    return column - FIRST_MONTH if FIRST_MONTH <= column < FIRST_MONTH + 12 else None
+
+
+class GridModel(RowsModel):
+    """Fed with `GridRow`s by its pane; writes go to the `writer` the pane provides."""
+
+    COLUMNS = COLUMNS
+
+    def __init__(self, writer: Writer | None = None, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._writer = writer
+
+    def find(self, project: str, metric: str) -> int | None:
+        for number, row in enumerate(self._rows):
+            if row.key() == (project, metric):
+                return number
+        return None
+
+    # -- Qt model interface ----------------------------------------------------------------
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            month = month_of(section)
+            if month is not None:
+                return month_names()[month]
+            return {
+                COL_PROJECT: self.tr("Project"),
+                COL_METRIC: self.tr("Metric"),
+                COL_TOTAL: self.tr("Total"),
+                COL_TARGET: self.tr("Target"),
+                COL_ATTAINMENT: self.tr("Attainment"),
+            }[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section == COL_TOTAL:
+            return self.tr("Sum of the logged months; for stocks their average")
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        month = month_of(index.column())
+        if month is not None and self._rows[index.row()].editable[month]:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        month = month_of(column)
+        if role == ItemRole:
+            return row
+        if month is not None:
+            return self._month_data(row, month, role)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == SortRole:
+            return self._raw(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= COL_TOTAL:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and column == COL_PROJECT and row.depth:
+            return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+        if role == Qt.ItemDataRole.BackgroundRole and column == COL_ATTAINMENT:
+            return status_color(row.progress.status) if row.progress else None
+        if role == Qt.ItemDataRole.ToolTipRole and column in (COL_PROJECT, COL_METRIC):
+            # The name columns are capped in width: the tooltip shows the full names.
+            text = f"{row.project.name} · {row.metric.name}"
+            return f"{text}\n{row.metric.description}" if row.metric.description else text
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{self._text(row, column)}"
+        return None
+
+    def _month_data(self, row: GridRow, month: int, role: int) -> Any:
+        value = row.values[month]
+        note = row.notes[month]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "" if value is None else fmt.number(value)
+        if role == Qt.ItemDataRole.EditRole:
+            return "" if value is None else str(value)
+        if role in (SortRole, Qt.ItemDataRole.UserRole):
+            return value
+        if role == NoteRole:
+            return note
+        if role == Qt.ItemDataRole.ToolTipRole:
+            parts = [f"{row.project.name} · {row.metric.name} · {row.months[month]}"]
+            if not row.editable[month]:
+                parts.append(self.tr("Outside the project period: not editable"))
+            if note:
+                parts.append(self.tr("Note: {0}").format(note))
+            return "\n".join(parts)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole and not row.editable[month]:
+            return QApplication.palette().color(QPalette.ColorRole.Window)
+        if role == Qt.ItemDataRole.ForegroundRole and not row.editable[month]:
+            return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            text = self.tr("empty") if value is None else fmt.number(value)
+            return f"{row.metric.name} {month_names()[month]}: {text}" + (
+                " " + self.tr("Note: {0}").format(note) if note else ""
+            )
+        return None
+
+    def _text(self, row: GridRow, column: int) -> str:
+        if column == COL_PROJECT:
+            return "" if row.depth else row.project.name
+        if column == COL_METRIC:
+            return ("    " * row.depth) + row.metric.name
+        if column == COL_TOTAL:
+            return number_text(row.total, row.metric)
+        if column == COL_TARGET:
+            return number_text(row.target.value if row.target else None, row.metric)
+        if column == COL_ATTAINMENT:
+            return fmt.percent(row.progress.attainment_pct if row.progress else None, empty="")
+        return ""
+
+    def _raw(self, row: GridRow, column: int) -> Any:
+        if column == COL_TOTAL:
+            return row.total
+        if column == COL_TARGET:
+            return row.target.value if row.target else None
+        if column == COL_ATTAINMENT:
+            return row.progress.attainment_pct if row.progress else None
+        return self._text(row, column)
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        month = month_of(index.column())
+        if role != Qt.ItemDataRole.EditRole or month is None or self._writer is None:
+            return False
+        if not self.flags(index) & Qt.ItemFlag.ItemIsEditable:
+            return False
+        row = self._rows[index.row()]
+        text = "" if value is None else str(value).strip()
+        current = row.values[month]
+        if text == ("" if current is None else str(current)):
+            return False  # unchanged: nothing to store, nothing to undo
+        return self._writer(row, row.months[month], text)

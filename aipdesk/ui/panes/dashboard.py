@@ -1,0 +1,164 @@
+"""Übersicht: every target with Soll, Ist, Zielerreichung and status; Meldestand; chart."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from aipdesk.services.base import Changes
+from aipdesk.services.results import Gap, Snapshot, StatusRow
+from aipdesk.ui.backend import Backend
+from aipdesk.ui.chart import ProgressChart
+from aipdesk.ui.common import ItemRole, SortRole, month_label, month_names
+from aipdesk.ui.models.status_model import COL_METRIC, COL_PROJECT, StatusModel
+
+
+class DashboardPane(QWidget):
+    chart_requested = Signal()  # a target was double-clicked
+
+    def __init__(self, backend: Backend, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dashboardPane")
+        self.backend = backend
+        self.snapshot: Snapshot | None = None
+        self._selected: tuple[str, str] | None = None
+
+        self.reporting = QLabel(self)
+        self.reporting.setObjectName("reportingStrip")
+        self.reporting.setWordWrap(True)
+        self.reporting.setTextFormat(Qt.TextFormat.PlainText)
+        self.reporting.setAccessibleName(self.tr("Reporting status"))
+        self.reporting.setFrameShape(QLabel.Shape.StyledPanel)
+        self.reporting.setMargin(6)
+
+        self.model = StatusModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SortRole)
+        self.table = QTableView(self)
+        self.table.setObjectName("dashboardTable")
+        self.table.setAccessibleName(self.tr("Targets and progress"))
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # catalogue order first
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setMinimumSectionSize(40)
+        self.table.doubleClicked.connect(self._double_clicked)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+
+        self.chart = ProgressChart(self)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("dashboardSplitter")
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.chart)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.reporting)
+        layout.addWidget(self.splitter, 1)
+        self._sized = False
+
+    # -- feeding ---------------------------------------------------------------------------
+    def set_snapshot(self, snapshot: Snapshot, changes: Changes | None = None) -> None:
+        self.snapshot = snapshot
+        self.model.set_rows(snapshot.status.rows)
+        self.reporting.setText(self._reporting_text(snapshot))
+        if not self._sized and self.model.rowCount():
+            self._size_table()
+        if self._selected is None and self.model.rowCount():
+            rows = [self.model.row_at(n) for n in range(self.model.rowCount())]
+            first = next((r for r in rows if r.target.value is not None), rows[0])
+            self.select(*self._key(first))
+        elif changes is None or self._chart_concerned(changes):
+            self._refresh_chart()
+
+    def _chart_concerned(self, changes: Changes) -> bool:
+        """Whether a change can move the chart shown: anything of the charted project."""
+        if self._selected is None or changes.projects or changes.metrics:
+            return True
+        project = self._selected[0]
+        return any(p == project for p, _, _ in changes.values) or any(
+            p == project for p, _ in changes.targets
+        )
+
+    def _size_table(self) -> None:
+        """Columns to their contents; the table as tall as its rows, the chart the rest."""
+        self._sized = True
+        self.table.resizeColumnsToContents()
+        # Project and metric names share what the numbers leave, also on a narrow screen.
+        for column in (COL_PROJECT, COL_METRIC):
+            self.table.horizontalHeader().setSectionResizeMode(column,
+                                                               QHeaderView.ResizeMode.Stretch)
+        rows = self.table.verticalHeader().length() + self.table.horizontalHeader().height()
+        wanted = rows + 2 * self.table.frameWidth() + 4
+        total = sum(self.splitter.sizes()) or self.height()
+        table = min(wanted, max(total * 2 // 3, total - 320))
+        self.splitter.setSizes([table, max(total - table, 240)])
+
+    def _reporting_text(self, snapshot: Snapshot) -> str:
+        upto = month_label(snapshot.report_month)
+        if not snapshot.gaps:
+            return self.tr(
+                "Reporting status up to {0}: every project has logged every month."
+            ).format(upto)
+        parts = [self._gap_text(gap) for gap in snapshot.gaps]
+        return self.tr("Reporting status up to {0} – not yet logged: {1}").format(
+            upto, "; ".join(parts)
+        )
+
+    @staticmethod
+    def _gap_text(gap: Gap) -> str:
+        names = month_names()
+        return f"{gap.project.name} ({', '.join(names[m.month - 1] for m in gap.missing)})"
+
+    # -- selection and chart ------------------------------------------------------------------
+    @staticmethod
+    def _key(row: StatusRow) -> tuple[str, str]:
+        return (row.project.code, row.metric.code)
+
+    def select(self, project: str, metric: str) -> bool:
+        """Select the row of (project, metric) and show its chart."""
+        for number in range(self.proxy.rowCount()):
+            row = self.proxy.index(number, COL_PROJECT).data(ItemRole)
+            if self._key(row) == (project, metric):
+                self.table.selectionModel().setCurrentIndex(
+                    self.proxy.index(number, COL_PROJECT),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+                return True
+        return False
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = current.data(ItemRole) if current.isValid() else None
+        self._selected = self._key(row) if row else None
+        self._refresh_chart()
+
+    def _refresh_chart(self) -> None:
+        if self.snapshot is None or self._selected is None:
+            self.chart.set_data(None)
+            return
+        self.chart.set_data(
+            self.backend.chart(*self._selected, self.snapshot.year, self.snapshot.report_month)
+        )
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        self._row_changed(index, QModelIndex())
+        self.chart.setFocus()
+        self.chart_requested.emit()

@@ -1,0 +1,542 @@
+"""The Targets pane: the year's Zielwerte with period and plan curve, edited in place.
+
+The pane only calls the Backend. A write is shown once the main window hands the
+next snapshot to `set_snapshot` (it does so on every `Backend.changed`).
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, replace
+from typing import Any
+
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from aipdesk import format as fmt
+from aipdesk.domain.errors import DomainError
+from aipdesk.domain.model import Metric, MetricKind, Project, Target
+from aipdesk.domain.months import Month
+from aipdesk.domain.progress import elapsed_months
+from aipdesk.domain.rules import parse_number
+from aipdesk.services.base import Changes
+from aipdesk.services.results import Snapshot
+from aipdesk.ui.backend import Backend
+from aipdesk.ui.common import (
+    ItemRole,
+    SortRole,
+    decimals_for,
+    month_label,
+    muted,
+    number_text,
+    show_error,
+)
+from aipdesk.ui.dialogs.target_dialog import TargetDialog
+from aipdesk.ui.dialogs.weights_dialog import PlanPreview, WeightsDialog, plan_line
+from aipdesk.ui.models.rows import RowsModel
+
+COL_PROJECT, COL_METRIC, COL_PERIOD, COL_VALUE, COL_CURVE = range(5)
+COLUMNS = 5
+
+Index = QModelIndex | QPersistentModelIndex
+Key = tuple[str, str, Month]  # (project, metric, first month): what identifies a target
+
+
+@dataclass(frozen=True)
+class TargetEntry:
+    """One row: a target with its project and metric, for the readable names."""
+
+    target: Target
+    project: Project
+    metric: Metric
+
+    def key(self) -> Key:
+        return (self.target.project, self.target.metric, self.target.first)
+
+
+def _decimals(value: float, at_least: int = 0) -> int:
+    """As many decimals as `value` has (at most 4), so a typed 612,5 never shows as 612."""
+    return next((d for d in range(at_least, 4) if round(value, d) == value), 4)
+
+
+def value_text(value: float | None, metric: Metric) -> str:
+    """A Zielwert as shown: the dashboard's format, with any decimals the value has."""
+    if value is None:
+        return "–"
+    text = fmt.number(value, _decimals(value, decimals_for(metric)))
+    return f"{text} %" if metric.unit == "%" else text
+
+
+def _edit_text(value: float | None) -> str:
+    """The value as a person would type it: German, no unit, no needless decimals."""
+    return "" if value is None else fmt.number(value, _decimals(value))
+
+
+class TargetsModel(RowsModel):
+    """The targets of a year. A typed Zielwert is handed on as `value_entered`, not stored."""
+
+    value_entered = Signal(object, str)  # (Target, the text typed into its Zielwert cell)
+    COLUMNS = COLUMNS
+
+    def entry(self, row: int) -> TargetEntry:
+        entry: TargetEntry = self._rows[row]
+        return entry
+
+    def row_of(self, key: Key) -> int | None:
+        return next((n for n, r in enumerate(self._rows) if r.key() == key), None)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                self.tr("Project"),
+                self.tr("Metric"),
+                self.tr("Period"),
+                self.tr("Target value"),
+                self.tr("Plan curve"),
+            )[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (
+                self.tr("Project"),
+                self.tr("Metric"),
+                self.tr("Target period"),
+                self.tr("Value to reach over the period; F2 or typing changes it"),
+                self.tr("How the target is spread over the months"),
+            )[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and index.column() == COL_VALUE:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        entry, column = self._rows[index.row()], index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(entry, column)
+        if role == Qt.ItemDataRole.EditRole and column == COL_VALUE:
+            return _edit_text(entry.target.value)
+        if role == SortRole:
+            return self._raw(entry, column)
+        if role == ItemRole:
+            return entry.target
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_VALUE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(entry, column)
+        return None
+
+    def _text(self, entry: TargetEntry, column: int) -> str:
+        target = entry.target
+        if column == COL_PROJECT:
+            return entry.project.name
+        if column == COL_METRIC:
+            return entry.metric.name
+        if column == COL_PERIOD:
+            return str(target.period)
+        if column == COL_VALUE:
+            return value_text(target.value, entry.metric)
+        return self.tr("linear") if target.weights is None else self.tr("custom")
+
+    def _raw(self, entry: TargetEntry, column: int) -> Any:
+        target = entry.target
+        if column == COL_PERIOD:
+            return target.first.index * 10_000 + target.last.index
+        if column == COL_VALUE:
+            # A target without a number sorts below every number, and never raises.
+            return float("-inf") if target.value is None else float(target.value)
+        if column == COL_CURVE:
+            return 0 if target.weights is None else 1
+        return self._text(entry, column)
+
+    def _tooltip(self, entry: TargetEntry, column: int) -> str | None:
+        if column in (COL_PROJECT, COL_METRIC):  # the whole name where the column cuts it
+            return self._text(entry, column)
+        if column == COL_PERIOD:
+            return self.tr("{0} months").format(entry.target.months)
+        if column == COL_VALUE and entry.target.value is None:
+            return self.tr("No number in the programme yet; type one to set it")
+        if column == COL_CURVE:
+            return self.tr("Enter or double-click edits the plan curve")
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or index.column() != COL_VALUE or role != Qt.ItemDataRole.EditRole:
+            return False
+        # The pane writes it through the Backend; the next snapshot brings it back here.
+        self.value_entered.emit(self._rows[index.row()].target, str(value))
+        return False
+
+
+class TargetsPane(QWidget):
+    """The targets of the shown year: edit values in place, add, remove, copy, plan curves."""
+
+    def __init__(self, backend: Backend, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("targetsPane")
+        self.backend = backend
+        self.snapshot: Snapshot | None = None
+        self._wanted: Key | None = None  # select this target after the next refresh
+
+        self.model = TargetsModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setObjectName("targetsProxy")
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SortRole)
+        self.table = self._make_table()
+        self._make_buttons()
+        self.preview = PlanPreview(self)
+        self.preview.setObjectName("targetPreview")
+        self.caption = QLabel(self)
+        self.caption.setObjectName("previewCaption")
+        self.caption.setWordWrap(True)
+        self.message = QLabel(self)
+        self.message.setObjectName("targetsMessage")
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(self.tr("Message"))
+        self.hint = QLabel(
+            self.tr(
+                "To change a target value, select it and type a number or press F2; "
+                "Enter stores it, Esc cancels."
+            ),
+            self,
+        )
+        self.hint.setObjectName("targetsHint")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet(f"color: {muted(self).name()}")
+        self._lay_out()
+
+        self.model.value_entered.connect(self._store_value)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.activated.connect(self._activated)
+        self._selection_changed()
+
+    # -- construction ----------------------------------------------------------------------
+    def _make_table(self) -> QTableView:
+        table = QTableView(self)
+        table.setObjectName("targetsTable")
+        table.setAccessibleName(self.tr("Targets of the year"))
+        table.setAccessibleDescription(
+            self.tr(
+                "F2 or typing changes the target value, Enter stores it; Enter on the plan "
+                "curve edits it; Delete removes the target."
+            )
+        )
+        table.setModel(self.proxy)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        # Rows follow the font (150 % text still fits); the table asks for its rows' height.
+        table.verticalHeader().setDefaultSectionSize(round(table.fontMetrics().height() * 1.6))
+        table.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContents)
+        header = table.horizontalHeader()
+        for column in (COL_PROJECT, COL_METRIC):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        for column in (COL_PERIOD, COL_VALUE, COL_CURVE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        table.setSortingEnabled(True)
+        header.setSortIndicatorClearable(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the catalogue's order
+        remove = QAction(self.tr("Remove target"), table)
+        remove.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        remove.triggered.connect(self.remove_target)
+        table.addAction(remove)
+        return table
+
+    def _make_buttons(self) -> None:
+        def button(name: str, text: str, accessible: str, slot: Any) -> QPushButton:
+            widget = QPushButton(text, self)
+            widget.setObjectName(name)
+            widget.setAccessibleName(accessible)
+            widget.setToolTip(accessible)
+            widget.clicked.connect(slot)
+            return widget
+
+        self.new_button = button(
+            "newTargetButton", self.tr("&New target…"), self.tr("New target"), self.new_target
+        )
+        self.curve_button = button(
+            "editCurveButton",
+            self.tr("Edit plan &curve…"),
+            self.tr("Edit the plan curve of the selected target"),
+            self.edit_curve,
+        )
+        self.remove_button = button(
+            "removeTargetButton",
+            self.tr("&Remove target"),
+            self.tr("Remove the selected target"),
+            self.remove_target,
+        )
+        self.copy_button = button(
+            "copyTargetsButton",
+            self.tr("Copy targets to ne&xt year"),
+            self.tr("Copy the calendar-year targets to the next year"),
+            self.copy_targets,
+        )
+
+    def _lay_out(self) -> None:
+        buttons = QHBoxLayout()
+        for widget in (self.new_button, self.curve_button, self.remove_button):
+            buttons.addWidget(widget)
+        buttons.addSpacing(self.fontMetrics().averageCharWidth() * 2)
+        buttons.addWidget(self.hint, 1)
+        buttons.addWidget(self.copy_button)
+        box = QGroupBox(self.tr("Soll line of the selected target"), self)
+        box.setObjectName("previewBox")
+        inside = QVBoxLayout(box)
+        inside.addWidget(self.caption)
+        inside.addWidget(self.preview, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.table)
+        splitter.addWidget(box)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.message)
+
+    # -- data ------------------------------------------------------------------------------
+    def set_snapshot(self, snapshot: Snapshot, changes: Changes | None = None) -> None:
+        """Show the targets of `snapshot`; the selected target stays selected."""
+        unchanged = (
+            changes is not None
+            and self.snapshot is not None
+            and snapshot.year == self.snapshot.year
+            and not (changes.targets or changes.projects or changes.metrics)
+        )
+        key = self._wanted or self._selected_key()
+        self._wanted = None
+        self.snapshot = snapshot
+        if not unchanged:
+            projects = {p.code: p for p in snapshot.projects}
+            self.model.set_rows(
+                [
+                    TargetEntry(t, projects[t.project], snapshot.metrics[t.metric])
+                    for t in snapshot.targets
+                    if t.project in projects and t.metric in snapshot.metrics
+                ]
+            )
+        self.copy_button.setToolTip(
+            self.tr("Copy the calendar-year targets of {0} to {1}").format(
+                snapshot.year, snapshot.year + 1
+            )
+        )
+        self.select(key)
+        self._selection_changed()
+
+    def selected(self) -> TargetEntry | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.entry(self.proxy.mapToSource(rows[0]).row())
+
+    def _selected_key(self) -> Key | None:
+        entry = self.selected()
+        return entry.key() if entry else None
+
+    def select(self, key: Key | None) -> None:
+        """Select the target `key` (else the first row), the Zielwert cell current."""
+        row = self.model.row_of(key) if key else None
+        if row is None and self.model.rowCount() == 0:
+            return
+        source = self.model.index(row or 0, COL_VALUE)
+        current = self.table.currentIndex()
+        column = current.column() if current.isValid() else COL_VALUE
+        index = self.proxy.mapFromSource(source).siblingAtColumn(column)
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.selectionModel().setCurrentIndex(index, flags)
+
+    def _selection_changed(self) -> None:
+        entry = self.selected()
+        for widget in (self.curve_button, self.remove_button):
+            widget.setEnabled(entry is not None)
+        self.new_button.setEnabled(self.snapshot is not None)
+        self.copy_button.setEnabled(self.snapshot is not None)
+        if entry is None or self.snapshot is None:
+            self.caption.clear()
+            self.preview.clear()
+            return
+        self.preview.show_target(entry.metric, entry.target, self.snapshot.report_month)
+        self.caption.setText(self._caption(entry, self.snapshot.report_month))
+
+    def _caption(self, entry: TargetEntry, report_month: Month) -> str:
+        target, metric = entry.target, entry.metric
+        title = self.tr("{0} – {1}, {2} ({3} months)").format(
+            entry.project.name, metric.name, target.period, target.months
+        )
+        if target.value is None:
+            detail = self.tr("No target number yet: the line shows the planned share in %.")
+        elif metric.kind is MetricKind.STOCK:
+            detail = self.tr("Stock: the Soll is the target, {0}, in every month.").format(
+                value_text(target.value, metric)
+            )
+        else:
+            k = elapsed_months(target, report_month)
+            soll = (plan_line(metric, target)[k - 1] or 0.0) if k else 0.0
+            detail = self.tr("Soll by {0}: {1} of {2}.").format(
+                month_label(report_month),
+                number_text(soll, metric),
+                value_text(target.value, metric),
+            )
+        return f"<b>{html.escape(title)}</b><br>{html.escape(detail)}"
+
+    # -- writes ----------------------------------------------------------------------------
+    def _store(self, target: Target) -> bool:
+        try:
+            self.backend.set_target(target)
+        except DomainError as error:
+            show_error(self, self.backend.message(error))
+            return False
+        return True
+
+    def _store_value(self, target: Target, text: str) -> None:
+        try:
+            value = parse_number(text) if text.strip() else None
+        except DomainError as error:
+            show_error(self, self.backend.message(error))
+            return
+        if value != target.value:
+            self._wanted = (target.project, target.metric, target.first)
+            self._store(replace(target, value=value))
+
+    def new_target(self) -> None:
+        if self.snapshot is None:
+            return
+        entry = self.selected()
+        dialog = TargetDialog(
+            self.backend, self.snapshot, entry.target.project if entry else None, self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def done() -> None:  # stored by the dialog; the refresh may already have run
+            target, year = dialog.target(), self.snapshot.year if self.snapshot else 0
+            key = (target.project, target.metric, target.first)
+            if self.model.row_of(key) is None:
+                self._wanted = key
+            else:
+                self.select(key)
+            text = self.tr("Target added: {0} – {1}, {2}.").format(
+                dialog.project_combo.currentText(), dialog.metric_combo.currentText(), target.period
+            )
+            if not target.period.overlaps_year(year):
+                text += " " + self.tr("Choose the year {0} to see it.").format(target.first.year)
+            self._say(text)
+
+        dialog.accepted.connect(done)
+        dialog.open()
+
+    def edit_curve(self) -> None:
+        entry = self.selected()
+        if entry is None:
+            return
+        dialog = WeightsDialog(
+            entry.target, entry.metric, f"{entry.project.name} – {entry.metric.name}", self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def done() -> None:
+            weights = dialog.weights()
+            linear = max(weights) - min(weights) < 1e-9
+            self._wanted = entry.key()
+            self._store(replace(entry.target, weights=None if linear else weights))
+
+        dialog.accepted.connect(done)
+        dialog.open()
+
+    def remove_target(self) -> None:
+        entry = self.selected()
+        if entry is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Remove target"),
+            self.tr("Remove the target of {0} – {1} for {2}? The monthly values stay.").format(
+                entry.project.name, entry.metric.name, entry.target.period
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("confirmRemove")
+        box.setAccessibleName(self.tr("Confirm removal"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def done(answer: int) -> None:
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            try:
+                self.backend.clear_target(*entry.key())
+            except DomainError as error:
+                show_error(self, self.backend.message(error))
+                return
+            self._say(
+                self.tr("Target removed: {0} – {1}.").format(entry.project.name, entry.metric.name)
+            )
+
+        box.finished.connect(done)
+        box.open()
+
+    def copy_targets(self) -> None:
+        if self.snapshot is None:
+            return
+        year = self.snapshot.year
+        try:
+            changes = self.backend.copy_targets(year)
+        except DomainError as error:
+            show_error(self, self.backend.message(error))
+            return
+        count = len(changes.targets)
+        if count:
+            self._say(self.tr("Targets copied to {0}: {1}.").format(year + 1, count))
+        else:
+            self._say(self.tr("No targets copied: {0} already has all of them.").format(year + 1))
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, 10_000)
+
+    def _activated(self, index: QModelIndex) -> None:
+        if index.column() == COL_CURVE:
+            self.edit_curve()

@@ -1,0 +1,1471 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+<context>
+    <name>DashboardPane</name>
+    <message>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="38"/>
+        <source>Reporting status</source>
+        <translation>Meldestand</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="48"/>
+        <source>Targets and progress</source>
+        <translation>Zielwerte und Fortschritt</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="119"/>
+        <source>Reporting status up to {0}: every project has logged every month.</source>
+        <translation>Meldestand bis {0}: Alle Projekte haben alle Monate erfasst.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="122"/>
+        <source>Reporting status up to {0} – not yet logged: {1}</source>
+        <translation>Meldestand bis {0} – noch nicht erfasst: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>GridModel</name>
+    <message>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="84"/>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="85"/>
+        <source>Metric</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="86"/>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="87"/>
+        <source>Target</source>
+        <translation>Zielwert</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="88"/>
+        <source>Attainment</source>
+        <translation>Zielerreichung</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="91"/>
+        <source>Sum of the logged months; for stocks their average</source>
+        <translation>Summe der erfassten Monate; bei Beständen deren Durchschnitt</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="145"/>
+        <source>Outside the project period: not editable</source>
+        <translation>Außerhalb des Projektzeitraums: nicht änderbar</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="147"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="158"/>
+        <source>Note: {0}</source>
+        <translation>Bemerkung: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="156"/>
+        <source>empty</source>
+        <translation>leer</translation>
+    </message>
+</context>
+<context>
+    <name>GridPane</name>
+    <message>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="145"/>
+        <source>Monthly values</source>
+        <translation>Monatswerte</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="147"/>
+        <source>Training entries per month</source>
+        <translation>Weiterbildungseintritte je Monat</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="174"/>
+        <source>Type a number to log it; Enter moves down, Tab right, Delete clears. Right-click a cell for its note and history. Grey cells lie outside the project period.</source>
+        <translation>Zahl eingeben, um sie zu erfassen; Enter geht nach unten, Tab nach rechts, Entf löscht. Rechtsklick auf eine Zelle zeigt Bemerkung und Verlauf. Graue Zellen liegen außerhalb des Projektzeitraums.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="183"/>
+        <source>Edit &amp;note…</source>
+        <translation>&amp;Bemerkung bearbeiten…</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="188"/>
+        <source>Show &amp;history…</source>
+        <translation>&amp;Verlauf anzeigen…</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="193"/>
+        <source>&amp;Clear value</source>
+        <translation>Wert &amp;löschen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../aipdesk/ui/panes/grid.py" line="255"/>
+        <source>Clear %n value(s)</source>
+        <translation>
+            <numerusform>%n Wert löschen</numerusform>
+            <numerusform>%n Werte löschen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="279"/>
+        <source>Log a value first: a note belongs to a monthly value.</source>
+        <translation>Zuerst einen Wert erfassen: Eine Bemerkung gehört zu einem Monatswert.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="280"/>
+        <source>No value</source>
+        <translation>Kein Wert</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="285"/>
+        <source>Note</source>
+        <translation>Bemerkung</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="286"/>
+        <source>Note on {0} · {1} · {2}:</source>
+        <translation>Bemerkung zu {0} · {1} · {2}:</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="27"/>
+        <source>History</source>
+        <translation>Änderungsverlauf</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="34"/>
+        <source>Changes of this value</source>
+        <translation>Änderungen dieses Werts</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="37"/>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="38"/>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="39"/>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="40"/>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="41"/>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="60"/>
+        <source>No changes recorded for this value.</source>
+        <translation>Zu diesem Wert sind keine Änderungen protokolliert.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="68"/>
+        <source>command line</source>
+        <translation>Kommandozeile</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="69"/>
+        <source>window</source>
+        <translation>Programmoberfläche</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="70"/>
+        <source>import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="71"/>
+        <source>merge</source>
+        <translation>Zusammenführung</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="72"/>
+        <source>demo data</source>
+        <translation>Demodaten</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="73"/>
+        <source>catalogue</source>
+        <translation>Katalog</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../aipdesk/ui/main_window.py" line="52"/>
+        <source>aipdesk – labour-market and integration programme</source>
+        <translation>aipdesk – Arbeitsmarkt- und Integrationsprogramm</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/main_window.py" line="60"/>
+        <source>Panes</source>
+        <translation>Bereiche</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/main_window.py" line="75"/>
+        <source>&amp;Overview</source>
+        <translation>Über&amp;sicht</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/main_window.py" line="76"/>
+        <source>&amp;Projects</source>
+        <translation>&amp;Projekte</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/main_window.py" line="77"/>
+        <source>&amp;Integrations</source>
+        <translation>&amp;Integrationen</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/main_window.py" line="78"/>
+        <source>&amp;Training</source>
+        <translation>&amp;Weiterbildung</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/main_window.py" line="79"/>
+        <source>Tar&amp;gets</source>
+        <translation>&amp;Ziele</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/main_window.py" line="178"/>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/main_window.py" line="225"/>
+        <source>Database: {0} · User: {1}</source>
+        <translation>Datenbank: {0} · Benutzer: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/main_window.py" line="98"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/main_window.py" line="101"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/main_window.py" line="104"/>
+        <source>E&amp;xport workbook…</source>
+        <translation>Arbeitsmappe e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/main_window.py" line="106"/>
+        <source>&amp;Import workbook…</source>
+        <translation>Arbeitsmappe &amp;importieren…</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/main_window.py" line="108"/>
+        <source>Comes with the Excel exchange (not available yet)</source>
+        <translation>Folgt mit dem Excel-Austausch (noch nicht verfügbar)</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/main_window.py" line="115"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/main_window.py" line="119"/>
+        <source>Re&amp;load</source>
+        <translation>&amp;Neu laden</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/main_window.py" line="125"/>
+        <source>Header</source>
+        <translation>Kopfleiste</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/main_window.py" line="132"/>
+        <source>Year</source>
+        <translation>Jahr</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/main_window.py" line="135"/>
+        <source>Report month</source>
+        <translation>Berichtsmonat</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/main_window.py" line="137"/>
+        <source>&amp;Year:</source>
+        <translation>&amp;Jahr:</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/main_window.py" line="139"/>
+        <source>Report &amp;month:</source>
+        <translation>Berichts&amp;monat:</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/main_window.py" line="153"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/main_window.py" line="161"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/main_window.py" line="164"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/main_window.py" line="213"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="216"/>
+        <source>Loading failed</source>
+        <translation>Laden fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/main_window.py" line="239"/>
+        <source>Year {0}, report month {1}</source>
+        <translation>Jahr {0}, Berichtsmonat {1}</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../aipdesk/ui/common.py" line="76"/>
+        <source>Input rejected</source>
+        <translation>Eingabe nicht übernommen</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/common.py" line="82"/>
+        <source>Error message</source>
+        <translation>Fehlermeldung</translation>
+    </message>
+</context>
+<context>
+    <name>MonthField</name>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="44"/>
+        <source>{0}: month</source>
+        <translation>{0}: Monat</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="45"/>
+        <source>{0}: year</source>
+        <translation>{0}: Jahr</translation>
+    </message>
+</context>
+<context>
+    <name>Months</name>
+    <message>
+        <location filename="../../aipdesk/ui/common.py" line="21"/>
+        <source>Jan</source>
+        <translation>Jan</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/common.py" line="22"/>
+        <source>Feb</source>
+        <translation>Feb</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/common.py" line="23"/>
+        <source>Mar</source>
+        <translation>Mär</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/common.py" line="24"/>
+        <source>Apr</source>
+        <translation>Apr</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/common.py" line="25"/>
+        <source>May</source>
+        <translation>Mai</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/common.py" line="26"/>
+        <source>Jun</source>
+        <translation>Jun</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/common.py" line="27"/>
+        <source>Jul</source>
+        <translation>Jul</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/common.py" line="28"/>
+        <source>Aug</source>
+        <translation>Aug</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/common.py" line="29"/>
+        <source>Sep</source>
+        <translation>Sep</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/common.py" line="30"/>
+        <source>Oct</source>
+        <translation>Okt</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/common.py" line="31"/>
+        <source>Nov</source>
+        <translation>Nov</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/common.py" line="32"/>
+        <source>Dec</source>
+        <translation>Dez</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPreview</name>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="90"/>
+        <source>Soll line preview</source>
+        <translation>Vorschau des Soll-Verlaufs</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="98"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="112"/>
+        <source>Select a target to see its Soll line.</source>
+        <translation>Zielwert auswählen, um seinen Soll-Verlauf zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="122"/>
+        <source>No target number yet: there is no Soll to show.</source>
+        <translation>Noch kein Zielwert festgelegt: kein Soll darstellbar.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="133"/>
+        <source>Soll from {0} in {1} to {2} in {3}</source>
+        <translation>Soll von {0} ({1}) bis {2} ({3})</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="205"/>
+        <source>Target {0}</source>
+        <translation>Zielwert {0}</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="213"/>
+        <source>Report month</source>
+        <translation>Berichtsmonat</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressChart</name>
+    <message>
+        <location filename="../../aipdesk/ui/chart.py" line="204"/>
+        <source>Progress chart</source>
+        <translation>Fortschrittsdiagramm</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/chart.py" line="218"/>
+        <source>Select a target in the table to see its chart.</source>
+        <translation>Zielwert in der Tabelle auswählen, um sein Diagramm zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/chart.py" line="267"/>
+        <source>Monthly level</source>
+        <translation>Bestand je Monat</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/chart.py" line="267"/>
+        <source>Average to date</source>
+        <translation>Durchschnitt bis dahin</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/chart.py" line="269"/>
+        <source>Monthly rate</source>
+        <translation>Quote je Monat</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/chart.py" line="269"/>
+        <source>Rate to date</source>
+        <translation>Quote bis dahin</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/chart.py" line="271"/>
+        <source>Monthly actual</source>
+        <translation>Ist je Monat</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/chart.py" line="271"/>
+        <source>Actual to date</source>
+        <translation>Ist bis dahin</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/chart.py" line="275"/>
+        <source>Plan to date</source>
+        <translation>Soll bis dahin</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/chart.py" line="276"/>
+        <source>Target</source>
+        <translation>Zielwert</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/chart.py" line="277"/>
+        <source>Forecast</source>
+        <translation>Hochrechnung</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/chart.py" line="278"/>
+        <source>Previous year</source>
+        <translation>Vorjahr</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/chart.py" line="332"/>
+        <source>Chart of one target&apos;s progress: monthly actual values as bars; actual to date, plan to date, target, forecast and previous year as lines.</source>
+        <translation>Diagramm zur Zielerreichung eines Zielwerts: Monatswerte (Ist) als Balken; Ist bis dahin, Soll bis dahin, Zielwert, Hochrechnung und Vorjahr als Linien.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/chart.py" line="468"/>
+        <source>Target period {0} – {1} · report month {2}</source>
+        <translation>Zielzeitraum {0} – {1} · Berichtsmonat {2}</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/chart.py" line="543"/>
+        <source>{0}. Actual to date {1}, plan to date {2}, target {3}, forecast {4} (report month {5}).</source>
+        <translation>{0}. Ist bis dahin {1}, Soll bis dahin {2}, Zielwert {3}, Hochrechnung {4} (Berichtsmonat {5}).</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDialog</name>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="105"/>
+        <source>New project</source>
+        <translation>Neues Projekt</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="107"/>
+        <source>Edit project {0}</source>
+        <translation>Projekt {0} bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="132"/>
+        <source>Code</source>
+        <translation>Kürzel</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="134"/>
+        <source>e.g. NEUSTART</source>
+        <translation>z. B. NEUSTART</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="137"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="140"/>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="148"/>
+        <source>&amp;From</source>
+        <translation>&amp;ab</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="149"/>
+        <source>Has a start month</source>
+        <translation>Mit Anfangsmonat</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="149"/>
+        <source>Start year</source>
+        <translation>Anfangsjahr</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="149"/>
+        <source>Start month</source>
+        <translation>Anfangsmonat</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="155"/>
+        <source>&amp;Until</source>
+        <translation>b&amp;is</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="156"/>
+        <source>Has an end month</source>
+        <translation>Mit Endmonat</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="156"/>
+        <source>End year</source>
+        <translation>Endjahr</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="156"/>
+        <source>End month</source>
+        <translation>Endmonat</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="162"/>
+        <source>Problems with the input</source>
+        <translation>Fehler in der Eingabe</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="171"/>
+        <source>Save the project</source>
+        <translation>Projekt speichern</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="174"/>
+        <source>Cancel without saving</source>
+        <translation>Ohne Speichern abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="181"/>
+        <source>Metrics the project logs</source>
+        <translation>Vom Projekt erfasste Kennzahlen</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="183"/>
+        <source>Space switches the metric under the cursor on or off</source>
+        <translation>Leertaste schaltet die Kennzahl unter dem Cursor ein oder aus</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="194"/>
+        <source>{0}: already logged by this project</source>
+        <translation>{0}: wird von diesem Projekt bereits erfasst</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="206"/>
+        <source>&amp;Code:</source>
+        <translation>&amp;Kürzel:</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="207"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="208"/>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="209"/>
+        <source>Start:</source>
+        <translation>Beginn:</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="210"/>
+        <source>End:</source>
+        <translation>Ende:</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="211"/>
+        <source>&amp;Metrics it logs:</source>
+        <translation>&amp;Erfasste Kennzahlen:</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="218"/>
+        <source>Without a start or end month the project is open-ended on that side.</source>
+        <translation>Ohne Anfangs- oder Endmonat ist der Projektzeitraum auf dieser Seite offen.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="240"/>
+        <source>The code of a project cannot be changed</source>
+        <translation>Das Kürzel eines Projekts kann nicht geändert werden</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="254"/>
+        <source>Enter a code.</source>
+        <translation>Kürzel eingeben.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="258"/>
+        <source>The code may hold letters, digits, _ and - only (no spaces, at most 32 characters) and must start with a letter or digit.</source>
+        <translation>Das Kürzel darf nur Buchstaben, Ziffern, _ und - enthalten (keine Leerzeichen, höchstens 32 Zeichen) und muss mit einem Buchstaben oder einer Ziffer beginnen.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="264"/>
+        <source>A project with the code &quot;{0}&quot; exists already.</source>
+        <translation>Ein Projekt mit dem Kürzel „{0}“ gibt es bereits.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="269"/>
+        <source>Enter a name.</source>
+        <translation>Namen eingeben.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="273"/>
+        <source>The end month {0} lies before the start month {1}.</source>
+        <translation>Der Endmonat {0} liegt vor dem Anfangsmonat {1}.</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsModel</name>
+    <message>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="87"/>
+        <source>Code</source>
+        <translation>Kürzel</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="87"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="87"/>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="87"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="102"/>
+        <source>from {0}</source>
+        <translation>ab {0}</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="104"/>
+        <source>until {0}</source>
+        <translation>bis {0}</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="105"/>
+        <source>open-ended</source>
+        <translation>unbefristet</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="108"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="108"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="152"/>
+        <source>Deactivated: accepts no new values</source>
+        <translation>Deaktiviert: nimmt keine neuen Werte an</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsPane</name>
+    <message>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="178"/>
+        <source>Details of the selected project</source>
+        <translation>Details des ausgewählten Projekts</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="187"/>
+        <source>Projects</source>
+        <translation>Projekte</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="206"/>
+        <source>&amp;New project…</source>
+        <translation>&amp;Neues Projekt…</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="208"/>
+        <source>New project</source>
+        <translation>Neues Projekt</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="209"/>
+        <source>C&amp;hange…</source>
+        <translation>Ände&amp;rn…</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="211"/>
+        <source>Edit the selected project</source>
+        <translation>Ausgewähltes Projekt bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="212"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="291"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="401"/>
+        <source>&amp;Deactivate</source>
+        <translation>Dea&amp;ktivieren</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="219"/>
+        <source>Project &amp;list:</source>
+        <translation>Projekt&amp;liste:</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="231"/>
+        <source>Detail&amp;s:</source>
+        <translation>D&amp;etails:</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="291"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="406"/>
+        <source>Re&amp;activate</source>
+        <translation>Rea&amp;ktivieren</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="293"/>
+        <source>Deactivate the selected project</source>
+        <translation>Ausgewähltes Projekt deaktivieren</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="295"/>
+        <source>Reactivate the selected project</source>
+        <translation>Ausgewähltes Projekt reaktivieren</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="302"/>
+        <source>Choose a project in the list to see its details.</source>
+        <translation>Projekt in der Liste auswählen, um die Details zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="310"/>
+        <source>accepts no new values</source>
+        <translation>nimmt keine neuen Werte an</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="312"/>
+        <source>Code</source>
+        <translation>Kürzel</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="313"/>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="314"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="319"/>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="321"/>
+        <source>No description.</source>
+        <translation>Keine Beschreibung.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="322"/>
+        <source>Metrics it logs</source>
+        <translation>Erfasste Kennzahlen</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="326"/>
+        <source>None yet.</source>
+        <translation>Noch keine.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="333"/>
+        <source>Targets {0}</source>
+        <translation>Zielwerte {0}</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="335"/>
+        <source>No target in this year.</source>
+        <translation>Kein Zielwert in diesem Jahr.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="337"/>
+        <source>Plan and actual up to {0}. A target runs over the calendar year unless another period is given.</source>
+        <translation>Soll und Ist bis {0}. Ein Zielwert gilt für das Kalenderjahr, sofern kein anderer Zeitraum angegeben ist.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="341"/>
+        <source>Metric</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="342"/>
+        <source>Target</source>
+        <translation>Zielwert</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="343"/>
+        <source>Plan to date</source>
+        <translation>Soll bis dahin</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="344"/>
+        <source>Actual to date</source>
+        <translation>Ist bis dahin</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="345"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="359"/>
+        <source>period {0}</source>
+        <translation>Zeitraum {0}</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="361"/>
+        <source>no number</source>
+        <translation>ohne Zahl</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="398"/>
+        <source>Deactivate project {0}? It stays in the lists and its figures remain, but it accepts no new values.</source>
+        <translation>Projekt {0} deaktivieren? Es bleibt mit seinen Zahlen in den Listen erhalten, nimmt aber keine neuen Werte mehr an.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="403"/>
+        <source>Reactivate project {0}? It accepts values again.</source>
+        <translation>Projekt {0} reaktivieren? Es nimmt dann wieder Werte an.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="409"/>
+        <source>Change project</source>
+        <translation>Projekt ändern</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="415"/>
+        <source>Confirm the change</source>
+        <translation>Änderung bestätigen</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <location filename="../../aipdesk/ui/common.py" line="43"/>
+        <source>green</source>
+        <translation>grün</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/common.py" line="44"/>
+        <source>amber</source>
+        <translation>gelb</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/common.py" line="45"/>
+        <source>red</source>
+        <translation>rot</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/common.py" line="46"/>
+        <source>no status</source>
+        <translation>kein Status</translation>
+    </message>
+</context>
+<context>
+    <name>StatusModel</name>
+    <message>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="69"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="82"/>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="70"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="83"/>
+        <source>Metric</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="71"/>
+        <source>Target</source>
+        <translation>Zielwert</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="72"/>
+        <source>Plan</source>
+        <translation>Soll</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="73"/>
+        <source>Actual</source>
+        <translation>Ist</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="74"/>
+        <source>Attainment</source>
+        <translation>Zielerreichung</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="75"/>
+        <source>Deviation</source>
+        <translation>Abweichung</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="76"/>
+        <source>Forecast</source>
+        <translation>Hochrechnung</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="77"/>
+        <source>Previous year</source>
+        <translation>Vorjahr</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="78"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="84"/>
+        <source>Target value of the period</source>
+        <translation>Zielwert für den Zielzeitraum</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="85"/>
+        <source>Plan to the report month (Soll)</source>
+        <translation>Soll bis zum Berichtsmonat</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="86"/>
+        <source>Actual to the report month (Ist)</source>
+        <translation>Ist bis zum Berichtsmonat</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="87"/>
+        <source>Actual ÷ plan; plan ÷ actual where less is better</source>
+        <translation>Ist ÷ Soll; Soll ÷ Ist, wo weniger besser ist</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="88"/>
+        <source>Actual − plan</source>
+        <translation>Ist − Soll</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="89"/>
+        <source>Projected value at the period end</source>
+        <translation>Hochgerechneter Wert am Ende des Zielzeitraums</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="90"/>
+        <source>Actual of the same months one year earlier</source>
+        <translation>Ist derselben Monate ein Jahr zuvor</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="91"/>
+        <source>green from 100 %, amber from 90 % attainment</source>
+        <translation>grün ab 100 %, gelb ab 90 % Zielerreichung</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="162"/>
+        <source>Change against the previous year: {0}</source>
+        <translation>Veränderung zum Vorjahr: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="166"/>
+        <source>{0} of {1} months reported · period {2}</source>
+        <translation>{0} von {1} Monaten gemeldet · Zeitraum {2}</translation>
+    </message>
+</context>
+<context>
+    <name>TargetDialog</name>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="69"/>
+        <source>New target</source>
+        <translation>Neuer Zielwert</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="75"/>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="81"/>
+        <source>Metric</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="82"/>
+        <source>First month</source>
+        <translation>Erster Monat</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="83"/>
+        <source>Last month</source>
+        <translation>Letzter Monat</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="86"/>
+        <source>Target value</source>
+        <translation>Zielwert</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="87"/>
+        <source>e.g. 700 or 24,6 – empty: no number yet</source>
+        <translation>z. B. 700 oder 24,6 – leer: noch keine Zahl</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="118"/>
+        <source>&amp;Project:</source>
+        <translation>&amp;Projekt:</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="119"/>
+        <source>&amp;Metric:</source>
+        <translation>&amp;Kennzahl:</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="120"/>
+        <source>&amp;First month:</source>
+        <translation>&amp;Erster Monat:</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="121"/>
+        <source>&amp;Last month:</source>
+        <translation>&amp;Letzter Monat:</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="122"/>
+        <source>Target &amp;value:</source>
+        <translation>&amp;Zielwert:</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="164"/>
+        <source>Choose a project.</source>
+        <translation>Projekt auswählen.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="166"/>
+        <source>Choose a metric.</source>
+        <translation>Kennzahl auswählen.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="169"/>
+        <source>The last month lies before the first month.</source>
+        <translation>Der letzte Monat liegt vor dem ersten Monat.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="176"/>
+        <source>“{0}” is not a number: type e.g. 700 or 24,6, or leave the field empty.</source>
+        <translation>„{0}“ ist keine Zahl: z. B. 700 oder 24,6 eingeben oder das Feld leer lassen.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="179"/>
+        <source>A target value must not be negative.</source>
+        <translation>Ein Zielwert darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="183"/>
+        <source>{0} already has a target for {1} in {2}: change that one, or choose months that do not overlap.</source>
+        <translation>{0} hat für {1} im Zeitraum {2} bereits einen Zielwert: diesen ändern oder Monate wählen, die sich nicht überschneiden.</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsModel</name>
+    <message>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="138"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="146"/>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="139"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="147"/>
+        <source>Metric</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="140"/>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="141"/>
+        <source>Target value</source>
+        <translation>Zielwert</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="142"/>
+        <source>Plan curve</source>
+        <translation>Plankurve</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="148"/>
+        <source>Target period</source>
+        <translation>Zielzeitraum</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="149"/>
+        <source>Value to reach over the period; F2 or typing changes it</source>
+        <translation>Im Zeitraum zu erreichender Wert; ändern mit F2 oder durch Eingabe</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="150"/>
+        <source>How the target is spread over the months</source>
+        <translation>Verteilung des Zielwerts auf die Monate</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="188"/>
+        <source>linear</source>
+        <translation>linear</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="188"/>
+        <source>custom</source>
+        <translation>individuell</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="205"/>
+        <source>{0} months</source>
+        <translation>{0} Monate</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="207"/>
+        <source>No number in the programme yet; type one to set it</source>
+        <translation>Im Programm noch ohne Zahl; zum Festlegen eine Zahl eingeben</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="209"/>
+        <source>Enter or double-click edits the plan curve</source>
+        <translation>Enter oder Doppelklick bearbeitet die Plankurve</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsPane</name>
+    <message>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="245"/>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="248"/>
+        <source>To change a target value, select it and type a number or press F2; Enter stores it, Esc cancels.</source>
+        <translation>Zielwert ändern: Zahl eingeben oder F2 drücken; Enter speichert, Esc bricht ab.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="267"/>
+        <source>Targets of the year</source>
+        <translation>Zielwerte des Jahres</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="270"/>
+        <source>F2 or typing changes the target value, Enter stores it; Enter on the plan curve edits it; Delete removes the target.</source>
+        <translation>F2 oder Eingabe ändert den Zielwert, Enter speichert; Enter auf der Plankurve bearbeitet sie; Entf entfernt den Zielwert.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="296"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="514"/>
+        <source>Remove target</source>
+        <translation>Zielwert entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="313"/>
+        <source>&amp;New target…</source>
+        <translation>&amp;Neuer Zielwert…</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="313"/>
+        <source>New target</source>
+        <translation>Neuer Zielwert</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="317"/>
+        <source>Edit plan &amp;curve…</source>
+        <translation>Plan&amp;kurve bearbeiten…</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="318"/>
+        <source>Edit the plan curve of the selected target</source>
+        <translation>Plankurve des ausgewählten Zielwerts bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="323"/>
+        <source>&amp;Remove target</source>
+        <translation>Zielwert &amp;entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="324"/>
+        <source>Remove the selected target</source>
+        <translation>Ausgewählten Zielwert entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="329"/>
+        <source>Copy targets to ne&amp;xt year</source>
+        <translation>Zielwerte ins &amp;Folgejahr kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="330"/>
+        <source>Copy the calendar-year targets to the next year</source>
+        <translation>Zielwerte des Kalenderjahrs ins Folgejahr kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="341"/>
+        <source>Soll line of the selected target</source>
+        <translation>Soll-Verlauf des ausgewählten Zielwerts</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="379"/>
+        <source>Copy the calendar-year targets of {0} to {1}</source>
+        <translation>Zielwerte des Kalenderjahrs {0} nach {1} kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="426"/>
+        <source>{0} – {1}, {2} ({3} months)</source>
+        <translation>{0} – {1}, {2} ({3} Monate)</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="430"/>
+        <source>No target number yet: the line shows the planned share in %.</source>
+        <translation>Noch kein Zielwert festgelegt: Die Linie zeigt den geplanten Anteil in %.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="432"/>
+        <source>Stock: the Soll is the target, {0}, in every month.</source>
+        <translation>Bestand: Das Soll ist in jedem Monat der Zielwert, {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="438"/>
+        <source>Soll by {0}: {1} of {2}.</source>
+        <translation>Soll bis {0}: {1} von {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="480"/>
+        <source>Target added: {0} – {1}, {2}.</source>
+        <translation>Zielwert angelegt: {0} – {1}, {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="484"/>
+        <source>Choose the year {0} to see it.</source>
+        <translation>Zum Anzeigen das Jahr {0} wählen.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="515"/>
+        <source>Remove the target of {0} – {1} for {2}? The monthly values stay.</source>
+        <translation>Zielwert von {0} – {1} im Zeitraum {2} entfernen? Die Monatswerte bleiben erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="522"/>
+        <source>Confirm removal</source>
+        <translation>Entfernen bestätigen</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="535"/>
+        <source>Target removed: {0} – {1}.</source>
+        <translation>Zielwert entfernt: {0} – {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="552"/>
+        <source>Targets copied to {0}: {1}.</source>
+        <translation>Zielwerte nach {0} kopiert: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="554"/>
+        <source>No targets copied: {0} already has all of them.</source>
+        <translation>Keine Zielwerte kopiert: {0} hat sie bereits alle.</translation>
+    </message>
+</context>
+<context>
+    <name>Undo</name>
+    <message>
+        <location filename="../../aipdesk/ui/undo.py" line="35"/>
+        <source>{project} {metric} {month}: {old} → {new}</source>
+        <translation>{project} {metric} {month}: {old} → {new}</translation>
+    </message>
+</context>
+<context>
+    <name>WeightsDialog</name>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="359"/>
+        <source>Plan curve – {0}</source>
+        <translation>Plankurve – {0}</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="365"/>
+        <source>Share of the target planned for each of the {0} months of {1}. The Soll (plan to date) is the target times the cumulative share.</source>
+        <translation>Geplanter Anteil des Zielwerts für jeden der {0} Monate im Zeitraum {1}. Das Soll bis dahin ist der Zielwert mal dem kumulierten Anteil.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="375"/>
+        <source>For a stock metric the Soll is the target itself in every month: the plan curve has no effect on it.</source>
+        <translation>Bei einer Bestandskennzahl ist das Soll in jedem Monat der Zielwert selbst: Die Plankurve wirkt sich darauf nicht aus.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="385"/>
+        <source>Monthly weights</source>
+        <translation>Monatsgewichte</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="408"/>
+        <source>&amp;Linear</source>
+        <translation>&amp;Linear</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="410"/>
+        <source>Linear: equal weight for every month</source>
+        <translation>Linear: gleiches Gewicht für jeden Monat</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="411"/>
+        <source>&amp;Normalise to 100 %</source>
+        <translation>Auf 100 % &amp;normieren</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="414"/>
+        <source>Normalise: scale the weights so they add up to 100 %</source>
+        <translation>Normieren: Gewichte so skalieren, dass sie zusammen 100 % ergeben</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="481"/>
+        <source>Weights must not be negative: {0}.</source>
+        <translation>Gewichte dürfen nicht negativ sein: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="485"/>
+        <source>The weights add up to {0} %; they must add up to 100 %. “Normalise to 100 %” scales them for you.</source>
+        <translation>Die Gewichte ergeben zusammen {0} %; sie müssen 100 % ergeben. „Auf 100 % normieren“ gleicht sie an.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="492"/>
+        <source>Sum: {0} %</source>
+        <translation>Summe: {0} %</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="502"/>
+        <source>“{0}” is not a number: type a percentage such as 8,5.</source>
+        <translation>„{0}“ ist keine Zahl: einen Prozentwert wie 8,5 eingeben.</translation>
+    </message>
+</context>
+<context>
+    <name>WeightsModel</name>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="295"/>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="296"/>
+        <source>Weight (%)</source>
+        <translation>Gewicht (%)</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="297"/>
+        <source>Cumulative (%)</source>
+        <translation>Kumuliert (%)</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="298"/>
+        <source>Soll to date</source>
+        <translation>Soll bis dahin</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="318"/>
+        <source>Share of the target planned for this month; type a number, e.g. 8,5</source>
+        <translation>Geplanter Anteil des Zielwerts für diesen Monat; Zahl eingeben, z. B. 8,5</translation>
+    </message>
+</context>
+</TS>

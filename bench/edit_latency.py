@@ -82,7 +82,7 @@ def build(path: Path) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--edits", type=int, default=30)
+    parser.add_argument("--edits", type=int, default=51)
     args = parser.parse_args()
     from PySide6.QtWidgets import QApplication
 

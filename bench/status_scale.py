@@ -320,7 +320,9 @@ def prepare(path: Path, projects: int, months: int, rebuild: bool) -> tuple[Data
 
 
 def count_statements(db: Database, year: int) -> tuple[int, list[str]]:
-    """SQL statements (BEGIN included) that one status call sends to the database."""
+    """SQL statements (BEGIN included) that one status call sends to the database, after a
+    first call (which also reads the projects and metrics into the catalog cache)."""
+    status(db, year)
     seen: list[str] = []
 
     def before(_conn, _cursor, statement, _params, _context, _executemany):

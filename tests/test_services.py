@@ -247,3 +247,37 @@ def test_copy_targets_to_next_year(db: Database, actor: Actor) -> None:
     before = snapshot(db)
     assert not copy_targets(db, actor, 2021)  # a second copy changes nothing
     assert snapshot(db) == before
+
+
+def test_catalog_cache_follows_changes_of_other_processes(db: Database, actor: Actor,
+                                                          tmp_path: object) -> None:
+    """A second process (here: a second engine on the same file) sees new projects."""
+    from aipdesk.services.base import Actor as A
+    from aipdesk.store.database import open_database
+    from aipdesk.store.queries import load_catalog
+
+    other = open_database(db.path)  # type: ignore[arg-type]
+    with other.read() as session:
+        assert "JOBBOX" not in load_catalog(session).projects  # now cached there
+    add_project(db, actor, Project("JOBBOX", "Jobbox"))
+    with other.read() as session:
+        assert "JOBBOX" in load_catalog(session).projects
+    edit_project(db, actor, "JOBBOX", name="Jobbox Unna")
+    with other.read() as session:
+        assert load_catalog(session).projects["JOBBOX"].name == "Jobbox Unna"
+    log_value(other, A("b", "test"), "NEUSTART", "integrations", MARCH, 3)  # values: no bump
+    other.close()
+
+
+def test_a_rolled_back_unit_of_work_leaves_the_cached_catalog_alone(db: Database,
+                                                                     actor: Actor) -> None:
+    from aipdesk.services.projects import ensure_tracked
+    from aipdesk.store.queries import load_catalog
+
+    with pytest.raises(RuntimeError), db.write() as session:
+        catalog = load_catalog(session)
+        assert ensure_tracked(session, catalog, actor, "NEUSTART", "job_starts")
+        assert "job_starts" in catalog.tracked["NEUSTART"]
+        raise RuntimeError("the unit of work fails after changing its catalog")
+    with db.read() as session:
+        assert "job_starts" not in load_catalog(session).tracked["NEUSTART"]

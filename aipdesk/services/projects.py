@@ -14,7 +14,7 @@ from aipdesk.services.base import Actor, Changes
 from aipdesk.store.changelog import record
 from aipdesk.store.database import Database
 from aipdesk.store.models import MetricRow, ProjectMetricRow, ProjectRow
-from aipdesk.store.queries import Catalog, load_catalog
+from aipdesk.store.queries import Catalog, bump_catalog_version, load_catalog
 
 
 def _project_json(project: Project) -> dict[str, Any]:
@@ -71,7 +71,8 @@ def insert_project(
                 project_id=row.id, metric_id=catalog.metric_ids[metric], position=index
             )
         )
-    session.flush()
+    catalog.tracked[project.code] = tuple(metrics)
+    bump_catalog_version(session)
 
 
 def add_project(
@@ -93,6 +94,7 @@ def edit_project(db: Database, actor: Actor, code: str, **fields: Any) -> Change
             return Changes()
         row = session.get_one(ProjectRow, catalog.project_ids[code])
         _fill_project(row, new)
+        bump_catalog_version(session)
         record(
             session,
             user=actor.user,
@@ -149,6 +151,7 @@ def insert_metric(session: Session, catalog: Catalog, actor: Actor, metric: Metr
     session.flush()
     catalog.metric_ids[metric.code] = row.id
     catalog.metrics[metric.code] = metric
+    bump_catalog_version(session)
     record(
         session,
         user=actor.user,
@@ -175,6 +178,7 @@ def edit_metric(db: Database, actor: Actor, code: str, **fields: Any) -> Changes
         if new == old:
             return Changes()
         _fill_metric(session.get_one(MetricRow, catalog.metric_ids[code]), new, catalog)
+        bump_catalog_version(session)
         record(
             session,
             user=actor.user,
@@ -212,6 +216,7 @@ def ensure_tracked(
         )
     )
     catalog.tracked[project] = (*catalog.tracked.get(project, ()), metric)
+    bump_catalog_version(session)
     record(
         session,
         user=actor.user,

@@ -51,10 +51,6 @@ def default_report_month(db: Database, year: int, today: date | None = None) -> 
         return latest_month(session, year) or fallback_report_month(year, today)
 
 
-def _editable(project: Project, metric: Metric, month: Month) -> bool:
-    return project.active and not metric.is_computed and project.period.contains(month)
-
-
 def _ordered_rows(catalog: Catalog, area: Area) -> list[tuple[Project, Metric, int]]:
     """Project × metric rows of an area, davon metrics indented right under their parent."""
     rows: list[tuple[Project, Metric, int]] = []
@@ -79,16 +75,19 @@ def build_grids(
 ) -> dict[Area, Grid]:
     """The entry grids of `year` from its logged `cells`; attainment from `report`."""
     months = tuple(Month(year, m) for m in range(1, 13))
-    by_cell = {(c.project, c.metric, c.month): c for c in cells}
-    by_pair = {(r.project.code, r.metric.code): r for r in report.rows}
+    by_pair: dict[tuple[str, str], list[Cell | None]] = {}
+    for cell in cells:
+        by_pair.setdefault((cell.project, cell.metric), [None] * 12)[cell.month.month - 1] = cell
+    by_status = {(r.project.code, r.metric.code): r for r in report.rows}
+    empty: list[Cell | None] = [None] * 12
     grids = {}
     for area in areas:
         rows = []
         for project, metric, depth in _ordered_rows(catalog, area):
-            found = [by_cell.get((project.code, metric.code, m)) for m in months]
+            found = by_pair.get((project.code, metric.code), empty)
             values = tuple(c.value if c else None for c in found)
             logged = {m: v for m, v in zip(months, values, strict=True) if v is not None}
-            status_row = by_pair.get((project.code, metric.code))
+            status_row = by_status.get((project.code, metric.code))
             rows.append(
                 GridRow(
                     project=project,
@@ -97,7 +96,7 @@ def build_grids(
                     months=months,
                     values=values,
                     notes=tuple(c.note if c else None for c in found),
-                    editable=tuple(_editable(project, metric, m) for m in months),
+                    editable=_editable_months(project, metric, months),
                     total=actual(metric.kind, list(months), Inputs(values=logged)),
                     target=status_row.target if status_row else None,
                     progress=status_row.progress if status_row else None,
@@ -107,6 +106,16 @@ def build_grids(
     return grids
 
 
+def _editable_months(
+    project: Project, metric: Metric, months: tuple[Month, ...]
+) -> tuple[bool, ...]:
+    if not project.active or metric.is_computed:
+        return (False,) * len(months)
+    if project.period.first is None and project.period.last is None:
+        return (True,) * len(months)
+    return tuple(project.period.contains(m) for m in months)
+
+
 def reporting_gaps(
     catalog: Catalog, year: int, report_month: Month, cells: list[Cell]
 ) -> tuple[Gap, ...]:
@@ -114,7 +123,7 @@ def reporting_gaps(
     if report_month.year != year:
         return ()
     months = [Month(year, m) for m in range(1, report_month.month + 1)]
-    logged = {(c.project, c.metric, c.month) for c in cells}
+    logged = {(c.project, c.metric, c.month.month) for c in cells}
     gaps = []
     for code, project in catalog.projects.items():
         if not project.active:
@@ -124,7 +133,7 @@ def reporting_gaps(
             month
             for month in months
             if project.period.contains(month)
-            and any((code, metric, month) not in logged for metric in metrics)
+            and any((code, metric, month.month) not in logged for metric in metrics)
         )
         if missing and metrics:
             gaps.append(Gap(project, missing))

@@ -7,9 +7,11 @@ projects and targets there are.
 from __future__ import annotations
 
 import json
+import weakref
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from sqlalchemy import case, func, literal, select, union_all
 from sqlalchemy.orm import Session, aliased
@@ -18,7 +20,14 @@ from aipdesk.domain.errors import DomainError
 from aipdesk.domain.model import Area, Direction, Metric, MetricKind, Project, Target
 from aipdesk.domain.months import Month, Period
 from aipdesk.domain.progress import NO_VALUES, Totals, Window
-from aipdesk.store.models import MetricRow, ProjectMetricRow, ProjectRow, TargetRow, ValueRow
+from aipdesk.store.models import (
+    MetricRow,
+    ProjectMetricRow,
+    ProjectRow,
+    SettingRow,
+    TargetRow,
+    ValueRow,
+)
 
 
 def _month(year: int | None, month: int | None) -> Month | None:
@@ -91,7 +100,52 @@ class Catalog:
         return [m for m in self.metrics.values() if m.parent == parent]
 
 
+CATALOG_VERSION = "catalog_version"
+# Per connection pool: (catalog version, catalog). See load_catalog.
+_catalog_cache: weakref.WeakKeyDictionary[Any, tuple[int, Catalog]] = weakref.WeakKeyDictionary()
+
+
+def catalog_version(session: Session) -> int:
+    value = session.scalar(select(SettingRow.value).where(SettingRow.key == CATALOG_VERSION))
+    return int(value) if value else 0
+
+
+def bump_catalog_version(session: Session) -> None:
+    """Called in the same transaction as every change of projects, metrics or tracking,
+    so that every process (this one and others on the same database) reads them anew."""
+    row = session.get(SettingRow, CATALOG_VERSION)
+    if row is None:
+        session.add(SettingRow(key=CATALOG_VERSION, value="1"))
+    else:
+        row.value = str(int(row.value) + 1)
+    session.flush()
+
+
 def load_catalog(session: Session) -> Catalog:
+    """Projects, metrics and tracking, read once per catalog version and then cached.
+
+    Every call gets its own copy of the maps, so a unit of work that adds a
+    project to its catalog (and may roll back) never touches the cached one.
+    """
+    bind = session.get_bind()
+    pool = getattr(bind, "pool", None)
+    version = catalog_version(session)
+    cached = _catalog_cache.get(pool) if pool is not None else None
+    if cached is None or cached[0] != version:
+        cached = (version, _read_catalog(session))
+        if pool is not None:
+            _catalog_cache[pool] = cached
+    catalog = cached[1]
+    return Catalog(
+        dict(catalog.projects),
+        dict(catalog.metrics),
+        dict(catalog.project_ids),
+        dict(catalog.metric_ids),
+        dict(catalog.tracked),
+    )
+
+
+def _read_catalog(session: Session) -> Catalog:
     project_rows = session.scalars(
         select(ProjectRow).order_by(ProjectRow.position, ProjectRow.code)
     ).all()
@@ -243,8 +297,9 @@ def totals_for_targets(session: Session, year: int, report: Month) -> dict[int, 
     return result
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
+    """One logged monthly value (a tuple: thousands are made for every refresh)."""
+
     project: str
     metric: str
     month: Month
@@ -282,7 +337,8 @@ def values_in(
     )
     if projects is not None:
         query = query.where(ValueRow.project_id.in_([catalog.project_ids[p] for p in projects]))
+    months = {m.index: m for m in (first.shift(k) for k in range(last.index - first.index + 1))}
     return [
-        Cell(pcodes[p], mcodes[m], Month(y, mo), v, n, ver, by)
+        Cell(pcodes[p], mcodes[m], months[y * 12 + mo - 1], v, n, ver, by)
         for p, m, y, mo, v, n, ver, by in session.execute(query)
     ]

@@ -130,6 +130,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "bitte aipdesk aktualisieren",
         "{path} was created by a newer aipdesk (schema {found}); please update aipdesk",
     ),
+    "at_cell": ("{where}: {message}", "{where}: {message}"),
+    "duplicate_cell": (
+        "{where}: {project} / {metric} / {month} steht doppelt in der Datei (auch {other})",
+        "{where}: {project} / {metric} / {month} appears twice in the file (also {other})",
+    ),
     "db_missing": (
         "Die Datenbank {path} gibt es nicht; neu anlegen mit: aipdesk init --db {path}",
         "there is no database {path}; create it with: aipdesk init --db {path}",

@@ -11,6 +11,7 @@ import weakref
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, NamedTuple
 
 from sqlalchemy import case, func, literal, select, union_all
@@ -307,6 +308,7 @@ class Cell(NamedTuple):
     note: str | None
     version: int
     updated_by: str
+    updated_at: datetime | None
 
 
 def values_in(
@@ -329,6 +331,7 @@ def values_in(
         ValueRow.note,
         ValueRow.version,
         ValueRow.updated_by,
+        ValueRow.updated_at,
     ).where(
         ValueRow.year >= first.year,
         ValueRow.year <= last.year,
@@ -339,6 +342,6 @@ def values_in(
         query = query.where(ValueRow.project_id.in_([catalog.project_ids[p] for p in projects]))
     months = {m.index: m for m in (first.shift(k) for k in range(last.index - first.index + 1))}
     return [
-        Cell(pcodes[p], mcodes[m], months[y * 12 + mo - 1], v, n, ver, by)
-        for p, m, y, mo, v, n, ver, by in session.execute(query)
+        Cell(pcodes[p], mcodes[m], months[y * 12 + mo - 1], v, n, ver, by, at)
+        for p, m, y, mo, v, n, ver, by, at in session.execute(query)
     ]

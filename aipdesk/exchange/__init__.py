@@ -1,0 +1,1 @@
+"""Excel export, entry template, import and merge of databases (openpyxl)."""

@@ -1,0 +1,303 @@
+"""Many monthly values at once (import of a workbook, merge of another database).
+
+`plan_values` compares what comes in with what is stored and says, value by
+value, whether it is new, changed, unchanged or in conflict (the stored value
+was changed after the file was made). `write_values` validates every value
+first, then writes them all in one transaction with the change log: all or
+nothing. Every rejection names the place in the file (`Erfassung!G5: …`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy.orm import Session
+
+from aipdesk.domain.errors import DomainError
+from aipdesk.domain.months import Month
+from aipdesk.domain.rules import check_loggable
+from aipdesk.services.base import Actor, Changes
+from aipdesk.services.values import KEEP, _Keep
+from aipdesk.store.changelog import now, record_many
+from aipdesk.store.database import Database
+from aipdesk.store.models import ValueRow
+from aipdesk.store.queries import Catalog, load_catalog
+
+__all__ = ["KEEP", "Incoming", "Kind", "Plan", "PlanItem", "Stored", "plan_values", "write_values"]
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """A value from a file: `where` names its place there (e.g. "Erfassung!G5")."""
+
+    project: str
+    metric: str
+    month: Month
+    value: int
+    note: str | _Keep | None = KEEP  # KEEP: the file says nothing about notes
+    where: str = ""
+
+    def key(self) -> tuple[str, str, Month]:
+        return (self.project, self.metric, self.month)
+
+
+@dataclass(frozen=True)
+class Stored:
+    value: int
+    note: str | None
+    updated_by: str
+    updated_at: datetime | None
+
+
+class Kind(StrEnum):
+    NEW = "new"
+    CHANGED = "changed"
+    UNCHANGED = "unchanged"
+    CONFLICT = "conflict"  # changed, and the stored value is newer than the file
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    incoming: Incoming
+    stored: Stored | None
+    kind: Kind
+
+
+@dataclass(frozen=True)
+class Plan:
+    items: tuple[PlanItem, ...]
+
+    def of(self, kind: Kind) -> tuple[PlanItem, ...]:
+        return tuple(item for item in self.items if item.kind is kind)
+
+    def counts(self) -> dict[Kind, int]:
+        counts = dict.fromkeys(Kind, 0)
+        for item in self.items:
+            counts[item.kind] += 1
+        return counts
+
+
+def _at(where: str, error: DomainError) -> DomainError:
+    if not where:
+        return error
+    return DomainError("at_cell", where=where, message=(error.text("de"), error.text("en")))
+
+
+def _validate(catalog: Catalog, incoming: Sequence[Incoming]) -> None:
+    seen: dict[tuple[str, str, Month], Incoming] = {}
+    for item in incoming:
+        try:
+            project = catalog.project(item.project)
+            metric = catalog.metric(item.metric)
+            check_loggable(project, metric, item.month)
+            if item.metric not in catalog.tracked.get(item.project, ()):
+                raise DomainError("metric_not_tracked", metric=item.metric, project=item.project)
+            if item.value < 0:
+                raise DomainError("negative_count", text=str(item.value))
+        except DomainError as error:
+            raise _at(item.where, error) from None
+        if item.key() in seen:
+            raise DomainError(
+                "duplicate_cell",
+                where=item.where or "?",
+                project=item.project,
+                metric=item.metric,
+                month=str(item.month),
+                other=seen[item.key()].where or "?",
+            )
+        seen[item.key()] = item
+
+
+def _stored_values(
+    session: Session, catalog: Catalog, keys: Iterable[tuple[str, str, Month]]
+) -> dict[tuple[str, str, Month], tuple[int, Stored]]:
+    """(row id, Stored) of every stored value of the series and years that `keys` touch."""
+    series: dict[tuple[int, int], set[int]] = defaultdict(set)
+    for project, metric, month in keys:
+        series[(catalog.project_ids[project], catalog.metric_ids[metric])].add(month.year)
+    pcodes = {v: k for k, v in catalog.project_ids.items()}
+    mcodes = {v: k for k, v in catalog.metric_ids.items()}
+    result = {}
+    years = sorted({y for ys in series.values() for y in ys})
+    if not years:
+        return {}
+    wanted = set(series)
+    rows = session.execute(
+        select(
+            ValueRow.id,
+            ValueRow.project_id,
+            ValueRow.metric_id,
+            ValueRow.year,
+            ValueRow.month,
+            ValueRow.value,
+            ValueRow.note,
+            ValueRow.updated_by,
+            ValueRow.updated_at,
+        ).where(ValueRow.year >= years[0], ValueRow.year <= years[-1])
+    )
+    for rid, pid, mid, year, month_number, value, note, by, at in rows:
+        if (pid, mid) in wanted and year in series[(pid, mid)]:
+            if at is not None and at.tzinfo is None:
+                at = at.replace(tzinfo=UTC)
+            result[(pcodes[pid], mcodes[mid], Month(year, month_number))] = (
+                rid,
+                Stored(value, note, by, at),
+            )
+    return result
+
+
+def _classify(item: Incoming, stored: Stored | None, since: datetime | None) -> Kind:
+    if stored is None:
+        return Kind.NEW
+    note = stored.note if isinstance(item.note, _Keep) else item.note
+    if stored.value == item.value and stored.note == note:
+        return Kind.UNCHANGED
+    if since is not None and stored.updated_at is not None and stored.updated_at > since:
+        return Kind.CONFLICT
+    return Kind.CHANGED
+
+
+def plan_values(db: Database, incoming: Sequence[Incoming], since: datetime | None = None) -> Plan:
+    """Validate `incoming` and compare it with the database; writes nothing."""
+    with db.read() as session:
+        catalog = load_catalog(session)
+        _validate(catalog, incoming)
+        stored = _stored_values(session, catalog, [i.key() for i in incoming])
+        _check_families(catalog, incoming, stored)
+    return Plan(
+        tuple(
+            PlanItem(
+                item,
+                stored[item.key()][1] if item.key() in stored else None,
+                _classify(item, stored[item.key()][1] if item.key() in stored else None, since),
+            )
+            for item in incoming
+        )
+    )
+
+
+def _check_families(
+    catalog: Catalog,
+    incoming: Sequence[Incoming],
+    stored: dict[tuple[str, str, Month], tuple[int, Stored]],
+) -> None:
+    """The davon rule on the state after the writes: a child never exceeds its parent."""
+    final = {key: s.value for key, (_, s) in stored.items()}
+    where = {}
+    for item in incoming:
+        final[item.key()] = item.value
+        where[item.key()] = item.where
+    touched = {(i.project, i.month) for i in incoming}
+    for project, month in touched:
+        for metric in catalog.tracked.get(project, ()):
+            parent = catalog.metrics[metric].parent
+            if parent is None:
+                continue
+            child_value = final.get((project, metric, month))
+            parent_value = final.get((project, parent, month))
+            if child_value is not None and parent_value is not None and child_value > parent_value:
+                error = DomainError(
+                    "child_exceeds_parent",
+                    project=project,
+                    month=str(month),
+                    child=metric,
+                    child_value=child_value,
+                    parent=parent,
+                    parent_value=parent_value,
+                )
+                place = where.get((project, metric, month)) or where.get((project, parent, month))
+                raise _at(place or "", error)
+
+
+def write_values(
+    db: Database,
+    actor: Actor,
+    incoming: Sequence[Incoming],
+    skip: Iterable[tuple[str, str, Month]] = (),
+) -> Changes:
+    """Write every new or changed value of `incoming` (but the `skip`ped) in one transaction.
+
+    Everything is validated before the first write; any rejection leaves the
+    database as it was. Each written value gets its change-log entry.
+    """
+    skipped = set(skip)
+    stamp = now()
+    with db.write() as session:
+        catalog = load_catalog(session)
+        _validate(catalog, incoming)
+        stored = _stored_values(session, catalog, [i.key() for i in incoming])
+        _check_families(catalog, [i for i in incoming if i.key() not in skipped], stored)
+        inserts, updates, log = [], [], []
+        for item in incoming:
+            if item.key() in skipped:
+                continue
+            found = stored.get(item.key())
+            old = found[1] if found else None
+            if _classify(item, old, None) is Kind.UNCHANGED:
+                continue
+            note = (old.note if old else None) if isinstance(item.note, _Keep) else item.note
+            if found is None:
+                inserts.append(
+                    {
+                        "project_id": catalog.project_ids[item.project],
+                        "metric_id": catalog.metric_ids[item.metric],
+                        "year": item.month.year,
+                        "month": item.month.month,
+                        "value": item.value,
+                        "note": note,
+                        "version": 1,
+                        "updated_by": actor.user,
+                        "updated_at": stamp,
+                    }
+                )
+            else:
+                updates.append(
+                    {"rid": found[0], "v": item.value, "n": note, "by": actor.user, "at": stamp}
+                )
+            log.append(
+                {
+                    "at": stamp,
+                    "user": actor.user,
+                    "source": actor.source,
+                    "action": "update" if old else "insert",
+                    "entity": "value",
+                    "project": item.project,
+                    "metric": item.metric,
+                    "year": item.month.year,
+                    "month": item.month.month,
+                    "old": json.dumps({"note": old.note, "value": old.value}, ensure_ascii=False)
+                    if old
+                    else None,
+                    "new": json.dumps({"note": note, "value": item.value}, ensure_ascii=False),
+                }
+            )
+        if inserts:
+            session.execute(insert(ValueRow), inserts)
+        if updates:
+            session.connection().execute(
+                update(ValueRow)
+                .where(ValueRow.id == bindparam("rid"))
+                .values(
+                    value=bindparam("v"),
+                    note=bindparam("n"),
+                    updated_by=bindparam("by"),
+                    updated_at=bindparam("at"),
+                    version=ValueRow.version + 1,
+                ),
+                updates,
+            )
+        record_many(session, log)
+    written = frozenset(
+        i.key()
+        for i in incoming
+        if i.key() not in skipped
+        and _classify(i, stored[i.key()][1] if i.key() in stored else None, None)
+        is not Kind.UNCHANGED
+    )
+    return Changes(values=written)

@@ -91,6 +91,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("backup", parents=[common], help="Sicherungskopie der Datenbank")
     p.add_argument("--out", type=Path)
+    p = sub.add_parser("export", parents=[common], help="Arbeitsmappe für die Geschäftsführung")
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--month", type=_month_arg)
+    p.add_argument("--out", type=Path, required=True)
+    p = sub.add_parser("template", parents=[common], help="Erfassungsvorlage (Excel)")
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--project")
+    p.add_argument("--out", type=Path, required=True)
+    p = sub.add_parser("import", parents=[common], help="Werte aus Vorlage oder Export übernehmen")
+    p.add_argument("file", type=Path, metavar="FILE.xlsx")
+    p.add_argument("--dry-run", action="store_true", help="nur prüfen und anzeigen")
+    p.add_argument(
+        "--overwrite-conflicts",
+        action="store_true",
+        help="auch Werte übernehmen, die seit der Erstellung der Datei geändert wurden",
+    )
+    p = sub.add_parser("merge", parents=[common], help="Werte einer anderen Datenbank übernehmen")
+    p.add_argument("other", type=Path, metavar="OTHER.db")
+    p.add_argument("--prefer", choices=("ours", "theirs"))
     sub.add_parser(
         "check", parents=[common], help="Integrität, Fremdschlüssel, Schemaversion prüfen"
     )
@@ -229,6 +248,55 @@ def cmd_status(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from aipdesk.exchange.export import export_workbook
+
+    if args.month is not None and args.month.year != args.year:
+        raise UsageError(f"--month {args.month} liegt nicht im Jahr {args.year}")
+    result = export_workbook(_open(args), args.year, args.month, args.out)
+    print(
+        f"Arbeitsmappe geschrieben: {result.path} (Berichtsmonat {result.report_month}, "
+        f"{result.rows_in_daten} Monatswerte)"
+    )
+    return EXIT_OK
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from aipdesk.exchange.template import write_template
+
+    path = write_template(_open(args), args.year, args.out, project=args.project)
+    print(f"Erfassungsvorlage geschrieben: {path}")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from aipdesk.exchange.importer import import_workbook
+    from aipdesk.services.base import Actor
+
+    actor = Actor(args.user, "import") if args.user else Actor(source="import")
+    # A conflict is a value changed in the database after the file was made: by default
+    # the database keeps it (a colleague's newer figure is not overwritten unseen).
+    report = import_workbook(
+        _open(args),
+        actor,
+        args.file,
+        dry_run=args.dry_run,
+        skip_conflicts=not args.overwrite_conflicts,
+    )
+    print(report.summary(args.lang or "de"))
+    return EXIT_OK
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    from aipdesk.exchange.merge import merge_database
+    from aipdesk.services.base import Actor
+
+    actor = Actor(args.user, "merge") if args.user else Actor(source="merge")
+    report = merge_database(_open(args), actor, args.other, prefer=args.prefer)
+    print(report.summary(args.lang or "de"))
+    return EXIT_OK
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     from aipdesk.store.backup import backup
 
@@ -271,6 +339,10 @@ def _short(payload: Any) -> str:
 
 
 COMMANDS = {
+    "export": cmd_export,
+    "template": cmd_template,
+    "import": cmd_import,
+    "merge": cmd_merge,
     "init": cmd_init,
     "demo": cmd_demo,
     "log": cmd_log,

@@ -85,3 +85,20 @@ def test_davon_checked_on_the_final_state(db: Database, actor: Actor) -> None:
     write_values(db, actor, [Incoming("JC", "training_entries_degree", JAN, 50),
                              Incoming("JC", "training_entries", JAN, 60)])
     assert get_value(db, "JC", "training_entries_degree", JAN) == (50, None)
+
+
+@pytest.mark.parametrize("stored_first", ["parent", "child"])
+def test_davon_against_a_stored_family_member(db: Database, actor: Actor,
+                                              stored_first: str) -> None:
+    if stored_first == "parent":
+        log_value(db, actor, "JC", "training_entries", JAN, 20)
+        incoming = [Incoming("JC", "training_entries_degree", JAN, 30, where="Daten!E2")]
+    else:
+        log_value(db, actor, "JC", "training_entries_degree", JAN, 30)
+        incoming = [Incoming("JC", "training_entries", JAN, 20, where="Daten!E2")]
+    before = snapshot(db)
+    for attempt in (lambda: plan_values(db, incoming), lambda: write_values(db, actor, incoming)):
+        with pytest.raises(DomainError) as info:
+            attempt()
+        assert "Daten!E2" in str(info.value) and "darf nicht größer sein" in str(info.value)
+    assert snapshot(db) == before

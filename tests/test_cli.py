@@ -232,12 +232,101 @@ def test_check_reports_broken_foreign_keys(demo_path: Path) -> None:
     assert "Fremdschlüssel: monthly_values" in result.stderr
 
 
-@pytest.mark.parametrize("command", [["status", "--year", "2021"], ["check"], ["history"],
-                                     ["log", "--project", "NEUSTART", "--metric",
-                                      "integrations", "--month", "2021-01", "--value", "1"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["status", "--year", "2021"],
+        ["check"],
+        ["history"],
+        [
+            "log",
+            "--project",
+            "NEUSTART",
+            "--metric",
+            "integrations",
+            "--month",
+            "2021-01",
+            "--value",
+            "1",
+        ],
+    ],
+)
 def test_a_mistyped_db_is_refused_not_created(tmp_path: Path, command: list[str]) -> None:
     missing = tmp_path / "tippfehler" / "aipdesk.sqlite"
     result = run(*command, "--db", str(missing))
     assert result.returncode == 1
     assert "gibt es nicht" in result.stderr and "aipdesk init" in result.stderr
     assert not missing.parent.exists()
+
+
+def test_export_import_round_trip_into_an_empty_database(demo_path: Path, tmp_path: Path) -> None:
+    from aipdesk.services.views import year_cells
+
+    book = tmp_path / "AIP-2021.xlsx"
+    assert (
+        run("export", "--db", str(demo_path), "--year", "2021", "--out", str(book)).returncode == 0
+    )
+    fresh = tmp_path / "fresh.sqlite"
+    assert run("init", "--db", str(fresh)).returncode == 0
+    dry = run("import", "--db", str(fresh), str(book), "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    assert snapshot(open_database(fresh))["monthly_values"] == []  # a dry run writes nothing
+    result = run("import", "--db", str(fresh), str(book), "--user", "ci")
+    assert result.returncode == 0, result.stderr
+    key = lambda c: (c.project, c.metric, c.month, c.value, c.note)  # noqa: E731
+    assert sorted(map(key, year_cells(open_database(fresh), 2021))) == sorted(
+        map(key, year_cells(open_database(demo_path), 2021))
+    )
+    again = run(
+        "export",
+        "--db",
+        str(fresh),
+        "--year",
+        "2021",
+        "--month",
+        "2021-12",
+        "--out",
+        str(tmp_path / "again.xlsx"),
+    )
+    assert again.returncode == 0
+
+
+def test_import_of_a_bad_file_exits_1_and_changes_nothing(demo_path: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512)  # an encrypted workbook
+    before = snapshot(open_database(demo_path))
+    result = run("import", "--db", str(demo_path), str(bad))
+    assert result.returncode == 1 and "bad.xlsx" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot(open_database(demo_path)) == before
+
+
+def test_merge_command(demo_path: Path, tmp_path: Path) -> None:
+    other = tmp_path / "laptop.sqlite"
+    assert run("init", "--db", str(other)).returncode == 0
+    assert (
+        run(
+            "log",
+            "--db",
+            str(other),
+            "--project",
+            "NEUSTART",
+            "--metric",
+            "integrations",
+            "--month",
+            "2021-05",
+            "--value",
+            "999",
+            "--user",
+            "bernd",
+        ).returncode
+        == 0
+    )
+    conflict = run("merge", "--db", str(demo_path), str(other))
+    assert conflict.returncode == 1 and "NEUSTART integrations 2021-05" in conflict.stderr
+    taken = run("merge", "--db", str(demo_path), str(other), "--prefer", "theirs")
+    assert taken.returncode == 0, taken.stderr
+    from aipdesk.services.values import get_value
+
+    stored = get_value(open_database(demo_path), "NEUSTART", "integrations", Month(2021, 5))
+    assert stored is not None and stored[0] == 999

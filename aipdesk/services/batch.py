@@ -120,7 +120,13 @@ def _stored_values(
     """(row id, Stored) of every stored value of the series and years that `keys` touch."""
     series: dict[tuple[int, int], set[int]] = defaultdict(set)
     for project, metric, month in keys:
-        series[(catalog.project_ids[project], catalog.metric_ids[metric])].add(month.year)
+        # The davon rule needs the parent and the children of every metric coming in.
+        family = {metric, *(c.code for c in catalog.children(metric))}
+        parent = catalog.metrics[metric].parent
+        if parent is not None:
+            family.add(parent)
+        for code in family:
+            series[(catalog.project_ids[project], catalog.metric_ids[code])].add(month.year)
     pcodes = {v: k for k, v in catalog.project_ids.items()}
     mcodes = {v: k for k, v in catalog.metric_ids.items()}
     result = {}

@@ -18,13 +18,13 @@ from aipdesk.store import changelog
 from aipdesk.store.database import Database
 from aipdesk.store.queries import (
     Catalog,
-    Cell,
     all_targets,
     latest_month,
     load_catalog,
     targets_overlapping,
     values_in,
 )
+from aipdesk.store.queries import Cell as Cell  # re-exported: the cells of year_cells
 
 
 def available_years(db: Database) -> tuple[int, ...]:
@@ -253,3 +253,20 @@ def default_year(db: Database, today: date | None = None) -> int:
             select(func.max(TargetRow.first_year)).where(TargetRow.first_year <= fallback)
         )
     return int(latest or planned or fallback)
+
+
+def year_cells(db: Database, year: int) -> list[Cell]:
+    """Every logged value of `year` with note and who changed it when (workbook, merge)."""
+    with db.read() as session:
+        return values_in(session, load_catalog(session), Month(year, 1), Month(year, 12))
+
+
+def organisation(db: Database) -> str:
+    """The organisation's name from the settings (the catalogue sets "Jobcenter Kreis Unna")."""
+    from sqlalchemy import select
+
+    from aipdesk.store.models import SettingRow
+
+    with db.read() as session:
+        name = session.scalar(select(SettingRow.value).where(SettingRow.key == "organisation"))
+    return name or "Jobcenter"

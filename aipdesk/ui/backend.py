@@ -11,7 +11,8 @@ window paints before any of it is loaded.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtCore import QObject, Signal
 
@@ -183,3 +184,53 @@ class Backend(QObject):
         from aipdesk.services.projects import track_metric
 
         return self._announce(track_metric(self.db, self.actor, project, metric))
+
+    # -- Excel and other databases (aipdesk.exchange), each imported when first used -------
+    def export_workbook(
+        self,
+        year: int,
+        month: Month | None,
+        path: str,
+        report: Callable[[int, int], None] | None = None,
+    ) -> Any:
+        from pathlib import Path
+
+        from aipdesk.exchange.export import export_workbook
+
+        return export_workbook(self.db, year, month, Path(path), progress=report)
+
+    def write_template(self, year: int, path: str, project: str | None = None) -> Any:
+        from pathlib import Path
+
+        from aipdesk.exchange.template import write_template
+
+        return write_template(self.db, year, Path(path), project=project)
+
+    def plan_import(self, path: str) -> tuple[Any, Any]:
+        """Read and check a workbook and compare it with the database: (file, plan)."""
+        from pathlib import Path
+
+        from aipdesk.exchange.importer import read_workbook
+        from aipdesk.services.batch import plan_values
+
+        file = read_workbook(Path(path))
+        return file, plan_values(self.db, file.incoming, since=file.made_at)
+
+    def apply_import(self, file: Any, skip_conflicts: bool, plan: Any) -> Changes:
+        from aipdesk.services.batch import Kind, write_values
+
+        skip = [i.incoming.key() for i in plan.of(Kind.CONFLICT)] if skip_conflicts else []
+        actor = Actor(self.actor.user, "import")
+        return self._announce(write_values(self.db, actor, file.incoming, skip=skip))
+
+    def merge(self, path: str, prefer: Literal["ours", "theirs"] | None, dry_run: bool) -> Any:
+        from pathlib import Path
+
+        from aipdesk.exchange.merge import merge_database
+
+        report = merge_database(
+            self.db, Actor(self.actor.user, "merge"), Path(path), prefer=prefer, dry_run=dry_run
+        )
+        if not dry_run:
+            self._announce(report.changes)
+        return report

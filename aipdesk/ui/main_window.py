@@ -23,6 +23,7 @@ from aipdesk.services.base import Changes
 from aipdesk.services.results import Snapshot
 from aipdesk.ui.backend import Backend
 from aipdesk.ui.common import month_label, show_error
+from aipdesk.ui.exchange_actions import ExchangeActions
 from aipdesk.ui.panes.dashboard import DashboardPane
 from aipdesk.ui.panes.grid import GridPane
 from aipdesk.ui.panes.projects import ProjectsPane
@@ -34,6 +35,7 @@ PANES = ("dashboard", "projects", "integrations", "training", "targets")
 
 class MainWindow(QMainWindow):
     loaded = Signal()  # a snapshot has been read and shown
+    exported = Signal(str)  # the path of a workbook just written
     load_failed = Signal(object)  # the exception; the user has been told in words
 
     def __init__(
@@ -88,6 +90,11 @@ class MainWindow(QMainWindow):
         self.db_label.setObjectName("databaseLabel")
         self.statusBar().addPermanentWidget(self.db_label)
 
+        self.exchange = ExchangeActions(self)
+        self.action_export.triggered.connect(lambda: self.exchange.export())
+        self.action_import.triggered.connect(lambda: self.exchange.import_())
+        self.action_template.triggered.connect(lambda: self.exchange.template())
+        self.action_merge.triggered.connect(lambda: self.exchange.merge())
         backend.changed.connect(self._on_changed)
         backend.failed.connect(lambda text: show_error(self, text))
         self.dashboard.chart_requested.connect(self._show_chart)
@@ -105,11 +112,19 @@ class MainWindow(QMainWindow):
         self.action_export.setObjectName("actionExport")
         self.action_import = QAction(self.tr("&Import workbook…"), self)
         self.action_import.setObjectName("actionImport")
-        pending = self.tr("Comes with the Excel exchange (not available yet)")
-        for action in (self.action_export, self.action_import):
-            action.setEnabled(False)
-            action.setToolTip(pending)
-            action.setStatusTip(pending)
+        self.action_template = QAction(self.tr("Entry &template…"), self)
+        self.action_template.setObjectName("actionTemplate")
+        self.action_merge = QAction(self.tr("&Merge database…"), self)
+        self.action_merge.setObjectName("actionMerge")
+        for action, tip in (
+            (self.action_export, self.tr("Write the year's figures as an Excel workbook")),
+            (self.action_import, self.tr("Take values from an entry template or an export")),
+            (self.action_template, self.tr("An Excel sheet for team leads to fill in offline")),
+            (self.action_merge, self.tr("Take the values of another aipdesk database")),
+        ):
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+            action.setEnabled(False)  # until the figures are loaded
         self.action_export.setShortcut(QKeySequence("Ctrl+E"))
         self.action_import.setShortcut(QKeySequence("Ctrl+I"))
         self.action_quit = QAction(self.tr("&Quit"), self)
@@ -154,6 +169,8 @@ class MainWindow(QMainWindow):
         for action in (
             self.action_export,
             self.action_import,
+            self.action_template,
+            self.action_merge,
             self.action_reload,
             self.action_quit,
         ):
@@ -228,6 +245,9 @@ class MainWindow(QMainWindow):
             )
         self.year = snapshot.year
         self.snapshot = snapshot
+        for action in (self.action_export, self.action_import, self.action_template,
+                       self.action_merge):
+            action.setEnabled(True)
         self.report_month = snapshot.report_month
         self._fill_combos(snapshot)
         self.dashboard.set_snapshot(snapshot, changes)

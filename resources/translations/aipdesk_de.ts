@@ -14,61 +14,198 @@
         <translation>Zielwerte und Fortschritt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="119"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="118"/>
         <source>Reporting status up to {0}: every project has logged every month.</source>
         <translation>Meldestand bis {0}: Alle Projekte haben alle Monate erfasst.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="122"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="121"/>
         <source>Reporting status up to {0} – not yet logged: {1}</source>
         <translation>Meldestand bis {0} – noch nicht erfasst: {1}</translation>
     </message>
 </context>
 <context>
+    <name>ExchangeActions</name>
+    <message>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="41"/>
+        <source>Please wait</source>
+        <translation>Bitte warten</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="63"/>
+        <source>Something went wrong</source>
+        <translation>Etwas ist schiefgegangen</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="85"/>
+        <source>Export workbook</source>
+        <translation>Arbeitsmappe exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="87"/>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="140"/>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="164"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="93"/>
+        <source>Writing the workbook…</source>
+        <translation>Arbeitsmappe wird geschrieben…</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="106"/>
+        <source>Workbook exported</source>
+        <translation>Arbeitsmappe exportiert</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="107"/>
+        <source>The workbook was saved as
+{0}</source>
+        <translation>Die Arbeitsmappe wurde gespeichert als
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="112"/>
+        <source>Open &amp;folder</source>
+        <translation>&amp;Ordner öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="127"/>
+        <source>All projects</source>
+        <translation>Alle Projekte</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="130"/>
+        <source>Entry template</source>
+        <translation>Erfassungsvorlage</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="130"/>
+        <source>Template for:</source>
+        <translation>Vorlage für:</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="138"/>
+        <source>Save entry template</source>
+        <translation>Erfassungsvorlage speichern</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="144"/>
+        <source>Writing the template…</source>
+        <translation>Vorlage wird geschrieben…</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="153"/>
+        <source>Entry template saved: {0}</source>
+        <translation>Erfassungsvorlage gespeichert: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="162"/>
+        <source>Import workbook</source>
+        <translation>Arbeitsmappe importieren</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="168"/>
+        <source>Reading the workbook…</source>
+        <translation>Arbeitsmappe wird gelesen…</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="192"/>
+        <source>Import done: {0} values stored.</source>
+        <translation>Import abgeschlossen: {0} Werte gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="202"/>
+        <source>Merge another aipdesk database</source>
+        <translation>Andere aipdesk-Datenbank zusammenführen</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="204"/>
+        <source>aipdesk database (*.sqlite *.db);;All files (*)</source>
+        <translation>aipdesk-Datenbank (*.sqlite *.db);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="209"/>
+        <source>Comparing the databases…</source>
+        <translation>Datenbanken werden verglichen…</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="219"/>
+        <source>{0}: {1} new values, {2} conflicts.</source>
+        <translation>{0}: {1} neue Werte, {2} Konflikte.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="224"/>
+        <source>Merge databases</source>
+        <translation>Datenbanken zusammenführen</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="232"/>
+        <source>Keep &amp;ours</source>
+        <translation>&amp;Hier behalten</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="233"/>
+        <source>Take &amp;theirs</source>
+        <translation>&amp;Dort übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="237"/>
+        <source>&amp;Merge</source>
+        <translation>&amp;Zusammenführen</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="249"/>
+        <source>Merge done: {0} values taken.</source>
+        <translation>Zusammenführung abgeschlossen: {0} Werte übernommen.</translation>
+    </message>
+</context>
+<context>
     <name>GridModel</name>
     <message>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="84"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="60"/>
         <source>Project</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="85"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="61"/>
         <source>Metric</source>
         <translation>Kennzahl</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="86"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="62"/>
         <source>Total</source>
         <translation>Gesamt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="87"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="63"/>
         <source>Target</source>
         <translation>Zielwert</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="88"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="64"/>
         <source>Attainment</source>
         <translation>Zielerreichung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="91"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="67"/>
         <source>Sum of the logged months; for stocks their average</source>
         <translation>Summe der erfassten Monate; bei Beständen deren Durchschnitt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="145"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="121"/>
         <source>Outside the project period: not editable</source>
         <translation>Außerhalb des Projektzeitraums: nicht änderbar</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="147"/>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="158"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="123"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="134"/>
         <source>Note: {0}</source>
         <translation>Bemerkung: {0}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="156"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="132"/>
         <source>empty</source>
         <translation>leer</translation>
     </message>
@@ -208,135 +345,253 @@
     </message>
 </context>
 <context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="33"/>
+        <source>Import preview</source>
+        <translation>Vorschau des Imports</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="38"/>
+        <source>{source}: {new} new, {changed} changed, {unchanged} unchanged, {conflicts} in conflict. Nothing is stored before you confirm.</source>
+        <translation>{source}: {new} neu, {changed} geändert, {unchanged} unverändert, {conflicts} im Konflikt. Gespeichert wird erst nach Bestätigung.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="53"/>
+        <source>Values of the file</source>
+        <translation>Werte der Datei</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="56"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="57"/>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="58"/>
+        <source>Metric</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="59"/>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="60"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="61"/>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="75"/>
+        <source>&amp;Keep the database&apos;s value where it conflicts</source>
+        <translation>Bei Konflikten den Wert der Datenbank &amp;behalten</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="81"/>
+        <source>A conflict is a value that was changed in the database after the file was made.</source>
+        <translation>Ein Konflikt ist ein Wert, der in der Datenbank nach dem Erstellen der Datei geändert wurde.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="88"/>
+        <source>&amp;Store</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="92"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="100"/>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="101"/>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="102"/>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="103"/>
+        <source>conflict</source>
+        <translation>Konflikt</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="113"/>
+        <source>({0}, {1})</source>
+        <translation>({0}, {1})</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="52"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="54"/>
         <source>aipdesk – labour-market and integration programme</source>
         <translation>aipdesk – Arbeitsmarkt- und Integrationsprogramm</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="60"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="62"/>
         <source>Panes</source>
         <translation>Bereiche</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="75"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="77"/>
         <source>&amp;Overview</source>
         <translation>Über&amp;sicht</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="76"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="78"/>
         <source>&amp;Projects</source>
         <translation>&amp;Projekte</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="77"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="79"/>
         <source>&amp;Integrations</source>
         <translation>&amp;Integrationen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="78"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="80"/>
         <source>&amp;Training</source>
         <translation>&amp;Weiterbildung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="79"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="81"/>
         <source>Tar&amp;gets</source>
         <translation>&amp;Ziele</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="178"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="115"/>
+        <source>Entry &amp;template…</source>
+        <translation>Erfassungs&amp;vorlage…</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/main_window.py" line="117"/>
+        <source>&amp;Merge database…</source>
+        <translation>Datenbank &amp;zusammenführen…</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/main_window.py" line="120"/>
+        <source>Write the year&apos;s figures as an Excel workbook</source>
+        <translation>Die Zahlen des Jahres als Excel-Arbeitsmappe schreiben</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/main_window.py" line="121"/>
+        <source>Take values from an entry template or an export</source>
+        <translation>Werte aus einer Erfassungsvorlage oder einem Export übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/main_window.py" line="122"/>
+        <source>An Excel sheet for team leads to fill in offline</source>
+        <translation>Ein Excel-Blatt, das Teamleitungen offline ausfüllen</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/main_window.py" line="123"/>
+        <source>Take the values of another aipdesk database</source>
+        <translation>Die Werte einer anderen aipdesk-Datenbank übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/main_window.py" line="195"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="225"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="242"/>
         <source>Database: {0} · User: {1}</source>
         <translation>Datenbank: {0} · Benutzer: {1}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="98"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="105"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="101"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="108"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="104"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="111"/>
         <source>E&amp;xport workbook…</source>
         <translation>Arbeitsmappe e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="106"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="113"/>
         <source>&amp;Import workbook…</source>
         <translation>Arbeitsmappe &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="108"/>
-        <source>Comes with the Excel exchange (not available yet)</source>
-        <translation>Folgt mit dem Excel-Austausch (noch nicht verfügbar)</translation>
-    </message>
-    <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="115"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="130"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="119"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="134"/>
         <source>Re&amp;load</source>
         <translation>&amp;Neu laden</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="125"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="140"/>
         <source>Header</source>
         <translation>Kopfleiste</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="132"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="147"/>
         <source>Year</source>
         <translation>Jahr</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="135"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="150"/>
         <source>Report month</source>
         <translation>Berichtsmonat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="137"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="152"/>
         <source>&amp;Year:</source>
         <translation>&amp;Jahr:</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="139"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="154"/>
         <source>Report &amp;month:</source>
         <translation>Berichts&amp;monat:</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="153"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="168"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="161"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="178"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="164"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="181"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="213"/>
-        <location filename="../../aipdesk/ui/main_window.py" line="216"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="230"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="233"/>
         <source>Loading failed</source>
         <translation>Laden fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="239"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="259"/>
         <source>Year {0}, report month {1}</source>
         <translation>Jahr {0}, Berichtsmonat {1}</translation>
     </message>
@@ -344,12 +599,12 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="76"/>
+        <location filename="../../aipdesk/ui/common.py" line="86"/>
         <source>Input rejected</source>
         <translation>Eingabe nicht übernommen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="82"/>
+        <location filename="../../aipdesk/ui/common.py" line="92"/>
         <source>Error message</source>
         <translation>Fehlermeldung</translation>
     </message>
@@ -357,12 +612,12 @@
 <context>
     <name>MonthField</name>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="44"/>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="42"/>
         <source>{0}: month</source>
         <translation>{0}: Monat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="45"/>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="43"/>
         <source>{0}: year</source>
         <translation>{0}: Jahr</translation>
     </message>
@@ -370,62 +625,62 @@
 <context>
     <name>Months</name>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="21"/>
+        <location filename="../../aipdesk/ui/common.py" line="31"/>
         <source>Jan</source>
         <translation>Jan</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="22"/>
+        <location filename="../../aipdesk/ui/common.py" line="32"/>
         <source>Feb</source>
         <translation>Feb</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="23"/>
+        <location filename="../../aipdesk/ui/common.py" line="33"/>
         <source>Mar</source>
         <translation>Mär</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="24"/>
+        <location filename="../../aipdesk/ui/common.py" line="34"/>
         <source>Apr</source>
         <translation>Apr</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="25"/>
+        <location filename="../../aipdesk/ui/common.py" line="35"/>
         <source>May</source>
         <translation>Mai</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="26"/>
+        <location filename="../../aipdesk/ui/common.py" line="36"/>
         <source>Jun</source>
         <translation>Jun</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="27"/>
+        <location filename="../../aipdesk/ui/common.py" line="37"/>
         <source>Jul</source>
         <translation>Jul</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="28"/>
+        <location filename="../../aipdesk/ui/common.py" line="38"/>
         <source>Aug</source>
         <translation>Aug</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="29"/>
+        <location filename="../../aipdesk/ui/common.py" line="39"/>
         <source>Sep</source>
         <translation>Sep</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="30"/>
+        <location filename="../../aipdesk/ui/common.py" line="40"/>
         <source>Oct</source>
         <translation>Okt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="31"/>
+        <location filename="../../aipdesk/ui/common.py" line="41"/>
         <source>Nov</source>
         <translation>Nov</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="32"/>
+        <location filename="../../aipdesk/ui/common.py" line="42"/>
         <source>Dec</source>
         <translation>Dez</translation>
     </message>
@@ -433,33 +688,33 @@
 <context>
     <name>PlanPreview</name>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="90"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="89"/>
         <source>Soll line preview</source>
         <translation>Vorschau des Soll-Verlaufs</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="98"/>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="112"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="97"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="111"/>
         <source>Select a target to see its Soll line.</source>
         <translation>Zielwert auswählen, um seinen Soll-Verlauf zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="122"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="121"/>
         <source>No target number yet: there is no Soll to show.</source>
         <translation>Noch kein Zielwert festgelegt: kein Soll darstellbar.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="133"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="132"/>
         <source>Soll from {0} in {1} to {2} in {3}</source>
         <translation>Soll von {0} ({1}) bis {2} ({3})</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="205"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="204"/>
         <source>Target {0}</source>
         <translation>Zielwert {0}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="213"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="212"/>
         <source>Report month</source>
         <translation>Berichtsmonat</translation>
     </message>
@@ -545,167 +800,167 @@
 <context>
     <name>ProjectDialog</name>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="105"/>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="104"/>
         <source>New project</source>
         <translation>Neues Projekt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="107"/>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="106"/>
         <source>Edit project {0}</source>
         <translation>Projekt {0} bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="132"/>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="131"/>
         <source>Code</source>
         <translation>Kürzel</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="134"/>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="133"/>
         <source>e.g. NEUSTART</source>
         <translation>z. B. NEUSTART</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="137"/>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="136"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="140"/>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="139"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="148"/>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="147"/>
         <source>&amp;From</source>
         <translation>&amp;ab</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="149"/>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="148"/>
         <source>Has a start month</source>
         <translation>Mit Anfangsmonat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="149"/>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="148"/>
         <source>Start year</source>
         <translation>Anfangsjahr</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="149"/>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="148"/>
         <source>Start month</source>
         <translation>Anfangsmonat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="155"/>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="154"/>
         <source>&amp;Until</source>
         <translation>b&amp;is</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="156"/>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="155"/>
         <source>Has an end month</source>
         <translation>Mit Endmonat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="156"/>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="155"/>
         <source>End year</source>
         <translation>Endjahr</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="156"/>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="155"/>
         <source>End month</source>
         <translation>Endmonat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="162"/>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="161"/>
         <source>Problems with the input</source>
         <translation>Fehler in der Eingabe</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="171"/>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="165"/>
         <source>Save the project</source>
         <translation>Projekt speichern</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="174"/>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="167"/>
         <source>Cancel without saving</source>
         <translation>Ohne Speichern abbrechen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="181"/>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="173"/>
         <source>Metrics the project logs</source>
         <translation>Vom Projekt erfasste Kennzahlen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="183"/>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="175"/>
         <source>Space switches the metric under the cursor on or off</source>
         <translation>Leertaste schaltet die Kennzahl unter dem Cursor ein oder aus</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="194"/>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="186"/>
         <source>{0}: already logged by this project</source>
         <translation>{0}: wird von diesem Projekt bereits erfasst</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="206"/>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="196"/>
         <source>&amp;Code:</source>
         <translation>&amp;Kürzel:</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="207"/>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="197"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="208"/>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="198"/>
         <source>&amp;Description:</source>
         <translation>&amp;Beschreibung:</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="209"/>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="199"/>
         <source>Start:</source>
         <translation>Beginn:</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="210"/>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="200"/>
         <source>End:</source>
         <translation>Ende:</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="211"/>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="201"/>
         <source>&amp;Metrics it logs:</source>
         <translation>&amp;Erfasste Kennzahlen:</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="218"/>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="205"/>
         <source>Without a start or end month the project is open-ended on that side.</source>
         <translation>Ohne Anfangs- oder Endmonat ist der Projektzeitraum auf dieser Seite offen.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="240"/>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="227"/>
         <source>The code of a project cannot be changed</source>
         <translation>Das Kürzel eines Projekts kann nicht geändert werden</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="254"/>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="241"/>
         <source>Enter a code.</source>
         <translation>Kürzel eingeben.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="258"/>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="245"/>
         <source>The code may hold letters, digits, _ and - only (no spaces, at most 32 characters) and must start with a letter or digit.</source>
         <translation>Das Kürzel darf nur Buchstaben, Ziffern, _ und - enthalten (keine Leerzeichen, höchstens 32 Zeichen) und muss mit einem Buchstaben oder einer Ziffer beginnen.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="264"/>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="251"/>
         <source>A project with the code &quot;{0}&quot; exists already.</source>
         <translation>Ein Projekt mit dem Kürzel „{0}“ gibt es bereits.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="269"/>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="256"/>
         <source>Enter a name.</source>
         <translation>Namen eingeben.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="273"/>
+        <location filename="../../aipdesk/ui/dialogs/project_dialog.py" line="260"/>
         <source>The end month {0} lies before the start month {1}.</source>
         <translation>Der Endmonat {0} liegt vor dem Anfangsmonat {1}.</translation>
     </message>
@@ -947,22 +1202,22 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="43"/>
+        <location filename="../../aipdesk/ui/common.py" line="53"/>
         <source>green</source>
         <translation>grün</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="44"/>
+        <location filename="../../aipdesk/ui/common.py" line="54"/>
         <source>amber</source>
         <translation>gelb</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="45"/>
+        <location filename="../../aipdesk/ui/common.py" line="55"/>
         <source>red</source>
         <translation>rot</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="46"/>
+        <location filename="../../aipdesk/ui/common.py" line="56"/>
         <source>no status</source>
         <translation>kein Status</translation>
     </message>
@@ -970,104 +1225,104 @@
 <context>
     <name>StatusModel</name>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="69"/>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="82"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="47"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="60"/>
         <source>Project</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="70"/>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="83"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="48"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="61"/>
         <source>Metric</source>
         <translation>Kennzahl</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="71"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="49"/>
         <source>Target</source>
         <translation>Zielwert</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="72"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="50"/>
         <source>Plan</source>
         <translation>Soll</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="73"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="51"/>
         <source>Actual</source>
         <translation>Ist</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="74"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="52"/>
         <source>Attainment</source>
         <translation>Zielerreichung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="75"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="53"/>
         <source>Deviation</source>
         <translation>Abweichung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="76"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="54"/>
         <source>Forecast</source>
         <translation>Hochrechnung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="77"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="55"/>
         <source>Previous year</source>
         <translation>Vorjahr</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="78"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="56"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="84"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="62"/>
         <source>Target value of the period</source>
         <translation>Zielwert für den Zielzeitraum</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="85"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="63"/>
         <source>Plan to the report month (Soll)</source>
         <translation>Soll bis zum Berichtsmonat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="86"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="64"/>
         <source>Actual to the report month (Ist)</source>
         <translation>Ist bis zum Berichtsmonat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="87"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="65"/>
         <source>Actual ÷ plan; plan ÷ actual where less is better</source>
         <translation>Ist ÷ Soll; Soll ÷ Ist, wo weniger besser ist</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="88"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="66"/>
         <source>Actual − plan</source>
         <translation>Ist − Soll</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="89"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="67"/>
         <source>Projected value at the period end</source>
         <translation>Hochgerechneter Wert am Ende des Zielzeitraums</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="90"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="68"/>
         <source>Actual of the same months one year earlier</source>
         <translation>Ist derselben Monate ein Jahr zuvor</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="91"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="69"/>
         <source>green from 100 %, amber from 90 % attainment</source>
         <translation>grün ab 100 %, gelb ab 90 % Zielerreichung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="162"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="140"/>
         <source>Change against the previous year: {0}</source>
         <translation>Veränderung zum Vorjahr: {0}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="166"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="144"/>
         <source>{0} of {1} months reported · period {2}</source>
         <translation>{0} von {1} Monaten gemeldet · Zeitraum {2}</translation>
     </message>
@@ -1075,92 +1330,92 @@
 <context>
     <name>TargetDialog</name>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="69"/>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="67"/>
         <source>New target</source>
         <translation>Neuer Zielwert</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="75"/>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="73"/>
         <source>Project</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="81"/>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="79"/>
         <source>Metric</source>
         <translation>Kennzahl</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="82"/>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="80"/>
         <source>First month</source>
         <translation>Erster Monat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="83"/>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="81"/>
         <source>Last month</source>
         <translation>Letzter Monat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="86"/>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="84"/>
         <source>Target value</source>
         <translation>Zielwert</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="87"/>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="85"/>
         <source>e.g. 700 or 24,6 – empty: no number yet</source>
         <translation>z. B. 700 oder 24,6 – leer: noch keine Zahl</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="118"/>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="109"/>
         <source>&amp;Project:</source>
         <translation>&amp;Projekt:</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="119"/>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="110"/>
         <source>&amp;Metric:</source>
         <translation>&amp;Kennzahl:</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="120"/>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="111"/>
         <source>&amp;First month:</source>
         <translation>&amp;Erster Monat:</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="121"/>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="112"/>
         <source>&amp;Last month:</source>
         <translation>&amp;Letzter Monat:</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="122"/>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="113"/>
         <source>Target &amp;value:</source>
         <translation>&amp;Zielwert:</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="164"/>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="152"/>
         <source>Choose a project.</source>
         <translation>Projekt auswählen.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="166"/>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="154"/>
         <source>Choose a metric.</source>
         <translation>Kennzahl auswählen.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="169"/>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="157"/>
         <source>The last month lies before the first month.</source>
         <translation>Der letzte Monat liegt vor dem ersten Monat.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="176"/>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="164"/>
         <source>“{0}” is not a number: type e.g. 700 or 24,6, or leave the field empty.</source>
         <translation>„{0}“ ist keine Zahl: z. B. 700 oder 24,6 eingeben oder das Feld leer lassen.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="179"/>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="167"/>
         <source>A target value must not be negative.</source>
         <translation>Ein Zielwert darf nicht negativ sein.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="183"/>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="171"/>
         <source>{0} already has a target for {1} in {2}: change that one, or choose months that do not overlap.</source>
         <translation>{0} hat für {1} im Zeitraum {2} bereits einen Zielwert: diesen ändern oder Monate wählen, die sich nicht überschneiden.</translation>
     </message>
@@ -1168,69 +1423,69 @@
 <context>
     <name>TargetsModel</name>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="138"/>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="146"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="116"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="124"/>
         <source>Project</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="139"/>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="147"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="117"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="125"/>
         <source>Metric</source>
         <translation>Kennzahl</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="140"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="118"/>
         <source>Period</source>
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="141"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="119"/>
         <source>Target value</source>
         <translation>Zielwert</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="142"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="120"/>
         <source>Plan curve</source>
         <translation>Plankurve</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="148"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="126"/>
         <source>Target period</source>
         <translation>Zielzeitraum</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="149"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="127"/>
         <source>Value to reach over the period; F2 or typing changes it</source>
         <translation>Im Zeitraum zu erreichender Wert; ändern mit F2 oder durch Eingabe</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="150"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="128"/>
         <source>How the target is spread over the months</source>
         <translation>Verteilung des Zielwerts auf die Monate</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="188"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="166"/>
         <source>linear</source>
         <translation>linear</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="188"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="166"/>
         <source>custom</source>
         <translation>individuell</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="205"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="183"/>
         <source>{0} months</source>
         <translation>{0} Monate</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="207"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="185"/>
         <source>No number in the programme yet; type one to set it</source>
         <translation>Im Programm noch ohne Zahl; zum Festlegen eine Zahl eingeben</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="209"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="187"/>
         <source>Enter or double-click edits the plan curve</source>
         <translation>Enter oder Doppelklick bearbeitet die Plankurve</translation>
     </message>
@@ -1238,133 +1493,133 @@
 <context>
     <name>TargetsPane</name>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="245"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="223"/>
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="248"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="226"/>
         <source>To change a target value, select it and type a number or press F2; Enter stores it, Esc cancels.</source>
         <translation>Zielwert ändern: Zahl eingeben oder F2 drücken; Enter speichert, Esc bricht ab.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="267"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="245"/>
         <source>Targets of the year</source>
         <translation>Zielwerte des Jahres</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="270"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="248"/>
         <source>F2 or typing changes the target value, Enter stores it; Enter on the plan curve edits it; Delete removes the target.</source>
         <translation>F2 oder Eingabe ändert den Zielwert, Enter speichert; Enter auf der Plankurve bearbeitet sie; Entf entfernt den Zielwert.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="296"/>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="514"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="274"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="492"/>
         <source>Remove target</source>
         <translation>Zielwert entfernen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="313"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="291"/>
         <source>&amp;New target…</source>
         <translation>&amp;Neuer Zielwert…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="313"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="291"/>
         <source>New target</source>
         <translation>Neuer Zielwert</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="317"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="295"/>
         <source>Edit plan &amp;curve…</source>
         <translation>Plan&amp;kurve bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="318"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="296"/>
         <source>Edit the plan curve of the selected target</source>
         <translation>Plankurve des ausgewählten Zielwerts bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="323"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="301"/>
         <source>&amp;Remove target</source>
         <translation>Zielwert &amp;entfernen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="324"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="302"/>
         <source>Remove the selected target</source>
         <translation>Ausgewählten Zielwert entfernen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="329"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="307"/>
         <source>Copy targets to ne&amp;xt year</source>
         <translation>Zielwerte ins &amp;Folgejahr kopieren</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="330"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="308"/>
         <source>Copy the calendar-year targets to the next year</source>
         <translation>Zielwerte des Kalenderjahrs ins Folgejahr kopieren</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="341"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="319"/>
         <source>Soll line of the selected target</source>
         <translation>Soll-Verlauf des ausgewählten Zielwerts</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="379"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="357"/>
         <source>Copy the calendar-year targets of {0} to {1}</source>
         <translation>Zielwerte des Kalenderjahrs {0} nach {1} kopieren</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="426"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="404"/>
         <source>{0} – {1}, {2} ({3} months)</source>
         <translation>{0} – {1}, {2} ({3} Monate)</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="430"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="408"/>
         <source>No target number yet: the line shows the planned share in %.</source>
         <translation>Noch kein Zielwert festgelegt: Die Linie zeigt den geplanten Anteil in %.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="432"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="410"/>
         <source>Stock: the Soll is the target, {0}, in every month.</source>
         <translation>Bestand: Das Soll ist in jedem Monat der Zielwert, {0}.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="438"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="416"/>
         <source>Soll by {0}: {1} of {2}.</source>
         <translation>Soll bis {0}: {1} von {2}.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="480"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="458"/>
         <source>Target added: {0} – {1}, {2}.</source>
         <translation>Zielwert angelegt: {0} – {1}, {2}.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="484"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="462"/>
         <source>Choose the year {0} to see it.</source>
         <translation>Zum Anzeigen das Jahr {0} wählen.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="515"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="493"/>
         <source>Remove the target of {0} – {1} for {2}? The monthly values stay.</source>
         <translation>Zielwert von {0} – {1} im Zeitraum {2} entfernen? Die Monatswerte bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="522"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="500"/>
         <source>Confirm removal</source>
         <translation>Entfernen bestätigen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="535"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="513"/>
         <source>Target removed: {0} – {1}.</source>
         <translation>Zielwert entfernt: {0} – {1}.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="552"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="530"/>
         <source>Targets copied to {0}: {1}.</source>
         <translation>Zielwerte nach {0} kopiert: {1}.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="554"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="532"/>
         <source>No targets copied: {0} already has all of them.</source>
         <translation>Keine Zielwerte kopiert: {0} hat sie bereits alle.</translation>
     </message>
@@ -1380,62 +1635,62 @@
 <context>
     <name>WeightsDialog</name>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="359"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="358"/>
         <source>Plan curve – {0}</source>
         <translation>Plankurve – {0}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="365"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="364"/>
         <source>Share of the target planned for each of the {0} months of {1}. The Soll (plan to date) is the target times the cumulative share.</source>
         <translation>Geplanter Anteil des Zielwerts für jeden der {0} Monate im Zeitraum {1}. Das Soll bis dahin ist der Zielwert mal dem kumulierten Anteil.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="375"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="374"/>
         <source>For a stock metric the Soll is the target itself in every month: the plan curve has no effect on it.</source>
         <translation>Bei einer Bestandskennzahl ist das Soll in jedem Monat der Zielwert selbst: Die Plankurve wirkt sich darauf nicht aus.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="385"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="384"/>
         <source>Monthly weights</source>
         <translation>Monatsgewichte</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="408"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="407"/>
         <source>&amp;Linear</source>
         <translation>&amp;Linear</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="410"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="409"/>
         <source>Linear: equal weight for every month</source>
         <translation>Linear: gleiches Gewicht für jeden Monat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="411"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="410"/>
         <source>&amp;Normalise to 100 %</source>
         <translation>Auf 100 % &amp;normieren</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="414"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="413"/>
         <source>Normalise: scale the weights so they add up to 100 %</source>
         <translation>Normieren: Gewichte so skalieren, dass sie zusammen 100 % ergeben</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="481"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="474"/>
         <source>Weights must not be negative: {0}.</source>
         <translation>Gewichte dürfen nicht negativ sein: {0}.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="485"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="478"/>
         <source>The weights add up to {0} %; they must add up to 100 %. “Normalise to 100 %” scales them for you.</source>
         <translation>Die Gewichte ergeben zusammen {0} %; sie müssen 100 % ergeben. „Auf 100 % normieren“ gleicht sie an.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="492"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="485"/>
         <source>Sum: {0} %</source>
         <translation>Summe: {0} %</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="502"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="495"/>
         <source>“{0}” is not a number: type a percentage such as 8,5.</source>
         <translation>„{0}“ ist keine Zahl: einen Prozentwert wie 8,5 eingeben.</translation>
     </message>
@@ -1443,27 +1698,27 @@
 <context>
     <name>WeightsModel</name>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="295"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="294"/>
         <source>Month</source>
         <translation>Monat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="296"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="295"/>
         <source>Weight (%)</source>
         <translation>Gewicht (%)</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="297"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="296"/>
         <source>Cumulative (%)</source>
         <translation>Kumuliert (%)</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="298"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="297"/>
         <source>Soll to date</source>
         <translation>Soll bis dahin</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="318"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="317"/>
         <source>Share of the target planned for this month; type a number, e.g. 8,5</source>
         <translation>Geplanter Anteil des Zielwerts für diesen Monat; Zahl eingeben, z. B. 8,5</translation>
     </message>

@@ -65,8 +65,9 @@ def test_contracted_object_names(window: MainWindow) -> None:
     for kind, names in OBJECT_NAMES.items():
         for name in names:
             assert window.findChild(kind, name) is not None, name
-    export = window.findChild(QAction, "actionExport")
-    assert not export.isEnabled() and export.toolTip()
+    for name in ("actionExport", "actionImport", "actionTemplate", "actionMerge"):
+        action = window.findChild(QAction, name)
+        assert action.isEnabled() and action.toolTip(), name
 
 
 def test_opens_on_latest_month_with_values(window: MainWindow) -> None:

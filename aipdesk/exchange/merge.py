@@ -1,0 +1,523 @@
+"""Merge another aipdesk database into this one (`aipdesk merge OTHER.db [--prefer …]`).
+
+The contract (issue text): take another aipdesk database's values (with notes)
+into this one. A value present on both sides with different numbers is a
+conflict: all conflicts are listed and nothing changes, unless a preference is
+given. The change log records what the merge did.
+
+Per (project, metric, month):
+
+- only there: *new*, taken with its note;
+- the same number on both sides: *unchanged*. Their note is taken when ours
+  has none; two different notes are a *note difference*, not a conflict:
+  ours stays unless `prefer="theirs"`;
+- different numbers: a *conflict*. Without a preference the merge refuses
+  and lists every conflict; with `"theirs"` their value (and their note, if
+  they have one) wins; with `"ours"` ours stays whole;
+- only here: untouched (a merge never deletes).
+
+Values for projects or metrics this database does not know (or does not
+track for that project) are refused, naming them: the catalogues must match.
+
+The other file is never written to. It is copied into a private temporary
+directory (with its `-wal`, if any) and only the copy is opened: even a
+read through SQLite's WAL mode would create `-wal`/`-shm` files beside the
+original, and opening a backup (journal mode DELETE) would switch its header
+to WAL. A file of an older schema is refused rather than migrated.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import tempfile
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from aipdesk.domain.errors import DomainError
+from aipdesk.domain.model import Metric
+from aipdesk.domain.months import Month
+from aipdesk.services.base import Actor, Changes
+from aipdesk.services.batch import KEEP, Incoming, plan_values, write_values
+from aipdesk.services.database import Database, open_database
+from aipdesk.services.results import Snapshot
+from aipdesk.services.views import Cell, available_years, snapshot, year_cells
+
+__all__ = [
+    "Conflict",
+    "LoggedValue",
+    "MergeConflictError",
+    "MergeReport",
+    "NoteDifference",
+    "Prefer",
+    "Side",
+    "all_cells",
+    "merge_database",
+]
+
+Prefer = Literal["ours", "theirs"]
+CellKey = tuple[str, str, Month]
+
+_COPY_ATTEMPTS = 3
+
+
+LoggedValue = Cell  # one logged monthly value, as views.year_cells gives it
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side's value of a cell: number, note, who wrote it last."""
+
+    value: int
+    note: str | None
+    updated_by: str
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """The same cell with different numbers here (`ours`) and there (`theirs`)."""
+
+    project: str
+    metric: str
+    month: Month
+    ours: Side
+    theirs: Side
+
+    def line(self, lang: str = "de") -> str:
+        here, there = ("hier", "dort") if lang == "de" else ("here", "there")
+        return (
+            f"{self.project} {self.metric} {self.month}: "
+            f"{here} {self.ours.value} ({self.ours.updated_by}), "
+            f"{there} {self.theirs.value} ({self.theirs.updated_by})"
+        )
+
+
+@dataclass(frozen=True)
+class NoteDifference:
+    """The same number on both sides, but two different notes; `taken`: theirs won."""
+
+    project: str
+    metric: str
+    month: Month
+    ours: Side
+    theirs: Side
+    taken: bool
+
+    def line(self, lang: str = "de") -> str:
+        if lang == "de":
+            label, here, there = "Bemerkung", "hier", "dort"
+            verdict = "dort übernommen" if self.taken else "hier behalten"
+        else:
+            label, here, there = "note", "here", "there"
+            verdict = "taken from there" if self.taken else "kept here"
+        return (
+            f"{self.project} {self.metric} {self.month}: {label} "
+            f'{here} "{self.ours.note}" ({self.ours.updated_by}), '
+            f'{there} "{self.theirs.note}" ({self.theirs.updated_by}) – {verdict}'
+        )
+
+
+@dataclass(frozen=True)
+class MergeReport:
+    """What a merge did (or, with `dry_run`, would do).
+
+    `new`: values only there (all taken); `unchanged`: the same number on both
+    sides; `conflicts`: different numbers (resolved by `prefer`);
+    `notes_taken`: notes taken onto an equal number; `taken`: every value
+    written (new + conflicts won by theirs + notes taken); `changes`: what was
+    written (empty on a dry run).
+    """
+
+    other: str
+    prefer: Prefer | None
+    dry_run: bool
+    new: int
+    unchanged: int
+    taken: int
+    notes_taken: int
+    conflicts: tuple[Conflict, ...] = ()
+    note_differences: tuple[NoteDifference, ...] = ()
+    changes: Changes = field(default_factory=Changes)
+
+    @property
+    def conflict_count(self) -> int:
+        return len(self.conflicts)
+
+    def summary(self, lang: str = "de") -> str:
+        return "\n".join(self.lines(lang))
+
+    def lines(self, lang: str = "de") -> list[str]:
+        """A short account for the command line: a summary line, then conflicts and notes."""
+        if lang == "de":
+            verb = "würden übernommen" if self.dry_run else "übernommen"
+            head = (
+                f"{self.other}: {self.taken} Werte {verb} (neu: {self.new}, "
+                f"nur Bemerkung: {self.notes_taken}), gleiche Zahl: {self.unchanged}, "
+                f"Konflikte: {self.conflict_count}"
+            )
+            if self.conflicts:
+                head += " (Vorrang hier)" if self.prefer == "ours" else " (Vorrang dort)"
+        else:
+            verb = "would be taken" if self.dry_run else "taken"
+            head = (
+                f"{self.other}: {self.taken} values {verb} (new: {self.new}, "
+                f"note only: {self.notes_taken}), same number: {self.unchanged}, "
+                f"conflicts: {self.conflict_count}"
+            )
+            if self.conflicts:
+                head += " (ours win)" if self.prefer == "ours" else " (theirs win)"
+        return [
+            head,
+            *(c.line(lang) for c in self.conflicts),
+            *(d.line(lang) for d in self.note_differences),
+        ]
+
+
+class MergeConflictError(DomainError):
+    """Different numbers on both sides and no preference: every conflict, nothing changed."""
+
+    def __init__(self, other: str, conflicts: Sequence[Conflict]) -> None:
+        self.conflicts = tuple(conflicts)
+        count = len(self.conflicts)
+        de = (
+            f"{count} Konflikt{'e' if count != 1 else ''} (verschiedene Zahlen hier und dort); "
+            "nichts wurde geändert. Auflösen mit Vorrang für hier oder dort "
+            "(--prefer ours|theirs):"
+        )
+        en = (
+            f"{count} conflict{'s' if count != 1 else ''} (different numbers here and there); "
+            "nothing was changed. Resolve by preferring ours or theirs "
+            "(--prefer ours|theirs):"
+        )
+        super().__init__(
+            "at_cell",
+            where=other,
+            message=(
+                "\n".join([de, *(c.line("de") for c in self.conflicts)]),
+                "\n".join([en, *(c.line("en") for c in self.conflicts)]),
+            ),
+        )
+
+
+def _refuse(path: Path | str, de: str, en: str) -> DomainError:
+    return DomainError("at_cell", where=str(path), message=(de, en))
+
+
+def all_cells(db: Database) -> list[LoggedValue]:
+    """Every logged value of `db`, all years, with note and who wrote it (a services read)."""
+    cells: list[LoggedValue] = []
+    for year in available_years(db):
+        cells.extend(year_cells(db, year))
+    return cells
+
+
+def _cells(db: Database) -> dict[CellKey, Side]:
+    return {
+        (cell.project, cell.metric, cell.month): Side(cell.value, cell.note, cell.updated_by)
+        for cell in all_cells(db)
+    }
+
+
+def _stat(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    return (st.st_size, st.st_mtime_ns)
+
+
+def _copy_quietly(source: Path, target_dir: Path) -> Path:
+    """Copy `source` (and a non-empty `-wal` beside it) into `target_dir`, reading only.
+
+    A copy taken while another program writes may be torn: the file's size and
+    time are compared before and after, and the copy is retried a few times.
+    """
+    wal = source.with_name(source.name + "-wal")
+    target = target_dir / "other.sqlite"
+    target_wal = target_dir / "other.sqlite-wal"
+    for _ in range(_COPY_ATTEMPTS):
+        before = (_stat(source), _stat(wal))
+        for leftover in (target, target_wal, target_dir / "other.sqlite-shm"):
+            leftover.unlink(missing_ok=True)
+        shutil.copyfile(source, target)
+        if before[1] is not None and before[1][0] > 0:
+            shutil.copyfile(wal, target_wal)
+        if (_stat(source), _stat(wal)) == before:
+            return target
+    raise _refuse(
+        source,
+        "die Datei wird gerade geändert; bitte aipdesk dort schließen und erneut versuchen",
+        "the file is being changed right now; please close aipdesk there and try again",
+    )
+
+
+def _with_path(error: DomainError, path: Path) -> DomainError:
+    """`error` about the private copy, retold about the file the user named."""
+    if "path" not in error.params:
+        return error
+    return DomainError(error.code, **{**error.params, "path": str(path)})
+
+
+def _probe(copy: Path) -> tuple[bool, str | None] | None:
+    """(is an aipdesk database, its schema revision) of the private copy; None: empty.
+
+    Reads the copy only. Whatever cannot be told here (not SQLite, foreign,
+    damaged) is left to `open_database`, which refuses such files before any
+    migration.
+    """
+    if copy.stat().st_size == 0:
+        return None
+    try:
+        conn = sqlite3.connect(copy)
+    except sqlite3.Error:
+        return (False, None)
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if not tables:
+            return None
+        if not {"settings", "alembic_version"} <= tables:
+            return (False, None)
+        marker = conn.execute("SELECT value FROM settings WHERE key='application'").fetchone()
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.Error:
+        return (False, None)
+    finally:
+        conn.close()
+    return (marker is not None and marker[0] == "aipdesk", row[0] if row else None)
+
+
+def _is_newer(revision: str, head: str) -> bool:
+    """aipdesk numbers its migrations 0001, 0002, …"""
+    return revision.isdigit() and head.isdigit() and int(revision) > int(head)
+
+
+def _check_schema(db: Database, other: Path, copy: Path) -> None:
+    """Refuse an empty file and one whose schema differs from this database's.
+
+    `open_database` would migrate an older file (after a backup into the
+    user's backup folder, which also rotates the backups there): the other
+    database is refused instead, and the user opens it once with this aipdesk.
+    """
+    probe = _probe(copy)
+    if probe is None:
+        raise DomainError("not_aipdesk_db", path=str(other), reason=("sie ist leer", "it is empty"))
+    is_aipdesk, revision = probe
+    head = db.revision()  # this database is open, hence at this aipdesk's schema
+    if not is_aipdesk or revision == head:
+        return
+    if revision is not None and head is not None and _is_newer(revision, head):
+        raise DomainError("newer_schema", path=str(other), found=revision)
+    raise _refuse(
+        other,
+        f"die Datenbank hat ein älteres Schema ({revision or 'keins'}, aktuell {head}); "
+        "bitte einmal mit dieser aipdesk-Version öffnen (aipdesk init --db …) "
+        "und dann erneut zusammenführen",
+        f"the database has an older schema ({revision or 'none'}, current {head}); "
+        "please open it once with this aipdesk version (aipdesk init --db …) "
+        "and merge again",
+    )
+
+
+@contextmanager
+def _open_other(db: Database, other_path: str | os.PathLike[str]) -> Iterator[Database]:
+    """The other database, opened from a private copy; the original is only read."""
+    text = os.fspath(other_path)
+    if "://" in text:
+        raise _refuse(
+            text,
+            "nur SQLite-Dateien lassen sich zusammenführen",
+            "only SQLite files can be merged",
+        )
+    other = Path(text).expanduser().resolve()
+    if not other.is_file():
+        raise _refuse(other, "die Datei gibt es nicht", "there is no such file")
+    if db.path is not None and (
+        db.path.resolve() == other or (db.path.exists() and os.path.samefile(db.path, other))
+    ):
+        raise _refuse(
+            other,
+            "das ist diese Datenbank selbst; sie lässt sich nicht mit sich selbst zusammenführen",
+            "this is this very database; it cannot be merged into itself",
+        )
+    with tempfile.TemporaryDirectory(prefix="aipdesk-merge-", ignore_cleanup_errors=True) as tmp:
+        try:
+            copy = _copy_quietly(other, Path(tmp))
+        except OSError as exc:
+            raise DomainError("db_unreachable", path=str(other), reason=str(exc)) from None
+        _check_schema(db, other, copy)
+        try:
+            opened = open_database(copy, create=False)
+        except DomainError as error:
+            raise _with_path(error, other) from None
+        try:
+            yield opened
+        finally:
+            opened.close()
+
+
+def _check_catalogue(
+    ours_view: Snapshot, other: Database, name: str, theirs: dict[CellKey, Side]
+) -> None:
+    """Refuse values whose project or metric is unknown or differently defined here."""
+    if not theirs:
+        return
+    theirs_view = snapshot(other, date.today().year)
+    projects = {p.code for p in ours_view.projects}
+    used = {(project, metric) for project, metric, _ in theirs}
+    unknown_projects = sorted({p for p, _ in used} - projects)
+    unknown_metrics = sorted({m for _, m in used} - set(ours_view.metrics))
+    untracked = sorted(
+        f"{p}/{m}"
+        for p, m in used
+        if p in projects and m in ours_view.metrics and m not in ours_view.tracked.get(p, ())
+    )
+    different = []
+    for metric in sorted({m for _, m in used} & set(ours_view.metrics)):
+        mine, yours = ours_view.metrics[metric], theirs_view.metrics.get(metric)
+        if yours is not None and (mine.kind, mine.parent) != (yours.kind, yours.parent):
+            different.append(metric)
+    if not (unknown_projects or unknown_metrics or untracked or different):
+        return
+    de, en = [], []
+    if unknown_projects:
+        de.append("Projekte nur dort: " + ", ".join(unknown_projects))
+        en.append("projects only there: " + ", ".join(unknown_projects))
+    if unknown_metrics:
+        de.append("Kennzahlen nur dort: " + ", ".join(unknown_metrics))
+        en.append("metrics only there: " + ", ".join(unknown_metrics))
+    if untracked:
+        de.append("hier nicht erfasst: " + ", ".join(untracked))
+        en.append("not tracked here: " + ", ".join(untracked))
+    if different:
+        de.append("Kennzahlen anders definiert (Art oder davon): " + ", ".join(different))
+        en.append("metrics defined differently (kind or davon): " + ", ".join(different))
+    raise _refuse(
+        name,
+        "die Kataloge passen nicht zusammen – "
+        + "; ".join(de)
+        + ". Bitte den Katalog hier zuerst ergänzen; nichts wurde geändert",
+        "the catalogues do not match – "
+        + "; ".join(en)
+        + ". Please extend this catalogue first; nothing was changed",
+    )
+
+
+def _check_davon(
+    metrics: Mapping[str, Metric], ours: dict[CellKey, Side], incoming: Sequence[Incoming]
+) -> None:
+    """The davon rule on the state after the merge: no child exceeds its parent.
+
+    `plan_values`/`write_values` check it as well, but compare only with the
+    stored values of the series the incoming values belong to: a child coming
+    in against a parent stored here (or the reverse) slips through there.
+    """
+    final = {key: side.value for key, side in ours.items()}
+    where: dict[CellKey, str] = {}
+    for item in incoming:
+        final[item.key()] = item.value
+        where[item.key()] = item.where
+    touched = sorted({(i.project, i.month.year, i.month.month) for i in incoming})
+    children = [m for m in metrics.values() if m.parent is not None]
+    for project, year, number in touched:
+        month = Month(year, number)
+        for child in children:
+            assert child.parent is not None
+            child_value = final.get((project, child.code, month))
+            parent_value = final.get((project, child.parent, month))
+            if child_value is None or parent_value is None or child_value <= parent_value:
+                continue
+            error = DomainError(
+                "child_exceeds_parent",
+                project=project,
+                month=str(month),
+                child=child.code,
+                child_value=child_value,
+                parent=child.parent,
+                parent_value=parent_value,
+            )
+            place = where.get((project, child.code, month)) or where[(project, child.parent, month)]
+            raise _refuse(place, error.text("de"), error.text("en"))
+
+
+def merge_database(
+    db: Database,
+    actor: Actor,
+    other_path: str | os.PathLike[str],
+    prefer: Prefer | None = None,
+    dry_run: bool = False,
+) -> MergeReport:
+    """Take the values (with notes) of the aipdesk database at `other_path` into `db`.
+
+    All or nothing: with conflicts and no `prefer`, a `MergeConflictError`
+    lists every conflict; any rejected value (unknown project, davon rule, …)
+    names its origin ("other.sqlite: JC training_entries 2021-03: …") and
+    nothing is written. The change log gets one entry per written value with
+    `actor.user` and `actor.source` (pass `Actor(user, "merge")`). `dry_run`
+    runs every check and reports, but writes nothing. The other file is
+    never written to.
+    """
+    if prefer not in (None, "ours", "theirs"):
+        raise ValueError(f"prefer must be 'ours', 'theirs' or None, not {prefer!r}")
+    name = Path(os.fspath(other_path)).name
+    ours_view = snapshot(db, date.today().year)  # the catalogue: projects, metrics, tracked
+    with _open_other(db, other_path) as other:
+        theirs = _cells(other)
+        _check_catalogue(ours_view, other, name, theirs)
+    ours = _cells(db)
+
+    incoming: list[Incoming] = []
+    conflicts: list[Conflict] = []
+    differences: list[NoteDifference] = []
+    new = unchanged = notes_taken = 0
+    for key in sorted(theirs, key=lambda k: (k[0], k[1], k[2].year, k[2].month)):
+        project, metric, month = key
+        there, here = theirs[key], ours.get(key)
+        where = f"{name}: {project} {metric} {month}"
+        if here is None:
+            new += 1
+            incoming.append(Incoming(project, metric, month, there.value, there.note, where))
+        elif here.value == there.value:
+            unchanged += 1
+            if there.note is None or there.note == here.note:
+                continue
+            if here.note is None:
+                notes_taken += 1
+                incoming.append(Incoming(project, metric, month, there.value, there.note, where))
+                continue
+            take = prefer == "theirs"
+            differences.append(NoteDifference(project, metric, month, here, there, take))
+            if take:
+                notes_taken += 1
+                incoming.append(Incoming(project, metric, month, there.value, there.note, where))
+        else:
+            conflicts.append(Conflict(project, metric, month, here, there))
+            if prefer == "theirs":
+                note = KEEP if there.note is None else there.note
+                incoming.append(Incoming(project, metric, month, there.value, note, where))
+
+    if conflicts and prefer is None:
+        raise MergeConflictError(name, conflicts)
+    _check_davon(ours_view.metrics, ours, incoming)
+    if dry_run:
+        if incoming:
+            plan_values(db, incoming)  # every check of the write, nothing written
+        changes = Changes()
+    else:
+        changes = write_values(db, actor, incoming) if incoming else Changes()
+    return MergeReport(
+        other=name,
+        prefer=prefer,
+        dry_run=dry_run,
+        new=new,
+        unchanged=unchanged,
+        taken=len(incoming),
+        notes_taken=notes_taken,
+        conflicts=tuple(conflicts),
+        note_differences=tuple(differences),
+        changes=changes,
+    )

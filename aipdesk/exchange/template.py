@@ -1,0 +1,394 @@
+"""The entry template: a workbook in which a team lead types a year's monthly values.
+
+Sheet `Erfassung` (DESIGN §6): header row Projekt, Kennzahl, Bezeichnung, then
+one `YYYY-MM` column per month; one row per (project, metric) with the codes in
+Projekt and Kennzahl. Stored values are filled in; only the month cells inside
+the project's period are unlocked, with a whole-number validation on them.
+Sheet `Anleitung` explains in German how to fill it in and send it back.
+
+The moment the template was made (UTC, to the microsecond) is kept as the
+custom document property `aipdesk.erstellt` (and, to the second, as the core
+property "created"); the import compares it with the database to find values
+that were changed after the template was handed out (conflicts).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from aipdesk.domain.errors import DomainError
+from aipdesk.domain.model import Metric, Project
+from aipdesk.domain.months import Month
+from aipdesk.services.results import GridRow, Snapshot
+from aipdesk.services.views import snapshot
+
+if TYPE_CHECKING:
+    from aipdesk.services.database import Database
+
+__all__ = [
+    "CREATED_PROPERTY",
+    "HEADER",
+    "INSTRUCTIONS_SHEET",
+    "SHEET",
+    "TemplateRow",
+    "mark_created",
+    "template_rows",
+    "write_template",
+]
+
+SHEET = "Erfassung"
+INSTRUCTIONS_SHEET = "Anleitung"
+HEADER = ("Projekt", "Kennzahl", "Bezeichnung")
+FIRST_MONTH_COLUMN = len(HEADER) + 1  # D
+CREATED_PROPERTY = "aipdesk.erstellt"  # ISO 8601, UTC, microseconds
+YEAR_PROPERTY = "aipdesk.jahr"
+KIND_PROPERTY = "aipdesk.art"
+KIND_TEMPLATE = "Erfassungsvorlage"
+
+HEADER_FILL = "DDEBF7"  # light blue
+CODE_FILL = "F2F2F2"  # light grey: locked code and name columns
+CLOSED_FILL = "BFBFBF"  # grey: month outside the project period, locked
+GRID_COLOR = "A6A6A6"
+
+VALIDATION_ERROR_TITLE = "Ungültiger Wert"
+VALIDATION_ERROR = (
+    "Bitte eine ganze Zahl ab 0 eingeben: keine Nachkommastellen, keine negativen Zahlen, "
+    "kein Text. Leer lassen, wenn es für den Monat keinen Wert gibt."
+)
+VALIDATION_PROMPT_TITLE = "Monatswert"
+VALIDATION_PROMPT = "Ganze Zahl ab 0. Leer lassen, wenn es keinen Wert gibt."
+
+
+def _label(project: Project, metric: Metric) -> str:
+    return f"{project.name}: {metric.name}"
+
+
+@dataclass(frozen=True)
+class TemplateRow:
+    """One row of the sheet: codes, readable name, and per month its value and whether it
+    is open for entry (inside the project period)."""
+
+    project: str
+    metric: str
+    label: str
+    values: tuple[int | None, ...]
+    editable: tuple[bool, ...]
+
+
+def template_rows(snap: Snapshot, project: str | None = None) -> list[TemplateRow]:
+    """The rows of the template of `snap.year`: every active project whose period touches
+    the year (or the one `project`), each logged (not computed) metric in grid order."""
+    months = tuple(Month(snap.year, m) for m in range(1, 13))
+    grid_rows: dict[tuple[str, str], GridRow] = {
+        row.key(): row for grid in snap.grids.values() for row in grid.rows
+    }
+    projects = list(snap.projects)
+    if project is not None:
+        chosen = [p for p in projects if p.code == project]
+        if not chosen:
+            raise DomainError("unknown_project", project=project)
+        if not chosen[0].active:
+            raise DomainError("project_inactive", project=project)
+        projects = chosen
+    else:
+        projects = [p for p in projects if p.active and p.period.overlaps_year(snap.year)]
+    rows = []
+    for p in projects:
+        for code in snap.tracked.get(p.code, ()):
+            metric = snap.metrics[code]
+            if metric.is_computed:
+                continue
+            grid_row = grid_rows.get((p.code, code))
+            editable = tuple(p.active and p.period.contains(m) for m in months)
+            values: tuple[int | None, ...] = (
+                tuple(None if v is None else int(v) for v in grid_row.values)
+                if grid_row is not None
+                else (None,) * 12
+            )
+            # A value outside the period (period shortened later) is not offered for editing.
+            values = tuple(v if open_ else None for v, open_ in zip(values, editable, strict=True))
+            rows.append(TemplateRow(p.code, code, _label(p, metric), values, editable))
+    return rows
+
+
+def _runs(columns: Iterable[int]) -> list[tuple[int, int]]:
+    """Consecutive column numbers as (first, last) runs."""
+    runs: list[tuple[int, int]] = []
+    for column in columns:
+        if runs and runs[-1][1] == column - 1:
+            runs[-1] = (runs[-1][0], column)
+        else:
+            runs.append((column, column))
+    return runs
+
+
+def _instructions(year: int, project: str | None, made: datetime) -> list[tuple[str, str]]:
+    """(style, text) lines of the Anleitung sheet; style is "title", "head" or ""."""
+    scope = f"Projekt {project}" if project else "alle aktiven Projekte"
+    stamp = made.strftime("%d.%m.%Y %H:%M:%S UTC")
+    return [
+        ("title", f"Erfassungsvorlage AIP {year}"),
+        ("", f"Für {scope}. Erstellt am {stamp} mit aipdesk."),
+        ("", ""),
+        ("head", "So füllen Sie die Vorlage aus"),
+        (
+            "",
+            "1. Öffnen Sie das Blatt „Erfassung“. Jede Zeile ist eine Kennzahl eines Projekts; "
+            "die Spalten rechts daneben sind die Monate (JJJJ-MM).",
+        ),
+        (
+            "",
+            "2. Tragen Sie in die weißen Monatszellen die Monatswerte ein: ganze Zahlen ab 0, "
+            "ohne Nachkommastellen. Bei Bestandsgrößen (Bestand) gilt der Stand am Monatsende.",
+        ),
+        (
+            "",
+            "3. Bereits gespeicherte Werte sind vorausgefüllt. Sie können sie überschreiben, "
+            "wenn sie falsch sind.",
+        ),
+        (
+            "",
+            "4. Eine leere Zelle bedeutet „kein Wert“. Sie löscht keinen gespeicherten Wert. "
+            "Einen Wert löschen kann nur die Projektkoordination in aipdesk selbst.",
+        ),
+        (
+            "",
+            "5. Graue Zellen liegen außerhalb des Projektzeitraums und sind gesperrt.",
+        ),
+        (
+            "",
+            "6. Bitte tippen Sie Zahlen ein, keine Formeln: Formeln werden nicht übernommen.",
+        ),
+        (
+            "",
+            "7. Ändern Sie nicht die Spalten Projekt und Kennzahl, die Kopfzeile und die "
+            "Blattnamen: aipdesk erkennt die Werte daran.",
+        ),
+        ("", ""),
+        ("head", "So geben Sie die Vorlage zurück"),
+        (
+            "",
+            "8. Speichern Sie die Datei als „Excel-Arbeitsmappe (*.xlsx)“, ohne Kennwort und "
+            "ohne Makros (nicht als .xlsm oder .xls).",
+        ),
+        (
+            "",
+            "9. Senden Sie die Datei an die Projektkoordination / das Controlling. Dort wird sie "
+            "in aipdesk mit „Importieren“ eingelesen (oder mit: aipdesk import Datei.xlsx).",
+        ),
+        (
+            "",
+            "10. Vor dem Speichern zeigt aipdesk, welche Werte neu, geändert oder unverändert "
+            "sind. Werte, die nach dem Erstellen dieser Vorlage in aipdesk geändert wurden, "
+            "erscheinen als Konflikt und werden nur nach Rückfrage überschrieben.",
+        ),
+        (
+            "",
+            "11. Enthält eine einzige Zelle einen ungültigen Wert, wird die ganze Datei "
+            "abgewiesen und nichts gespeichert. Die Meldung nennt Blatt und Zelle, zum Beispiel "
+            '„Erfassung!G5: "-3" ist keine gültige Anzahl“. Korrigieren Sie die Zelle und '
+            "senden Sie die Datei erneut.",
+        ),
+        ("", ""),
+        (
+            "",
+            "Der Blattschutz hat kein Kennwort; er soll nur versehentliche Änderungen an "
+            "Codes und Kopfzeile verhindern.",
+        ),
+    ]
+
+
+def _build(rows: list[TemplateRow], year: int, project: str | None, made: datetime) -> Any:
+    from openpyxl import Workbook
+    from openpyxl.packaging.custom import IntProperty, StringProperty
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+    from openpyxl.utils import get_column_letter
+    from openpyxl.workbook.protection import WorkbookProtection
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    months = [Month(year, m) for m in range(1, 13)]
+    wb = Workbook()
+    ws = wb.active
+    ws.title = SHEET
+
+    bold = Font(bold=True)
+    header_fill = PatternFill("solid", fgColor=HEADER_FILL)
+    code_fill = PatternFill("solid", fgColor=CODE_FILL)
+    closed_fill = PatternFill("solid", fgColor=CLOSED_FILL)
+    side = Side(style="thin", color=GRID_COLOR)
+    border = Border(left=side, right=side, top=side, bottom=side)
+    unlocked = Protection(locked=False)
+
+    for column, text in enumerate([*HEADER, *(str(m) for m in months)], start=1):
+        cell = ws.cell(row=1, column=column, value=text)
+        cell.font = bold
+        cell.fill = header_fill
+        cell.border = border
+        cell.alignment = Alignment(horizontal="center" if column > len(HEADER) else "left")
+
+    open_ranges: list[str] = []
+    for r, row in enumerate(rows, start=2):
+        for column, text in enumerate((row.project, row.metric, row.label), start=1):
+            cell = ws.cell(row=r, column=column, value=text)
+            cell.fill = code_fill
+            cell.border = border
+        for index, (value, editable) in enumerate(zip(row.values, row.editable, strict=True)):
+            cell = ws.cell(row=r, column=FIRST_MONTH_COLUMN + index)
+            cell.border = border
+            cell.number_format = "#,##0"
+            if editable:
+                cell.value = value
+                cell.protection = unlocked
+            else:
+                cell.fill = closed_fill
+        columns = [FIRST_MONTH_COLUMN + i for i, e in enumerate(row.editable) if e]
+        for first, last in _runs(columns):
+            a, b = get_column_letter(first), get_column_letter(last)
+            open_ranges.append(f"{a}{r}" if first == last else f"{a}{r}:{b}{r}")
+
+    if open_ranges:
+        validation = DataValidation(
+            type="whole",
+            operator="greaterThanOrEqual",
+            formula1="0",
+            allow_blank=True,
+            showErrorMessage=True,
+            errorStyle="stop",
+            errorTitle=VALIDATION_ERROR_TITLE,
+            error=VALIDATION_ERROR,
+            showInputMessage=True,
+            promptTitle=VALIDATION_PROMPT_TITLE,
+            prompt=VALIDATION_PROMPT,
+            sqref=" ".join(open_ranges),
+        )
+        ws.add_data_validation(validation)
+
+    widths = {1: 12, 2: 26, 3: max([32, *(min(len(r.label), 70) + 2 for r in rows)])}
+    for column, width in widths.items():
+        ws.column_dimensions[get_column_letter(column)].width = width
+    for index in range(len(months)):
+        ws.column_dimensions[get_column_letter(FIRST_MONTH_COLUMN + index)].width = 10
+    ws.freeze_panes = ws.cell(row=2, column=FIRST_MONTH_COLUMN)
+    ws.print_title_rows = "1:1"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    # Protected without a password: a guard against slips, not a lock. Column widths and
+    # row heights may still be changed.
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+
+    guide = wb.create_sheet(INSTRUCTIONS_SHEET)
+    guide.column_dimensions["A"].width = 110
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for r, (style, text) in enumerate(_instructions(year, project, made), start=1):
+        cell = guide.cell(row=r, column=1, value=text or None)
+        cell.alignment = wrap
+        if style == "title":
+            cell.font = Font(bold=True, size=14)
+        elif style == "head":
+            cell.font = bold
+    guide.protection.sheet = True
+
+    wb.active = 0
+    wb.security = WorkbookProtection(lockStructure=True)  # sheet names are part of the contract
+    wb.properties.title = f"AIP {year} – Erfassungsvorlage" + (f" {project}" if project else "")
+    mark_created(wb, made)
+    wb.custom_doc_props.append(IntProperty(name=YEAR_PROPERTY, value=year))
+    wb.custom_doc_props.append(StringProperty(name=KIND_PROPERTY, value=KIND_TEMPLATE))
+    return wb
+
+
+def mark_created(wb: Any, made: datetime) -> None:
+    """Stamp an openpyxl workbook with the moment it was made (before it is saved).
+
+    The core property "created" holds whole seconds only, so the exact moment goes into
+    the custom property `aipdesk.erstellt` too; the import prefers it. Any workbook that
+    may come back to the import (template, export) should carry it.
+    """
+    from openpyxl.packaging.custom import StringProperty
+
+    if made.tzinfo is None:
+        made = made.replace(tzinfo=UTC)
+    made = made.astimezone(UTC)
+    naive_utc = made.replace(tzinfo=None)
+    wb.properties.created = naive_utc
+    wb.properties.modified = naive_utc
+    wb.properties.creator = "aipdesk"
+    props = wb.custom_doc_props
+    for prop in list(props.props):
+        if prop.name == CREATED_PROPERTY:
+            props.props.remove(prop)
+    props.append(StringProperty(name=CREATED_PROPERTY, value=made.isoformat()))
+
+
+def save_atomically(wb: Any, path: Path) -> Path:
+    """Save `wb` to a temporary file next to `path`, then move it over `path` in one step."""
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise _write_failed(path, error) from None
+    os.close(fd)
+    try:
+        wb.save(tmp)
+        os.replace(tmp, path)
+    except OSError as error:
+        _remove(tmp)
+        raise _write_failed(path, error) from None
+    except BaseException:
+        _remove(tmp)
+        raise
+    return path
+
+
+def _remove(tmp: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(tmp)
+
+
+def _write_failed(path: Path, error: OSError) -> DomainError:
+    reason = error.strerror or type(error).__name__
+    return DomainError(
+        "at_cell",
+        where=str(path),
+        message=(
+            f"Die Datei kann nicht geschrieben werden ({reason}); ist sie noch in Excel "
+            "geöffnet oder der Ordner schreibgeschützt?",
+            f"cannot write the file ({reason}); is it still open in Excel, or is the folder "
+            "read-only?",
+        ),
+    )
+
+
+def write_template(
+    db: Database,
+    year: int,
+    path: str | os.PathLike[str],
+    project: str | None = None,
+    now: datetime | None = None,
+) -> Path:
+    """Write the entry template of `year` (all active projects, or `project`) to `path`.
+
+    `now` is the moment the template counts as made (default: the current time); values
+    stored after it show as conflicts when the template comes back.
+    """
+    Month(year, 1)  # rejects an impossible year with the usual message
+    made = now or datetime.now(UTC)
+    if made.tzinfo is None:
+        made = made.replace(tzinfo=UTC)
+    made = made.astimezone(UTC)
+    # `made` is taken before the values are read: a value changed in between is a
+    # (harmless) conflict, never a change that slips through unseen.
+    rows = template_rows(snapshot(db, year), project)
+    target = Path(path)
+    return save_atomically(_build(rows, year, project, made), target)

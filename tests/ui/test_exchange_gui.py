@@ -1,0 +1,78 @@
+"""Export, template and import from the window, driven like a user (file dialogs skipped)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import load_workbook
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from aipdesk.domain.months import Month
+from aipdesk.services.values import get_value
+from aipdesk.ui.dialogs.import_dialog import ImportPreviewDialog
+from aipdesk.ui.main_window import MainWindow
+from tests.conftest import snapshot
+
+
+def test_export_runs_in_the_background_and_offers_the_folder(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    out = tmp_path / "AIP.xlsx"
+    with qtbot.waitSignal(window.exported, timeout=60_000) as signal:
+        window.exchange.export(str(out))
+    assert signal.args == [str(out)]
+    assert load_workbook(out, read_only=True).sheetnames[0] == "Übersicht"
+    box = window.findChild(QMessageBox, "exportDoneMessage")
+    assert box is not None and str(out) in box.text()
+    assert any(b.objectName() == "openFolderButton" for b in box.buttons())
+    box.close()
+
+
+def test_template_then_import_with_preview(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = tmp_path / "Erfassung.xlsx"
+    window.exchange.template(str(path), project="LIA")
+    qtbot.waitUntil(path.exists, timeout=30_000)
+    qtbot.waitUntil(lambda: window.exchange._progress is None, timeout=30_000)
+    book = load_workbook(path)
+    sheet = book["Erfassung"]
+    assert [c.value for c in sheet[1][:4]] == ["Projekt", "Kennzahl", "Bezeichnung", "2021-01"]
+    assert sheet["A2"].value == "LIA" and sheet["B2"].value == "job_starts"
+    sheet["D2"] = 99  # January
+    book.save(path)
+
+    window.exchange.import_(str(path))
+    qtbot.waitUntil(lambda: window.findChild(ImportPreviewDialog) is not None, timeout=30_000)
+    dialog = window.findChild(ImportPreviewDialog)
+    assert "1 geändert" in dialog.findChild(QLabel, "importSummary").text()
+    assert get_value(window.backend.db, "LIA", "job_starts", Month(2021, 1))[0] != 99  # type: ignore[index]
+    dialog.accept()
+    assert get_value(window.backend.db, "LIA", "job_starts", Month(2021, 1))[0] == 99  # type: ignore[index]
+    assert (
+        window.integrations.model.row_at(
+            window.integrations.model.find("LIA", "job_starts")
+        ).values[0]
+        == 99
+    )
+
+
+def test_a_broken_file_is_refused_in_german(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = tmp_path / "kaputt.xlsx"
+    path.write_text("Projekt;Wert\n")
+    before = snapshot(window.backend.db)
+    window.exchange.import_(str(path))
+    qtbot.waitUntil(
+        lambda: (
+            isinstance(QApplication.activeModalWidget(), QMessageBox)
+            or window.findChild(QMessageBox, "errorMessage") is not None
+        ),
+        timeout=30_000,
+    )
+    box = window.findChild(QMessageBox, "errorMessage")
+    assert box is not None and "kaputt.xlsx" in box.text()
+    box.close()
+    assert snapshot(window.backend.db) == before

@@ -32,7 +32,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -40,7 +40,6 @@ from pathlib import Path
 from typing import Literal
 
 from aipdesk.domain.errors import DomainError
-from aipdesk.domain.model import Metric
 from aipdesk.domain.months import Month
 from aipdesk.services.base import Actor, Changes
 from aipdesk.services.batch import KEEP, Incoming, plan_values, write_values
@@ -407,43 +406,6 @@ def _check_catalogue(
     )
 
 
-def _check_davon(
-    metrics: Mapping[str, Metric], ours: dict[CellKey, Side], incoming: Sequence[Incoming]
-) -> None:
-    """The davon rule on the state after the merge: no child exceeds its parent.
-
-    `plan_values`/`write_values` check it as well, but compare only with the
-    stored values of the series the incoming values belong to: a child coming
-    in against a parent stored here (or the reverse) slips through there.
-    """
-    final = {key: side.value for key, side in ours.items()}
-    where: dict[CellKey, str] = {}
-    for item in incoming:
-        final[item.key()] = item.value
-        where[item.key()] = item.where
-    touched = sorted({(i.project, i.month.year, i.month.month) for i in incoming})
-    children = [m for m in metrics.values() if m.parent is not None]
-    for project, year, number in touched:
-        month = Month(year, number)
-        for child in children:
-            assert child.parent is not None
-            child_value = final.get((project, child.code, month))
-            parent_value = final.get((project, child.parent, month))
-            if child_value is None or parent_value is None or child_value <= parent_value:
-                continue
-            error = DomainError(
-                "child_exceeds_parent",
-                project=project,
-                month=str(month),
-                child=child.code,
-                child_value=child_value,
-                parent=child.parent,
-                parent_value=parent_value,
-            )
-            place = where.get((project, child.code, month)) or where[(project, child.parent, month)]
-            raise _refuse(place, error.text("de"), error.text("en"))
-
-
 def merge_database(
     db: Database,
     actor: Actor,
@@ -502,7 +464,6 @@ def merge_database(
 
     if conflicts and prefer is None:
         raise MergeConflictError(name, conflicts)
-    _check_davon(ours_view.metrics, ours, incoming)
     if dry_run:
         if incoming:
             plan_values(db, incoming)  # every check of the write, nothing written

@@ -93,15 +93,14 @@ OVERVIEW_HEADER = (
     "Hochrechnung",
     "Status",
 )
+# The contracted start of Daten (codes in Projekt and Kennzahl); the import reads these.
+DATA_KEY_COLUMNS = ("Jahr", "Monat", "Projekt", "Kennzahl", "Wert")
+DATA_NOTE_COLUMN = "Bemerkung"
 DATA_HEADER = (
-    "Jahr",
-    "Monat",
-    "Projekt",
-    "Kennzahl",
-    "Wert",
+    *DATA_KEY_COLUMNS,
     "Projektname",
     "Kennzahlname",
-    "Bemerkung",
+    DATA_NOTE_COLUMN,
     "geändert von",
     "geändert am",
 )

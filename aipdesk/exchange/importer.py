@@ -26,6 +26,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal
 from aipdesk.domain.errors import DomainError
 from aipdesk.domain.months import Month
 from aipdesk.domain.rules import parse_count
+from aipdesk.exchange.export import DATA_KEY_COLUMNS, DATA_NOTE_COLUMN, DATA_SHEET
 from aipdesk.exchange.template import CREATED_PROPERTY, HEADER, SHEET
 from aipdesk.services.base import Actor, CellKey, Changes
 from aipdesk.services.batch import KEEP, Incoming, Kind, Plan, PlanItem, plan_values, write_values
@@ -43,9 +44,10 @@ __all__ = [
     "read_workbook",
 ]
 
-EXPORT_SHEET = "Daten"
-EXPORT_HEADER = ("Jahr", "Monat", "Projekt", "Kennzahl", "Wert")
-NOTE_HEADER = "Bemerkung"
+# The export's Daten layout, as the export writes it.
+EXPORT_SHEET = DATA_SHEET
+EXPORT_HEADER = DATA_KEY_COLUMNS
+NOTE_HEADER = DATA_NOTE_COLUMN
 
 # Limits for untrusted files. A year's template has a few hundred cells, an export's
 # `Daten` sheet one row per monthly value; these bounds are far above both.

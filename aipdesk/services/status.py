@@ -32,12 +32,6 @@ def fallback_report_month(year: int, today: date | None = None) -> Month:
     return previous
 
 
-def report_month_for(db: Database, year: int, today: date | None = None) -> Month:
-    """The latest month of `year` with a logged value, else the previous calendar month."""
-    with db.read() as session:
-        return latest_month(session, year) or fallback_report_month(year, today)
-
-
 def status(db: Database, year: int, month: Month | None = None) -> StatusReport:
     """Progress of every target whose period overlaps `year`, at the report month.
 

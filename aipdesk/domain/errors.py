@@ -130,6 +130,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "bitte aipdesk aktualisieren",
         "{path} was created by a newer aipdesk (schema {found}); please update aipdesk",
     ),
+    "value_conflict": (
+        "{project} / {metric} / {month} wurde inzwischen von {user} geändert ({at}): "
+        "jetzt {current}. Ihre Änderung wurde nicht gespeichert",
+        "{project} / {metric} / {month} was changed meanwhile by {user} ({at}): "
+        "now {current}. Your change was not saved",
+    ),
+    "target_conflict": (
+        "Der Zielwert {project} / {metric} ab {month} wurde inzwischen von {user} geändert "
+        "({at}): jetzt {current}. Ihre Änderung wurde nicht gespeichert",
+        "the target {project} / {metric} from {month} was changed meanwhile by {user} "
+        "({at}): now {current}. Your change was not saved",
+    ),
     "at_cell": ("{where}: {message}", "{where}: {message}"),
     "duplicate_cell": (
         "{where}: {project} / {metric} / {month} steht doppelt in der Datei (auch {other})",

@@ -7,7 +7,7 @@ workbook writer) without anything lazy firing later.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from aipdesk.domain.errors import DomainError
@@ -113,6 +113,8 @@ class Target:
     last: Month
     value: float | None
     weights: tuple[float, ...] | None = None
+    # The stored row's version (0: not stored); not part of what the target says.
+    version: int = field(default=0, compare=False)
 
     @property
     def period(self) -> Period:

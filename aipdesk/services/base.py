@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from aipdesk.domain.months import Month
@@ -34,6 +35,9 @@ class Changes:
     targets: frozenset[PairKey] = frozenset()
     projects: frozenset[str] = frozenset()
     metrics: frozenset[str] = frozenset()
+    # The version each written cell has now (0: no value any more). An editor keeps it
+    # and hands it back with its next write of the cell (optimistic concurrency).
+    versions: Mapping[CellKey, int] = field(default_factory=dict, compare=False)
 
     def __bool__(self) -> bool:
         return bool(self.values or self.targets or self.projects or self.metrics)
@@ -44,6 +48,7 @@ class Changes:
             self.targets | other.targets,
             self.projects | other.projects,
             self.metrics | other.metrics,
+            {**self.versions, **other.versions},
         )
 
     @property

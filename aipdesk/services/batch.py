@@ -24,6 +24,7 @@ from aipdesk.domain.months import Month
 from aipdesk.domain.rules import check_loggable
 from aipdesk.services.base import Actor, Changes
 from aipdesk.services.values import KEEP, _Keep
+from aipdesk.services.versions import fresh_versions
 from aipdesk.store.changelog import now, record_many
 from aipdesk.store.database import Database
 from aipdesk.store.models import ValueRow
@@ -240,6 +241,7 @@ def write_values(
         stored = _stored_values(session, catalog, [i.key() for i in incoming])
         _check_families(catalog, [i for i in incoming if i.key() not in skipped], stored)
         inserts, updates, log = [], [], []
+        inserted: list[tuple[str, str, Month]] = []
         for item in incoming:
             if item.key() in skipped:
                 continue
@@ -249,6 +251,7 @@ def write_values(
                 continue
             note = (old.note if old else None) if isinstance(item.note, _Keep) else item.note
             if found is None:
+                inserted.append(item.key())
                 inserts.append(
                     {
                         "project_id": catalog.project_ids[item.project],
@@ -284,6 +287,10 @@ def write_values(
                 }
             )
         if inserts:
+            # A re-created cell starts above every version it had (services.versions).
+            fresh = fresh_versions(session, "value", inserted)
+            for row, key in zip(inserts, inserted, strict=True):
+                row["version"] = fresh.get(key, 1)
             session.execute(insert(ValueRow), inserts)
         if updates:
             session.connection().execute(

@@ -14,6 +14,7 @@ from aipdesk.domain.months import Month
 from aipdesk.domain.rules import parse_number
 from aipdesk.services.base import Actor, Changes
 from aipdesk.services.projects import ensure_tracked
+from aipdesk.services.versions import MISSING, conflict, fresh_version, last_writer
 from aipdesk.store.changelog import now, record
 from aipdesk.store.database import Database
 from aipdesk.store.models import TargetRow
@@ -40,19 +41,69 @@ def _rows_for(session: Session, catalog: Catalog, project: str, metric: str) -> 
     )
 
 
+def _check_version(
+    session: Session,
+    row: TargetRow | None,
+    project: str,
+    metric: str,
+    first: Month,
+    expected: int | None,
+) -> None:
+    """Refuse a write based on a version that is no longer stored (see services.versions)."""
+    if expected is None or (row.version if row else MISSING) == expected:
+        return
+    if row is not None:
+        user, at = row.updated_by, row.updated_at
+        value = target_from_row(row, project, metric).value
+        current: str | tuple[str, str] = (
+            ("ohne Zahl", "without a number") if value is None else f"{value:g}"
+        )
+    else:
+        user, at = last_writer(session, "target", project, metric, first)
+        current = ("entfernt", "removed")
+    raise conflict(
+        "target_conflict",
+        project=project,
+        metric=metric,
+        month=first,
+        current=current,
+        user=user,
+        at=at,
+    )
+
+
+def _row_starting(
+    session: Session, catalog: Catalog, project: str, metric: str, first: Month
+) -> TargetRow | None:
+    for row in _rows_for(session, catalog, project, metric):
+        if (row.first_year, row.first_month) == (first.year, first.month):
+            return row
+    return None
+
+
 def apply_target(
-    session: Session, catalog: Catalog, actor: Actor, target: Target, origin: str = "user"
-) -> bool:
-    """Insert or update the target starting at `target.first`; True if anything changed."""
+    session: Session,
+    catalog: Catalog,
+    actor: Actor,
+    target: Target,
+    origin: str = "user",
+    expected: int | None = None,
+) -> int | None:
+    """Insert or update the target starting at `target.first`.
+
+    Returns the row's new version, None when nothing changed. With an `expected`
+    version the write is refused if the stored one differs (someone else's edit).
+    """
     catalog.project(target.project)
     catalog.metric(target.metric)
     target.validate()
-    existing = None
+    existing = _row_starting(session, catalog, target.project, target.metric, target.first)
+    _check_version(session, existing, target.project, target.metric, target.first, expected)
     for row in _rows_for(session, catalog, target.project, target.metric):
         other = target_from_row(row, target.project, target.metric)
         if other.first == target.first:
-            existing = row
-        elif other.first <= target.last and target.first <= other.last:
+            continue
+        if other.first <= target.last and target.first <= other.last:
             raise DomainError(
                 "target_overlap",
                 project=target.project,
@@ -63,27 +114,26 @@ def apply_target(
     weights = json.dumps(list(target.weights)) if target.weights is not None else None
     stamp = now()
     if existing is None:
-        session.add(
-            TargetRow(
-                project_id=catalog.project_ids[target.project],
-                metric_id=catalog.metric_ids[target.metric],
-                first_year=target.first.year,
-                first_month=target.first.month,
-                last_year=target.last.year,
-                last_month=target.last.month,
-                value=target.value,
-                weights=weights,
-                origin=origin,
-                version=1,
-                updated_by=actor.user,
-                updated_at=stamp,
-            )
+        existing = TargetRow(
+            project_id=catalog.project_ids[target.project],
+            metric_id=catalog.metric_ids[target.metric],
+            first_year=target.first.year,
+            first_month=target.first.month,
+            last_year=target.last.year,
+            last_month=target.last.month,
+            value=target.value,
+            weights=weights,
+            origin=origin,
+            version=fresh_version(session, "target", target.project, target.metric, target.first),
+            updated_by=actor.user,
+            updated_at=stamp,
         )
+        session.add(existing)
         old = None
     else:
         before = target_from_row(existing, target.project, target.metric)
         if before == target:
-            return False
+            return None
         old = _target_json(before)
         existing.last_year, existing.last_month = target.last.year, target.last.month
         existing.value, existing.weights, existing.origin = target.value, weights, origin
@@ -103,7 +153,7 @@ def apply_target(
         at=stamp,
     )
     session.flush()
-    return True
+    return existing.version
 
 
 def set_target(
@@ -115,35 +165,53 @@ def set_target(
     last: Month,
     value: float | str | None,
     weights: tuple[float, ...] | None = None,
+    *,
+    expected: int | None = None,
 ) -> Changes:
+    """Set the target of `project`/`metric` starting at `first`.
+
+    `expected`: the version the editor showed (0 for a new target); the write is
+    refused with `target_conflict` when someone else has changed it since.
+    """
     number = None if value is None or value == "" else parse_number(value)
     target = Target(project, metric, first, last, number, weights)
     with db.write() as session:
-        changed = apply_target(session, load_catalog(session), actor, target)
-    return Changes(targets=frozenset({(project, metric)})) if changed else Changes()
+        version = apply_target(session, load_catalog(session), actor, target, expected=expected)
+    return Changes(targets=frozenset({(project, metric)})) if version is not None else Changes()
 
 
-def clear_target(db: Database, actor: Actor, project: str, metric: str, first: Month) -> Changes:
+def clear_target(
+    db: Database,
+    actor: Actor,
+    project: str,
+    metric: str,
+    first: Month,
+    *,
+    expected: int | None = None,
+) -> Changes:
     with db.write() as session:
         catalog = load_catalog(session)
         catalog.project(project)
         catalog.metric(metric)
-        for row in _rows_for(session, catalog, project, metric):
-            if (row.first_year, row.first_month) == (first.year, first.month):
-                record(
-                    session,
-                    user=actor.user,
-                    source=actor.source,
-                    action="delete",
-                    entity="target",
-                    project=project,
-                    metric=metric,
-                    month=first,
-                    old=_target_json(target_from_row(row, project, metric)),
-                )
-                session.delete(row)
-                return Changes(targets=frozenset({(project, metric)}))
-    raise DomainError("no_target", project=project, metric=metric, period=str(first))
+        row = _row_starting(session, catalog, project, metric, first)
+        if row is None and expected is None:
+            raise DomainError("no_target", project=project, metric=metric, period=str(first))
+        _check_version(session, row, project, metric, first, expected)
+        if row is None:
+            return Changes()  # expected missing, and still missing
+        record(
+            session,
+            user=actor.user,
+            source=actor.source,
+            action="delete",
+            entity="target",
+            project=project,
+            metric=metric,
+            month=first,
+            old=_target_json(target_from_row(row, project, metric)),
+        )
+        session.delete(row)
+    return Changes(targets=frozenset({(project, metric)}))
 
 
 def list_targets(db: Database) -> list[Target]:

@@ -11,6 +11,7 @@ from aipdesk.domain.errors import DomainError
 from aipdesk.domain.months import Month
 from aipdesk.domain.rules import check_davon, check_loggable, parse_count
 from aipdesk.services.base import Actor, Changes
+from aipdesk.services.versions import MISSING, conflict, fresh_version, last_writer
 from aipdesk.store.changelog import now, record
 from aipdesk.store.database import Database
 from aipdesk.store.models import ValueRow
@@ -60,6 +61,34 @@ def _check_family(
     check_davon(project, month, m, value, parent_row.value if parent_row else None, children)
 
 
+def _check_version(
+    session: Session,
+    row: ValueRow | None,
+    project: str,
+    metric: str,
+    month: Month,
+    expected: int | None,
+) -> None:
+    """Refuse a write based on a version that is no longer stored (see services.versions)."""
+    if expected is None or (row.version if row else MISSING) == expected:
+        return
+    if row is not None:
+        user, at = row.updated_by, row.updated_at
+        current: str | tuple[str, str] = str(row.value)
+    else:
+        user, at = last_writer(session, "value", project, metric, month)
+        current = ("leer (der Wert wurde entfernt)", "empty (the value was removed)")
+    raise conflict(
+        "value_conflict",
+        project=project,
+        metric=metric,
+        month=month,
+        current=current,
+        user=user,
+        at=at,
+    )
+
+
 def apply_value(
     session: Session,
     catalog: Catalog,
@@ -69,30 +98,35 @@ def apply_value(
     month: Month,
     value: int,
     note: str | _Keep | None = KEEP,
-) -> bool:
-    """Write one validated value inside an open unit of work; True if anything changed."""
+    expected: int | None = None,
+) -> int | None:
+    """Write one validated value inside an open unit of work.
+
+    Returns the cell's new version, or None when nothing changed. With an
+    `expected` version the write is refused if the stored one differs.
+    """
     _check_cell(catalog, project, metric, month)
-    _check_family(session, catalog, project, metric, month, value)
     row = _stored(session, catalog, project, metric, month)
+    _check_version(session, row, project, metric, month, expected)
+    _check_family(session, catalog, project, metric, month, value)
     new_note = (row.note if row else None) if isinstance(note, _Keep) else (note or None)
     if row is not None and row.value == value and row.note == new_note:
-        return False
+        return None
     old = {"value": row.value, "note": row.note} if row else None
     stamp = now()
     if row is None:
-        session.add(
-            ValueRow(
-                project_id=catalog.project_ids[project],
-                metric_id=catalog.metric_ids[metric],
-                year=month.year,
-                month=month.month,
-                value=value,
-                note=new_note,
-                version=1,
-                updated_by=actor.user,
-                updated_at=stamp,
-            )
+        row = ValueRow(
+            project_id=catalog.project_ids[project],
+            metric_id=catalog.metric_ids[metric],
+            year=month.year,
+            month=month.month,
+            value=value,
+            note=new_note,
+            version=fresh_version(session, "value", project, metric, month),
+            updated_by=actor.user,
+            updated_at=stamp,
         )
+        session.add(row)
     else:
         row.value, row.note = value, new_note
         row.version += 1
@@ -101,7 +135,7 @@ def apply_value(
         session,
         user=actor.user,
         source=actor.source,
-        action="update" if row else "insert",
+        action="update" if old else "insert",
         entity="value",
         project=project,
         metric=metric,
@@ -111,7 +145,7 @@ def apply_value(
         at=stamp,
     )
     session.flush()
-    return True
+    return row.version
 
 
 def log_value(
@@ -122,21 +156,41 @@ def log_value(
     month: Month,
     value: str | int,
     note: str | _Keep | None = KEEP,
+    *,
+    expected: int | None = None,
 ) -> Changes:
-    """Log (or correct) the value of one project, metric and month."""
+    """Log (or correct) the value of one project, metric and month.
+
+    `expected`: the version the editor showed (0 for an empty cell); the write is
+    refused with `value_conflict` when someone else has changed the cell since.
+    """
     count = parse_count(value)
     with db.write() as session:
         catalog = load_catalog(session)
-        changed = apply_value(session, catalog, actor, project, metric, month, count, note)
-    return Changes(values=frozenset({(project, metric, month)})) if changed else Changes()
+        version = apply_value(
+            session, catalog, actor, project, metric, month, count, note, expected
+        )
+    if version is None:
+        return Changes()
+    key = (project, metric, month)
+    return Changes(values=frozenset({key}), versions={key: version})
 
 
-def clear_value(db: Database, actor: Actor, project: str, metric: str, month: Month) -> Changes:
+def clear_value(
+    db: Database,
+    actor: Actor,
+    project: str,
+    metric: str,
+    month: Month,
+    *,
+    expected: int | None = None,
+) -> Changes:
     """Remove a logged value: the month becomes missing again (never a silent zero)."""
     with db.write() as session:
         catalog = load_catalog(session)
         _check_cell(catalog, project, metric, month)
         row = _stored(session, catalog, project, metric, month)
+        _check_version(session, row, project, metric, month, expected)
         if row is None:
             return Changes()
         record(
@@ -152,7 +206,8 @@ def clear_value(db: Database, actor: Actor, project: str, metric: str, month: Mo
             new=None,
         )
         session.delete(row)
-    return Changes(values=frozenset({(project, metric, month)}))
+    key = (project, metric, month)
+    return Changes(values=frozenset({key}), versions={key: MISSING})
 
 
 def get_value(

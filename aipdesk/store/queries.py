@@ -72,6 +72,7 @@ def target_from_row(row: TargetRow, project: str, metric: str) -> Target:
         last=Month(row.last_year, row.last_month),
         value=row.value,
         weights=tuple(json.loads(row.weights)) if row.weights else None,
+        version=row.version,
     )
 
 
@@ -186,6 +187,7 @@ def targets_overlapping(session: Session, catalog: Catalog, year: int) -> list[t
             TargetRow.last_month,
             TargetRow.value,
             TargetRow.weights,
+            TargetRow.version,
         ).where(TargetRow.first_year <= year, TargetRow.last_year >= year)
     )
     result = [
@@ -198,9 +200,10 @@ def targets_overlapping(session: Session, catalog: Catalog, year: int) -> list[t
                 Month(ly, lm),
                 value,
                 tuple(json.loads(weights)) if weights else None,
+                version,
             ),
         )
-        for tid, pid, mid, fy, fm, ly, lm, value, weights in rows
+        for tid, pid, mid, fy, fm, ly, lm, value, weights, version in rows
     ]
     order_p = {code: i for i, code in enumerate(catalog.projects)}
     order_m = {code: i for i, code in enumerate(catalog.metrics)}

@@ -66,6 +66,7 @@ class GridRow:
     values: tuple[int | None, ...]
     notes: tuple[str | None, ...]
     editable: tuple[bool, ...]
+    versions: tuple[int, ...]  # of each month's value (0: none), handed back with an edit
     total: float | None  # sum of the logged months (flow), their mean (stock)
     target: Target | None  # the target overlapping the year, if any
     progress: Progress | None  # that target at the report month

@@ -97,6 +97,7 @@ def build_grids(
                     values=values,
                     notes=tuple(c.note if c else None for c in found),
                     editable=_editable_months(project, metric, months),
+                    versions=tuple(c.version if c else 0 for c in found),
                     total=actual(metric.kind, list(months), Inputs(values=logged)),
                     target=status_row.target if status_row else None,
                     progress=status_row.progress if status_row else None,

@@ -21,6 +21,7 @@ from aipdesk.domain.model import Project, Target
 from aipdesk.domain.months import Month
 from aipdesk.services.base import Actor, Changes
 from aipdesk.services.results import ChartData, Snapshot
+from aipdesk.ui.common import CONFLICTS
 
 if TYPE_CHECKING:
     from aipdesk.domain.audit import Change
@@ -32,6 +33,8 @@ class Backend(QObject):
 
     changed = Signal(object)  # Changes
     failed = Signal(str)  # a message for the user, already in the UI language
+    # Someone else changed what a write was based on: the window reads everything again.
+    stale = Signal()
 
     def __init__(
         self,
@@ -113,6 +116,16 @@ class Backend(QObject):
             self.changed.emit(changes)
         return changes
 
+    def _checked(self, write: Callable[[], Changes]) -> Changes:
+        """Run a write based on what the window shows; when someone else has changed
+        that meanwhile (a version conflict), reload the window, then let the error on."""
+        try:
+            return self._announce(write())
+        except DomainError as error:
+            if error.code in CONFLICTS:
+                self.stale.emit()
+            raise
+
     def log_value(
         self,
         project: str,
@@ -121,34 +134,57 @@ class Backend(QObject):
         value: str | int,
         note: Any = None,
         keep_note: bool = True,
+        expected: int | None = None,
     ) -> Changes:
-        """Store a value; the note stays as it is unless `keep_note` is False."""
+        """Store a value; the note stays as it is unless `keep_note` is False.
+
+        `expected` is the version of the cell as shown (0: empty); see services.versions.
+        """
         from aipdesk.services.values import KEEP, log_value
 
-        return self._announce(
-            log_value(
-                self.db, self.actor, project, metric, month, value, KEEP if keep_note else note
+        return self._checked(
+            lambda: log_value(
+                self.db,
+                self.actor,
+                project,
+                metric,
+                month,
+                value,
+                KEEP if keep_note else note,
+                expected=expected,
             )
         )
 
-    def clear_value(self, project: str, metric: str, month: Month) -> Changes:
+    def clear_value(
+        self, project: str, metric: str, month: Month, expected: int | None = None
+    ) -> Changes:
         from aipdesk.services.values import clear_value
 
-        return self._announce(clear_value(self.db, self.actor, project, metric, month))
+        return self._checked(
+            lambda: clear_value(self.db, self.actor, project, metric, month, expected=expected)
+        )
 
     def restore_value(
-        self, project: str, metric: str, month: Month, state: tuple[int, str | None] | None
+        self,
+        project: str,
+        metric: str,
+        month: Month,
+        state: tuple[int, str | None] | None,
+        expected: int | None = None,
     ) -> Changes:
         """Put a cell back to `state` (value and note, or missing): undo and redo use this."""
         if state is None:
-            return self.clear_value(project, metric, month)
-        return self.log_value(project, metric, month, state[0], state[1], keep_note=False)
+            return self.clear_value(project, metric, month, expected)
+        return self.log_value(
+            project, metric, month, state[0], state[1], keep_note=False, expected=expected
+        )
 
-    def set_target(self, target: Target) -> Changes:
+    def set_target(self, target: Target, expected: int | None = None) -> Changes:
+        """Store `target`; `expected` is the version shown (0: a new target)."""
         from aipdesk.services.targets import set_target
 
-        return self._announce(
-            set_target(
+        return self._checked(
+            lambda: set_target(
                 self.db,
                 self.actor,
                 target.project,
@@ -157,13 +193,18 @@ class Backend(QObject):
                 target.last,
                 target.value,
                 target.weights,
+                expected=expected,
             )
         )
 
-    def clear_target(self, project: str, metric: str, first: Month) -> Changes:
+    def clear_target(
+        self, project: str, metric: str, first: Month, expected: int | None = None
+    ) -> Changes:
         from aipdesk.services.targets import clear_target
 
-        return self._announce(clear_target(self.db, self.actor, project, metric, first))
+        return self._checked(
+            lambda: clear_target(self.db, self.actor, project, metric, first, expected=expected)
+        )
 
     def copy_targets(self, year: int) -> Changes:
         from aipdesk.services.targets import copy_targets

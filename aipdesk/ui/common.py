@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from aipdesk import format as fmt
+from aipdesk.domain.errors import DomainError
 from aipdesk.domain.model import Metric, MetricKind, Status
 from aipdesk.domain.months import Month
 
@@ -92,6 +93,24 @@ def show_error(parent: QWidget | None, text: str, title: str | None = None) -> N
     box.setAccessibleName(QCoreApplication.translate("Messages", "Error message"))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
+
+
+# Errors that mean someone else changed what an edit was based on (services.versions).
+CONFLICTS = ("value_conflict", "target_conflict")
+
+
+def refusal_text(error: DomainError, lang: str) -> str:
+    """Why an edit was refused; after a conflict the window has reloaded, and says so."""
+    text = error.text(lang)
+    if error.code in CONFLICTS:
+        text += "\n\n" + QCoreApplication.translate(
+            "Messages", "The window now shows the current values."
+        )
+    return text
+
+
+def show_refusal(parent: QWidget | None, error: DomainError, lang: str) -> None:
+    show_error(parent, refusal_text(error, lang))
 
 
 def labelled_form(parent: QWidget, rows: Sequence[tuple[str, QWidget, QWidget]]) -> QFormLayout:

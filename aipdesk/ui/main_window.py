@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.action_template.triggered.connect(lambda: self.exchange.template())
         self.action_merge.triggered.connect(lambda: self.exchange.merge())
         backend.changed.connect(self._on_changed)
+        backend.stale.connect(self.refresh)
         backend.failed.connect(lambda text: show_error(self, text))
         self.dashboard.chart_requested.connect(self._show_chart)
         self.resize(1280, 800)
@@ -245,8 +246,12 @@ class MainWindow(QMainWindow):
             )
         self.year = snapshot.year
         self.snapshot = snapshot
-        for action in (self.action_export, self.action_import, self.action_template,
-                       self.action_merge):
+        for action in (
+            self.action_export,
+            self.action_import,
+            self.action_template,
+            self.action_merge,
+        ):
             action.setEnabled(True)
         self.report_month = snapshot.report_month
         self._fill_combos(snapshot)
@@ -308,6 +313,12 @@ class MainWindow(QMainWindow):
             self.snapshot.year, self.report_month, self.snapshot, changes
         )
         self._apply(snapshot, changes)
+
+    def refresh(self) -> None:
+        """Read everything shown again, now (after another user's change came to light)."""
+        if self.snapshot is None:
+            return
+        self._apply(self.backend.snapshot(self.snapshot.year, self.report_month))
 
     def _show_chart(self) -> None:
         self.tabs.setCurrentWidget(self.dashboard)

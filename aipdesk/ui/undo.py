@@ -8,6 +8,7 @@ from PySide6.QtGui import QUndoCommand
 from aipdesk.domain.errors import DomainError
 from aipdesk.domain.months import Month
 from aipdesk.ui.backend import Backend
+from aipdesk.ui.common import refusal_text
 
 CellState = tuple[int, str | None] | None  # (value, note) or missing
 
@@ -16,6 +17,9 @@ class CellCommand(QUndoCommand):
     """Set one monthly value (and note) from `old` to `new`.
 
     The first redo is the edit itself, already stored by the caller, so it is skipped.
+    `version` is the cell's version after that edit: undo and redo hand it back, so
+    that a value someone else has changed since is not overwritten (the command is
+    then dropped and the window reloads).
     """
 
     def __init__(
@@ -26,11 +30,13 @@ class CellCommand(QUndoCommand):
         month: Month,
         old: CellState,
         new: CellState,
+        version: int | None = None,
     ) -> None:
         super().__init__()
         self.backend = backend
         self.cell = (project, metric, month)
         self.old, self.new = old, new
+        self.version = version
         self._first = True
         label = QCoreApplication.translate("Undo", "{project} {metric} {month}: {old} → {new}")
         self.setText(
@@ -54,9 +60,10 @@ class CellCommand(QUndoCommand):
 
     def _restore(self, state: CellState) -> None:
         try:
-            self.backend.restore_value(*self.cell, state)
+            changes = self.backend.restore_value(*self.cell, state, expected=self.version)
+            self.version = changes.versions.get(self.cell, self.version)
         except DomainError as error:
             # The database moved on (a davon value since changed, a project deactivated):
             # say why, and drop the command rather than leave a stack that lies.
             self.setObsolete(True)
-            self.backend.failed.emit(self.backend.message(error))
+            self.backend.failed.emit(refusal_text(error, self.backend.lang))

@@ -243,7 +243,7 @@
         <translation>Wert &amp;löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../aipdesk/ui/panes/grid.py" line="255"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="277"/>
         <source>Clear %n value(s)</source>
         <translation>
             <numerusform>%n Wert löschen</numerusform>
@@ -251,22 +251,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="279"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="301"/>
         <source>Log a value first: a note belongs to a monthly value.</source>
         <translation>Zuerst einen Wert erfassen: Eine Bemerkung gehört zu einem Monatswert.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="280"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="302"/>
         <source>No value</source>
         <translation>Kein Wert</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="285"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="307"/>
         <source>Note</source>
         <translation>Bemerkung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="286"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="308"/>
         <source>Note on {0} · {1} · {2}:</source>
         <translation>Bemerkung zu {0} · {1} · {2}:</translation>
     </message>
@@ -475,123 +475,123 @@
         <translation>&amp;Ziele</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="115"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="116"/>
         <source>Entry &amp;template…</source>
         <translation>Erfassungs&amp;vorlage…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="117"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="118"/>
         <source>&amp;Merge database…</source>
         <translation>Datenbank &amp;zusammenführen…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="120"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="121"/>
         <source>Write the year&apos;s figures as an Excel workbook</source>
         <translation>Die Zahlen des Jahres als Excel-Arbeitsmappe schreiben</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="121"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="122"/>
         <source>Take values from an entry template or an export</source>
         <translation>Werte aus einer Erfassungsvorlage oder einem Export übernehmen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="122"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="123"/>
         <source>An Excel sheet for team leads to fill in offline</source>
         <translation>Ein Excel-Blatt, das Teamleitungen offline ausfüllen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="123"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="124"/>
         <source>Take the values of another aipdesk database</source>
         <translation>Die Werte einer anderen aipdesk-Datenbank übernehmen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="195"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="196"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="242"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="243"/>
         <source>Database: {0} · User: {1}</source>
         <translation>Datenbank: {0} · Benutzer: {1}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="105"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="106"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="108"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="109"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="111"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="112"/>
         <source>E&amp;xport workbook…</source>
         <translation>Arbeitsmappe e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="113"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="114"/>
         <source>&amp;Import workbook…</source>
         <translation>Arbeitsmappe &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="130"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="131"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="134"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="135"/>
         <source>Re&amp;load</source>
         <translation>&amp;Neu laden</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="140"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="141"/>
         <source>Header</source>
         <translation>Kopfleiste</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="147"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="148"/>
         <source>Year</source>
         <translation>Jahr</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="150"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="151"/>
         <source>Report month</source>
         <translation>Berichtsmonat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="152"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="153"/>
         <source>&amp;Year:</source>
         <translation>&amp;Jahr:</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="154"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="155"/>
         <source>Report &amp;month:</source>
         <translation>Berichts&amp;monat:</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="168"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="169"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="178"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="179"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="181"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="182"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="230"/>
-        <location filename="../../aipdesk/ui/main_window.py" line="233"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="231"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="234"/>
         <source>Loading failed</source>
         <translation>Laden fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="259"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="264"/>
         <source>Year {0}, report month {1}</source>
         <translation>Jahr {0}, Berichtsmonat {1}</translation>
     </message>
@@ -599,14 +599,19 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="86"/>
+        <location filename="../../aipdesk/ui/common.py" line="87"/>
         <source>Input rejected</source>
         <translation>Eingabe nicht übernommen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="92"/>
+        <location filename="../../aipdesk/ui/common.py" line="93"/>
         <source>Error message</source>
         <translation>Fehlermeldung</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/common.py" line="106"/>
+        <source>The window now shows the current values.</source>
+        <translation>Die Anzeige zeigt jetzt den aktuellen Stand.</translation>
     </message>
 </context>
 <context>
@@ -625,62 +630,62 @@
 <context>
     <name>Months</name>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="31"/>
+        <location filename="../../aipdesk/ui/common.py" line="32"/>
         <source>Jan</source>
         <translation>Jan</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="32"/>
+        <location filename="../../aipdesk/ui/common.py" line="33"/>
         <source>Feb</source>
         <translation>Feb</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="33"/>
+        <location filename="../../aipdesk/ui/common.py" line="34"/>
         <source>Mar</source>
         <translation>Mär</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="34"/>
+        <location filename="../../aipdesk/ui/common.py" line="35"/>
         <source>Apr</source>
         <translation>Apr</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="35"/>
+        <location filename="../../aipdesk/ui/common.py" line="36"/>
         <source>May</source>
         <translation>Mai</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="36"/>
+        <location filename="../../aipdesk/ui/common.py" line="37"/>
         <source>Jun</source>
         <translation>Jun</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="37"/>
+        <location filename="../../aipdesk/ui/common.py" line="38"/>
         <source>Jul</source>
         <translation>Jul</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="38"/>
+        <location filename="../../aipdesk/ui/common.py" line="39"/>
         <source>Aug</source>
         <translation>Aug</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="39"/>
+        <location filename="../../aipdesk/ui/common.py" line="40"/>
         <source>Sep</source>
         <translation>Sep</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="40"/>
+        <location filename="../../aipdesk/ui/common.py" line="41"/>
         <source>Oct</source>
         <translation>Okt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="41"/>
+        <location filename="../../aipdesk/ui/common.py" line="42"/>
         <source>Nov</source>
         <translation>Nov</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="42"/>
+        <location filename="../../aipdesk/ui/common.py" line="43"/>
         <source>Dec</source>
         <translation>Dez</translation>
     </message>
@@ -1202,22 +1207,22 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="53"/>
+        <location filename="../../aipdesk/ui/common.py" line="54"/>
         <source>green</source>
         <translation>grün</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="54"/>
+        <location filename="../../aipdesk/ui/common.py" line="55"/>
         <source>amber</source>
         <translation>gelb</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="55"/>
+        <location filename="../../aipdesk/ui/common.py" line="56"/>
         <source>red</source>
         <translation>rot</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="56"/>
+        <location filename="../../aipdesk/ui/common.py" line="57"/>
         <source>no status</source>
         <translation>kein Status</translation>
     </message>
@@ -1423,69 +1428,69 @@
 <context>
     <name>TargetsModel</name>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="116"/>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="124"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="117"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="125"/>
         <source>Project</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="117"/>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="125"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="118"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="126"/>
         <source>Metric</source>
         <translation>Kennzahl</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="118"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="119"/>
         <source>Period</source>
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="119"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="120"/>
         <source>Target value</source>
         <translation>Zielwert</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="120"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="121"/>
         <source>Plan curve</source>
         <translation>Plankurve</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="126"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="127"/>
         <source>Target period</source>
         <translation>Zielzeitraum</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="127"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="128"/>
         <source>Value to reach over the period; F2 or typing changes it</source>
         <translation>Im Zeitraum zu erreichender Wert; ändern mit F2 oder durch Eingabe</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="128"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="129"/>
         <source>How the target is spread over the months</source>
         <translation>Verteilung des Zielwerts auf die Monate</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="166"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="167"/>
         <source>linear</source>
         <translation>linear</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="166"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="167"/>
         <source>custom</source>
         <translation>individuell</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="183"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="184"/>
         <source>{0} months</source>
         <translation>{0} Monate</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="185"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="186"/>
         <source>No number in the programme yet; type one to set it</source>
         <translation>Im Programm noch ohne Zahl; zum Festlegen eine Zahl eingeben</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="187"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="188"/>
         <source>Enter or double-click edits the plan curve</source>
         <translation>Enter oder Doppelklick bearbeitet die Plankurve</translation>
     </message>
@@ -1493,133 +1498,133 @@
 <context>
     <name>TargetsPane</name>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="223"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="224"/>
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="226"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="227"/>
         <source>To change a target value, select it and type a number or press F2; Enter stores it, Esc cancels.</source>
         <translation>Zielwert ändern: Zahl eingeben oder F2 drücken; Enter speichert, Esc bricht ab.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="245"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="246"/>
         <source>Targets of the year</source>
         <translation>Zielwerte des Jahres</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="248"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="249"/>
         <source>F2 or typing changes the target value, Enter stores it; Enter on the plan curve edits it; Delete removes the target.</source>
         <translation>F2 oder Eingabe ändert den Zielwert, Enter speichert; Enter auf der Plankurve bearbeitet sie; Entf entfernt den Zielwert.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="274"/>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="492"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="275"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="497"/>
         <source>Remove target</source>
         <translation>Zielwert entfernen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="291"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="292"/>
         <source>&amp;New target…</source>
         <translation>&amp;Neuer Zielwert…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="291"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="292"/>
         <source>New target</source>
         <translation>Neuer Zielwert</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="295"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="296"/>
         <source>Edit plan &amp;curve…</source>
         <translation>Plan&amp;kurve bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="296"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="297"/>
         <source>Edit the plan curve of the selected target</source>
         <translation>Plankurve des ausgewählten Zielwerts bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="301"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="302"/>
         <source>&amp;Remove target</source>
         <translation>Zielwert &amp;entfernen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="302"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="303"/>
         <source>Remove the selected target</source>
         <translation>Ausgewählten Zielwert entfernen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="307"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="308"/>
         <source>Copy targets to ne&amp;xt year</source>
         <translation>Zielwerte ins &amp;Folgejahr kopieren</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="308"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="309"/>
         <source>Copy the calendar-year targets to the next year</source>
         <translation>Zielwerte des Kalenderjahrs ins Folgejahr kopieren</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="319"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="320"/>
         <source>Soll line of the selected target</source>
         <translation>Soll-Verlauf des ausgewählten Zielwerts</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="357"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="358"/>
         <source>Copy the calendar-year targets of {0} to {1}</source>
         <translation>Zielwerte des Kalenderjahrs {0} nach {1} kopieren</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="404"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="405"/>
         <source>{0} – {1}, {2} ({3} months)</source>
         <translation>{0} – {1}, {2} ({3} Monate)</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="408"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="409"/>
         <source>No target number yet: the line shows the planned share in %.</source>
         <translation>Noch kein Zielwert festgelegt: Die Linie zeigt den geplanten Anteil in %.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="410"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="411"/>
         <source>Stock: the Soll is the target, {0}, in every month.</source>
         <translation>Bestand: Das Soll ist in jedem Monat der Zielwert, {0}.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="416"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="417"/>
         <source>Soll by {0}: {1} of {2}.</source>
         <translation>Soll bis {0}: {1} von {2}.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="458"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="463"/>
         <source>Target added: {0} – {1}, {2}.</source>
         <translation>Zielwert angelegt: {0} – {1}, {2}.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="462"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="467"/>
         <source>Choose the year {0} to see it.</source>
         <translation>Zum Anzeigen das Jahr {0} wählen.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="493"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="498"/>
         <source>Remove the target of {0} – {1} for {2}? The monthly values stay.</source>
         <translation>Zielwert von {0} – {1} im Zeitraum {2} entfernen? Die Monatswerte bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="500"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="505"/>
         <source>Confirm removal</source>
         <translation>Entfernen bestätigen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="513"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="518"/>
         <source>Target removed: {0} – {1}.</source>
         <translation>Zielwert entfernt: {0} – {1}.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="530"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="535"/>
         <source>Targets copied to {0}: {1}.</source>
         <translation>Zielwerte nach {0} kopiert: {1}.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="532"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="537"/>
         <source>No targets copied: {0} already has all of them.</source>
         <translation>Keine Zielwerte kopiert: {0} hat sie bereits alle.</translation>
     </message>
@@ -1627,7 +1632,7 @@
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../../aipdesk/ui/undo.py" line="35"/>
+        <location filename="../../aipdesk/ui/undo.py" line="41"/>
         <source>{project} {metric} {month}: {old} → {new}</source>
         <translation>{project} {metric} {month}: {old} → {new}</translation>
     </message>

@@ -38,7 +38,7 @@ from aipdesk.domain.rules import parse_count
 from aipdesk.services.base import Changes
 from aipdesk.services.results import GridRow, Snapshot
 from aipdesk.ui.backend import Backend
-from aipdesk.ui.common import ItemRole, show_error
+from aipdesk.ui.common import ItemRole, show_error, show_refusal
 from aipdesk.ui.dialogs.history_dialog import HistoryDialog
 from aipdesk.ui.models.grid_model import (
     COL_METRIC,
@@ -208,14 +208,18 @@ class GridPane(QWidget):
         self._sized = True
         self.view.resizeColumnsToContents()
         metrics = self.view.fontMetrics()
-        self.view.setColumnWidth(COL_PROJECT, min(self.view.columnWidth(COL_PROJECT),
-                                                  metrics.horizontalAdvance("M" * 18)))
+        self.view.setColumnWidth(
+            COL_PROJECT,
+            min(self.view.columnWidth(COL_PROJECT), metrics.horizontalAdvance("M" * 18)),
+        )
         # The metric names take what the numbers leave (their full text is the tooltip).
-        self.view.horizontalHeader().setSectionResizeMode(COL_METRIC,
-                                                          QHeaderView.ResizeMode.Stretch)
+        self.view.horizontalHeader().setSectionResizeMode(
+            COL_METRIC, QHeaderView.ResizeMode.Stretch
+        )
         for column in range(FIRST_MONTH, self.model.columnCount()):
-            self.view.setColumnWidth(column, max(self.view.columnWidth(column),
-                                                 metrics.horizontalAdvance("0.000") + 14))
+            self.view.setColumnWidth(
+                column, max(self.view.columnWidth(column), metrics.horizontalAdvance("0.000") + 14)
+            )
 
     # -- writes ------------------------------------------------------------------------------
     @staticmethod
@@ -225,21 +229,39 @@ class GridPane(QWidget):
         return None if value is None else (value, row.notes[offset])
 
     def _write(self, row: GridRow, month: Month, text: str) -> bool:
-        """Called by the model's setData: store through the services, push the undo step."""
+        """Called by the model's setData: store through the services, push the undo step.
+
+        The write hands back the version of the value as shown, so that a value someone
+        else has changed meanwhile is not overwritten unseen (the window then reloads).
+        """
         project, metric = row.key()
         old = self._state(row, month)
+        shown = row.versions[row.months.index(month)]
         try:
             if text == "":
-                self.backend.clear_value(project, metric, month)
+                changes = self.backend.clear_value(project, metric, month, expected=shown)
                 new: CellState = None
             else:
-                self.backend.log_value(project, metric, month, text)
+                changes = self.backend.log_value(project, metric, month, text, expected=shown)
                 new = (parse_count(text), old[1] if old else None)  # the note stays
         except DomainError as error:
-            show_error(self, self.backend.message(error))
+            self._refused(error)
             return False
-        self.undo_stack.push(CellCommand(self.backend, project, metric, month, old, new))
+        self.undo_stack.push(
+            CellCommand(
+                self.backend,
+                project,
+                metric,
+                month,
+                old,
+                new,
+                changes.versions.get((project, metric, month), shown),
+            )
+        )
         return True
+
+    def _refused(self, error: DomainError) -> None:
+        show_refusal(self, error, self.backend.lang)
 
     def _clear(self, indexes: list[QModelIndex]) -> None:
         cells: list[tuple[GridRow, Month]] = []
@@ -293,13 +315,24 @@ class GridPane(QWidget):
         project, metric = row.key()
         old = self._state(row, month)
         assert old is not None
+        shown = row.versions[row.months.index(month)]
         try:
-            self.backend.log_value(project, metric, month, old[0], note or None, keep_note=False)
+            changes = self.backend.log_value(
+                project, metric, month, old[0], note or None, keep_note=False, expected=shown
+            )
         except DomainError as error:
-            show_error(self, self.backend.message(error))
+            self._refused(error)
             return
         self.undo_stack.push(
-            CellCommand(self.backend, project, metric, month, old, (old[0], note or None))
+            CellCommand(
+                self.backend,
+                project,
+                metric,
+                month,
+                old,
+                (old[0], note or None),
+                changes.versions.get((project, metric, month), shown),
+            )
         )
 
     def show_history(self) -> None:

@@ -51,6 +51,7 @@ from aipdesk.ui.common import (
     muted,
     number_text,
     show_error,
+    show_refusal,
 )
 from aipdesk.ui.dialogs.target_dialog import TargetDialog
 from aipdesk.ui.dialogs.weights_dialog import PlanPreview, WeightsDialog, plan_line
@@ -422,12 +423,16 @@ class TargetsPane(QWidget):
 
     # -- writes ----------------------------------------------------------------------------
     def _store(self, target: Target) -> bool:
+        """Store an edit of a shown target, handing back the version it was shown with."""
         try:
-            self.backend.set_target(target)
+            self.backend.set_target(target, expected=target.version)
         except DomainError as error:
-            show_error(self, self.backend.message(error))
+            self._refused(error)
             return False
         return True
+
+    def _refused(self, error: DomainError) -> None:
+        show_refusal(self, error, self.backend.lang)
 
     def _store_value(self, target: Target, text: str) -> None:
         try:
@@ -505,9 +510,9 @@ class TargetsPane(QWidget):
             if answer != QMessageBox.StandardButton.Yes:
                 return
             try:
-                self.backend.clear_target(*entry.key())
+                self.backend.clear_target(*entry.key(), expected=entry.target.version)
             except DomainError as error:
-                show_error(self, self.backend.message(error))
+                self._refused(error)
                 return
             self._say(
                 self.tr("Target removed: {0} – {1}.").format(entry.project.name, entry.metric.name)

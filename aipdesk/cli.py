@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from aipdesk.domain.errors import DomainError
 
 if TYPE_CHECKING:
+    from aipdesk.services.database import Database
     from aipdesk.services.status import StatusReport
-    from aipdesk.store.database import Database
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
@@ -91,6 +91,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("backup", parents=[common], help="Sicherungskopie der Datenbank")
     p.add_argument("--out", type=Path)
+    p = sub.add_parser(
+        "restore",
+        parents=[common],
+        help="Datenbank aus einer Sicherung wiederherstellen (der jetzige Stand wird gesichert)",
+    )
+    p.add_argument("file", type=Path, metavar="FILE")
     p = sub.add_parser("export", parents=[common], help="Arbeitsmappe für die Geschäftsführung")
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--month", type=_month_arg)
@@ -125,17 +131,36 @@ def _location(args: argparse.Namespace) -> str:
         return str(args.db)
     if os.environ.get("AIPDESK_DB"):
         return os.environ["AIPDESK_DB"]
-    from aipdesk.store.database import default_db_path
+    from aipdesk.services.database import default_db_path
 
     return str(default_db_path())
 
 
-def _open(args: argparse.Namespace, create: bool = False) -> Database:
+def _open(args: argparse.Namespace, create: bool = False, write: bool = False) -> Database:
     """Open the database; only `init`, `demo` and the window create a missing one, so a
-    mistyped --db is refused instead of answered from a new empty file."""
-    from aipdesk.store.database import open_database
+    mistyped --db is refused instead of answered from a new empty file.
 
-    return open_database(_location(args), create=create)
+    A command that will write (`write`) is refused on a read-only database before it
+    does anything, and takes the day's first backup of the database before it writes.
+    Notices (network share, a failed daily backup) go to stderr.
+    """
+    from aipdesk.services.database import open_database
+
+    db = open_database(_location(args), create=create)
+    if write:
+        if db.read_only:
+            db.close()
+            raise DomainError("read_only", path=db.where)
+        from aipdesk.services.maintenance import start_of_day
+
+        start_of_day(db)
+    lang = args.lang or "de"
+    for notice in db.notices:
+        print(
+            f"aipdesk: {'Hinweis' if lang == 'de' else 'note'}: {notice.text(lang)}",
+            file=sys.stderr,
+        )
+    return db
 
 
 def _actor(args: argparse.Namespace) -> Any:
@@ -147,31 +172,31 @@ def _actor(args: argparse.Namespace) -> Any:
 def cmd_init(args: argparse.Namespace) -> int:
     from aipdesk.services.catalogue import load_catalogue
 
-    db = _open(args, create=True)
+    db = _open(args, create=True, write=True)
     changes = load_catalogue(db, _actor(args))
     if changes:
         print(
             f"Katalog AIP 2021 geladen: {len(changes.projects)} Projekte, "
-            f"{len(changes.metrics)} Kennzahlen, {len(changes.targets)} Zielwerte ({db.url})"
+            f"{len(changes.metrics)} Kennzahlen, {len(changes.targets)} Zielwerte ({db.where})"
         )
     else:
-        print(f"Datenbank ist aktuell, Katalog war schon geladen ({db.url})")
+        print(f"Datenbank ist aktuell, Katalog war schon geladen ({db.where})")
     return EXIT_OK
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from aipdesk.services.demo import load_demo
 
-    db = _open(args, create=True)
+    db = _open(args, create=True, write=True)
     changes = load_demo(db, _actor(args), args.year)
-    print(f"Demodaten {args.year}: {len(changes.values)} Monatswerte geschrieben ({db.url})")
+    print(f"Demodaten {args.year}: {len(changes.values)} Monatswerte geschrieben ({db.where})")
     return EXIT_OK
 
 
 def cmd_log(args: argparse.Namespace) -> int:
     from aipdesk.services.values import KEEP, log_value
 
-    db = _open(args)
+    db = _open(args, write=True)
     changes = log_value(
         db,
         _actor(args),
@@ -277,7 +302,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     # A conflict is a value changed in the database after the file was made: by default
     # the database keeps it (a colleague's newer figure is not overwritten unseen).
     report = import_workbook(
-        _open(args),
+        _open(args, write=not args.dry_run),
         actor,
         args.file,
         dry_run=args.dry_run,
@@ -292,16 +317,48 @@ def cmd_merge(args: argparse.Namespace) -> int:
     from aipdesk.services.base import Actor
 
     actor = Actor(args.user, "merge") if args.user else Actor(source="merge")
-    report = merge_database(_open(args), actor, args.other, prefer=args.prefer)
+    report = merge_database(_open(args, write=True), actor, args.other, prefer=args.prefer)
     print(report.summary(args.lang or "de"))
     return EXIT_OK
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from aipdesk.store.backup import backup
+    from aipdesk.services.database import backup
 
     path = backup(_open(args), args.out)
     print(f"Sicherung geschrieben: {path}")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Replace the database by a backup; the current state is backed up first."""
+    from aipdesk.services.database import SCHEMA_HEAD
+    from aipdesk.services.maintenance import restore
+
+    result = restore(_location(args), args.file, _actor(args))
+    de = (args.lang or "de") == "de"
+    if de:
+        print(
+            f"Wiederhergestellt: {result.target} enthält jetzt den Stand aus {result.restored_from}"
+        )
+    else:
+        print(f"Restored: {result.target} now holds the state of {result.restored_from}")
+    if result.backup_of_current is not None:
+        print(
+            f"Der vorherige Stand ist gesichert in: {result.backup_of_current}"
+            if de
+            else f"The previous state is saved in: {result.backup_of_current}"
+        )
+    else:
+        print("Vorher gab es dort keine Datenbank" if de else "There was no database before")
+    if result.revision != SCHEMA_HEAD:
+        print(
+            f"Die Sicherung hat Schema {result.revision}; beim nächsten Öffnen wird sie "
+            f"auf {SCHEMA_HEAD} aktualisiert (mit Sicherung vorher)"
+            if de
+            else f"The backup has schema {result.revision}; it is upgraded to {SCHEMA_HEAD} "
+            "on the next open (with a backup first)"
+        )
     return EXIT_OK
 
 
@@ -348,6 +405,7 @@ COMMANDS = {
     "log": cmd_log,
     "status": cmd_status,
     "backup": cmd_backup,
+    "restore": cmd_restore,
     "check": cmd_check,
     "history": cmd_history,
 }

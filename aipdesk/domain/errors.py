@@ -155,6 +155,50 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Die Datenbank {path} lässt sich nicht öffnen: {reason}",
         "cannot open the database {path}: {reason}",
     ),
+    # Safety (read-only files, network shares, damage, backups, restore)
+    "read_only": (
+        "Die Datenbank {path} ist schreibgeschützt: Änderungen sind nicht möglich",
+        "the database {path} is read-only: changes are not possible",
+    ),
+    "read_only_outdated": (
+        "Die Datenbank {path} ist schreibgeschützt und müsste erst aktualisiert werden "
+        "(Schema {found}, aktuell {head}); bitte einmal mit Schreibrecht öffnen. "
+        "Die Datei wurde nicht verändert",
+        "the database {path} is read-only and would first have to be upgraded "
+        "(schema {found}, current {head}); please open it once with write permission. "
+        "The file was left unchanged",
+    ),
+    "network_share": (
+        "Die Datenbank liegt auf einem Netzlaufwerk ({share}): aipdesk nutzt dort das "
+        "Rollback-Journal statt WAL. Für die gemeinsame Nutzung durch mehrere Personen ist "
+        "PostgreSQL die richtige Wahl (siehe README).",
+        "the database lies on a network share ({share}): aipdesk uses the rollback journal "
+        "there instead of WAL. For shared use by several people, PostgreSQL is the right "
+        "choice (see README).",
+    ),
+    "network_share_in_use": (
+        "Die Datenbank {path} liegt auf einem Netzlaufwerk ({share}) und ist noch von einem "
+        "anderen Programm im WAL-Modus geöffnet: bitte dort schließen und erneut öffnen. "
+        "Die Datei wurde nicht verändert",
+        "the database {path} lies on a network share ({share}) and is still open in WAL mode "
+        "in another program: please close it there and open it again. The file was left "
+        "unchanged",
+    ),
+    "db_damaged": (
+        "Die Datenbank {path} ist beschädigt ({detail}); die Datei wurde nicht verändert. "
+        "{offer}",
+        "the database {path} is damaged ({detail}); the file was left unchanged. {offer}",
+    ),
+    "daily_backup_failed": (
+        "Die tägliche Sicherung von {path} ist fehlgeschlagen ({reason}); die Arbeit geht "
+        "trotzdem weiter",
+        "the daily backup of {path} failed ({reason}); work goes on nevertheless",
+    ),
+    "restore_refused": (
+        "{source} wird nicht wiederhergestellt: {reason}. Die Datenbank {path} wurde nicht "
+        "verändert",
+        "{source} is not restored: {reason}. The database {path} was left unchanged",
+    ),
 }
 
 _LANGUAGE = {"de": 0, "en": 1}

@@ -1,16 +1,58 @@
-"""Checking a database and reading its change log."""
+"""Checking a database, reading its change log, the daily backup and restoring a backup."""
 
 from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
 
 from sqlalchemy import text
 
 from aipdesk.domain.audit import Change
+from aipdesk.domain.errors import DomainError
 from aipdesk.domain.months import Month
+from aipdesk.services.base import Actor
 from aipdesk.store import changelog
+from aipdesk.store.backup import RestoreResult, daily_backup, restore_backup
 from aipdesk.store.database import SCHEMA_HEAD, Database
 from aipdesk.store.queries import value_count
 
-__all__ = ["Change", "check", "history"]
+__all__ = ["Change", "RestoreResult", "check", "history", "restore", "start_of_day"]
+
+log = logging.getLogger("aipdesk")
+
+
+def start_of_day(db: Database) -> Path | None:
+    """The daily backup of `db` at the start of the GUI or of a writing command.
+
+    Takes one if this database file has none of today yet (then rotates, keeping 14
+    per database name) and returns its path; None if there was nothing to do (one
+    today already, a server, read-only or new database). Never raises: a failed
+    backup becomes a ``daily_backup_failed`` notice in ``db.notices``.
+    """
+    try:
+        return daily_backup(db)
+    except Exception as exc:  # a backup must never stop the work it protects
+        log.warning("daily backup of %s failed", db.where, exc_info=exc)
+        reason = exc.text("de") if isinstance(exc, DomainError) else str(exc) or type(exc).__name__
+        reason_en = exc.text("en") if isinstance(exc, DomainError) else reason
+        db.notices.append(
+            DomainError("daily_backup_failed", path=db.where, reason=(reason, reason_en))
+        )
+        return None
+
+
+def restore(
+    location: str | os.PathLike[str], source: str | os.PathLike[str], actor: Actor
+) -> RestoreResult:
+    """Replace the database at `location` by the backup `source` (see
+    :func:`aipdesk.store.backup.restore_backup`).
+
+    The caller closes its own `Database` on `location` first (on Windows a file
+    still open cannot be replaced) and opens it again afterwards. Refusals raise
+    ``restore_refused`` with nothing changed.
+    """
+    return restore_backup(location, source, user=actor.user, via=actor.source)
 
 
 def check(db: Database) -> tuple[list[str], list[str]]:

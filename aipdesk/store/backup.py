@@ -1,8 +1,28 @@
-"""Consistent copies of an SQLite database while it is in use (SQLite's online backup API)."""
+"""Backups of SQLite databases, and restoring one.
+
+A backup is a consistent copy made with SQLite's online backup API (also while
+the database is in use), in journal mode DELETE so that it travels as one file.
+Backups live in the user data folder (``backup_dir()``) and are named
+``<stem>-<kind>-YYYYMMDD-HHMMSS.sqlite``; every backup records the file it was
+taken of in its ``settings`` (key ``backup:source``), so that two databases of
+the same name in different folders are told apart.
+
+Kinds: ``taeglich`` (the first start of a day), ``vor-migration`` (before a
+schema upgrade), ``vor-wiederherstellung`` (before a restore) — automatic, the
+newest ``KEEP_BACKUPS`` of each kind per database name are kept — and
+``backup`` (``aipdesk backup``, kept until the user deletes it).
+"""
 
 from __future__ import annotations
 
+import contextlib
+import glob
+import os
+import re
+import shutil
 import sqlite3
+import tempfile
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,6 +33,19 @@ if TYPE_CHECKING:
     from aipdesk.store.database import Database
 
 KEEP_BACKUPS = 14
+DAILY, BEFORE_MIGRATION, BEFORE_RESTORE, MANUAL = (
+    "taeglich",
+    "vor-migration",
+    "vor-wiederherstellung",
+    "backup",
+)
+AUTOMATIC_KINDS = (DAILY, BEFORE_MIGRATION, BEFORE_RESTORE)
+KINDS = (*AUTOMATIC_KINDS, MANUAL)
+SOURCE_KEY = "backup:source"
+_NAME = re.compile(
+    r"^(?P<stem>.+)-(?P<kind>taeglich|vor-migration|vor-wiederherstellung|backup)"
+    r"-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?\.sqlite$"
+)
 
 
 def backup_dir() -> Path:
@@ -21,59 +54,465 @@ def backup_dir() -> Path:
     return Path(user_data_dir("aipdesk", appauthor=False)) / "backups"
 
 
-def default_backup_name(db_path: Path, reason: str = "backup") -> str:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+def default_backup_name(db_path: Path, reason: str = MANUAL, now: datetime | None = None) -> str:
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
     return f"{db_path.stem}-{reason}-{stamp}.sqlite"
 
 
-def backup_sqlite(source: Path, target: Path) -> Path:
+def _free_name(target: Path) -> Path:
+    """`target`, or `target` with -1, -2, … if a backup of that second exists already."""
+    candidate, number = target, 0
+    while candidate.exists():
+        number += 1
+        candidate = target.with_name(f"{target.stem}-{number}{target.suffix}")
+    return candidate
+
+
+def backup_sqlite(source: Path, target: Path, *, origin: Path | None = None) -> Path:
     """Copy `source` to `target` page by page; a consistent snapshot even during writes."""
+    from aipdesk.store.database import read_only_uri
+
+    src = sqlite3.connect(read_only_uri(source), uri=True)
+    try:
+        return _backup_from(src, target, origin or source)
+    finally:
+        src.close()
+
+
+def _backup_from(src: sqlite3.Connection, target: Path, origin: Path) -> Path:
+    """Copy the database of connection `src` to `target` (marked as a backup of `origin`).
+
+    The copy is written under a temporary name and renamed when complete, so an
+    interrupted backup never leaves a half file under a backup's name.
+    """
     if target.exists():
         raise FileExistsError(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    fd, partial_name = tempfile.mkstemp(
+        prefix=f".{target.stem}-", suffix=".partial", dir=target.parent
+    )
+    os.close(fd)
+    partial = Path(partial_name)
     try:
-        dst = sqlite3.connect(target)
+        dst = sqlite3.connect(partial, isolation_level=None)
         try:
             src.backup(dst)
             # A backup is a single file: take it out of WAL mode so it travels alone.
             dst.execute("PRAGMA journal_mode=DELETE")
+            _mark_origin(dst, origin)
         finally:
             dst.close()
-    finally:
-        src.close()
-    target.chmod(0o600)
+        partial.chmod(0o600)
+        os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     return target
 
 
-def backup(db: Database, target: Path | None = None, reason: str = "backup") -> Path:
+def _mark_origin(conn: sqlite3.Connection, origin: Path) -> None:
+    with contextlib.suppress(sqlite3.Error):  # not an aipdesk database: no marker, no harm
+        conn.execute(
+            "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+            (SOURCE_KEY, str(origin)),
+        )
+
+
+def backup_origin(path: Path) -> str | None:
+    """The database file a backup was taken of (None: unknown, e.g. an older backup)."""
+    from aipdesk.store.database import sqlite_uri
+
+    try:
+        conn = sqlite3.connect(sqlite_uri(path, immutable="1"), uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        row = conn.execute("SELECT value FROM settings WHERE key = ?", (SOURCE_KEY,)).fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    return str(row[0]) if row else None
+
+
+def backup(db: Database, target: Path | None = None, reason: str = MANUAL) -> Path:
     if not db.is_sqlite or db.path is None:
         raise DomainError(
             "db_unreachable",
-            path=db.url,
+            path=db.where,
             reason=(
                 "Sicherungen von Server-Datenbanken macht deren Administration (pg_dump)",
                 "server databases are backed up by their administrators (pg_dump)",
             ),
         )
     if target is None:
-        target = backup_dir() / default_backup_name(db.path, reason)
+        target = _free_name(backup_dir() / default_backup_name(db.path, reason))
     return backup_sqlite(db.path, target)
 
 
 def backup_before_migration(db: Database) -> Path:
-    path = backup(db, reason="vor-migration")
-    rotate(backup_dir())
+    path = backup(db, reason=BEFORE_MIGRATION)
+    if db.path is not None:
+        rotate(backup_dir(), stem=db.path.stem)
     return path
 
 
-def rotate(folder: Path, keep: int = KEEP_BACKUPS) -> list[Path]:
-    """Delete all but the newest `keep` automatic backups in `folder`; returns the deleted."""
-    backups = sorted(folder.glob("*-vor-migration-*.sqlite")) + sorted(
-        folder.glob("*-taeglich-*.sqlite")
-    )
-    backups.sort(key=lambda p: p.stat().st_mtime, reverse=True)
-    removed = backups[keep:]
-    for path in removed:
-        path.unlink(missing_ok=True)
+def _parse(path: Path) -> tuple[str, str, str, int] | None:
+    match = _NAME.match(path.name)
+    if match is None:
+        return None
+    return match["stem"], match["kind"], match["stamp"], int(match["n"] or 0)
+
+
+def backups_of(db_path: Path, folder: Path | None = None) -> list[Path]:
+    """The backups of databases named like `db_path` (all kinds), newest first."""
+    folder = folder or backup_dir()
+    found = []
+    for path in folder.glob(glob.escape(db_path.stem) + "-*.sqlite"):
+        parsed = _parse(path)
+        if parsed is not None and parsed[0] == db_path.stem:
+            found.append((parsed[2], parsed[3], path))
+    found.sort(reverse=True)
+    return [path for _, _, path in found]
+
+
+def usable(path: Path) -> bool:
+    """An aipdesk database of a schema this aipdesk knows, passing quick_check."""
+    from aipdesk.store.database import inspect_sqlite_file
+
+    try:
+        return inspect_sqlite_file(path, writable=False, check=True) is not None
+    except (DomainError, OSError):
+        return False
+
+
+def newest_backup(db_path: Path, *, verify: bool = True) -> Path | None:
+    """The newest backup of the database file `db_path` (None: there is none).
+
+    Backups taken of another file of the same name are passed over; with `verify`
+    (default) so is any backup that is not a sound aipdesk database.
+    """
+    db_path = Path(db_path)
+    with contextlib.suppress(OSError):
+        db_path = db_path.resolve()
+    for candidate in backups_of(db_path):
+        origin = backup_origin(candidate)
+        if origin is not None and origin != str(db_path):
+            continue
+        if not verify or usable(candidate):
+            return candidate
+    return None
+
+
+def daily_backup(db: Database, now: datetime | None = None) -> Path | None:
+    """Back up `db` unless it was backed up today already; rotate. None: nothing to do.
+
+    Cheap when today's backup exists (a directory glob and one small read). Not for
+    server databases (their administrators back them up), read-only files (nothing
+    changes) or a database just created (nothing to keep yet).
+    """
+    if not db.is_sqlite or db.path is None or db.read_only or db.created:
+        return None
+    now = now or datetime.now()
+    folder = backup_dir()
+    origin = str(db.path)
+    today = f"{glob.escape(db.path.stem)}-{DAILY}-{now:%Y%m%d}-*.sqlite"
+    for candidate in folder.glob(today):
+        parsed = _parse(candidate)
+        if parsed and parsed[0] == db.path.stem and backup_origin(candidate) == origin:
+            return None
+    target = _free_name(folder / default_backup_name(db.path, DAILY, now))
+    path = backup_sqlite(db.path, target)
+    rotate(folder, stem=db.path.stem)
+    return path
+
+
+def rotate(folder: Path, keep: int = KEEP_BACKUPS, *, stem: str | None = None) -> list[Path]:
+    """Keep the newest `keep` automatic backups of each kind per database name (only of
+    `stem`, if given); delete the rest and return them. Manual backups stay."""
+    groups: dict[tuple[str, str], list[tuple[str, int, Path]]] = {}
+    pattern = f"{glob.escape(stem)}-*.sqlite" if stem else "*.sqlite"
+    for path in folder.glob(pattern):
+        parsed = _parse(path)
+        if parsed is None or parsed[1] not in AUTOMATIC_KINDS:
+            continue
+        if stem is not None and parsed[0] != stem:
+            continue
+        groups.setdefault((parsed[0], parsed[1]), []).append((parsed[2], parsed[3], path))
+    removed = []
+    for entries in groups.values():
+        entries.sort(reverse=True)
+        for _, _, path in entries[keep:]:
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    # Copies a killed process left half-written (an hour is far beyond any backup's time).
+    stale = datetime.now().timestamp() - 3600
+    for path in folder.glob(f".{glob.escape(stem)}-*.partial" if stem else ".*.partial"):
+        with contextlib.suppress(OSError):
+            if path.stat().st_mtime < stale:
+                path.unlink()
+                removed.append(path)
     return removed
+
+
+# -- restore -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    """What a restore did: the database now holds `restored_from`'s content; its previous
+    state is in `backup_of_current` (None: there was no previous database)."""
+
+    target: Path
+    restored_from: Path
+    backup_of_current: Path | None
+    revision: str  # schema of the restored content (an older one is migrated on next open)
+
+
+def _refused(source: Path | str, target: Path | str, de: str, en: str) -> DomainError:
+    return DomainError("restore_refused", source=str(source), path=str(target), reason=(de, en))
+
+
+def _refused_by(source: Path, target: Path, error: DomainError) -> DomainError:
+    refused = _refused(source, target, error.text("de"), error.text("en"))
+    refused.params["cause"] = error.code
+    return refused
+
+
+def _check_writable(target: Path, source: Path) -> None:
+    from aipdesk.store.database import can_write
+
+    writable = (
+        can_write(target)
+        if target.exists()
+        else os.access(_existing_folder(target), os.W_OK | os.X_OK)
+    )
+    if not writable:
+        raise _refused_by(source, target, DomainError("read_only", path=str(target)))
+
+
+def _target_state(target: Path, source: Path) -> str:
+    """'new', 'sound' or 'damaged' (restorable over); refuses anything else."""
+    from aipdesk.store.database import inspect_sqlite_file
+
+    if not target.exists() or target.stat().st_size == 0:
+        return "new"
+    try:
+        if inspect_sqlite_file(target, writable=True, check=True) is None:
+            return "new"
+    except DomainError as error:
+        if error.code == "db_damaged" or error.params.get("unreadable"):
+            return "damaged"
+        raise _refused_by(source, target, error) from None
+    return "sound"
+
+
+def _existing_folder(path: Path) -> Path:
+    folder = path.parent
+    while not folder.exists() and folder.parent != folder:
+        folder = folder.parent
+    return folder
+
+
+def _check_source(source: Path, target: Path) -> str:
+    from aipdesk.store.database import inspect_sqlite_file
+
+    if not source.is_file():
+        raise _refused(source, target, "die Datei gibt es nicht", "there is no such file")
+    if target.exists() and os.path.samefile(source, target):
+        raise _refused(
+            source, target, "das ist die Datenbank selbst", "this is the database itself"
+        )
+    try:
+        revision = inspect_sqlite_file(source, writable=False, check=True)
+    except DomainError as error:
+        raise _refused_by(source, target, error) from None
+    if revision is None:
+        raise _refused(
+            source, target, "sie ist leer, keine aipdesk-Datenbank", "it is empty, no database"
+        )
+    return revision
+
+
+def _stage(source: Path, staging: Path, entry: dict[str, str], user: str, via: str) -> None:
+    """`source` copied to `staging` (journal DELETE), its backup marker dropped, the restore
+    recorded in its change log, and the result quick-checked."""
+    from sqlalchemy import URL
+    from sqlalchemy.orm import Session
+
+    from aipdesk.store.changelog import record
+    from aipdesk.store.database import make_engine, quick_check, read_only_uri
+
+    src = sqlite3.connect(read_only_uri(source), uri=True)
+    try:
+        dst = sqlite3.connect(staging, isolation_level=None)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")
+            dst.execute("DELETE FROM settings WHERE key = ?", (SOURCE_KEY,))
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    engine = make_engine(URL.create("sqlite", database=str(staging)), journal_mode="DELETE")
+    try:
+        with Session(engine) as session, session.begin():
+            record(
+                session,
+                user=user,
+                source=via,
+                action="restore",
+                entity="database",
+                new=entry,
+            )
+    finally:
+        engine.dispose()
+    conn = sqlite3.connect(staging)
+    try:
+        findings = quick_check(conn)
+    finally:
+        conn.close()
+    if findings:
+        raise RuntimeError(f"restored copy fails quick_check: {findings[0]}")
+
+
+def _raw_copy(target: Path, copy: Path) -> Path:
+    """A byte copy of a damaged database (and its WAL): the backup API may not read it."""
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(target, copy)
+    wal = target.with_name(target.name + "-wal")
+    if wal.exists():
+        shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
+    copy.chmod(0o600)
+    return copy
+
+
+def _fsync(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _replace_file(staging: Path, target: Path) -> None:
+    """Put `staging` in place of `target` (which no connection may have open): the
+    old file's -wal, -shm and -journal go first, so none is applied to the new file."""
+    _fsync(staging)
+    for suffix in ("-wal", "-shm", "-journal"):
+        target.with_name(target.name + suffix).unlink(missing_ok=True)
+    os.replace(staging, target)
+    if os.name != "nt":
+        _fsync(target.parent)
+
+
+def _data_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA data_version").fetchone()[0])
+
+
+def _back_up_and_copy_into(staging: Path, target: Path, previous: Path, source: Path) -> None:
+    """Back up the live database `target` to `previous`, then replace its content by
+    that of `staging` in one write transaction of SQLite's backup API: atomic, through
+    the target's own WAL or journal, so other connections see the old or the new
+    content, never a mix. A commit by anybody else in between (``data_version``)
+    stops the restore before it writes, so the backup misses nothing."""
+    from aipdesk.store.database import BUSY_TIMEOUT_MS
+
+    dst = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    try:
+        before = _data_version(dst)
+        _backup_from(dst, previous, target)
+        size = dst.execute("PRAGMA page_size").fetchone()[0]
+        src = sqlite3.connect(staging, isolation_level=None)
+        try:
+            if src.execute("PRAGMA page_size").fetchone()[0] != size:
+                # A WAL target takes only pages of its own size: rebuild the copy.
+                src.execute(f"PRAGMA page_size={int(size)}")
+                src.execute("VACUUM")
+            if _data_version(dst) != before:
+                raise _refused(
+                    source,
+                    target,
+                    "die Datenbank wurde währenddessen geändert; bitte erneut versuchen",
+                    "the database was changed meanwhile; please try again",
+                )
+            src.backup(dst)  # pages=-1: one step, one transaction
+        finally:
+            src.close()
+        findings = dst.execute("PRAGMA quick_check(1)").fetchone()
+        if findings is None or findings[0] != "ok":
+            raise RuntimeError(f"restored database fails quick_check: {findings}")
+    finally:
+        dst.close()
+
+
+def restore_backup(
+    location: str | os.PathLike[str],
+    source: str | os.PathLike[str],
+    *,
+    user: str = "unbekannt",
+    via: str = "cli",
+) -> RestoreResult:
+    """Replace the database at `location` by the backup (or any aipdesk database) `source`.
+
+    The caller must have closed its own `Database` on `location` (and reopens it
+    afterwards: an older schema is then migrated, with the usual backup first).
+
+    Refused, with nothing changed (``restore_refused``): a server database, a
+    source that is missing, empty, not an aipdesk database, of a newer schema or
+    damaged, the database itself, a read-only target, a target that is not an
+    aipdesk database. Otherwise the current state is backed up first
+    (``vor-wiederherstellung``; a damaged file byte for byte), and the restore
+    is recorded in the change log of the restored database (entity "database",
+    action "restore", new = {"from": …, "backup_of_previous": …}).
+    """
+    from aipdesk.store.database import sqlite_path
+
+    target = sqlite_path(location)
+    source_path = Path(os.fspath(source)).expanduser().resolve()
+    if target is None:
+        from aipdesk.store.database import display_url
+
+        raise _refused(
+            source_path,
+            display_url(os.fspath(location)),
+            "Server-Datenbanken stellt deren Administration wieder her (pg_restore)",
+            "server databases are restored by their administrators (pg_restore)",
+        )
+    _check_writable(target, source_path)
+    revision = _check_source(source_path, target)
+    state = _target_state(target, source_path)
+    previous = (
+        None
+        if state == "new"
+        else _free_name(backup_dir() / default_backup_name(target, BEFORE_RESTORE))
+    )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    stale = datetime.now().timestamp() - 3600
+    for leftover in target.parent.glob(f".{glob.escape(target.stem)}-restore-*.sqlite"):
+        with contextlib.suppress(OSError):  # a restore killed half-way left its copy
+            if leftover.stat().st_mtime < stale:
+                leftover.unlink()
+    fd, staging_name = tempfile.mkstemp(
+        prefix=f".{target.stem}-restore-", suffix=".sqlite", dir=target.parent
+    )
+    os.close(fd)
+    staging = Path(staging_name)
+    entry = {"from": source_path.name}
+    if previous is not None:
+        entry["backup_of_previous"] = previous.name
+    try:
+        _stage(source_path, staging, entry, user, via)
+        if state == "sound":
+            assert previous is not None
+            _back_up_and_copy_into(staging, target, previous, source_path)
+        else:
+            if previous is not None:
+                _raw_copy(target, previous)
+            _replace_file(staging, target)
+    finally:
+        staging.unlink(missing_ok=True)
+    if previous is not None:
+        rotate(backup_dir(), stem=target.stem)
+    return RestoreResult(target, source_path, previous, revision)

@@ -1,31 +1,60 @@
-"""Opening a database: locate it, refuse foreign files untouched, set up the engine, migrate.
+"""Opening a database: locate it, refuse foreign or damaged files untouched, set up the
+engine, migrate.
 
-SQLite gets foreign keys, WAL, synchronous FULL and a busy timeout on every
-connection; write transactions begin IMMEDIATE so that two writers queue on the
-busy timeout instead of failing on a lock upgrade.
+SQLite gets foreign keys, synchronous FULL and a busy timeout on every connection,
+and WAL on a local disk; write transactions begin IMMEDIATE so that two writers
+queue on the busy timeout instead of failing on a lock upgrade.
+
+Safety on opening an existing file (nothing below writes a byte before it passed):
+
+- the file is read without writing (``immutable=1``, or ``mode=ro`` while a WAL
+  must be read): SQLite header, aipdesk marker, known schema, and
+  ``PRAGMA quick_check``. A damaged file raises ``db_damaged`` naming the newest
+  backup (:func:`aipdesk.store.backup.newest_backup`). quick_check reads every
+  page (1,000,000 values, 120 MB: 0.25 s warm, ~3 s cold), so a file above
+  ``QUICK_CHECK_ALWAYS_BYTES`` is checked at its first open of a day only;
+- without write permission (on the file, on its folder, or on an existing
+  ``-wal``/``-shm``) the database opens read-only: ``Database.read_only``,
+  ``Database.write()`` raises ``read_only`` before touching anything, and no
+  migration is attempted (an outdated read-only file is refused);
+- on a network share (UNC path or remote drive on Windows, a network file
+  system on Linux and macOS) WAL is unsafe: every connection uses the rollback
+  journal (``journal_mode=DELETE``), a file still in WAL mode is switched back
+  first, and ``Database.notices`` tells the user that PostgreSQL is the right
+  choice for shared use.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import json
 import os
+import re
 import sqlite3
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from pathlib import Path
-from typing import Any
+from datetime import date
+from pathlib import Path, PureWindowsPath
+from typing import Any, NamedTuple
 from urllib.parse import quote
 
-from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy import URL, create_engine, event, inspect, make_url, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import NullPool
 
 from aipdesk.domain.errors import DomainError
 
 # The newest migration this version of aipdesk knows; tests check it is Alembic's head.
-SCHEMA_HEAD = "0002"
-KNOWN_REVISIONS = ("0001", "0002")
+SCHEMA_HEAD = "0003"
+KNOWN_REVISIONS = ("0001", "0002", "0003")
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
+# Files up to this size are quick-checked on every open (≈250,000 values, ≤ 0.07 s warm);
+# larger ones at their first open of the day (bench figures in the module docstring).
+QUICK_CHECK_ALWAYS_BYTES = 32 * 1024 * 1024
 
 
 def default_db_path() -> Path:
@@ -42,17 +71,266 @@ def to_url(location: str | os.PathLike[str]) -> str:
     return "sqlite:///" + str(Path(text_location).expanduser().resolve())
 
 
-class Database:
-    """An open aipdesk database: an engine and the two kinds of session on it."""
+def display_url(url: str | URL) -> str:
+    """`url` fit for a message or a log: an SQLite file as its path, never a password."""
+    try:
+        parsed = make_url(url)
+    except Exception:  # not parseable: hide anything between '//' and '@'
+        return re.sub(r"//[^/@]*@", "//***@", str(url))
+    if parsed.get_backend_name() == "sqlite":
+        return parsed.database or ":memory:"
+    return parsed.render_as_string(hide_password=True)
 
-    def __init__(self, url: str, engine: Engine) -> None:
+
+def sqlite_path(location: str | os.PathLike[str]) -> Path | None:
+    """The file of an SQLite location (a path or an ``sqlite:///`` URL); None for a server.
+
+    The path is taken from the parsed URL (``make_url(url).database``), never by
+    splitting the text: ``sqlite:///C:\\Daten\\aipdesk.sqlite`` is a Windows path.
+    """
+    text_location = os.fspath(location)
+    if "://" not in text_location:
+        return Path(text_location).expanduser().resolve()
+    file = url_file(text_location)
+    if file is None:
+        return None
+    if not file or file == ":memory:":
+        raise DomainError(
+            "db_unreachable",
+            path=display_url(text_location),
+            reason=("die URL nennt keine Datei", "the URL names no file"),
+        )
+    return Path(file).expanduser().resolve()
+
+
+def url_file(url: str | URL) -> str | None:
+    """The file named by an SQLite URL as written (``""`` if none); None for a server."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return None
+    return parsed.database or ""
+
+
+def sqlite_uri(path: str | os.PathLike[str], **params: str) -> str:
+    """An SQLite ``file:`` URI for `path` (POSIX, Windows drive or UNC), with `params`.
+
+    Characters SQLite would read as URI syntax (``?``, ``#``, ``%``) are escaped.
+    """
+    raw = os.fspath(path)
+    windows = PureWindowsPath(raw)
+    if windows.drive:  # C:\… or \\server\share\… (also when built on another system)
+        body = windows.as_posix()
+        if body.startswith("//?/UNC/"):
+            body = "//" + body[len("//?/UNC/") :]
+        elif body.startswith("//?/"):
+            body = body[len("//?/") :]
+        # SQLite: file:///C:/dir/db and, for a share, file:////server/share/db
+        prefix = "//" if body.startswith("//") else "///"
+    else:
+        body, prefix = raw, "//" if raw.startswith("/") else ""
+    uri = "file:" + prefix + quote(body, safe="/:")
+    if params:
+        uri += "?" + "&".join(f"{key}={quote(value)}" for key, value in params.items())
+    return uri
+
+
+# -- network shares ----------------------------------------------------------------------
+
+# Linux /proc/self/mountinfo types (and macOS f_fstypename) on which WAL is unsafe:
+# WAL needs shared memory between all processes using the file, which only one host has.
+NETWORK_FILESYSTEMS = frozenset(
+    {
+        "nfs", "nfs4", "cifs", "smb3", "smbfs", "smb2", "ncpfs", "ncp", "afs", "openafs",
+        "coda", "ceph", "fuse.ceph", "glusterfs", "fuse.glusterfs", "9p", "sshfs",
+        "fuse.sshfs", "davfs", "fuse.davfs2", "webdav", "afpfs", "lustre", "gpfs", "ocfs2",
+        "gfs2", "beegfs", "fuse.rclone", "fuse.s3fs", "s3fs", "fuse.gcsfuse", "vboxsf",
+        "vmhgfs", "fuse.vmhgfs-fuse", "prl_fs", "pvfs2", "orangefs", "fuse.juicefs",
+        "fuse.sshfs-win",
+    }
+)  # fmt: skip
+DRIVE_REMOTE = 4  # GetDriveTypeW
+
+
+class Mount(NamedTuple):
+    mount_point: str
+    fstype: str
+    source: str
+
+
+def _unescape_mount(field: str) -> str:
+    return re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), field)
+
+
+def parse_mountinfo(content: str) -> list[Mount]:
+    """The mounts of a /proc/self/mountinfo text, in its order (later ones cover earlier)."""
+    mounts = []
+    for line in content.splitlines():
+        fields = line.split()
+        if "-" not in fields:
+            continue
+        dash = fields.index("-")
+        if dash < 6 or len(fields) < dash + 3:
+            continue
+        mounts.append(
+            Mount(_unescape_mount(fields[4]), fields[dash + 1], _unescape_mount(fields[dash + 2]))
+        )
+    return mounts
+
+
+def mount_of(path: str, mounts: Sequence[Mount]) -> Mount | None:
+    """The mount holding the absolute POSIX `path`: the longest mount point that is a prefix
+    of it component by component; of equal ones the last mounted."""
+    best: Mount | None = None
+    best_length = -1
+    for mount in mounts:
+        point = mount.mount_point.rstrip("/") or "/"
+        inside = point == "/" or path == point or path.startswith(point + "/")
+        if inside and len(point) >= best_length:
+            best, best_length = mount, len(point)
+    return best
+
+
+def is_unc_path(path: str) -> bool:
+    """``\\\\server\\share\\…``, ``//server/share/…`` or ``\\\\?\\UNC\\server\\share\\…``."""
+    drive = PureWindowsPath(path).drive.replace("/", "\\")
+    if drive.upper().startswith("\\\\?\\UNC\\"):
+        return True
+    return drive.startswith("\\\\") and not drive.startswith(("\\\\?\\", "\\\\.\\"))
+
+
+def windows_share(path: str, drive_type: Callable[[str], int] | None = None) -> str | None:
+    """The share of a Windows `path`: its UNC prefix, or its drive if that is remote."""
+    if is_unc_path(path):
+        return PureWindowsPath(path).drive
+    drive = PureWindowsPath(path).drive
+    if drive.startswith("\\\\?\\"):
+        drive = drive[4:]
+    if len(drive) == 2 and drive[1] == ":":
+        get_type = drive_type or _windows_drive_type
+        try:
+            if get_type(drive + "\\") == DRIVE_REMOTE:
+                return drive
+        except Exception:
+            return None
+    return None
+
+
+def _windows_drive_type(root: str) -> int:  # pragma: no cover - Windows only
+    windll = getattr(ctypes, "windll", None)
+    if windll is None:
+        return 0
+    return int(windll.kernel32.GetDriveTypeW(ctypes.c_wchar_p(root)))
+
+
+def _read_mountinfo() -> str | None:
+    try:
+        with open("/proc/self/mountinfo", encoding="utf-8", errors="surrogateescape") as fh:
+            return fh.read()
+    except OSError:
+        return None
+
+
+def _macos_fstype(path: str) -> str | None:  # pragma: no cover - macOS only
+    """f_fstypename of statfs(2) (struct statfs with 64-bit inodes, the only one on arm64)."""
+    import ctypes.util
+    import platform
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+        try:
+            statfs = libc["statfs$INODE64"]
+        except AttributeError:
+            if platform.machine() != "arm64":
+                return None
+            statfs = libc.statfs
+        buffer = ctypes.create_string_buffer(4096)  # the struct is 2168 bytes; room to spare
+        if statfs(os.fsencode(path), buffer) != 0:
+            return None
+        # u32 bsize, i32 iosize, 5 × u64, fsid 2 × i32, u32 owner, type, flags, fssubtype
+        offset = 4 + 4 + 5 * 8 + 8 + 4 * 4
+        return buffer.raw[offset : offset + 16].split(b"\0", 1)[0].decode("ascii", "replace")
+    except Exception:
+        return None
+
+
+def network_share(
+    path: str | os.PathLike[str],
+    *,
+    platform: str | None = None,
+    mountinfo: str | None = None,
+    drive_type: Callable[[str], int] | None = None,
+) -> str | None:
+    """Where `path` lies if that is a network share (for the notice), else None.
+
+    Windows: a UNC path, or a drive letter whose GetDriveTypeW is DRIVE_REMOTE.
+    Linux: the type of the mount holding the path (/proc/self/mountinfo).
+    macOS: statfs's file-system type. Anything that cannot be told: None (local).
+    The arguments other than `path` let tests play another system.
+    """
+    platform = platform or sys.platform
+    raw = os.fspath(path)
+    if platform == "win32":
+        return windows_share(raw, drive_type)
+    try:
+        where = str(Path(raw).resolve()) if platform == sys.platform else raw
+    except OSError:
+        return None
+    if platform.startswith("linux"):
+        content = _read_mountinfo() if mountinfo is None else mountinfo
+        if not content:
+            return None
+        mount = mount_of(where, parse_mountinfo(content))
+        if mount is not None and mount.fstype.lower() in NETWORK_FILESYSTEMS:
+            return f"{mount.fstype} {mount.source}"
+        return None
+    if platform == "darwin":
+        fstype = _macos_fstype(where)
+        if fstype and fstype.lower() in NETWORK_FILESYSTEMS:
+            return fstype
+    return None
+
+
+# -- the open database -------------------------------------------------------------------
+
+
+class Database:
+    """An open aipdesk database: an engine and the two kinds of session on it.
+
+    - ``url``: the URL to connect with (may hold a password: never show it);
+      ``display_url`` is the one for messages;
+    - ``path``: the SQLite file (None for a server database);
+    - ``read_only``: no write permission; ``write()`` raises ``read_only``;
+    - ``notices``: things the user should know (``network_share``, a failed daily
+      backup); the window shows them in a banner, the command line on stderr;
+    - ``created``: the file was new (or empty) and got its schema on this open.
+    """
+
+    def __init__(
+        self,
+        url: str,
+        engine: Engine,
+        *,
+        path: Path | None = None,
+        read_only: bool = False,
+        notices: Sequence[DomainError] = (),
+        created: bool = False,
+    ) -> None:
         self.url = url
+        self.display_url = display_url(url)
         self.engine = engine
         self.is_sqlite = engine.dialect.name == "sqlite"
-        self.path: Path | None = (
-            Path(engine.url.database) if self.is_sqlite and engine.url.database else None
-        )
+        if path is None and self.is_sqlite and engine.url.database:
+            path = Path(engine.url.database)
+        self.path: Path | None = path if self.is_sqlite else None
+        self.read_only = read_only
+        self.notices: list[DomainError] = list(notices)
+        self.created = created
         self._writer = engine.execution_options(aipdesk_begin="IMMEDIATE")
+
+    @property
+    def where(self) -> str:
+        """The file, or the URL without password: how messages name this database."""
+        return str(self.path) if self.path is not None else self.display_url
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -62,6 +340,8 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One unit of work: commits whole at the end of the block, or rolls back."""
+        if self.read_only:
+            raise DomainError("read_only", path=self.where)
         with Session(self._writer, expire_on_commit=False) as session, session.begin():
             yield session
 
@@ -75,19 +355,24 @@ class Database:
         self.engine.dispose()
 
     def __repr__(self) -> str:
-        return f"Database({self.engine.url.render_as_string(hide_password=True)!r})"
+        flags = ", read_only=True" if self.read_only else ""
+        return f"Database({self.display_url!r}{flags})"
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    # Python 3.11's sqlite3 has no `autocommit` attribute (the SQLAlchemy example uses it):
-    # switch the driver's own transaction handling off and let the "begin" hook emit BEGIN.
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=FULL")
-    cursor.close()
+def _sqlite_pragmas(journal_mode: str) -> Callable[[Any, Any], None]:
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Python 3.11's sqlite3 has no `autocommit` attribute (the SQLAlchemy example uses
+        # it): switch the driver's own transaction handling off; the "begin" hook emits BEGIN.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        if journal_mode:
+            cursor.execute(f"PRAGMA journal_mode={journal_mode}")
+            cursor.execute("PRAGMA synchronous=FULL")
+        cursor.close()
+
+    return on_connect
 
 
 def _sqlite_begin(conn: Any) -> None:
@@ -95,24 +380,185 @@ def _sqlite_begin(conn: Any) -> None:
     conn.exec_driver_sql(f"BEGIN {mode}")
 
 
-def make_engine(url: str) -> Engine:
-    if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
-        event.listen(engine, "connect", _sqlite_pragmas)
+def make_engine(url: str | URL, *, journal_mode: str = "WAL") -> Engine:
+    """An engine for `url`; SQLite connections get the pragmas (``journal_mode`` WAL on a
+    local disk, DELETE on a network share)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        engine = create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        event.listen(engine, "connect", _sqlite_pragmas(journal_mode))
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(parsed, pool_pre_ping=True)
 
 
-def _refuse(path: Path, de: str, en: str) -> DomainError:
-    return DomainError("not_aipdesk_db", path=str(path), reason=(de, en))
+def _journal_file(path: Path, suffix: str) -> Path:
+    return path.with_name(path.name + suffix)
 
 
-def inspect_sqlite_file(path: Path) -> str | None:
+def _has_content(path: Path) -> bool:
+    try:
+        return path.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def read_only_uri(path: Path) -> str:
+    """How to read `path` without writing a byte (and without leaving files beside it).
+
+    While another connection has a WAL-mode file open (its ``-wal`` and ``-shm``
+    exist) or a WAL holds commits, SQLite must read through the WAL: ``mode=ro``
+    (it then needs the ``-shm``, which it creates if the folder allows). A file
+    in WAL mode that nobody has open is opened ``immutable=1`` (``mode=ro`` would
+    create ``-wal`` and ``-shm`` and leave them behind, or fail in a folder
+    without write permission); a file with a rollback journal ``mode=ro`` (proper
+    locks: it sees other writers' commits).
+    """
+    wal = _journal_file(path, "-wal")
+    if _has_content(wal) or (wal.exists() and _journal_file(path, "-shm").exists()):
+        return sqlite_uri(path, mode="ro")
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(20)
+    except OSError:
+        header = b""
+    if len(header) == 20 and header[18] == 2:  # file format version 2: WAL
+        return sqlite_uri(path, immutable="1")
+    return sqlite_uri(path, mode="ro")
+
+
+def _read_only_connect(path: Path) -> Callable[[], sqlite3.Connection]:
+    def connect() -> sqlite3.Connection:
+        # Decided per connection: the owner may start or stop writing meanwhile.
+        return sqlite3.connect(
+            read_only_uri(path),
+            uri=True,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            check_same_thread=False,
+        )
+
+    return connect
+
+
+def make_read_only_engine(path: Path) -> Engine:
+    """Connections made afresh for every use (no pool): each decides anew between
+    ``mode=ro`` and ``immutable=1``, so a reader notices when the owner starts writing."""
+    engine = create_engine(
+        URL.create("sqlite", database=str(path)),
+        creator=_read_only_connect(path),
+        poolclass=NullPool,
+    )
+    event.listen(engine, "connect", _sqlite_pragmas(""))
+    event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+def can_write(path: Path) -> bool:
+    """Whether aipdesk may write the SQLite file `path`: the file, its folder (for the
+    journal or the WAL files) and any existing ``-wal``/``-shm`` must be writable.
+
+    Root passes every permission check except that of a read-only file system.
+    """
+    if not os.access(path, os.W_OK):
+        return False
+    if os.name != "nt" and not os.access(path.parent, os.W_OK | os.X_OK):
+        return False
+    for suffix in ("-wal", "-shm"):
+        extra = _journal_file(path, suffix)
+        if extra.exists() and not os.access(extra, os.W_OK):
+            return False
+    return True
+
+
+def _refuse(path: Path, de: str, en: str, **extra: Any) -> DomainError:
+    return DomainError("not_aipdesk_db", path=str(path), reason=(de, en), **extra)
+
+
+def damaged(path: Path, detail: str) -> DomainError:
+    """``db_damaged`` for `path`, offering its newest usable backup (param ``backup``)."""
+    from aipdesk.store.backup import newest_backup
+
+    try:
+        backup = newest_backup(path)
+    except Exception:  # the offer must never hide the finding
+        backup = None
+    if backup is None:
+        offer = ("Es gibt keine Sicherung dieser Datenbank.", "There is no backup of it.")
+    else:
+        offer = (
+            f'Neueste Sicherung: {backup} – wiederherstellen mit: aipdesk restore "{backup}" '
+            f'--db "{path}"',
+            f'Newest backup: {backup} – restore it with: aipdesk restore "{backup}" --db "{path}"',
+        )
+    return DomainError(
+        "db_damaged",
+        path=str(path),
+        detail=detail,
+        backup=None if backup is None else str(backup),
+        offer=offer,
+    )
+
+
+# -- quick_check once a day for large files ------------------------------------------------
+
+
+def _check_log() -> Path:
+    from platformdirs import user_state_dir
+
+    return Path(user_state_dir("aipdesk", appauthor=False)) / "quick_check.json"
+
+
+def _checked_today(path: Path) -> bool:
+    try:
+        seen = json.loads(_check_log().read_text(encoding="utf-8"))
+        return bool(seen.get(str(path)) == date.today().isoformat())
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def _remember_check(path: Path) -> None:
+    log = _check_log()
+    try:
+        seen = json.loads(log.read_text(encoding="utf-8")) if log.exists() else {}
+        if not isinstance(seen, dict):
+            seen = {}
+        seen.pop(str(path), None)
+        seen[str(path)] = date.today().isoformat()
+        log.parent.mkdir(parents=True, exist_ok=True)
+        keep = dict(list(seen.items())[-50:])
+        log.write_text(json.dumps(keep, ensure_ascii=False), encoding="utf-8")
+    except (OSError, ValueError):
+        pass  # the check runs again next time: only slower, never less safe
+
+
+def quick_check(conn: sqlite3.Connection) -> list[str]:
+    """``PRAGMA quick_check``: [] when sound, else SQLite's findings (at most ten)."""
+    rows = [str(row[0]) for row in conn.execute("PRAGMA quick_check(10)")]
+    return [] if rows == ["ok"] else rows
+
+
+def _recover_hot_journal(path: Path) -> None:
+    """A rollback journal left by a crash must be played back before the file is read;
+    only a read-write connection can, so it runs only where aipdesk may write anyway."""
+    if not _has_content(_journal_file(path, "-journal")):
+        return
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        conn.execute("PRAGMA schema_version").fetchone()
+    finally:
+        conn.close()
+
+
+def inspect_sqlite_file(
+    path: Path, *, writable: bool = True, check: bool | None = None
+) -> str | None:
     """The schema revision of an existing aipdesk file, None for an empty one.
 
-    Reads the file without writing a byte; refuses anything that is not an
-    aipdesk database (or is one of a newer aipdesk).
+    Reads the file without writing a byte (only a crash's hot rollback journal is
+    played back first, and only if `writable`); refuses anything that is not an
+    aipdesk database (or is one of a newer aipdesk), and a damaged one
+    (``db_damaged``). `check`: run quick_check (default: small files always, large
+    ones once a day).
     """
     if not path.exists() or path.stat().st_size == 0:
         return None
@@ -123,18 +569,30 @@ def inspect_sqlite_file(path: Path) -> str | None:
         raise DomainError("db_unreachable", path=str(path), reason=str(exc)) from None
     if header != SQLITE_HEADER:
         raise _refuse(path, "keine SQLite-Datei", "not an SQLite file")
-    # Without a WAL beside it, open immutable: then SQLite creates no -shm/-wal file either.
-    # With one (the file is in use, or a writer died), the WAL must be read: read-only mode.
-    wal = path.with_name(path.name + "-wal")
-    mode = "mode=ro" if wal.exists() and wal.stat().st_size else "immutable=1"
     try:
-        conn = sqlite3.connect(f"file:{quote(str(path))}?{mode}", uri=True)
+        if writable:
+            _recover_hot_journal(path)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
     except sqlite3.Error as exc:
         raise DomainError("db_unreachable", path=str(path), reason=str(exc)) from None
     try:
-        tables = {
-            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
-        }
+        try:
+            tables = {
+                row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+        except sqlite3.DatabaseError as exc:
+            if "readonly" in str(exc) or "read-only" in str(exc):
+                raise DomainError(
+                    "db_unreachable",
+                    path=str(path),
+                    reason=(
+                        "eine unterbrochene Schreibvorgang lässt sich ohne Schreibrecht nicht "
+                        f"abschließen ({exc})",
+                        f"an interrupted write cannot be completed without write permission "
+                        f"({exc})",
+                    ),
+                ) from None
+            raise
         if not tables:
             return None
         if not {"settings", "alembic_version"} <= tables:
@@ -143,50 +601,134 @@ def inspect_sqlite_file(path: Path) -> str | None:
         if marker is None or marker[0] != "aipdesk":
             raise _refuse(path, "die Kennung fehlt", "its marker is missing")
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        revision = row[0] if row else None
+        if revision is not None and revision not in KNOWN_REVISIONS:
+            raise DomainError("newer_schema", path=str(path), found=revision)
+        if check is None:
+            check = path.stat().st_size <= QUICK_CHECK_ALWAYS_BYTES or not _checked_today(path)
+        if check:
+            try:
+                findings = quick_check(conn)
+            except sqlite3.DatabaseError as exc:
+                findings = [str(exc)]
+            if findings:
+                raise damaged(path, "; ".join(findings[:3]))
+            if path.stat().st_size > QUICK_CHECK_ALWAYS_BYTES:
+                _remember_check(path)
     except sqlite3.DatabaseError as exc:
         raise _refuse(
-            path, f"beschädigt oder verschlüsselt: {exc}", f"damaged or encrypted: {exc}"
+            path,
+            f"beschädigt oder verschlüsselt: {exc}",
+            f"damaged or encrypted: {exc}",
+            unreadable=True,
         ) from None
     finally:
         conn.close()
-    revision = row[0] if row else None
-    if revision is not None and revision not in KNOWN_REVISIONS:
-        raise DomainError("newer_schema", path=str(path), found=revision)
     return revision
 
 
 def _create_private_file(path: Path) -> None:
     """A new database file is readable by its owner only (POSIX; ignored on Windows)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+    except OSError as exc:
+        raise DomainError("db_unreachable", path=str(path), reason=str(exc)) from None
     os.close(fd)
 
 
-def open_database(location: str | os.PathLike[str], *, create: bool = True) -> Database:
-    """Open (and create or upgrade, if needed) the aipdesk database at `location`."""
-    url = to_url(location)
-    revision: str | None = None
-    if url.startswith("sqlite"):
-        path = Path(url.split("///", 1)[1])
-        if path.exists():
-            revision = inspect_sqlite_file(path)
-        elif create:
-            _create_private_file(path)
-        else:
-            raise DomainError("db_missing", path=str(path))
-    engine = make_engine(url)
-    db = Database(url, engine)
+def _leave_wal(path: Path, share: str) -> None:
+    """Switch a WAL file on a network share to the rollback journal (the switch folds the
+    WAL into the file). SQLite allows it only while no other connection has the file open;
+    otherwise the file stays untouched and the user is told."""
+    wal = _journal_file(path, "-wal")
+    with path.open("rb") as fh:
+        header = fh.read(20)
+    if not (len(header) == 20 and header[18] == 2) and not wal.exists():
+        return
+    conn = sqlite3.connect(path, timeout=2, isolation_level=None)
     try:
-        if not url.startswith("sqlite"):
-            revision = _inspect_server_database(db)
-        if revision != SCHEMA_HEAD:
-            if revision is not None and db.is_sqlite:
-                from aipdesk.store.backup import backup_before_migration
+        mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+    except sqlite3.OperationalError:
+        mode = "wal"
+    finally:
+        conn.close()
+    if str(mode).lower() != "delete":
+        raise DomainError("network_share_in_use", path=str(path), share=share)
 
-                backup_before_migration(db)
-            from aipdesk.store.schema import upgrade
 
-            upgrade(db)
+def open_database(
+    location: str | os.PathLike[str], *, create: bool = True, read_only: bool = False
+) -> Database:
+    """Open (and create or upgrade, if needed) the aipdesk database at `location`.
+
+    `read_only`: open for reading only even where aipdesk may write (without write
+    permission that happens by itself). A read-only database is never created or
+    migrated.
+    """
+    url = to_url(location)
+    path = sqlite_path(location)
+    if path is None:
+        return _open_server(url, read_only=read_only)
+    notices: list[DomainError] = []
+    share = network_share(path)
+    if share:
+        notices.append(DomainError("network_share", path=str(path), share=share))
+    revision: str | None = None
+    exists = path.exists()
+    if exists:
+        read_only = read_only or not can_write(path)
+        revision = inspect_sqlite_file(path, writable=not read_only)
+        if read_only:
+            if revision != SCHEMA_HEAD:
+                raise DomainError(
+                    "read_only_outdated",
+                    path=str(path),
+                    found=revision or "–",
+                    head=SCHEMA_HEAD,
+                )
+            engine = make_read_only_engine(path)
+            return Database(url, engine, path=path, read_only=True, notices=notices)
+    elif create and not read_only:
+        _create_private_file(path)
+    else:
+        raise DomainError("db_missing", path=str(path))
+    if share and exists:
+        _leave_wal(path, share)
+    engine = make_engine(
+        URL.create("sqlite", database=str(path)), journal_mode="DELETE" if share else "WAL"
+    )
+    db = Database(url, engine, path=path, notices=notices, created=revision is None)
+    try:
+        _migrate(db, revision)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _migrate(db: Database, revision: str | None) -> None:
+    if revision == SCHEMA_HEAD:
+        return
+    if revision is not None and db.is_sqlite:
+        from aipdesk.store.backup import backup_before_migration
+
+        backup_before_migration(db)
+    from aipdesk.store.schema import upgrade
+
+    upgrade(db)
+
+
+def _open_server(url: str, *, read_only: bool) -> Database:
+    db = Database(url, make_engine(url), read_only=read_only)
+    try:
+        revision = _inspect_server_database(db)
+        if read_only and revision != SCHEMA_HEAD:
+            raise DomainError(
+                "read_only_outdated", path=db.display_url, found=revision or "–", head=SCHEMA_HEAD
+            )
+        db.created = revision is None
+        _migrate(db, revision)
     except BaseException:
         db.close()
         raise
@@ -203,7 +745,7 @@ def _inspect_server_database(db: Database) -> str | None:
             if not {"settings", "alembic_version"} <= tables:
                 raise DomainError(
                     "not_aipdesk_db",
-                    path=db.url,
+                    path=db.display_url,
                     reason=("sie enthält fremde Tabellen", "it holds foreign tables"),
                 )
             revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
@@ -212,9 +754,18 @@ def _inspect_server_database(db: Database) -> str | None:
     except Exception as exc:  # driver errors: unreachable host, wrong password, …
         raise DomainError(
             "db_unreachable",
-            path=db.engine.url.render_as_string(hide_password=True),
-            reason=str(exc).splitlines()[0],
+            path=db.display_url,
+            reason=_without_secrets(str(exc).splitlines()[0] if str(exc) else repr(exc), db.url),
         ) from None
     if revision is not None and revision not in KNOWN_REVISIONS:
-        raise DomainError("newer_schema", path=db.url, found=revision)
+        raise DomainError("newer_schema", path=db.display_url, found=revision)
     return revision
+
+
+def _without_secrets(message: str, url: str) -> str:
+    """A driver's message with the URL's password (if it quotes it) blotted out."""
+    with contextlib.suppress(Exception):
+        password = make_url(url).password
+        if password:
+            message = message.replace(str(password), "***")
+    return message

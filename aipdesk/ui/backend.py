@@ -59,6 +59,11 @@ class Backend(QObject):
     def is_open(self) -> bool:
         return self._db is not None
 
+    @property
+    def read_only(self) -> bool:
+        """The database may only be read (no write permission): every edit is disabled."""
+        return self._db is not None and self._db.read_only
+
     def open(self) -> Database:
         """Open (create, migrate) the database and load the catalogue on first start."""
         if self._db is None:
@@ -66,14 +71,48 @@ class Backend(QObject):
             from aipdesk.services.database import open_database
 
             assert isinstance(self.location, str)
+            from aipdesk.services.maintenance import start_of_day
+
             db = open_database(self.location)
-            load_catalogue(db, self.actor)
+            if not db.read_only:
+                load_catalogue(db, self.actor)
+                start_of_day(db)  # the daily backup; a failure becomes a notice
             self._db = db
         return self._db
 
     def close(self) -> None:
         if self._db is not None:
             self._db.close()
+
+    # -- backups ----------------------------------------------------------------------------
+    @property
+    def can_restore(self) -> bool:
+        """Restoring replaces a database file: not for servers or read-only files."""
+        return self._db is not None and self._db.path is not None and not self._db.read_only
+
+    def backup_folder(self) -> str:
+        from aipdesk.services.database import backup_dir
+
+        return str(backup_dir())
+
+    def restore(self, source: str) -> Any:
+        """Replace the database by the backup `source` and open it again (RestoreResult).
+
+        The open database is closed first (a file still open cannot be replaced on
+        Windows) and a new one opened afterwards, also when the restore is refused.
+        """
+        from aipdesk.services.maintenance import restore
+
+        location = self.location if isinstance(self.location, str) else str(self.db.path)
+        if self._db is not None:
+            location = str(self._db.path or location)
+            self._db.close()
+            self._db = None
+        self.location = location
+        try:
+            return restore(location, source, Actor(self.actor.user, "gui"))
+        finally:
+            self.open()
 
     def message(self, error: DomainError) -> str:
         return error.text(self.lang)

@@ -10,8 +10,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QTabWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -22,6 +24,7 @@ from aipdesk.errors import describe_unexpected
 from aipdesk.services.base import Changes
 from aipdesk.services.results import Snapshot
 from aipdesk.ui.backend import Backend
+from aipdesk.ui.backup_actions import BackupActions
 from aipdesk.ui.common import month_label, show_error
 from aipdesk.ui.exchange_actions import ExchangeActions
 from aipdesk.ui.panes.dashboard import DashboardPane
@@ -83,7 +86,18 @@ class MainWindow(QMainWindow):
         for pane, title in zip(self.panes.values(), titles, strict=True):
             self.tabs.addTab(pane, title)
             pane.setAccessibleName(title.replace("&", ""))
-        self.setCentralWidget(self.tabs)
+        # Banners above the panes: a read-only database, and what the user should know
+        # about the database (a network share, a daily backup that failed).
+        self.read_only_banner = self._banner("readOnlyBanner")
+        self.notice_banner = self._banner("noticeBanner")
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.read_only_banner)
+        layout.addWidget(self.notice_banner)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
         self._make_menus(titles)
 
         self.db_label = QLabel(self)
@@ -95,6 +109,8 @@ class MainWindow(QMainWindow):
         self.action_import.triggered.connect(lambda: self.exchange.import_())
         self.action_template.triggered.connect(lambda: self.exchange.template())
         self.action_merge.triggered.connect(lambda: self.exchange.merge())
+        self.backups = BackupActions(self)
+        self.action_restore.triggered.connect(lambda: self.backups.restore())
         backend.changed.connect(self._on_changed)
         backend.stale.connect(self.refresh)
         backend.failed.connect(lambda text: show_error(self, text))
@@ -102,6 +118,51 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
 
     # -- construction ----------------------------------------------------------------------
+    def _banner(self, name: str) -> QLabel:
+        banner = QLabel(self)
+        banner.setObjectName(name)
+        banner.setWordWrap(True)
+        banner.setTextFormat(Qt.TextFormat.PlainText)
+        banner.setAccessibleName(self.tr("Notice"))
+        banner.setMargin(8)
+        # Amber like the traffic light, dark text: readable in light and dark palettes.
+        banner.setStyleSheet("QLabel { background: #ffe08a; color: #3a2c00; }")
+        banner.hide()
+        return banner
+
+    def _show_database_state(self) -> None:
+        """Once the database is open: say if it is read-only, and what else to know."""
+        db = self.backend.db
+        read_only = self.backend.read_only
+        self.read_only_banner.setText(
+            self.tr(
+                "Read-only: you have no write permission for this database. You can look at "
+                "everything and export it, but not change anything."
+            )
+        )
+        self.read_only_banner.setVisible(read_only)
+        notices = [notice.text(self.backend.lang) for notice in db.notices]
+        self.notice_banner.setText("\n".join(notices))
+        self.notice_banner.setVisible(bool(notices))
+        self.action_restore.setEnabled(self.backend.can_restore)
+
+    def restored(self, message: str) -> None:
+        """A backup was restored: forget the undo steps (they belong to the replaced
+        state) and read everything of the restored database."""
+        self.undo_stack.clear()
+        self.snapshot = None
+        self.reload()
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Backup restored"),
+            message,
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setObjectName("restoredMessage")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
     def _make_actions(self) -> None:
         self.action_undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.action_undo.setObjectName("actionUndo")
@@ -132,6 +193,12 @@ class MainWindow(QMainWindow):
         self.action_quit.setObjectName("actionQuit")
         self.action_quit.setShortcut(QKeySequence("Ctrl+Q"))
         self.action_quit.triggered.connect(self.close)
+        self.action_restore = QAction(self.tr("&Restore backup…"), self)
+        self.action_restore.setObjectName("actionRestore")
+        tip = self.tr("Replace the database by a backup (the current state is backed up first)")
+        self.action_restore.setToolTip(tip)
+        self.action_restore.setStatusTip(tip)
+        self.action_restore.setEnabled(False)  # until the database is open
         self.action_reload = QAction(self.tr("Re&load"), self)
         self.action_reload.setObjectName("actionReload")
         self.action_reload.setShortcut(QKeySequence.StandardKey.Refresh)
@@ -172,6 +239,7 @@ class MainWindow(QMainWindow):
             self.action_import,
             self.action_template,
             self.action_merge,
+            self.action_restore,
             self.action_reload,
             self.action_quit,
         ):
@@ -227,7 +295,9 @@ class MainWindow(QMainWindow):
 
     def _load_failed(self, error: BaseException) -> None:
         self.statusBar().clearMessage()
-        if isinstance(error, DomainError):
+        if isinstance(error, DomainError) and self.backups.offer(error) is not None:
+            pass  # damaged: the newest backup is offered
+        elif isinstance(error, DomainError):
             show_error(self, self.backend.message(error), self.tr("Loading failed"))
         else:
             show_error(
@@ -239,20 +309,18 @@ class MainWindow(QMainWindow):
         if self.year is not None and snapshot.year != self.year:
             return  # an older request that the user has overtaken
         if self.snapshot is None:
+            self._show_database_state()
             self.db_label.setText(
                 self.tr("Database: {0} · User: {1}").format(
-                    self.backend.db.path or self.backend.db.url, self.backend.actor.user
+                    self.backend.db.where, self.backend.actor.user
                 )
             )
         self.year = snapshot.year
         self.snapshot = snapshot
-        for action in (
-            self.action_export,
-            self.action_import,
-            self.action_template,
-            self.action_merge,
-        ):
-            action.setEnabled(True)
+        self.action_export.setEnabled(True)
+        self.action_template.setEnabled(True)
+        for action in (self.action_import, self.action_merge):
+            action.setEnabled(not self.backend.read_only)
         self.report_month = snapshot.report_month
         self._fill_combos(snapshot)
         self.dashboard.set_snapshot(snapshot, changes)

@@ -2,6 +2,68 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>BackupActions</name>
+    <message>
+        <location filename="../../aipdesk/ui/backup_actions.py" line="33"/>
+        <location filename="../../aipdesk/ui/backup_actions.py" line="43"/>
+        <source>Restore a backup</source>
+        <translation>Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/backup_actions.py" line="35"/>
+        <source>aipdesk database (*.sqlite *.db);;All files (*)</source>
+        <translation>aipdesk-Datenbank (*.sqlite *.db);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/backup_actions.py" line="40"/>
+        <source>Replace the database by the state saved in {0}?
+
+The current state is backed up first, so this step can be taken back by restoring that backup.</source>
+        <translation>Die Datenbank durch den in {0} gesicherten Stand ersetzen?
+
+Der jetzige Stand wird vorher gesichert; dieser Schritt lässt sich also durch Wiederherstellen jener Sicherung rückgängig machen.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/backup_actions.py" line="52"/>
+        <source>{0}
+
+Restore the newest backup now? The damaged file is kept as a backup.</source>
+        <translation>{0}
+
+Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als Sicherung erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/backup_actions.py" line="54"/>
+        <source>Database damaged</source>
+        <translation>Datenbank beschädigt</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/backup_actions.py" line="65"/>
+        <source>&amp;Restore</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/backup_actions.py" line="77"/>
+        <source>Restore refused</source>
+        <translation>Wiederherstellung abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/backup_actions.py" line="81"/>
+        <source>Restore failed</source>
+        <translation>Wiederherstellung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/backup_actions.py" line="84"/>
+        <source>The previous state is saved in {0}.</source>
+        <translation>Der vorherige Stand ist gesichert in {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/backup_actions.py" line="89"/>
+        <source>Restored from {0}.</source>
+        <translation>Wiederhergestellt aus {0}.</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPane</name>
     <message>
         <location filename="../../aipdesk/ui/panes/dashboard.py" line="38"/>
@@ -164,48 +226,48 @@
 <context>
     <name>GridModel</name>
     <message>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="60"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="61"/>
         <source>Project</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="61"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="62"/>
         <source>Metric</source>
         <translation>Kennzahl</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="62"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="63"/>
         <source>Total</source>
         <translation>Gesamt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="63"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="64"/>
         <source>Target</source>
         <translation>Zielwert</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="64"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="65"/>
         <source>Attainment</source>
         <translation>Zielerreichung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="67"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="68"/>
         <source>Sum of the logged months; for stocks their average</source>
         <translation>Summe der erfassten Monate; bei Beständen deren Durchschnitt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="121"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="122"/>
         <source>Outside the project period: not editable</source>
         <translation>Außerhalb des Projektzeitraums: nicht änderbar</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="123"/>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="134"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="124"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="135"/>
         <source>Note: {0}</source>
         <translation>Bemerkung: {0}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="132"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="133"/>
         <source>empty</source>
         <translation>leer</translation>
     </message>
@@ -243,7 +305,7 @@
         <translation>Wert &amp;löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../aipdesk/ui/panes/grid.py" line="277"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="278"/>
         <source>Clear %n value(s)</source>
         <translation>
             <numerusform>%n Wert löschen</numerusform>
@@ -251,22 +313,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="301"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="302"/>
         <source>Log a value first: a note belongs to a monthly value.</source>
         <translation>Zuerst einen Wert erfassen: Eine Bemerkung gehört zu einem Monatswert.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="302"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="303"/>
         <source>No value</source>
         <translation>Kein Wert</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="307"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="308"/>
         <source>Note</source>
         <translation>Bemerkung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="308"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="309"/>
         <source>Note on {0} · {1} · {2}:</source>
         <translation>Bemerkung zu {0} · {1} · {2}:</translation>
     </message>
@@ -440,158 +502,183 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="54"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="57"/>
         <source>aipdesk – labour-market and integration programme</source>
         <translation>aipdesk – Arbeitsmarkt- und Integrationsprogramm</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="62"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="65"/>
         <source>Panes</source>
         <translation>Bereiche</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="77"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="80"/>
         <source>&amp;Overview</source>
         <translation>Über&amp;sicht</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="78"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="81"/>
         <source>&amp;Projects</source>
         <translation>&amp;Projekte</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="79"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="82"/>
         <source>&amp;Integrations</source>
         <translation>&amp;Integrationen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="80"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="83"/>
         <source>&amp;Training</source>
         <translation>&amp;Weiterbildung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="81"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="84"/>
         <source>Tar&amp;gets</source>
         <translation>&amp;Ziele</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="116"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="177"/>
         <source>Entry &amp;template…</source>
         <translation>Erfassungs&amp;vorlage…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="118"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="179"/>
         <source>&amp;Merge database…</source>
         <translation>Datenbank &amp;zusammenführen…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="121"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="182"/>
         <source>Write the year&apos;s figures as an Excel workbook</source>
         <translation>Die Zahlen des Jahres als Excel-Arbeitsmappe schreiben</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="122"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="183"/>
         <source>Take values from an entry template or an export</source>
         <translation>Werte aus einer Erfassungsvorlage oder einem Export übernehmen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="123"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="184"/>
         <source>An Excel sheet for team leads to fill in offline</source>
         <translation>Ein Excel-Blatt, das Teamleitungen offline ausfüllen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="124"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="185"/>
         <source>Take the values of another aipdesk database</source>
         <translation>Die Werte einer anderen aipdesk-Datenbank übernehmen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="196"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="264"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="243"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="314"/>
         <source>Database: {0} · User: {1}</source>
         <translation>Datenbank: {0} · Benutzer: {1}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="106"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="167"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="109"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="126"/>
+        <source>Notice</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/main_window.py" line="139"/>
+        <source>Read-only: you have no write permission for this database. You can look at everything and export it, but not change anything.</source>
+        <translation>Schreibgeschützt: Sie haben keine Schreibrechte für diese Datenbank. Sie können alles ansehen und exportieren, aber nichts ändern.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/main_window.py" line="157"/>
+        <source>Backup restored</source>
+        <translation>Sicherung wiederhergestellt</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/main_window.py" line="170"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="112"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="173"/>
         <source>E&amp;xport workbook…</source>
         <translation>Arbeitsmappe e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="114"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="175"/>
         <source>&amp;Import workbook…</source>
         <translation>Arbeitsmappe &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="131"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="192"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="135"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="196"/>
+        <source>&amp;Restore backup…</source>
+        <translation>Sicherung &amp;wiederherstellen…</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/main_window.py" line="198"/>
+        <source>Replace the database by a backup (the current state is backed up first)</source>
+        <translation>Die Datenbank durch eine Sicherung ersetzen (der jetzige Stand wird vorher gesichert)</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/main_window.py" line="202"/>
         <source>Re&amp;load</source>
         <translation>&amp;Neu laden</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="141"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="208"/>
         <source>Header</source>
         <translation>Kopfleiste</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="148"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="215"/>
         <source>Year</source>
         <translation>Jahr</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="151"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="218"/>
         <source>Report month</source>
         <translation>Berichtsmonat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="153"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="220"/>
         <source>&amp;Year:</source>
         <translation>&amp;Jahr:</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="155"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="222"/>
         <source>Report &amp;month:</source>
         <translation>Berichts&amp;monat:</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="169"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="236"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="179"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="247"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="182"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="250"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="231"/>
-        <location filename="../../aipdesk/ui/main_window.py" line="234"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="301"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="304"/>
         <source>Loading failed</source>
         <translation>Laden fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="264"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="332"/>
         <source>Year {0}, report month {1}</source>
         <translation>Jahr {0}, Berichtsmonat {1}</translation>
     </message>
@@ -1057,8 +1144,8 @@
     </message>
     <message>
         <location filename="../../aipdesk/ui/panes/projects.py" line="212"/>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="291"/>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="401"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="293"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="405"/>
         <source>&amp;Deactivate</source>
         <translation>Dea&amp;ktivieren</translation>
     </message>
@@ -1073,133 +1160,133 @@
         <translation>D&amp;etails:</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="291"/>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="406"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="293"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="410"/>
         <source>Re&amp;activate</source>
         <translation>Rea&amp;ktivieren</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="293"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="295"/>
         <source>Deactivate the selected project</source>
         <translation>Ausgewähltes Projekt deaktivieren</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="295"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="297"/>
         <source>Reactivate the selected project</source>
         <translation>Ausgewähltes Projekt reaktivieren</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="302"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="304"/>
         <source>Choose a project in the list to see its details.</source>
         <translation>Projekt in der Liste auswählen, um die Details zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="310"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="312"/>
         <source>accepts no new values</source>
         <translation>nimmt keine neuen Werte an</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="312"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="314"/>
         <source>Code</source>
         <translation>Kürzel</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="313"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="315"/>
         <source>Period</source>
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="314"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="316"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="319"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="321"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="321"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="323"/>
         <source>No description.</source>
         <translation>Keine Beschreibung.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="322"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="324"/>
         <source>Metrics it logs</source>
         <translation>Erfasste Kennzahlen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="326"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="328"/>
         <source>None yet.</source>
         <translation>Noch keine.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="333"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="335"/>
         <source>Targets {0}</source>
         <translation>Zielwerte {0}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="335"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="337"/>
         <source>No target in this year.</source>
         <translation>Kein Zielwert in diesem Jahr.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="337"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="339"/>
         <source>Plan and actual up to {0}. A target runs over the calendar year unless another period is given.</source>
         <translation>Soll und Ist bis {0}. Ein Zielwert gilt für das Kalenderjahr, sofern kein anderer Zeitraum angegeben ist.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="341"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="343"/>
         <source>Metric</source>
         <translation>Kennzahl</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="342"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="344"/>
         <source>Target</source>
         <translation>Zielwert</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="343"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="345"/>
         <source>Plan to date</source>
         <translation>Soll bis dahin</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="344"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="346"/>
         <source>Actual to date</source>
         <translation>Ist bis dahin</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="345"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="347"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="359"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="361"/>
         <source>period {0}</source>
         <translation>Zeitraum {0}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="361"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="363"/>
         <source>no number</source>
         <translation>ohne Zahl</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="398"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="402"/>
         <source>Deactivate project {0}? It stays in the lists and its figures remain, but it accepts no new values.</source>
         <translation>Projekt {0} deaktivieren? Es bleibt mit seinen Zahlen in den Listen erhalten, nimmt aber keine neuen Werte mehr an.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="403"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="407"/>
         <source>Reactivate project {0}? It accepts values again.</source>
         <translation>Projekt {0} reaktivieren? Es nimmt dann wieder Werte an.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="409"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="413"/>
         <source>Change project</source>
         <translation>Projekt ändern</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="415"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="419"/>
         <source>Confirm the change</source>
         <translation>Änderung bestätigen</translation>
     </message>
@@ -1470,27 +1557,27 @@
         <translation>Verteilung des Zielwerts auf die Monate</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="167"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="169"/>
         <source>linear</source>
         <translation>linear</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="167"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="169"/>
         <source>custom</source>
         <translation>individuell</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="184"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="186"/>
         <source>{0} months</source>
         <translation>{0} Monate</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="186"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="188"/>
         <source>No number in the programme yet; type one to set it</source>
         <translation>Im Programm noch ohne Zahl; zum Festlegen eine Zahl eingeben</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="188"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="190"/>
         <source>Enter or double-click edits the plan curve</source>
         <translation>Enter oder Doppelklick bearbeitet die Plankurve</translation>
     </message>
@@ -1498,133 +1585,133 @@
 <context>
     <name>TargetsPane</name>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="224"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="226"/>
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="227"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="229"/>
         <source>To change a target value, select it and type a number or press F2; Enter stores it, Esc cancels.</source>
         <translation>Zielwert ändern: Zahl eingeben oder F2 drücken; Enter speichert, Esc bricht ab.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="246"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="248"/>
         <source>Targets of the year</source>
         <translation>Zielwerte des Jahres</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="249"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="251"/>
         <source>F2 or typing changes the target value, Enter stores it; Enter on the plan curve edits it; Delete removes the target.</source>
         <translation>F2 oder Eingabe ändert den Zielwert, Enter speichert; Enter auf der Plankurve bearbeitet sie; Entf entfernt den Zielwert.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="275"/>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="497"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="277"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="502"/>
         <source>Remove target</source>
         <translation>Zielwert entfernen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="292"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="295"/>
         <source>&amp;New target…</source>
         <translation>&amp;Neuer Zielwert…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="292"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="295"/>
         <source>New target</source>
         <translation>Neuer Zielwert</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="296"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="299"/>
         <source>Edit plan &amp;curve…</source>
         <translation>Plan&amp;kurve bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="297"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="300"/>
         <source>Edit the plan curve of the selected target</source>
         <translation>Plankurve des ausgewählten Zielwerts bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="302"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="305"/>
         <source>&amp;Remove target</source>
         <translation>Zielwert &amp;entfernen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="303"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="306"/>
         <source>Remove the selected target</source>
         <translation>Ausgewählten Zielwert entfernen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="308"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="311"/>
         <source>Copy targets to ne&amp;xt year</source>
         <translation>Zielwerte ins &amp;Folgejahr kopieren</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="309"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="312"/>
         <source>Copy the calendar-year targets to the next year</source>
         <translation>Zielwerte des Kalenderjahrs ins Folgejahr kopieren</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="320"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="323"/>
         <source>Soll line of the selected target</source>
         <translation>Soll-Verlauf des ausgewählten Zielwerts</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="358"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="362"/>
         <source>Copy the calendar-year targets of {0} to {1}</source>
         <translation>Zielwerte des Kalenderjahrs {0} nach {1} kopieren</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="405"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="410"/>
         <source>{0} – {1}, {2} ({3} months)</source>
         <translation>{0} – {1}, {2} ({3} Monate)</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="409"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="414"/>
         <source>No target number yet: the line shows the planned share in %.</source>
         <translation>Noch kein Zielwert festgelegt: Die Linie zeigt den geplanten Anteil in %.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="411"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="416"/>
         <source>Stock: the Soll is the target, {0}, in every month.</source>
         <translation>Bestand: Das Soll ist in jedem Monat der Zielwert, {0}.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="417"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="422"/>
         <source>Soll by {0}: {1} of {2}.</source>
         <translation>Soll bis {0}: {1} von {2}.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="463"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="468"/>
         <source>Target added: {0} – {1}, {2}.</source>
         <translation>Zielwert angelegt: {0} – {1}, {2}.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="467"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="472"/>
         <source>Choose the year {0} to see it.</source>
         <translation>Zum Anzeigen das Jahr {0} wählen.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="498"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="503"/>
         <source>Remove the target of {0} – {1} for {2}? The monthly values stay.</source>
         <translation>Zielwert von {0} – {1} im Zeitraum {2} entfernen? Die Monatswerte bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="505"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="510"/>
         <source>Confirm removal</source>
         <translation>Entfernen bestätigen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="518"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="523"/>
         <source>Target removed: {0} – {1}.</source>
         <translation>Zielwert entfernt: {0} – {1}.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="535"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="540"/>
         <source>Targets copied to {0}: {1}.</source>
         <translation>Zielwerte nach {0} kopiert: {1}.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="537"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="542"/>
         <source>No targets copied: {0} already has all of them.</source>
         <translation>Keine Zielwerte kopiert: {0} hat sie bereits alle.</translation>
     </message>

@@ -39,6 +39,7 @@ class GridModel(RowsModel):
     def __init__(self, writer: Writer | None = None, parent: Any = None) -> None:
         super().__init__(parent)
         self._writer = writer
+        self.read_only = False  # a database without write permission: nothing editable
 
     def find(self, project: str, metric: str) -> int | None:
         for number, row in enumerate(self._rows):
@@ -72,7 +73,7 @@ class GridModel(RowsModel):
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         month = month_of(index.column())
-        if month is not None and self._rows[index.row()].editable[month]:
+        if month is not None and not self.read_only and self._rows[index.row()].editable[month]:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 

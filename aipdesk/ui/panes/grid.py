@@ -198,6 +198,8 @@ class GridPane(QWidget):
 
     # -- feeding ---------------------------------------------------------------------------
     def set_snapshot(self, snapshot: Snapshot, changes: Changes | None = None) -> None:
+        self.model.read_only = self.backend.read_only
+        self.hint.setVisible(not self.backend.read_only)  # it explains how to type values
         self.model.set_rows(snapshot.grids[self.area].rows)
         if not self._sized and self.model.rowCount():
             self._size_columns()

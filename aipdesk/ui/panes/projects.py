@@ -285,8 +285,10 @@ class ProjectsPane(QWidget):
 
     def _selection_changed(self) -> None:
         project = self.selected_project()
-        self.edit_button.setEnabled(project is not None)
-        self.active_button.setEnabled(project is not None)
+        writable = not self.backend.read_only
+        self.new_button.setEnabled(writable)
+        self.edit_button.setEnabled(project is not None and writable)
+        self.active_button.setEnabled(project is not None and writable)
         active = project is None or project.active
         self.active_button.setText(self.tr("&Deactivate") if active else self.tr("Re&activate"))
         self.active_button.setAccessibleName(
@@ -379,6 +381,8 @@ class ProjectsPane(QWidget):
         return self._open_dialog(project) if project else None
 
     def _open_dialog(self, project: Project | None) -> ProjectDialog | None:
+        if self.backend.read_only:
+            return None  # double-click and Enter too: a read-only database is not edited
         if self.snapshot is None:
             return None
         dialog = ProjectDialog(self.backend, self.snapshot, project, self)
@@ -391,7 +395,7 @@ class ProjectsPane(QWidget):
     def toggle_active(self) -> QMessageBox | None:
         """Ask, then switch the selected project off (or on again)."""
         project = self.selected_project()
-        if project is None:
+        if project is None or self.backend.read_only:
             return None
         if project.active:
             question = self.tr(

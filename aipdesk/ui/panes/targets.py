@@ -130,9 +130,11 @@ class TargetsModel(RowsModel):
             )[section]
         return None
 
+    read_only = False  # a database without write permission: nothing editable
+
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
-        if index.isValid() and index.column() == COL_VALUE:
+        if index.isValid() and index.column() == COL_VALUE and not self.read_only:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -277,6 +279,7 @@ class TargetsPane(QWidget):
         remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         remove.triggered.connect(self.remove_target)
         table.addAction(remove)
+        self.remove_action = remove
         return table
 
     def _make_buttons(self) -> None:
@@ -345,6 +348,7 @@ class TargetsPane(QWidget):
         key = self._wanted or self._selected_key()
         self._wanted = None
         self.snapshot = snapshot
+        self.model.read_only = self.backend.read_only
         if not unchanged:
             projects = {p.code: p for p in snapshot.projects}
             self.model.set_rows(
@@ -389,10 +393,11 @@ class TargetsPane(QWidget):
 
     def _selection_changed(self) -> None:
         entry = self.selected()
-        for widget in (self.curve_button, self.remove_button):
-            widget.setEnabled(entry is not None)
-        self.new_button.setEnabled(self.snapshot is not None)
-        self.copy_button.setEnabled(self.snapshot is not None)
+        writable = not self.backend.read_only
+        for widget in (self.curve_button, self.remove_button, self.remove_action):
+            widget.setEnabled(entry is not None and writable)
+        self.new_button.setEnabled(self.snapshot is not None and writable)
+        self.copy_button.setEnabled(self.snapshot is not None and writable)
         if entry is None or self.snapshot is None:
             self.caption.clear()
             self.preview.clear()
@@ -445,7 +450,7 @@ class TargetsPane(QWidget):
             self._store(replace(target, value=value))
 
     def new_target(self) -> None:
-        if self.snapshot is None:
+        if self.snapshot is None or self.backend.read_only:
             return
         entry = self.selected()
         dialog = TargetDialog(
@@ -472,7 +477,7 @@ class TargetsPane(QWidget):
 
     def edit_curve(self) -> None:
         entry = self.selected()
-        if entry is None:
+        if entry is None or self.backend.read_only:
             return
         dialog = WeightsDialog(
             entry.target, entry.metric, f"{entry.project.name} – {entry.metric.name}", self
@@ -490,7 +495,7 @@ class TargetsPane(QWidget):
 
     def remove_target(self) -> None:
         entry = self.selected()
-        if entry is None:
+        if entry is None or self.backend.read_only:
             return
         box = QMessageBox(
             QMessageBox.Icon.Question,
@@ -522,7 +527,7 @@ class TargetsPane(QWidget):
         box.open()
 
     def copy_targets(self) -> None:
-        if self.snapshot is None:
+        if self.snapshot is None or self.backend.read_only:
             return
         year = self.snapshot.year
         try:

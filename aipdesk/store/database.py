@@ -52,6 +52,8 @@ SCHEMA_HEAD = "0003"
 KNOWN_REVISIONS = ("0001", "0002", "0003")
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
+# The PostgreSQL advisory lock that serialises aipdesk's write transactions ("AIPD").
+WRITE_LOCK = 0x41495044
 # Files up to this size are quick-checked on every open (≈250,000 values, ≤ 0.07 s warm);
 # larger ones at their first open of the day (bench figures in the module docstring).
 QUICK_CHECK_ALWAYS_BYTES = 32 * 1024 * 1024
@@ -343,6 +345,11 @@ class Database:
         if self.read_only:
             raise DomainError("read_only", path=self.where)
         with Session(self._writer, expire_on_commit=False) as session, session.begin():
+            if not self.is_sqlite:
+                # Writers queue one after the other, as SQLite's BEGIN IMMEDIATE makes
+                # them: a version check, the davon rule and an import's plan then read
+                # what no other writer can change before the commit (held until then).
+                session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK})
             yield session
 
     def revision(self) -> str | None:

@@ -1,9 +1,25 @@
-"""Shared fixtures: a fresh database per test, seeded with the AIP 2021 catalogue."""
+"""Shared fixtures: a fresh database per test, seeded with the AIP 2021 catalogue.
+
+`empty_db` and `db` run every test that uses them twice: on an SQLite file and on
+a PostgreSQL database (test ids `[sqlite]` and `[postgresql]`; `-m postgresql`
+selects the second). The PostgreSQL server is the one in `AIPDESK_TEST_PG_URL`
+(`.ci/run` starts one with `.ci/pg-test-server`); without it, a private server
+is started when this runs as an ordinary user with PostgreSQL installed, else the
+PostgreSQL half is skipped. Under CI (`CI` set) a missing server is an error.
+
+Tests of what only an SQLite file has (pragmas, file permissions, backups,
+foreign files) use `sqlite_empty_db` and `sqlite_db` and run once; a test that
+reaches `db` through another fixture is held to SQLite with `@sqlite_only`.
+"""
 
 from __future__ import annotations
 
+import itertools
 import os
-from collections.abc import Iterator
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -11,9 +27,25 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.pool import NullPool
+
 from aipdesk.services.base import Actor
 from aipdesk.services.catalogue import load_catalogue
 from aipdesk.store.database import Database, open_database
+
+PG_URL_ENV = "AIPDESK_TEST_PG_URL"
+# The one role that must log in with a password on the test server (.ci/pg-test-server).
+PASSWORD_ROLE = "aipdesk_it"
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that uses the PostgreSQL server `postgresql` (`-m postgresql`)."""
+    for item in items:
+        if "pg_server" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.postgresql)
 
 
 @pytest.fixture(autouse=True)
@@ -33,17 +65,224 @@ def actor() -> Actor:
     return Actor("tester", "test")
 
 
+# --- PostgreSQL ---------------------------------------------------------------------------
+
+
+class PgServer:
+    """A PostgreSQL server on which each test gets a database of its own.
+
+    The schema is migrated (and the catalogue loaded) once, into template databases;
+    a test's database is a `CREATE DATABASE … TEMPLATE` copy, made in milliseconds
+    and dropped after the test.
+    """
+
+    def __init__(self, url: str) -> None:
+        self.url = make_url(url)
+        # CREATE and DROP DATABASE run outside a transaction; no pool keeps a connection.
+        self.admin: Engine = create_engine(
+            self.url, isolation_level="AUTOCOMMIT", poolclass=NullPool
+        )
+        self.prefix = f"aipdesk_test_{os.getpid()}"
+        self._templates: dict[str, str] = {}
+        self._numbers = itertools.count(1)
+        self._drop_leftovers()
+
+    def url_of(self, database: str) -> str:
+        return self.url.set(database=database).render_as_string(hide_password=False)
+
+    def _execute(self, sql: str) -> None:
+        with self.admin.connect() as conn:
+            conn.exec_driver_sql(sql)
+
+    def _drop_leftovers(self) -> None:
+        """Databases of earlier test runs on this server whose process has gone."""
+        with self.admin.connect() as conn:
+            names = conn.execute(
+                text("SELECT datname FROM pg_database WHERE datname LIKE 'aipdesk_test_%'")
+            ).scalars()
+            stale = [n for n in names if not _process_alive(n.split("_")[2])]
+        for name in stale:
+            self._execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    def template(self, kind: str) -> str:
+        """The template database `empty` (migrated) or `catalogue` (and the catalogue loaded)."""
+        if kind not in self._templates:
+            name = f"{self.prefix}_{kind}"
+            source = "" if kind == "empty" else f' TEMPLATE "{self.template("empty")}"'
+            self._execute(f'CREATE DATABASE "{name}"{source}')
+            db = open_database(self.url_of(name))
+            if kind == "catalogue":
+                load_catalogue(db, Actor("tester", "test"))
+            db.close()  # a template must have no open connection when it is copied
+            self._templates[kind] = name
+        return self._templates[kind]
+
+    def create(self, kind: str = "empty", owner: str | None = None) -> str:
+        """A new database copied from template `kind` (or a blank one: `blank`); its URL."""
+        name = f"{self.prefix}_{next(self._numbers)}"
+        source = "" if kind == "blank" else f' TEMPLATE "{self.template(kind)}"'
+        owned = f' OWNER "{owner}"' if owner else ""
+        self._execute(f'CREATE DATABASE "{name}"{source}{owned}')
+        return self.url_of(name)
+
+    def drop(self, url: str) -> None:
+        name = make_url(url).database
+        self._execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    def close(self) -> None:
+        for name in self._templates.values():
+            self._execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        self._templates.clear()
+        self.admin.dispose()
+
+
+def _process_alive(pid: str) -> bool:
+    try:
+        os.kill(int(pid), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _private_server(folder: Path) -> Iterator[str] | None:
+    """Start a throwaway server as this (non-root) user, like .ci/pg-test-server does."""
+    if os.name != "posix" or os.geteuid() == 0:
+        return None  # PostgreSQL refuses to run as root
+    initdb = shutil.which("initdb") or next(
+        (str(p) for p in sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))[-1:]), None
+    )
+    if initdb is None:
+        return None
+    bindir = Path(initdb).resolve().parent  # /usr/local/bin/initdb may be a link
+    data = folder / "data"
+
+    def generator() -> Iterator[str]:
+        subprocess.run(
+            [str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust",
+             "--encoding=UTF8", "--no-locale"],
+            check=True, capture_output=True,
+        )
+        hba = data / "pg_hba.conf"
+        hba.write_text(f"local all {PASSWORD_ROLE} scram-sha-256\n" + hba.read_text())
+        with (data / "postgresql.conf").open("a") as conf:
+            conf.write(
+                f"listen_addresses = ''\nunix_socket_directories = '{folder}'\nport = 5499\n"
+                "fsync = off\nsynchronous_commit = off\ntimezone = 'Europe/Berlin'\n"
+            )
+        pg_ctl = str(bindir / "pg_ctl")
+        subprocess.run(
+            [pg_ctl, "-D", str(data), "-l", str(folder / "server.log"), "-w", "start"],
+            check=True, capture_output=True,
+        )
+        try:
+            yield f"postgresql+psycopg://postgres@/postgres?host={folder}&port=5499"
+        finally:
+            subprocess.run([pg_ctl, "-D", str(data), "-m", "immediate", "stop"],
+                           capture_output=True)
+
+    return generator()
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """The PostgreSQL server of this test session (see the module docstring)."""
+    url = os.environ.get(PG_URL_ENV)
+    private = None
+    folder = None
+    if not url:
+        # Unix socket paths are short (107 bytes): a folder of its own directly under /tmp.
+        folder = Path(tempfile.mkdtemp(prefix="aipdesk-pg-"))
+        private = _private_server(folder)
+        if private is not None:
+            url = next(private)
+    if not url:
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+        reason = (
+            f"no PostgreSQL server: set {PG_URL_ENV} (e.g. from `.ci/pg-test-server start`) "
+            "or run as a user other than root with PostgreSQL installed"
+        )
+        if os.environ.get("CI"):
+            pytest.fail(f"{reason}; under CI the PostgreSQL tests must run", pytrace=False)
+        pytest.skip(reason)
+    server = PgServer(url)
+    try:
+        yield server
+    finally:
+        server.close()
+        if private is not None:
+            private.close()  # runs the generator's finally: stops the server
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _postgres_db(request: pytest.FixtureRequest, kind: str) -> Iterator[Database]:
+    server: PgServer = request.getfixturevalue("pg_server")
+    url = server.create(kind)
+    db = open_database(url)
+    try:
+        yield db
+    finally:
+        db.close()
+        server.drop(url)
+
+
 @pytest.fixture
-def empty_db(tmp_path: Path) -> Iterator[Database]:
+def pg_database(pg_server: PgServer) -> Iterator[Callable[..., str]]:
+    """Make PostgreSQL databases for this test: `pg_database("blank" | "empty" |
+    "catalogue", owner=None)` gives the URL of a new one. All are dropped afterwards."""
+    made: list[str] = []
+
+    def make(kind: str = "blank", owner: str | None = None) -> str:
+        made.append(pg_server.create(kind, owner))
+        return made[-1]
+
+    yield make
+    for url in made:
+        pg_server.drop(url)
+
+
+# --- the databases of the tests ----------------------------------------------------------
+
+
+@pytest.fixture(params=BACKENDS)
+def db_backend(request: pytest.FixtureRequest) -> str:
+    """`sqlite` or `postgresql`: the backend of `empty_db` and `db` in this test."""
+    return str(request.param)
+
+
+@pytest.fixture
+def sqlite_empty_db(tmp_path: Path) -> Iterator[Database]:
+    """A new SQLite file (migrated, nothing loaded): for tests of the file itself."""
     db = open_database(tmp_path / "aipdesk.sqlite")
     yield db
     db.close()
 
 
 @pytest.fixture
-def db(empty_db: Database, actor: Actor) -> Database:
-    load_catalogue(empty_db, actor)
-    return empty_db
+def sqlite_db(sqlite_empty_db: Database, actor: Actor) -> Database:
+    load_catalogue(sqlite_empty_db, actor)
+    return sqlite_empty_db
+
+
+@pytest.fixture
+def empty_db(db_backend: str, request: pytest.FixtureRequest) -> Iterator[Database]:
+    """A new, migrated database with nothing loaded, on each backend."""
+    if db_backend == "sqlite":
+        yield request.getfixturevalue("sqlite_empty_db")
+    else:
+        yield from _postgres_db(request, "empty")
+
+
+@pytest.fixture
+def db(db_backend: str, request: pytest.FixtureRequest) -> Iterator[Database]:
+    """A new database with the AIP 2021 catalogue loaded (by `tester`), on each backend."""
+    if db_backend == "sqlite":
+        yield request.getfixturevalue("sqlite_db")
+    else:
+        yield from _postgres_db(request, "catalogue")
 
 
 def snapshot(db: Database) -> dict[str, list[tuple[Any, ...]]]:
@@ -62,3 +301,8 @@ def snapshot(db: Database) -> dict[str, list[tuple[Any, ...]]]:
             t: sorted(map(tuple, conn.exec_driver_sql(f"SELECT * FROM {t}").fetchall()), key=repr)
             for t in tables
         }
+
+
+# For a test whose subject is the file or the workbook rather than the database (file
+# formats, refusals before any read): run it on SQLite only, e.g. with `db` or `logged`.
+sqlite_only = pytest.mark.parametrize("db_backend", ["sqlite"])

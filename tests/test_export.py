@@ -29,6 +29,7 @@ from aipdesk.services.projects import add_project
 from aipdesk.services.status import status
 from aipdesk.services.values import log_value
 from aipdesk.services.views import year_cells
+from tests.conftest import sqlite_only
 
 NOW = datetime(2022, 1, 14, 9, 30, tzinfo=UTC)
 OVERVIEW_HEADER = [
@@ -74,6 +75,8 @@ def run_export(db: Database, path: Path, month: Month | None = None) -> Exported
     return Exported(db, path, result, calls)
 
 
+# `demo` (and `exported`) run on SQLite and on PostgreSQL; tests of the workbook's form
+# alone (formats, layout, files) are `sqlite_only`.
 @pytest.fixture
 def demo(db: Database, actor: Actor) -> Database:
     load_demo(db, actor, 2021)
@@ -117,6 +120,7 @@ def test_sheets_are_overview_projects_and_data(exported: Exported) -> None:
     assert book["JC"]["A1"].value == "Jobcenter Kreis Unna (gesamt) (JC)"
 
 
+@sqlite_only
 def test_overview_header_and_title_block(exported: Exported) -> None:
     ws = exported.book()["Übersicht"]
     header = [c.value for c in ws[HEADER_ROW]]
@@ -166,6 +170,7 @@ def test_a_given_report_month_is_used(demo: Database, tmp_path: Path) -> None:
     ]
 
 
+@sqlite_only
 def test_formats_of_the_overview(exported: Exported) -> None:
     ws = exported.book()["Übersicht"]
     rows = {ws.cell(r, 2).value: r for r in range(HEADER_ROW + 1, HEADER_ROW + 13)}
@@ -186,6 +191,7 @@ def test_formats_of_the_overview(exported: Exported) -> None:
     assert ws.cell(flow, 7).value < 0  # LiA is behind its plan
 
 
+@sqlite_only
 def test_every_number_is_a_number(exported: Exported) -> None:
     book = exported.book()
     ws = book["Übersicht"]
@@ -238,6 +244,7 @@ def test_daten_has_one_row_per_monthly_value(exported: Exported) -> None:
     assert ws.auto_filter.ref == f"A1:J{len(rows)}"
 
 
+@sqlite_only
 def test_text_that_looks_like_a_formula_stays_text(
     demo: Database, actor: Actor, tmp_path: Path
 ) -> None:
@@ -301,6 +308,7 @@ def test_cell_xml_writes_numbers_as_numbers_and_text_as_text() -> None:
         cell_xml(0, 1, object())
 
 
+@sqlite_only
 def test_status_column_has_conditional_fills(exported: Exported) -> None:
     book = exported.book()
     for title, column in (("Übersicht", "I"), ("JC", "S")):
@@ -321,6 +329,7 @@ def test_status_column_has_conditional_fills(exported: Exported) -> None:
     assert rule_fills['"grün"'].endswith("C6EFCE")
 
 
+@sqlite_only
 def test_freeze_filter_widths_and_print_set_up(exported: Exported) -> None:
     book = exported.book()
     ws = book["Übersicht"]
@@ -377,6 +386,7 @@ def test_previous_year_and_notes_on_the_project_sheet(
     assert ws.cell(notes + 3, 4).value == "Sommerferien"
 
 
+@sqlite_only
 def test_document_properties(exported: Exported) -> None:
     props = exported.book().properties
     assert props.creator == "aipdesk"
@@ -384,6 +394,7 @@ def test_document_properties(exported: Exported) -> None:
     assert props.title == "AIP 2021 – Jobcenter Kreis Unna"
 
 
+@sqlite_only
 def test_progress_is_reported_up_to_the_end(exported: Exported) -> None:
     calls = exported.calls
     assert len(calls) >= 4
@@ -412,6 +423,7 @@ def test_sheet_names_are_valid_and_unique() -> None:
 # --------------------------------------------------------------------------- atomic writing
 
 
+@sqlite_only
 def test_a_failed_save_leaves_no_file(
     demo: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -434,6 +446,7 @@ def test_a_failed_save_leaves_no_file(
     assert sorted(p.name for p in folder.iterdir()) == ["old.xlsx"]
 
 
+@sqlite_only
 def test_a_failure_while_building_leaves_no_file(
     demo: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -446,6 +459,7 @@ def test_a_failure_while_building_leaves_no_file(
     assert list(tmp_path.glob("*.xlsx")) == [] and list(tmp_path.glob(".*.tmp")) == []
 
 
+@sqlite_only
 def test_an_export_replaces_the_previous_file(exported: Exported) -> None:
     exported.path.write_bytes(b"old")
     run_export(exported.db, exported.path)
@@ -456,6 +470,7 @@ def test_an_export_replaces_the_previous_file(exported: Exported) -> None:
 # --------------------------------------------------------------------------- LibreOffice
 
 
+@sqlite_only
 @pytest.mark.slow
 def test_libreoffice_prints_the_workbook(exported: Exported, tmp_path: Path) -> None:
     office = shutil.which("libreoffice") or shutil.which("soffice")

@@ -19,7 +19,7 @@ from aipdesk.services.database import Database, open_database
 from aipdesk.services.maintenance import history
 from aipdesk.services.projects import add_project
 from aipdesk.services.values import get_value, log_value
-from tests.conftest import snapshot
+from tests.conftest import snapshot, sqlite_only
 
 JAN, FEB, MAR = Month(2021, 1), Month(2021, 2), Month(2021, 3)
 ANNA = Actor("anna", "gui")
@@ -197,6 +197,9 @@ def test_dry_run_changes_nothing(db: Database, other: Database, other_path: Path
     assert snapshot(db) == before
 
 
+# `sqlite_only`: tests of the other file itself (an SQLite file, whatever this database is).
+# The merge proper runs into SQLite and into PostgreSQL (the other tests).
+@sqlite_only
 def test_other_file_is_never_written(db: Database, other: Database, other_path: Path) -> None:
     log_value(other, BERND, "NEUSTART", "integrations", JAN, 50)
     other.close()
@@ -206,6 +209,7 @@ def test_other_file_is_never_written(db: Database, other: Database, other_path: 
     assert fingerprint(other_path) == before
 
 
+@sqlite_only
 def test_backup_file_keeps_its_journal_mode(
     db: Database, other: Database, other_path: Path
 ) -> None:
@@ -221,6 +225,7 @@ def test_backup_file_keeps_its_journal_mode(
     assert fingerprint(other_path) == before
 
 
+@sqlite_only
 def test_other_database_still_open_elsewhere(
     db: Database, other: Database, other_path: Path
 ) -> None:
@@ -237,7 +242,8 @@ def test_other_database_still_open_elsewhere(
     assert get_value(db, "NEUSTART", "integrations", JAN) == (50, None)
 
 
-def test_merging_a_database_into_itself_is_refused(db: Database) -> None:
+def test_merging_a_database_into_itself_is_refused(sqlite_db: Database) -> None:
+    db = sqlite_db
     assert db.path is not None
     before = snapshot(db)
     for spelling in (db.path, str(db.path.parent / "." / db.path.name)):
@@ -246,6 +252,7 @@ def test_merging_a_database_into_itself_is_refused(db: Database) -> None:
     assert snapshot(db) == before
 
 
+@sqlite_only
 def test_files_that_are_no_aipdesk_database_are_refused(db: Database, tmp_path: Path) -> None:
     text_file = tmp_path / "notizen.txt"
     text_file.write_text("keine Datenbank", encoding="utf-8")
@@ -268,6 +275,7 @@ def test_files_that_are_no_aipdesk_database_are_refused(db: Database, tmp_path: 
     assert not (tmp_path / "fehlt.sqlite").exists()
 
 
+@sqlite_only
 @pytest.mark.parametrize(
     ("revision", "expected"),
     [

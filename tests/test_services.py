@@ -251,12 +251,12 @@ def test_copy_targets_to_next_year(db: Database, actor: Actor) -> None:
 
 def test_catalog_cache_follows_changes_of_other_processes(db: Database, actor: Actor,
                                                           tmp_path: object) -> None:
-    """A second process (here: a second engine on the same file) sees new projects."""
+    """A second process (here: a second engine on the same database) sees new projects."""
     from aipdesk.services.base import Actor as A
     from aipdesk.store.database import open_database
     from aipdesk.store.queries import load_catalog
 
-    other = open_database(db.path)  # type: ignore[arg-type]
+    other = open_database(db.path or db.url)
     with other.read() as session:
         assert "JOBBOX" not in load_catalog(session).projects  # now cached there
     add_project(db, actor, Project("JOBBOX", "Jobbox"))

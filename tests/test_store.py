@@ -25,14 +25,14 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_pragmas_on_every_connection(empty_db: Database) -> None:
+def test_pragmas_on_every_connection(sqlite_empty_db: Database) -> None:
     for _ in range(2):
-        with empty_db.engine.connect() as conn:
+        with sqlite_empty_db.engine.connect() as conn:
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
             assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
             assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
-        empty_db.engine.dispose()
+        sqlite_empty_db.engine.dispose()
 
 
 def test_schema_head_is_alembic_head() -> None:

@@ -27,7 +27,7 @@ from aipdesk.services.maintenance import history
 from aipdesk.services.values import get_value, log_value
 from aipdesk.services.views import snapshot as view_snapshot
 from aipdesk.store.database import Database
-from tests.conftest import snapshot
+from tests.conftest import snapshot, sqlite_only
 
 HEADER_2021 = ["Projekt", "Kennzahl", "Bezeichnung", *(f"2021-{m:02d}" for m in range(1, 13))]
 JAN, FEB, MAR, APR = (Month(2021, m) for m in (1, 2, 3, 4))
@@ -263,6 +263,7 @@ def test_template_of_one_project(logged: Database, tmp_path: Path) -> None:
     assert not (tmp_path / "nope.xlsx").exists()
 
 
+@sqlite_only
 def test_template_overwrites_atomically(logged: Database, tmp_path: Path) -> None:
     path = tmp_path / "t.xlsx"
     path.write_bytes(b"old")
@@ -373,8 +374,11 @@ def test_a_sheet_named_daten_is_used_when_erfassung_is_not_a_template(tmp_path: 
 
 
 # -- rejections: the file as a whole -------------------------------------------------------
+# Refusals are decided on the file before anything is written: `sqlite_only`. Template,
+# round trips, dry run and conflicts run on SQLite and on PostgreSQL.
 
 
+@sqlite_only
 def test_csv_renamed_to_xlsx(logged: Database, actor: Actor, tmp_path: Path) -> None:
     path = tmp_path / "daten.xlsx"
     path.write_text("Projekt;Kennzahl;2021-01\nNEUSTART;integrations;5\n", encoding="utf-8")
@@ -384,6 +388,7 @@ def test_csv_renamed_to_xlsx(logged: Database, actor: Actor, tmp_path: Path) -> 
     )
 
 
+@sqlite_only
 @pytest.mark.parametrize(
     ("content", "message"),
     [
@@ -402,10 +407,12 @@ def test_non_excel_files_are_refused(
     assert message in refused(logged, actor, path)
 
 
+@sqlite_only
 def test_missing_file(logged: Database, actor: Actor, tmp_path: Path) -> None:
     assert refused(logged, actor, tmp_path / "fehlt.xlsx") == "fehlt.xlsx: Die Datei gibt es nicht"
 
 
+@sqlite_only
 def test_broken_zip(logged: Database, actor: Actor, template: Path, tmp_path: Path) -> None:
     data = template.read_bytes()
     truncated = tmp_path / "abgeschnitten.xlsx"
@@ -422,6 +429,7 @@ def test_broken_zip(logged: Database, actor: Actor, template: Path, tmp_path: Pa
     assert "Die Datei ist beschädigt" in refused(logged, actor, tmp_path / "kaputt.xlsx")
 
 
+@sqlite_only
 def test_macro_enabled_workbooks_are_refused_even_when_renamed(
     logged: Database, actor: Actor, template: Path, tmp_path: Path
 ) -> None:
@@ -443,6 +451,7 @@ def test_macro_enabled_workbooks_are_refused_even_when_renamed(
     assert "enthält Makros" in refused(logged, actor, xlsm)
 
 
+@sqlite_only
 def test_other_office_zips_are_refused(logged: Database, actor: Actor, tmp_path: Path) -> None:
     docx = tmp_path / "brief.xlsx"
     with zipfile.ZipFile(docx, "w") as archive:
@@ -456,6 +465,7 @@ def test_other_office_zips_are_refused(logged: Database, actor: Actor, tmp_path:
     assert "keine Excel-Arbeitsmappe" in refused(logged, actor, docx)
 
 
+@sqlite_only
 def test_xml_entity_expansion_is_refused(
     logged: Database, actor: Actor, template: Path, tmp_path: Path
 ) -> None:
@@ -474,6 +484,7 @@ def test_xml_entity_expansion_is_refused(
     assert "Die Datei ist beschädigt" in refused(logged, actor, path)
 
 
+@sqlite_only
 def test_oversized_workbooks_are_refused(
     logged: Database, actor: Actor, template: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -484,6 +495,7 @@ def test_oversized_workbooks_are_refused(
     assert "zu groß für einen Import" in refused(logged, actor, template)
 
 
+@sqlite_only
 def test_a_declared_huge_dimension_does_not_blow_up(template: Path, tmp_path: Path) -> None:
     with zipfile.ZipFile(template) as archive:
         sheet = archive.read("xl/worksheets/sheet1.xml").decode()
@@ -496,6 +508,7 @@ def test_a_declared_huge_dimension_does_not_blow_up(template: Path, tmp_path: Pa
     assert len(read_workbook(path).incoming) == 5
 
 
+@sqlite_only
 def test_missing_sheet(logged: Database, actor: Actor, tmp_path: Path) -> None:
     wb = openpyxl.Workbook()
     wb.active.title = "Tabelle1"
@@ -509,6 +522,7 @@ def test_missing_sheet(logged: Database, actor: Actor, tmp_path: Path) -> None:
 # -- rejections: one bad cell rejects the whole file ----------------------------------------
 
 
+@sqlite_only
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
@@ -583,6 +597,7 @@ def test_one_bad_cell_rejects_the_whole_file(
     assert get_value(logged, "NEUSTART", "integrations", MAR) is None
 
 
+@sqlite_only
 def test_month_outside_the_project_period(db: Database, actor: Actor, tmp_path: Path) -> None:
     path = write_template(db, 2019, tmp_path / "t.xlsx")
     ws = openpyxl.load_workbook(path)["Erfassung"]
@@ -593,6 +608,7 @@ def test_month_outside_the_project_period(db: Database, actor: Actor, tmp_path: 
     )
 
 
+@sqlite_only
 @pytest.mark.parametrize(
     ("row", "message"),
     [
@@ -627,6 +643,7 @@ def test_bad_daten_rows(
         assert refused(logged, actor, path).startswith(message)
 
 
+@sqlite_only
 def test_daten_header_is_checked(logged: Database, actor: Actor, tmp_path: Path) -> None:
     path = daten(
         tmp_path / "export.xlsx",
@@ -705,6 +722,7 @@ def test_made_at_falls_back_to_the_core_property(tmp_path: Path) -> None:
     assert read_workbook(path).made_at == datetime(2021, 3, 1, 12, 0, tzinfo=UTC)
 
 
+@sqlite_only
 def test_template_read_without_database_is_pure(template: Path) -> None:
     file = read_workbook(template)
     assert (file.kind, file.sheet) == ("template", "Erfassung")

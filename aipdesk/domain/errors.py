@@ -95,6 +95,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '"{code}" is not a valid code (letters, digits, _ and -, at most 32 characters)',
     ),
     "empty_name": ("Der Name darf nicht leer sein", "the name must not be empty"),
+    "text_too_long": (
+        "{what} ist zu lang: höchstens {limit} Zeichen, nicht {length}",
+        "{what} is too long: at most {limit} characters, not {length}",
+    ),
+    "text_nul": (
+        "{what} enthält ein Nullzeichen (\\0), das nicht gespeichert werden kann",
+        "{what} contains a null character (\\0), which cannot be stored",
+    ),
     "ratio_needs_parts": (
         "Eine Quote braucht eine Zähler- und eine Nenner-Kennzahl",
         "a ratio needs a numerator and a denominator metric",

@@ -6,15 +6,31 @@ import getpass
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from aipdesk.domain.errors import DomainError
 from aipdesk.domain.months import Month
 
 CellKey = tuple[str, str, Month]  # (project, metric, month)
 PairKey = tuple[str, str]  # (project, metric)
 
 
+# The length of the user columns (`change_log.user`, `updated_by`: String(100)); a test
+# checks it against the models. Kept here so that this module loads no database code.
+USER_LENGTH = 100
+
+
+def check_text(value: str, what: tuple[str, str], limit: int | None = None) -> None:
+    """Refuse text that PostgreSQL cannot store: a NUL character, or more than `limit`
+    characters (the length of its column). SQLite would take both; aipdesk refuses them
+    on every backend alike. `what` names the text in German and English."""
+    if "\x00" in value:
+        raise DomainError("text_nul", what=what)
+    if limit is not None and len(value) > limit:
+        raise DomainError("text_too_long", what=what, limit=limit, length=len(value))
+
+
 def login_name() -> str:
     try:
-        return getpass.getuser() or "unbekannt"
+        return getpass.getuser()[:USER_LENGTH] or "unbekannt"
     except Exception:  # no login name in some service and container contexts
         return "unbekannt"
 
@@ -25,6 +41,9 @@ class Actor:
 
     user: str = field(default_factory=login_name)
     source: str = "cli"
+
+    def __post_init__(self) -> None:
+        check_text(self.user, ("Der Benutzername", "the user name"), USER_LENGTH)
 
 
 @dataclass(frozen=True)

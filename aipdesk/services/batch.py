@@ -21,8 +21,8 @@ from sqlalchemy.orm import Session
 
 from aipdesk.domain.errors import DomainError
 from aipdesk.domain.months import Month
-from aipdesk.domain.rules import check_loggable
-from aipdesk.services.base import Actor, Changes
+from aipdesk.domain.rules import MAX_COUNT, check_loggable
+from aipdesk.services.base import Actor, Changes, check_text
 from aipdesk.services.values import KEEP, _Keep
 from aipdesk.services.versions import fresh_versions
 from aipdesk.store.changelog import now, record_many
@@ -101,6 +101,12 @@ def _validate(catalog: Catalog, incoming: Sequence[Incoming]) -> None:
                 raise DomainError("metric_not_tracked", metric=item.metric, project=item.project)
             if item.value < 0:
                 raise DomainError("negative_count", text=str(item.value))
+            # What the file brings must fit the columns on every backend (PostgreSQL's
+            # integer has 32 bits and its text no NUL; SQLite would take both).
+            if item.value > MAX_COUNT:
+                raise DomainError("count_too_large", text=str(item.value))
+            if isinstance(item.note, str):
+                check_text(item.note, ("Die Bemerkung", "the note"))
         except DomainError as error:
             raise _at(item.where, error) from None
         if item.key() in seen:

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from aipdesk.domain.errors import DomainError
 from aipdesk.domain.model import Metric, MetricKind, Project
-from aipdesk.services.base import Actor, Changes
+from aipdesk.services.base import Actor, Changes, check_text
 from aipdesk.store.changelog import record
 from aipdesk.store.database import Database
 from aipdesk.store.models import MetricRow, ProjectMetricRow, ProjectRow
@@ -27,7 +27,19 @@ def _project_json(project: Project) -> dict[str, Any]:
     }
 
 
+def _length(column: Any) -> int:
+    """The length of a String column: PostgreSQL enforces it (SQLite would not)."""
+    return int(column.property.columns[0].type.length)
+
+
+NAME = ("Der Name", "the name")
+DESCRIPTION = ("Die Beschreibung", "the description")
+UNIT = ("Die Einheit", "the unit")
+
+
 def _fill_project(row: ProjectRow, project: Project) -> None:
+    check_text(project.name.strip(), NAME, _length(ProjectRow.name))
+    check_text(project.description, DESCRIPTION)
     first, last = project.period.first, project.period.last
     row.name, row.description, row.active = (
         project.name.strip(),
@@ -125,6 +137,9 @@ def _fill_metric(row: MetricRow, metric: Metric, catalog: Catalog) -> None:
         catalog.metric(code)
         return catalog.metric_ids[code]
 
+    check_text(metric.name.strip(), NAME, _length(MetricRow.name))
+    check_text(metric.unit, UNIT, _length(MetricRow.unit))
+    check_text(metric.description, DESCRIPTION)
     if metric.parent is not None:
         parent = catalog.metric(metric.parent)
         if parent.kind is not MetricKind.FLOW or metric.kind is not MetricKind.FLOW:

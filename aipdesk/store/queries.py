@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import case, func, literal, select, union_all
+from sqlalchemy import Integer, String, case, cast, func, literal, select, union_all, update
 from sqlalchemy.orm import Session, aliased
 
 from aipdesk.domain.errors import DomainError
@@ -114,13 +114,22 @@ def catalog_version(session: Session) -> int:
 
 def bump_catalog_version(session: Session) -> None:
     """Called in the same transaction as every change of projects, metrics or tracking,
-    so that every process (this one and others on the same database) reads them anew."""
-    row = session.get(SettingRow, CATALOG_VERSION)
-    if row is None:
-        session.add(SettingRow(key=CATALOG_VERSION, value="1"))
-    else:
-        row.value = str(int(row.value) + 1)
+    so that every process (this one and others on the same database) reads them anew.
+
+    The database adds the 1 itself: of two units of work bumping at the same time on
+    PostgreSQL, the second waits for the first's row lock and then adds to its number.
+    (Reading the number and writing it back plus one would lose one of the two bumps,
+    and a process that cached the catalog in between would never read it anew.)
+    """
     session.flush()
+    bumped = session.connection().execute(
+        update(SettingRow)
+        .where(SettingRow.key == CATALOG_VERSION)
+        .values(value=cast(cast(SettingRow.value, Integer) + 1, String))
+    )
+    if bumped.rowcount == 0:
+        session.add(SettingRow(key=CATALOG_VERSION, value="1"))
+        session.flush()
 
 
 def load_catalog(session: Session) -> Catalog:
@@ -216,7 +225,9 @@ def all_targets(session: Session, catalog: Catalog) -> list[Target]:
     metrics = {v: k for k, v in catalog.metric_ids.items()}
     return [
         target_from_row(row, projects[row.project_id], metrics[row.metric_id])
-        for row in session.scalars(select(TargetRow))
+        # In the order they were made, on every backend (PostgreSQL returns the rows
+        # of an unordered query in whatever order, e.g. a just-changed target last).
+        for row in session.scalars(select(TargetRow).order_by(TargetRow.id))
     ]
 
 

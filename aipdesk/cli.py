@@ -374,6 +374,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
+    from aipdesk.domain.audit import describe
     from aipdesk.services.maintenance import history
 
     for change in history(_open(args), args.project, args.metric, args.month):
@@ -381,18 +382,9 @@ def cmd_history(args: argparse.Namespace) -> int:
         where = " ".join(str(x) for x in (change.project, change.metric, change.month) if x)
         print(
             f"{when}  {change.user:<12} {change.source:<9} {change.action:<6} "
-            f"{change.entity:<8} {where}: {_short(change.old)} → {_short(change.new)}"
+            f"{change.entity:<8} {where}: {describe(change.old)} → {describe(change.new)}"
         )
     return EXIT_OK
-
-
-def _short(payload: Any) -> str:
-    if payload is None:
-        return "–"
-    if isinstance(payload, dict) and set(payload) <= {"value", "note"}:
-        note = f' ("{payload["note"]}")' if payload.get("note") else ""
-        return f"{payload.get('value')}{note}"
-    return json.dumps(payload, ensure_ascii=False)
 
 
 COMMANDS = {

@@ -316,7 +316,7 @@ def test_history_follows_a_value_through_log_edit_import_merge_and_clear(
     assert lines[0].endswith('– → 10 ("erste Meldung")')
     assert lines[1].endswith('10 ("erste Meldung") → 12 ("erste Meldung")')
     assert "12" in lines[2] and lines[2].endswith('→ 15 ("erste Meldung")')
-    assert "→ 20" in lines[3]
+    assert "→ 20" in lines[3] and lines[3].endswith("[laptop.sqlite]")  # the merged file
     assert lines[4].endswith("→ –")
     assert (
         main(["history", "--db", str(path), "--project", "NEUSTART", "--metric", "integrations"])

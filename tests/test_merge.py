@@ -78,7 +78,7 @@ def test_merge_takes_new_values_and_notes(db: Database, other: Database, other_p
     assert (note.user, note.source) == ("anna", "merge")
     assert (note.old, note.new) == (
         {"value": 50, "note": None},
-        {"value": 50, "note": "Ferienzeit"},
+        {"value": 50, "note": "Ferienzeit", "file": "other.sqlite"},  # which file
     )
     new = history(db, "NEUSTART", "integrations", FEB)[-1]
     assert (new.user, new.source, new.old) == ("anna", "merge", None)
@@ -139,7 +139,7 @@ def test_prefer_theirs(db: Database, other: Database, other_path: Path) -> None:
         "merge",
         "anna",
         {"value": 58, "note": "hier gezählt"},
-        {"value": 61, "note": "hier gezählt"},
+        {"value": 61, "note": "hier gezählt", "file": "other.sqlite"},
     )
 
 
@@ -279,7 +279,7 @@ def test_files_that_are_no_aipdesk_database_are_refused(db: Database, tmp_path: 
 @pytest.mark.parametrize(
     ("revision", "expected"),
     [
-        ("0001", "die Datenbank hat ein älteres Schema (0001, aktuell 0002); bitte einmal mit"),
+        ("0001", "die Datenbank hat ein älteres Schema (0001, aktuell 0003); bitte einmal mit"),
         ("0099", "wurde mit einer neueren aipdesk-Version angelegt (Schema 0099)"),
     ],
 )

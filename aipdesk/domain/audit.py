@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -21,3 +22,20 @@ class Change:
     month: Month | None
     old: Any
     new: Any
+
+
+def describe(payload: Any) -> str:
+    """One side of a change, short: `58 ("Ostern")`, with the file a value came from
+    (`12 [Vorlage.xlsx Erfassung!G5]`); other entries (targets, projects) as JSON."""
+    if payload is None:
+        return "–"
+    if isinstance(payload, dict) and "value" in payload and set(payload) <= VALUE_KEYS:
+        text = str(payload["value"])
+        if payload.get("note"):
+            text += f' ("{payload["note"]}")'
+        origin = " ".join(str(payload[k]) for k in ("file", "where") if payload.get(k))
+        return f"{text} [{origin}]" if origin else text
+    return json.dumps(payload, ensure_ascii=False, sort_keys=True)
+
+
+VALUE_KEYS = frozenset({"value", "note", "file", "where"})

@@ -469,7 +469,7 @@ def merge_database(
             plan_values(db, incoming)  # every check of the write, nothing written
         changes = Changes()
     else:
-        changes = write_values(db, actor, incoming) if incoming else Changes()
+        changes = write_values(db, actor, incoming, origin=name) if incoming else Changes()
     return MergeReport(
         other=name,
         prefer=prefer,

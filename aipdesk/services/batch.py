@@ -228,13 +228,28 @@ def _check_families(
                 raise _at(place or "", error)
 
 
+def _logged(item: Incoming, note: str | None, origin: str | None) -> dict[str, object]:
+    """The change log's "new" of a value from a file: the value, and where it came from."""
+    entry: dict[str, object] = {"note": note, "value": item.value}
+    if origin:
+        entry["file"] = origin
+        if item.where and not item.where.startswith(origin):  # merge: the file itself
+            entry["where"] = item.where
+    return entry
+
+
 def write_values(
     db: Database,
     actor: Actor,
     incoming: Sequence[Incoming],
     skip: Iterable[tuple[str, str, Month]] = (),
+    origin: str | None = None,
 ) -> Changes:
     """Write every new or changed value of `incoming` (but the `skip`ped) in one transaction.
+
+    `origin` names the file the values come from (a workbook, another database); the
+    change log keeps it with each value's place in it, so that a value can be traced
+    back to the file and cell it was taken from.
 
     Everything is validated before the first write; any rejection leaves the
     database as it was. Each written value gets its change-log entry.
@@ -289,7 +304,7 @@ def write_values(
                     "old": json.dumps({"note": old.note, "value": old.value}, ensure_ascii=False)
                     if old
                     else None,
-                    "new": json.dumps({"note": note, "value": item.value}, ensure_ascii=False),
+                    "new": json.dumps(_logged(item, note, origin), ensure_ascii=False),
                 }
             )
         if inserts:

@@ -301,7 +301,9 @@ class Backend(QObject):
 
         skip = [i.incoming.key() for i in plan.of(Kind.CONFLICT)] if skip_conflicts else []
         actor = Actor(self.actor.user, "import")
-        return self._announce(write_values(self.db, actor, file.incoming, skip=skip))
+        return self._announce(
+            write_values(self.db, actor, file.incoming, skip=skip, origin=file.name or None)
+        )
 
     def merge(self, path: str, prefer: Literal["ours", "theirs"] | None, dry_run: bool) -> Any:
         from pathlib import Path

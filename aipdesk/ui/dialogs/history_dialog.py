@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aipdesk.domain.audit import Change
+from aipdesk.domain.audit import Change, describe
 
 SOURCES = ("cli", "gui", "import", "merge", "demo", "catalogue")
 
@@ -75,9 +75,4 @@ class HistoryDialog(QDialog):
         return names.get(source, source)
 
     def _value(self, payload: Any) -> str:
-        if payload is None:
-            return "–"
-        if isinstance(payload, dict) and "value" in payload:
-            note = payload.get("note")
-            return f"{payload['value']}" + (f" ({note})" if note else "")
-        return str(payload)
+        return describe(payload)

@@ -81,7 +81,9 @@ def display_url(url: str | URL) -> str:
         return re.sub(r"//[^/@]*@", "//***@", str(url))
     if parsed.get_backend_name() == "sqlite":
         return parsed.database or ":memory:"
-    return parsed.render_as_string(hide_password=True)
+    # libpq also takes the password as a query parameter (?password=…): hide it too.
+    query = {k: ("***" if k.lower() == "password" else v) for k, v in parsed.query.items()}
+    return parsed.set(query=query).render_as_string(hide_password=True)
 
 
 def sqlite_path(location: str | os.PathLike[str]) -> Path | None:

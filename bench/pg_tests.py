@@ -109,7 +109,8 @@ def main() -> int:
             f"- **{totals['passed']} tests passed against PostgreSQL** ({summary}) in "
             f"{seconds:.0f} s",
             f"- Passed per file: {per_file}",
-            "- xfailed: known bugs not yet fixed, each with its reason (`pytest -rx`)",
+            *(["- xfailed: known bugs not yet fixed, each with its reason (`pytest -rx`)"]
+              if totals["xfailed"] else []),
             f"- Repeat: `.venv/bin/python bench/pg_tests.py` (runs `{COMMAND}`; without "
             "AIPDESK_TEST_PG_URL it starts and stops a server with `.ci/pg-test-server`)",
         ],

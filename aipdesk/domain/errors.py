@@ -151,6 +151,129 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "({at}): now {current}. Your change was not saved",
     ),
     "at_cell": ("{where}: {message}", "{where}: {message}"),
+    # Import of a workbook (aipdesk import, the GUI's import): `where` is the file name or
+    # "Sheet!Cell"; user text quoted in {text}, {found} comes shortened to one line.
+    "import_file_missing": ("{where}: Die Datei gibt es nicht", "{where}: the file does not exist"),
+    "import_file_empty": ("{where}: Die Datei ist leer", "{where}: the file is empty"),
+    "import_cannot_open": (
+        "{where}: Die Datei lässt sich nicht öffnen ({reason})",
+        "{where}: cannot open the file ({reason})",
+    ),
+    "import_file_too_large": (
+        "{where}: Die Datei ist zu groß für einen Import ({size} MB, höchstens {limit} MB)",
+        "{where}: the file is too large to import ({size} MB, at most {limit} MB)",
+    ),
+    "import_not_xlsx": (
+        "{where}: Die Datei ist keine Excel-Arbeitsmappe (.xlsx); bitte in Excel als "
+        "„Excel-Arbeitsmappe (*.xlsx)“ speichern",
+        "{where}: the file is not an Excel workbook (.xlsx); please save it in Excel as "
+        '"Excel Workbook (*.xlsx)"',
+    ),
+    "import_binary": (
+        "{where}: Die Datei ist im binären Excel-Format (.xlsb); bitte als "
+        "„Excel-Arbeitsmappe (*.xlsx)“ speichern",
+        "{where}: the file is in the binary Excel format (.xlsb); please save it as "
+        '"Excel Workbook (*.xlsx)"',
+    ),
+    "import_encrypted": (
+        "{where}: Die Datei ist kennwortgeschützt (verschlüsselt) oder im alten Excel-Format "
+        "(.xls); bitte ohne Kennwort als „Excel-Arbeitsmappe (*.xlsx)“ speichern",
+        "{where}: the file is password-protected (encrypted) or in the old Excel format (.xls); "
+        'please save it without a password as "Excel Workbook (*.xlsx)"',
+    ),
+    "import_macros": (
+        "{where}: Die Datei enthält Makros (.xlsm); Arbeitsmappen mit Makros werden nicht "
+        "eingelesen. Bitte als „Excel-Arbeitsmappe (*.xlsx)“ ohne Makros speichern",
+        "{where}: the file contains macros (.xlsm); workbooks with macros are not read. Please "
+        'save it as "Excel Workbook (*.xlsx)" without macros',
+    ),
+    "import_compression": (
+        "{where}: Die Datei ist mit einem Verfahren gepackt, das Excel nicht verwendet "
+        "(Methode {method}); bitte in Excel als „Excel-Arbeitsmappe (*.xlsx)“ speichern",
+        "{where}: the file is packed with a method Excel does not use (method {method}); "
+        'please save it in Excel as "Excel Workbook (*.xlsx)"',
+    ),
+    "import_broken": (
+        "{where}: Die Datei ist beschädigt und lässt sich nicht lesen",
+        "{where}: the file is damaged and cannot be read",
+    ),
+    "import_part_missing": (
+        "{where}: Die Datei ist unvollständig: der Bestandteil {part} fehlt",
+        "{where}: the file is incomplete: the part {part} is missing",
+    ),
+    "import_bad_reference": (
+        "{where}: Die Datei ist beschädigt: sie enthält einen ungültigen Zellbezug",
+        "{where}: the file is damaged: it holds an invalid cell reference",
+    ),
+    "import_bad_value": (
+        "{where}: Die Datei ist beschädigt: ein Wert passt nicht zu seinem Typ (etwa ein Datum, "
+        "das es nicht gibt, oder ein Verweis auf einen fehlenden Text)",
+        "{where}: the file is damaged: a value does not fit its type (such as a date that does "
+        "not exist, or a reference to a missing text)",
+    ),
+    "import_xml_forbidden": (
+        "{where}: Die Datei ist beschädigt oder manipuliert: sie enthält XML-Anweisungen "
+        "(DTD, Entitäten), die nicht ausgeführt werden",
+        "{where}: the file is damaged or tampered with: it holds XML declarations (DTD, "
+        "entities) that are not processed",
+    ),
+    "import_unreadable": (
+        "{where}: Die Datei lässt sich nicht lesen ({kind})",
+        "{where}: the file cannot be read ({kind})",
+    ),
+    "import_too_big": (
+        "{where}: Die Arbeitsmappe ist zu groß für einen Import (mehr als {limit} Zellen oder "
+        "zu große Bestandteile)",
+        "{where}: the workbook is too large to import (more than {limit} cells or oversized parts)",
+    ),
+    "import_no_sheet": (
+        "{where}: Blatt „{template}“ (Erfassungsvorlage) oder „{export}“ (Export) fehlt; "
+        "gefunden: {found}",
+        '{where}: sheet "{template}" (entry template) or "{export}" (export) is missing; '
+        "found: {found}",
+    ),
+    "import_not_a_grid": (
+        "{where}: Blatt „{sheet}“ ist kein Tabellenblatt (sondern z. B. ein Diagrammblatt)",
+        '{where}: sheet "{sheet}" is not a worksheet (but e.g. a chart sheet)',
+    ),
+    "import_empty_chartsheet": (
+        "{where}: Die Datei enthält ein leeres Diagrammblatt, das sich nicht lesen lässt; bitte "
+        "das Blatt löschen und die Datei erneut speichern",
+        "{where}: the file holds an empty chart sheet that cannot be read; please delete the "
+        "sheet and save the file again",
+    ),
+    "import_bad_header": (
+        "{where}: Die Kopfzeile muss mit {expected} beginnen (gefunden: {found})",
+        "{where}: the header row must start with {expected} (found: {found})",
+    ),
+    "import_no_months": (
+        "{where}: In der Kopfzeile stehen keine Monate (JJJJ-MM ab Spalte D)",
+        "{where}: the header row holds no months (YYYY-MM from column D on)",
+    ),
+    "import_formula": (
+        "{where}: Formeln werden nicht übernommen",
+        "{where}: formulas are not accepted",
+    ),
+    "import_no_month_column": (
+        "{where}: Wert in einer Spalte ohne Monat (JJJJ-MM) in der Kopfzeile",
+        "{where}: value in a column without a month (YYYY-MM) in the header row",
+    ),
+    "import_missing_code": (
+        "{where}: {column} fehlt in einer Zeile mit Werten",
+        "{where}: {column_en} is missing in a row with values",
+    ),
+    "import_bad_code": (
+        '{where}: "{text}" ist kein gültiges Kürzel',
+        '{where}: "{text}" is not a valid code',
+    ),
+    "import_bad_year": (
+        '{where}: "{text}" ist kein gültiges Jahr',
+        '{where}: "{text}" is not a valid year',
+    ),
+    "import_month_year": (
+        "{where}: Monat {month} passt nicht zum Jahr {year}",
+        "{where}: month {month} does not match the year {year}",
+    ),
     "duplicate_cell": (
         "{where}: {project} / {metric} / {month} steht doppelt in der Datei (auch {other})",
         "{where}: {project} / {metric} / {month} appears twice in the file (also {other})",

@@ -2,28 +2,48 @@
 
 `read_workbook` only reads and checks the cells (no database); `import_workbook`
 compares the values with the database (new, changed, unchanged, conflict) and
-writes them in one transaction, or nothing at all. Every rejection names the
-place: the sheet and cell (`Erfassung!G5: "-3" ist keine gültige Anzahl`), or
-the file when the file as a whole is refused.
+writes them in one transaction, or nothing at all. Every rejection is a
+DomainError naming the place: the sheet and cell (`Erfassung!G5: "-3" ist keine
+gültige Anzahl`), or the file when the file as a whole is refused; user text is
+quoted shortened to one line.
 
 Files come from other people's computers, so they are treated as untrusted:
-the container is checked before openpyxl sees it (zip, no encryption, no
-macros, bounded sizes), openpyxl parses through defusedxml, and the number of
-cells read is capped.
+
+- the container is checked before any XML parser sees it: a zip (no OLE2, no
+  encryption, no macros), only the two packing methods Excel writes (a bzip2 or
+  LZMA part could unpack without bound), declared sizes and the number of parts
+  bounded, every part's checksum tested;
+- openpyxl parses through defusedxml (no DTD, no entities, nothing fetched), in
+  read-only mode, never evaluating a formula (a formula cell is refused), and
+  the number of cells read is capped;
+- every call into zipfile and openpyxl runs inside `_parsing`, which turns what
+  a library raises on a damaged file into a DomainError naming the file: damage
+  (zip, deflate, XML syntax, encoding), forbidden XML, exhaustion; anything else
+  a library raises there becomes `import_unreadable` naming the exception's kind.
+  The checks of our own code run outside it, so a mistake of ours is never
+  passed off as a damaged file (tests/test_import_fuzz.py feeds thousands of
+  malformed workbooks and counts what reaches that last line).
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import re
+import struct
 import warnings
 import zipfile
+import zlib
 from collections.abc import Generator, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal
+from xml.etree.ElementTree import ParseError
 
 from aipdesk.domain.errors import DomainError
+from aipdesk.domain.model import CODE_RE
 from aipdesk.domain.months import Month
 from aipdesk.domain.rules import parse_count
 from aipdesk.exchange.export import DATA_KEY_COLUMNS, DATA_NOTE_COLUMN, DATA_SHEET
@@ -37,7 +57,6 @@ if TYPE_CHECKING:
 __all__ = [
     "EXPORT_HEADER",
     "EXPORT_SHEET",
-    "MESSAGES",
     "ImportFile",
     "ImportReport",
     "import_workbook",
@@ -55,7 +74,10 @@ MAX_FILE_BYTES = 50_000_000  # the file on disk
 MAX_PART_BYTES = 100_000_000  # any one part of the zip, unpacked (sheet XML, shared strings)
 MAX_TOTAL_BYTES = 250_000_000  # all parts together, unpacked
 MAX_PARTS = 10_000
-MAX_CELLS = 1_000_000  # cells (and rows) read from the sheet
+MAX_CELLS = 1_000_000  # cells read from the sheet
+MAX_ROWS = 1_048_576  # rows read from the sheet (as many as Excel has)
+MAX_COUNT_TEXT = 40  # characters of a count typed as text ("1.234.567"); longer is no count
+SHOWN_CHARS = 60  # characters of user text quoted in a message
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted .xlsx, old .xls
 ZIP_MAGIC = b"PK\x03\x04"
@@ -64,101 +86,30 @@ WORKBOOK_CONTENT_TYPES = (
     b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
     b"application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
 )
-
-# Texts of the rejections (German, English). They are raised through the generic
-# code "at_cell" for now; each key is the error code proposed for domain/errors.py.
-MESSAGES: dict[str, tuple[str, str]] = {
-    "import_file_missing": (
-        "Die Datei gibt es nicht",
-        "the file does not exist",
-    ),
-    "import_file_empty": (
-        "Die Datei ist leer",
-        "the file is empty",
-    ),
-    "import_file_too_large": (
-        "Die Datei ist zu groß für einen Import ({size} MB, höchstens {limit} MB)",
-        "the file is too large to import ({size} MB, at most {limit} MB)",
-    ),
-    "import_not_xlsx": (
-        "Die Datei ist keine Excel-Arbeitsmappe (.xlsx); bitte in Excel als "
-        "„Excel-Arbeitsmappe (*.xlsx)“ speichern",
-        "the file is not an Excel workbook (.xlsx); please save it in Excel as "
-        '"Excel Workbook (*.xlsx)"',
-    ),
-    "import_binary": (
-        "Die Datei ist im binären Excel-Format (.xlsb); bitte als "
-        "„Excel-Arbeitsmappe (*.xlsx)“ speichern",
-        'the file is in the binary Excel format (.xlsb); please save it as "Excel Workbook '
-        '(*.xlsx)"',
-    ),
-    "import_encrypted": (
-        "Die Datei ist kennwortgeschützt (verschlüsselt) oder im alten Excel-Format (.xls); "
-        "bitte ohne Kennwort als „Excel-Arbeitsmappe (*.xlsx)“ speichern",
-        "the file is password-protected (encrypted) or in the old Excel format (.xls); "
-        'please save it without a password as "Excel Workbook (*.xlsx)"',
-    ),
-    "import_macros": (
-        "Die Datei enthält Makros (.xlsm); Arbeitsmappen mit Makros werden nicht eingelesen. "
-        "Bitte als „Excel-Arbeitsmappe (*.xlsx)“ ohne Makros speichern",
-        "the file contains macros (.xlsm); workbooks with macros are not read. Please save "
-        'it as "Excel Workbook (*.xlsx)" without macros',
-    ),
-    "import_broken": (
-        "Die Datei ist beschädigt und lässt sich nicht lesen",
-        "the file is damaged and cannot be read",
-    ),
-    "import_too_big": (
-        "Die Arbeitsmappe ist zu groß für einen Import (mehr als {limit} Zellen oder "
-        "zu große Bestandteile)",
-        "the workbook is too large to import (more than {limit} cells or oversized parts)",
-    ),
-    "import_no_sheet": (
-        "Blatt „{template}“ (Erfassungsvorlage) oder „{export}“ (Export) fehlt; gefunden: {found}",
-        'sheet "{template}" (entry template) or "{export}" (export) is missing; found: {found}',
-    ),
-    "import_bad_header": (
-        "Die Kopfzeile muss mit {expected} beginnen (gefunden: {found})",
-        "the header row must start with {expected} (found: {found})",
-    ),
-    "import_no_months": (
-        "In der Kopfzeile stehen keine Monate (JJJJ-MM ab Spalte D)",
-        "the header row holds no months (YYYY-MM from column D on)",
-    ),
-    "import_formula": (
-        "Formeln werden nicht übernommen",
-        "formulas are not accepted",
-    ),
-    "import_no_month_column": (
-        "Wert in einer Spalte ohne Monat (JJJJ-MM) in der Kopfzeile",
-        "value in a column without a month (YYYY-MM) in the header row",
-    ),
-    "import_missing_code": (
-        "{column} fehlt in einer Zeile mit Werten",
-        "{column_en} is missing in a row with values",
-    ),
-    "import_bad_code": (
-        '"{text}" ist kein gültiges Kürzel',
-        '"{text}" is not a valid code',
-    ),
-    "import_bad_year": (
-        '"{text}" ist kein gültiges Jahr',
-        '"{text}" is not a valid year',
-    ),
-    "import_month_year": (
-        "Monat {month} passt nicht zum Jahr {year}",
-        "month {month} does not match the year {year}",
-    ),
-}
+PACKING_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)  # what Excel writes
+AES_METHOD = 99  # WinZip AES: an encrypted part
+ENCRYPTED_FLAGS = 0x1 | 0x40  # traditional and strong encryption
+_END_RECORD = struct.Struct("<4s4H2LH")  # end of central directory
+_END_RECORD_64 = struct.Struct("<4sQ2H2L4Q")  # zip64 end of central directory
+_MISSING_PART = re.compile(r"[\"']There is no item named '(.*)' in the archive[\"']", re.S)
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]+")
 
 
-def _refuse(where: str, key: str, **params: Any) -> DomainError:
-    de, en = MESSAGES[key]
-    return DomainError("at_cell", where=where, message=(de.format(**params), en.format(**params)))
+def _refuse(where: str, code: str, **params: Any) -> DomainError:
+    return DomainError(code, where=where, **params)
 
 
 def _at(where: str, error: DomainError) -> DomainError:
-    return DomainError("at_cell", where=where, message=(error.text("de"), error.text("en")))
+    """`error` (a domain rule's message) placed at a cell; `reason` keeps its code."""
+    return DomainError(
+        "at_cell", where=where, message=(error.text("de"), error.text("en")), reason=error.code
+    )
+
+
+def _shown(value: Any, limit: int = SHOWN_CHARS) -> str:
+    """User text for a message: one line, control characters as spaces, shortened."""
+    text = _UNPRINTABLE.sub(" ", value if isinstance(value, str) else _text(value))
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @dataclass(frozen=True)
@@ -266,6 +217,97 @@ class ImportReport:
         return "\n".join(lines)
 
 
+# -- the boundary to the libraries that parse the file ----------------------------------------
+
+
+@contextmanager
+def _parsing(where: str) -> Iterator[None]:
+    """Around each call into zipfile or openpyxl on the untrusted file: what they raise on
+    a damaged or hostile file becomes a DomainError naming the file."""
+    try:
+        yield
+    except DomainError:
+        raise
+    except Exception as error:  # the last line is in _unreadable: for parsing the file only
+        raise _unreadable(where, error) from None
+
+
+def _unreadable(where: str, error: BaseException) -> DomainError:
+    from defusedxml.common import DefusedXmlException  # type: ignore[import-untyped]
+
+    # openpyxl wraps what goes wrong while it reads the workbook's parts in a ValueError
+    # ("Unable to read workbook: could not read worksheets …") raised from the real cause.
+    while error.__cause__ is not None:
+        error = error.__cause__
+    if isinstance(error, MemoryError):  # a part that parses into more than there is memory
+        return _refuse(where, "import_too_big", limit=MAX_CELLS)
+    if isinstance(error, DefusedXmlException):  # DTD, entities, external references
+        return _refuse(where, "import_xml_forbidden")
+    if isinstance(
+        error,
+        (
+            zipfile.BadZipFile,  # no zip, a bad directory, a checksum that does not match
+            zlib.error,  # deflate data that does not inflate
+            EOFError,  # a part shorter than its header says
+            ParseError,  # XML that is not well-formed (also: bytes that are no UTF-8)
+            UnicodeError,  # text in an encoding it does not claim
+        ),
+    ):
+        return _refuse(where, "import_broken")
+    origin = _raised_in(error)  # "module.function" of the library code that raised it
+    if isinstance(error, KeyError):
+        if missing := _MISSING_PART.fullmatch(str(error)):  # zipfile: no such part
+            return _refuse(where, "import_part_missing", part=_shown(missing.group(1), 80))
+        if origin.startswith(("openpyxl.reader.", "openpyxl.packaging.")):
+            # a sheet or part whose relationship id (r:id="rId7") leads nowhere
+            return _refuse(where, "import_part_missing", part=_shown(error.args[0], 80))
+    if isinstance(error, AttributeError) and origin.startswith(
+        "openpyxl.reader.excel.ExcelReader.read_chartsheet"
+    ):
+        # openpyxl 3.1 cannot read a chart sheet without a chart (it expects its drawing)
+        return _refuse(where, "import_empty_chartsheet")
+    if isinstance(error, NotImplementedError) and origin.startswith("zipfile."):
+        return _refuse(where, "import_broken")  # "zip file version 8.4": no Excel writes it
+    if isinstance(error, (ValueError, TypeError)) and origin.startswith(
+        ("openpyxl.utils.cell.", "openpyxl.worksheet._reader.WorkSheetParser.parse_row")
+    ):
+        # a reference openpyxl cannot convert: <c r="1A">, <dimension ref="A1:ZZZZ9">,
+        # <row r="x">, a shared formula in a cell without any reference
+        return _refuse(where, "import_bad_reference")
+    if isinstance(error, (ValueError, TypeError, IndexError)) and origin.startswith(
+        (
+            "openpyxl.descriptors.",
+            "openpyxl.utils.datetime.",
+            "openpyxl.worksheet._reader.WorkSheetParser.parse_cell",
+            "openpyxl.worksheet._reader._cast_number",
+        )
+    ):
+        # a value that does not fit its type: a cell t="d" with "2021-02-30", t="b" with
+        # "x", t="s" pointing past the shared strings; a created date that does not exist
+        return _refuse(where, "import_bad_value")
+    if isinstance(error, OSError):
+        if error.errno == errno.EINVAL:  # zipfile seeking to an offset the file cannot have
+            return _refuse(where, "import_broken")
+        # the file vanished or cannot be read while it is open
+        return _refuse(where, "import_cannot_open", reason=_shown(error.strerror or error))
+    # The last line. The libraries raise many kinds on hostile input (KeyError for a
+    # missing part, ValueError or TypeError for an attribute they cannot convert,
+    # IndexError for a shared string that is not there, …): none may escape as a traceback.
+    return _refuse(where, "import_unreadable", kind=type(error).__name__)
+
+
+def _raised_in(error: BaseException) -> str:
+    """Where `error` was raised: "module.function" of the innermost frame of its traceback."""
+    tb = error.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    if tb is None:
+        return ""
+    code = tb.tb_frame.f_code
+    name = getattr(code, "co_qualname", code.co_name)
+    return f"{tb.tb_frame.f_globals.get('__name__', '')}.{name}"
+
+
 # -- the container --------------------------------------------------------------------------
 
 
@@ -282,47 +324,68 @@ def _check_container(path: Path, where: str) -> None:
             raise _refuse(where, "import_not_xlsx")
         with path.open("rb") as handle:
             magic = handle.read(8)
+            if size > MAX_FILE_BYTES:
+                raise _refuse(
+                    where,
+                    "import_file_too_large",
+                    size=round(size / 1e6),
+                    limit=round(MAX_FILE_BYTES / 1e6),
+                )
+            if magic.startswith(ZIP_MAGIC) and _declared_parts(handle, size) > MAX_PARTS:
+                raise _refuse(where, "import_too_big", limit=MAX_CELLS)
     except FileNotFoundError:
         raise _refuse(where, "import_file_missing") from None
     except OSError as error:
-        raise DomainError(
-            "at_cell",
-            where=where,
-            message=(
-                f"Die Datei lässt sich nicht öffnen ({error.strerror or error})",
-                f"cannot open the file ({error.strerror or error})",
-            ),
-        ) from None
+        raise _refuse(where, "import_cannot_open", reason=_shown(error.strerror or error)) from None
     if size == 0:
         raise _refuse(where, "import_file_empty")
-    if size > MAX_FILE_BYTES:
-        raise _refuse(
-            where,
-            "import_file_too_large",
-            size=round(size / 1e6),
-            limit=round(MAX_FILE_BYTES / 1e6),
-        )
     if magic.startswith(OLE2_MAGIC):
         raise _refuse(where, "import_encrypted")
     if not magic.startswith(ZIP_MAGIC):
         raise _refuse(where, "import_not_xlsx")
-    try:
-        with zipfile.ZipFile(path) as archive:
-            _check_archive(archive, where)
-    except DomainError:
-        raise
-    except Exception:  # BadZipFile, zlib.error, EOFError, OSError, …: a damaged zip
-        raise _refuse(where, "import_broken") from None
+    with _parsing(where):
+        archive = zipfile.ZipFile(path)
+    with archive:
+        _check_archive(archive, where)
+
+
+def _declared_parts(handle: IO[bytes], size: int) -> int:
+    """How many parts the zip's end record declares, read before zipfile builds its
+    directory (a 50 MB file could declare a million parts). 0 when there is no end
+    record: zipfile then refuses the file itself."""
+    tail_size = min(size, _END_RECORD.size + 65_535)  # the record and a comment at most
+    handle.seek(size - tail_size)
+    tail = handle.read(tail_size)
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or len(tail) - at < _END_RECORD.size:
+        return 0
+    parts = int(_END_RECORD.unpack_from(tail, at)[5])
+    if parts != 0xFFFF:
+        return parts
+    # zip64: the locator (20 bytes) before the end record points to the zip64 record.
+    if at < 20 or tail[at - 20 : at - 16] != b"PK\x06\x07":
+        return parts
+    (offset,) = struct.unpack_from("<Q", tail, at - 12)
+    if offset > size - _END_RECORD_64.size:
+        return parts
+    handle.seek(offset)
+    record = handle.read(_END_RECORD_64.size)
+    if record[:4] != b"PK\x06\x06":
+        return parts
+    return int(_END_RECORD_64.unpack(record)[7])
 
 
 def _check_archive(archive: zipfile.ZipFile, where: str) -> None:
-    infos = archive.infolist()
+    infos = archive.infolist()  # read by the constructor already
     if len(infos) > MAX_PARTS:
         raise _refuse(where, "import_too_big", limit=MAX_CELLS)
     total = 0
     for info in infos:
-        if info.flag_bits & 0x1:
+        if info.flag_bits & ENCRYPTED_FLAGS or info.compress_type == AES_METHOD:
             raise _refuse(where, "import_encrypted")
+        if info.compress_type not in PACKING_METHODS:
+            # bzip2 and LZMA parts are unpacked by zipfile without a bound on the output.
+            raise _refuse(where, "import_compression", method=info.compress_type)
         if info.file_size > MAX_PART_BYTES:
             raise _refuse(where, "import_too_big", limit=MAX_CELLS)
         total += info.file_size
@@ -334,14 +397,17 @@ def _check_archive(archive: zipfile.ZipFile, where: str) -> None:
     names = {info.filename for info in infos}
     if "[Content_Types].xml" not in names:
         raise _refuse(where, "import_not_xlsx")
-    types = archive.read("[Content_Types].xml")
+    with _parsing(where):
+        types = archive.read("[Content_Types].xml")
     if b"macroenabled" in types.lower():
         if b"binary" in types.lower():
             raise _refuse(where, "import_binary")
         raise _refuse(where, "import_macros")
     if not any(t in types for t in WORKBOOK_CONTENT_TYPES):
         raise _refuse(where, "import_not_xlsx")  # a .docx, an .ods or any other zip
-    if archive.testzip() is not None:  # every part unpacks and matches its checksum
+    with _parsing(where):
+        damaged = archive.testzip()  # every part unpacks and matches its checksum
+    if damaged is not None:
         raise _refuse(where, "import_broken")
 
 
@@ -351,7 +417,10 @@ def _check_archive(archive: zipfile.ZipFile, where: str) -> None:
 def _cell_name(column: int, row: int, sheet: str) -> str:
     from openpyxl.utils import get_column_letter
 
-    return f"{sheet}!{get_column_letter(column)}{row}"
+    place = _shown(sheet)
+    if 1 <= column <= 18_278 and row >= 1:  # what A1 notation can name (A … ZZZ)
+        return f"{place}!{get_column_letter(column)}{row}"
+    return f"{place}!R{row}C{column}"
 
 
 @dataclass(frozen=True)
@@ -362,12 +431,29 @@ class _Cell:
     formula: bool
 
 
+def _parsed(rows: Iterator[Any], where: str) -> Iterator[Any]:
+    """The rows openpyxl parses, its failures turned into DomainErrors. Only the library's
+    work happens inside the `try`: the consumer's code runs while this generator waits at
+    `yield`, and what the consumer raises does not pass through here."""
+    try:
+        yield from rows
+    except Exception as error:
+        raise _unreadable(where, error) from None
+
+
 def _rows(ws: Any, where: str) -> Generator[tuple[int, dict[int, _Cell]], None, None]:
-    """(row number, {column: cell}) of every row with content, reading at most MAX_CELLS."""
-    ws.reset_dimensions()  # never trust the declared size: read what is there
+    """(row number, {column: cell}) of every row with content, reading at most MAX_ROWS
+    rows and MAX_CELLS cells."""
+    with _parsing(where):
+        ws.reset_dimensions()  # never trust the declared size: read what is there
+        rows = ws.iter_rows(min_row=1, min_col=1)
     budget = MAX_CELLS
-    for cells in ws.iter_rows(min_row=1, min_col=1):
-        budget -= len(cells) + 1
+    for number, cells in enumerate(_parsed(rows, where), start=1):
+        if number > MAX_ROWS:  # <row r="1000000000">: openpyxl yields every row before it
+            raise _refuse(where, "import_too_big", limit=MAX_CELLS)
+        if not cells:
+            continue
+        budget -= len(cells)
         if budget < 0:
             raise _refuse(where, "import_too_big", limit=MAX_CELLS)
         found: dict[int, _Cell] = {}
@@ -402,23 +488,28 @@ def _count(cell: _Cell, sheet: str) -> int:
         if isinstance(value, (datetime, date, time, timedelta)) or not isinstance(
             value, (int, float, str)
         ):
-            raise DomainError("bad_count", text=str(value))
+            raise DomainError("bad_count", text=_shown(value))
+        if isinstance(value, str) and len(value.strip()) > MAX_COUNT_TEXT:
+            raise DomainError("bad_count", text=_shown(value))  # no count is that long
         return parse_count(value)
     except DomainError as error:
-        if error.code == "negative_count":  # the contract's wording: "-3" is no valid count
-            error = DomainError("bad_count", **error.params)
-        raise _at(where, error) from None
+        # The contract's wording: "-3" is no valid count; the text quoted on one line.
+        code = "bad_count" if error.code == "negative_count" else error.code
+        raise _at(where, DomainError(code, text=_shown(error.params.get("text", "")))) from None
 
 
 def _code(cell: _Cell | None, sheet: str, column: str, column_en: str, where: str) -> str:
     if cell is None:
         raise _refuse(where, "import_missing_code", column=column, column_en=column_en)
     _no_formula(cell, sheet)
-    if isinstance(cell.value, (datetime, date, time, timedelta, bool)):
+    text = _text(cell.value) if isinstance(cell.value, (str, int, float)) else ""
+    if isinstance(cell.value, bool) or not CODE_RE.match(text):
+        # Dates, numbers with a fraction, text with spaces or symbols, 1 MB of text: a
+        # code never looks like that, and the message quotes only the start of it.
         raise _refuse(
-            _cell_name(cell.column, cell.row, sheet), "import_bad_code", text=str(cell.value)
+            _cell_name(cell.column, cell.row, sheet), "import_bad_code", text=_shown(cell.value)
         )
-    return _text(cell.value)
+    return text
 
 
 def _header_text(cell: _Cell | None) -> str:
@@ -433,12 +524,11 @@ def _month_header(cell: _Cell, sheet: str) -> Month:
         if isinstance(value, (datetime, date)) and not isinstance(value, time):
             return Month(value.year, value.month)
         if not isinstance(value, str):
-            raise DomainError("bad_month", text=_text(value))
+            raise DomainError("bad_month", text=_shown(value))
         text = value.strip()
-        month = Month.parse(text)
-        if len(text) != 7:  # exactly YYYY-MM, as the contract says
-            raise DomainError("bad_month", text=text)
-        return month
+        if len(text) != 7 or not (text[:4] + text[5:]).isdecimal():
+            raise DomainError("bad_month", text=_shown(text))  # exactly YYYY-MM
+        return Month.parse(text)
     except DomainError as error:
         raise _at(where, error) from None
 
@@ -450,12 +540,16 @@ def _matches(found: list[str], expected: tuple[str, ...]) -> bool:
     return [f.casefold() for f in found[: len(expected)]] == [e.casefold() for e in expected]
 
 
+def _found(names: list[str], count: int) -> str:
+    return _shown(", ".join(names[:count]), 120) or "(leer)"
+
+
 def _read_template(rows: Iterator[tuple[int, dict[int, _Cell]]], sheet: str) -> list[Incoming]:
     first = next(rows, None)
     header = first[1] if first and first[0] == 1 else {}
     if not header:
         raise _refuse(
-            f"{sheet}!A1",
+            _cell_name(1, 1, sheet),
             "import_bad_header",
             expected=", ".join(HEADER),
             found="(leer)",
@@ -500,9 +594,10 @@ def _year(cell: _Cell, sheet: str) -> int:
     text = _text(value)
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         text = str(value)
-    elif text.isdigit() and len(text) == 4 and 1900 <= int(text) <= 2999:
+    elif text.isdecimal() and len(text) == 4 and 1900 <= int(text) <= 2999:
+        # isdecimal, not isdigit: "²⁰²¹" is digits to isdigit, but int() refuses it
         return int(text)
-    raise _refuse(_cell_name(cell.column, cell.row, sheet), "import_bad_year", text=text)
+    raise _refuse(_cell_name(cell.column, cell.row, sheet), "import_bad_year", text=_shown(text))
 
 
 def _export_month(cell: _Cell, year: int, sheet: str) -> Month:
@@ -516,19 +611,35 @@ def _export_month(cell: _Cell, year: int, sheet: str) -> Month:
         elif isinstance(value, bool):
             raise DomainError("bad_month", text=str(value))
         elif isinstance(value, (int, float)) or (
-            isinstance(value, str) and value.strip().isdigit()
+            isinstance(value, str) and value.strip().isdecimal()
         ):
-            number = float(value)
-            if not number.is_integer():
-                raise DomainError("bad_month", text=_text(value))
+            number = value.strip() if isinstance(value, str) else value
+            if isinstance(number, float) and not number.is_integer():  # also inf and nan
+                raise DomainError("bad_month", text=_shown(value))
+            if isinstance(number, str) and len(number) > 2:
+                raise DomainError("bad_month", text=f"{year}-{_shown(number)}")
+            if not 1 <= int(number) <= 12:  # 13, -1 and 10**400 alike
+                raise DomainError("bad_month", text=f"{year}-{_shown(number)}")
             month = Month(year, int(number))
         else:
-            month = Month.parse(str(value))
+            month = Month.parse(_shown(value))
     except DomainError as error:
+        if error.code == "bad_month":  # the text as it stands in the cell, shortened
+            error = DomainError("bad_month", text=_shown(error.params.get("text", "")))
         raise _at(where, error) from None
     if month.year != year:
         raise _refuse(where, "import_month_year", month=str(month), year=year)
     return month
+
+
+def _note(cell: _Cell | None) -> str | None:
+    """The Bemerkung as it stands (an export keeps leading and trailing spaces; so does
+    the import, or a round trip would change the note); blank is no note."""
+    if cell is None:
+        return None
+    if isinstance(cell.value, str):
+        return cell.value if cell.value.strip() else None
+    return _text(cell.value) or None
 
 
 def _read_export(rows: Iterator[tuple[int, dict[int, _Cell]]], sheet: str) -> list[Incoming]:
@@ -538,10 +649,10 @@ def _read_export(rows: Iterator[tuple[int, dict[int, _Cell]]], sheet: str) -> li
     names = [_header_text(header.get(c)) for c in range(1, width + 1)]
     if not _matches(names, EXPORT_HEADER):
         raise _refuse(
-            f"{sheet}!A1",
+            _cell_name(1, 1, sheet),
             "import_bad_header",
             expected=", ".join(EXPORT_HEADER),
-            found=", ".join(names[: len(EXPORT_HEADER)]) or "(leer)",
+            found=_found(names, len(EXPORT_HEADER)),
         )
     for cell in header.values():
         _no_formula(cell, sheet)
@@ -577,8 +688,7 @@ def _read_export(rows: Iterator[tuple[int, dict[int, _Cell]]], sheet: str) -> li
         if note_column is None:  # an export without notes says nothing about them
             incoming.append(Incoming(project, metric, month, value, note=KEEP, where=place))
         else:  # an empty Bemerkung is no note
-            note_cell = cells.get(note_column)
-            note = None if note_cell is None else _text(note_cell.value) or None
+            note = _note(cells.get(note_column))
             incoming.append(Incoming(project, metric, month, value, note=note, where=place))
     return incoming
 
@@ -587,17 +697,24 @@ def _read_export(rows: Iterator[tuple[int, dict[int, _Cell]]], sheet: str) -> li
 
 
 def _made_at(wb: Any) -> datetime | None:
-    """When the file was made: aipdesk's own stamp (microseconds), else the core property."""
+    """When the file was made: aipdesk's own stamp (microseconds), else the core property.
+
+    Both come from the file: a stamp that is no valid moment counts as absent."""
     try:
         for prop in wb.custom_doc_props.props:
             if prop.name == CREATED_PROPERTY and isinstance(prop.value, str):
                 stamp = datetime.fromisoformat(prop.value.strip())
                 return stamp.replace(tzinfo=UTC) if stamp.tzinfo is None else stamp.astimezone(UTC)
-    except (AttributeError, TypeError, ValueError):
-        pass
-    created = getattr(wb.properties, "created", None)
+    except (AttributeError, TypeError, ValueError, OverflowError):
+        pass  # OverflowError: "0001-01-01T00:30+05:00" lies before the year 1 in UTC
+    created = getattr(getattr(wb, "properties", None), "created", None)
     if isinstance(created, datetime):
-        return created.replace(tzinfo=UTC) if created.tzinfo is None else created.astimezone(UTC)
+        try:
+            return (
+                created.replace(tzinfo=UTC) if created.tzinfo is None else created.astimezone(UTC)
+            )
+        except OverflowError:
+            return None
     return None
 
 
@@ -609,6 +726,15 @@ def _find_sheet(names: list[str], wanted: str) -> str | None:
         if name.strip().casefold() == wanted.casefold():
             return name
     return None
+
+
+def _grid(wb: Any, name: str, where: str) -> Any:
+    """The worksheet `name`; a chart sheet of that name is refused."""
+    with _parsing(where):
+        ws = wb[name]
+    if not callable(getattr(ws, "iter_rows", None)):
+        raise _refuse(_cell_name(1, 1, name), "import_not_a_grid", sheet=_shown(name))
+    return ws
 
 
 def _header_row(ws: Any, where: str) -> list[str]:
@@ -628,9 +754,7 @@ def _open(handle: IO[bytes]) -> Any:
 
     if not openpyxl.DEFUSEDXML:  # pragma: no cover - defusedxml is a dependency
         raise RuntimeError("defusedxml is not installed: refusing to parse untrusted workbooks")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # "data validation extension not supported", …
-        return openpyxl.load_workbook(handle, read_only=True, data_only=False, keep_links=False)
+    return openpyxl.load_workbook(handle, read_only=True, data_only=False, keep_links=False)
 
 
 def read_workbook(path: str | os.PathLike[str]) -> ImportFile:
@@ -640,49 +764,54 @@ def read_workbook(path: str | os.PathLike[str]) -> ImportFile:
     sheet and cell; a file that is no plain .xlsx is refused as a whole.
     """
     file = Path(path)
-    where = file.name or str(file)
+    where = _shown(file.name or str(file), 255)
     _check_container(file, where)
     try:
-        with file.open("rb") as handle:
+        handle = file.open("rb")
+    except FileNotFoundError:  # removed since it was checked
+        raise _refuse(where, "import_file_missing") from None
+    except OSError as error:
+        raise _refuse(where, "import_cannot_open", reason=_shown(error.strerror or error)) from None
+    with handle, warnings.catch_warnings():
+        # openpyxl warns about what it skips or repairs ("data validation extension not
+        # supported", "Cell J2 is marked as a date but …"): the refusals say what matters.
+        warnings.simplefilter("ignore")
+        with _parsing(where):
             wb = _open(handle)
-            try:
-                return _read(wb, where)
-            finally:
+        try:
+            return _read(wb, where)
+        finally:
+            with _parsing(where):
                 wb.close()
-    except DomainError:
-        raise
-    except MemoryError:
-        raise _refuse(where, "import_too_big", limit=MAX_CELLS) from None
-    except Exception:  # anything the parser trips over in a damaged or hostile file
-        raise _refuse(where, "import_broken") from None
 
 
 def _read(wb: Any, where: str) -> ImportFile:
-    names = list(wb.sheetnames)
+    with _parsing(where):
+        names = [str(name) for name in wb.sheetnames]
     made_at = _made_at(wb)
     template = _find_sheet(names, SHEET)
     export = _find_sheet(names, EXPORT_SHEET)
     if template is not None:
-        header = _header_row(wb[template], where)
+        header = _header_row(_grid(wb, template, where), where)
         if _matches(header, HEADER) or export is None:
             if not _matches(header, HEADER):
                 raise _refuse(
-                    f"{template}!A1",
+                    _cell_name(1, 1, template),
                     "import_bad_header",
                     expected=", ".join(HEADER),
-                    found=", ".join(header[: len(HEADER)]) or "(leer)",
+                    found=_found(header, len(HEADER)),
                 )
-            incoming = _read_template(_rows(wb[template], where), template)
+            incoming = _read_template(_rows(_grid(wb, template, where), where), template)
             return ImportFile(tuple(incoming), made_at, "template", template, where)
     if export is not None:
-        incoming = _read_export(_rows(wb[export], where), export)
+        incoming = _read_export(_rows(_grid(wb, export, where), where), export)
         return ImportFile(tuple(incoming), made_at, "export", export, where)
     raise _refuse(
         where,
         "import_no_sheet",
         template=SHEET,
         export=EXPORT_SHEET,
-        found=", ".join(names) or "–",
+        found=_shown(", ".join(names), 120) or "–",
     )
 
 

@@ -203,3 +203,48 @@ def test_two_processes_lose_no_update(db: Database) -> None:
     entries = history(db, P, M, Month(2021, 3))
     assert len(entries) == 2 * count
     assert {e.user for e in entries} == {"alice", "bob"}
+
+
+def test_a_note_with_a_nul_character_is_refused_on_every_backend(db: Database) -> None:
+    before = snapshot(db)
+    with pytest.raises(DomainError) as refused:
+        log_value(db, ALICE, *CELL, 5, note="Ostern\x00")
+    assert refused.value.code == "text_nul"
+    assert snapshot(db) == before
+
+
+def test_several_first_opens_at_once_all_succeed(db: Database) -> None:
+    """Three people open a new shared database at the same moment: none fails."""
+    from aipdesk.store.database import open_database
+
+    if db.is_sqlite:
+        target = str(db.path.with_name("fresh.sqlite"))  # type: ignore[union-attr]
+    else:
+        from sqlalchemy import create_engine, text
+
+        admin = create_engine(db.engine.url, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text('CREATE DATABASE "fresh_parallel"'))
+        admin.dispose()
+        target = db.engine.url.set(database="fresh_parallel").render_as_string(
+            hide_password=False
+        )
+    script = (
+        "import sys; from aipdesk.cli import main; sys.exit(main(['init', '--db', sys.argv[1]]))"
+    )
+    procs = [
+        subprocess.Popen([sys.executable, "-c", script, target], stderr=subprocess.PIPE, text=True)
+        for _ in range(3)
+    ]
+    errors = [p.communicate(timeout=120)[1] for p in procs]
+    try:
+        assert [p.returncode for p in procs] == [0, 0, 0], errors
+        fresh = open_database(target, create=False)
+        assert fresh.revision() is not None
+        fresh.close()
+    finally:
+        if not db.is_sqlite:
+            admin = create_engine(db.engine.url, isolation_level="AUTOCOMMIT")
+            with admin.connect() as conn:
+                conn.execute(text('DROP DATABASE "fresh_parallel" WITH (FORCE)'))
+            admin.dispose()

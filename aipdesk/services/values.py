@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from aipdesk.domain.errors import DomainError
 from aipdesk.domain.months import Month
 from aipdesk.domain.rules import check_davon, check_loggable, parse_count
-from aipdesk.services.base import Actor, Changes
+from aipdesk.services.base import Actor, Changes, check_text
 from aipdesk.services.versions import MISSING, conflict, fresh_version, last_writer
 from aipdesk.store.changelog import now, record
 from aipdesk.store.database import Database
@@ -106,6 +106,8 @@ def apply_value(
     `expected` version the write is refused if the stored one differs.
     """
     _check_cell(catalog, project, metric, month)
+    if isinstance(note, str):  # PostgreSQL stores no NUL; refuse it on every backend
+        check_text(note, ("Die Bemerkung", "the note"))
     row = _stored(session, catalog, project, metric, month)
     _check_version(session, row, project, metric, month, expected)
     _check_family(session, catalog, project, metric, month, value)

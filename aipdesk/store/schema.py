@@ -22,7 +22,13 @@ def alembic_config() -> Config:
 def upgrade(db: Database, revision: str = "head") -> None:
     """Bring the schema to `revision` in one transaction (SQLite DDL is transactional)."""
     config = alembic_config()
-    with db.engine.begin() as conn:
+    # SQLite: take the write lock at BEGIN, so that a second opener waits on the busy
+    # timeout instead of failing when its read lock cannot be upgraded.
+    with db.engine.execution_options(aipdesk_begin="IMMEDIATE").begin() as conn:
+        if conn.dialect.name == "postgresql":
+            # Two people opening a new shared database at once: the second waits here,
+            # then finds the schema at head (Alembic reads the version after the lock).
+            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(1095323715)")
         config.attributes["connection"] = conn
         command.upgrade(config, revision)
 

@@ -97,3 +97,11 @@ def test_davon_whichever_is_written_second() -> None:
     check_davon("JC", month, parent, 60, None, [(child, 60)])
     with pytest.raises(DomainError):
         check_davon("JC", month, parent, 59, None, [(child, 60)])  # parent second, too small
+
+
+def test_a_count_of_thousands_of_digits_is_too_large_and_quoted_short() -> None:
+    with pytest.raises(DomainError) as refused:
+        parse_count("9" * 5000)
+    assert refused.value.code == "count_too_large"
+    assert len(refused.value.text("de")) < 100
+    assert parse_count("000000000000000000000000042") == 42

@@ -31,8 +31,11 @@ def parse_count(text: str | int | float) -> int:
     else:
         cleaned = str(text).strip().replace("\u00a0", "").replace(" ", "")
         if not _COUNT_RE.match(cleaned):
-            raise DomainError("bad_count", text=str(text))
-        value = int(cleaned.replace(".", ""))
+            raise DomainError("bad_count", text=_shown(text))
+        digits = cleaned.replace(".", "").lstrip("0")
+        if len(digits) > len(str(MAX_COUNT)):  # before int(): Python refuses > 4,300 digits
+            raise DomainError("count_too_large", text=_shown(text))
+        value = int(digits or "0")
     if value < 0:
         raise DomainError("negative_count", text=_shown(text))
     if value > MAX_COUNT:
@@ -41,9 +44,11 @@ def parse_count(text: str | int | float) -> int:
 
 
 def _shown(value: object) -> str:
+    """The input as a message quotes it: whole floats without ".0", long text cut."""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value)
+    text = str(value)
+    return text if len(text) <= 40 else text[:37] + "…"
 
 
 def parse_number(text: str | float) -> float:

@@ -14,7 +14,7 @@ from aipdesk.domain.months import Month
 from aipdesk.domain.rules import parse_number
 from aipdesk.services.base import Actor, Changes
 from aipdesk.services.projects import ensure_tracked
-from aipdesk.services.versions import MISSING, conflict, fresh_version, last_writer
+from aipdesk.services.versions import check_version, fresh_version
 from aipdesk.store.changelog import now, record
 from aipdesk.store.database import Database
 from aipdesk.store.models import TargetRow
@@ -49,26 +49,12 @@ def _check_version(
     first: Month,
     expected: int | None,
 ) -> None:
-    """Refuse a write based on a version that is no longer stored (see services.versions)."""
-    if expected is None or (row.version if row else MISSING) == expected:
-        return
-    if row is not None:
-        user, at = row.updated_by, row.updated_at
-        value = target_from_row(row, project, metric).value
-        current: str | tuple[str, str] = (
-            ("ohne Zahl", "without a number") if value is None else f"{value:g}"
-        )
-    else:
-        user, at = last_writer(session, "target", project, metric, first)
-        current = ("entfernt", "removed")
-    raise conflict(
-        "target_conflict",
-        project=project,
-        metric=metric,
-        month=first,
-        current=current,
-        user=user,
-        at=at,
+    def current() -> str | tuple[str, str]:
+        value = target_from_row(row, project, metric).value if row else None
+        return ("ohne Zahl", "without a number") if value is None else f"{value:g}"
+
+    check_version(
+        session, "target", row, (project, metric, first), expected, current, ("entfernt", "removed")
     )
 
 

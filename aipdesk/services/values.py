@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 from aipdesk.domain.errors import DomainError
 from aipdesk.domain.months import Month
 from aipdesk.domain.rules import check_davon, check_loggable, parse_count
-from aipdesk.services.base import Actor, Changes, check_text
-from aipdesk.services.versions import MISSING, conflict, fresh_version, last_writer
+from aipdesk.services.base import Actor, CellKey, Changes, check_text
+from aipdesk.services.versions import MISSING, check_version, fresh_version
 from aipdesk.store.changelog import now, record
 from aipdesk.store.database import Database
 from aipdesk.store.models import ValueRow
@@ -62,30 +62,16 @@ def _check_family(
 
 
 def _check_version(
-    session: Session,
-    row: ValueRow | None,
-    project: str,
-    metric: str,
-    month: Month,
-    expected: int | None,
+    session: Session, row: ValueRow | None, key: CellKey, expected: int | None
 ) -> None:
-    """Refuse a write based on a version that is no longer stored (see services.versions)."""
-    if expected is None or (row.version if row else MISSING) == expected:
-        return
-    if row is not None:
-        user, at = row.updated_by, row.updated_at
-        current: str | tuple[str, str] = str(row.value)
-    else:
-        user, at = last_writer(session, "value", project, metric, month)
-        current = ("leer (der Wert wurde entfernt)", "empty (the value was removed)")
-    raise conflict(
-        "value_conflict",
-        project=project,
-        metric=metric,
-        month=month,
-        current=current,
-        user=user,
-        at=at,
+    check_version(
+        session,
+        "value",
+        row,
+        key,
+        expected,
+        lambda: str(row.value) if row else "",
+        ("leer (der Wert wurde entfernt)", "empty (the value was removed)"),
     )
 
 
@@ -109,7 +95,7 @@ def apply_value(
     if isinstance(note, str):  # PostgreSQL stores no NUL; refuse it on every backend
         check_text(note, ("Die Bemerkung", "the note"))
     row = _stored(session, catalog, project, metric, month)
-    _check_version(session, row, project, metric, month, expected)
+    _check_version(session, row, (project, metric, month), expected)
     _check_family(session, catalog, project, metric, month, value)
     new_note = (row.note if row else None) if isinstance(note, _Keep) else (note or None)
     if row is not None and row.value == value and row.note == new_note:
@@ -192,7 +178,7 @@ def clear_value(
         catalog = load_catalog(session)
         _check_cell(catalog, project, metric, month)
         row = _stored(session, catalog, project, metric, month)
-        _check_version(session, row, project, metric, month, expected)
+        _check_version(session, row, (project, metric, month), expected)
         if row is None:
             return Changes()
         record(

@@ -15,8 +15,9 @@ cannot mistake a re-created value for the one it showed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
+from typing import Protocol
 
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
@@ -98,22 +99,45 @@ def when(at: datetime | None) -> str:
     return at.astimezone().strftime("%d.%m.%Y %H:%M")
 
 
-def conflict(
-    code: str,
-    *,
-    project: str,
-    metric: str,
-    month: Month,
-    current: str | tuple[str, str],
-    user: str,
-    at: datetime | None,
-) -> DomainError:
-    return DomainError(
-        code,
+class Versioned(Protocol):
+    """A stored row under optimistic concurrency: a monthly value or a target."""
+
+    version: int
+    updated_by: str
+    updated_at: datetime | None
+
+
+Text = str | tuple[str, str]  # one text, or German and English
+
+
+def check_version(
+    session: Session,
+    entity: str,
+    row: Versioned | None,
+    key: tuple[str, str, Month],
+    expected: int | None,
+    current: Callable[[], Text],
+    removed: tuple[str, str],
+) -> None:
+    """Refuse a write based on `expected`, a version that is no longer stored.
+
+    The refusal (`value_conflict`, `target_conflict`) says what is stored now
+    (`current()`, or `removed` when the row is gone), who wrote it and when.
+    Without an `expected` version nothing is checked.
+    """
+    if expected is None or (row.version if row else MISSING) == expected:
+        return
+    project, metric, month = key
+    if row is not None:
+        user, at, now_text = row.updated_by, row.updated_at, current()
+    else:
+        (user, at), now_text = last_writer(session, entity, *key), removed
+    raise DomainError(
+        f"{entity}_conflict",
         project=project,
         metric=metric,
         month=str(month),
-        current=current,
+        current=now_text,
         user=user,
         at=when(at),
     )

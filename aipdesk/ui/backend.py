@@ -211,7 +211,7 @@ class Backend(QObject):
         state: tuple[int, str | None] | None,
         expected: int | None = None,
     ) -> Changes:
-        """Put a cell back to `state` (value and note, or missing): undo and redo use this."""
+        """Set a cell to `state` (value and note, or missing): grid edits, undo and redo."""
         if state is None:
             return self.clear_value(project, metric, month, expected)
         return self.log_value(

@@ -231,35 +231,30 @@ class GridPane(QWidget):
         return None if value is None else (value, row.notes[offset])
 
     def _write(self, row: GridRow, month: Month, text: str) -> bool:
-        """Called by the model's setData: store through the services, push the undo step.
+        """Called by the model's setData with the typed text ("" clears the value)."""
+        old = self._state(row, month)
+        try:
+            new = None if text == "" else (parse_count(text), old[1] if old else None)
+        except DomainError as error:
+            self._refused(error)
+            return False
+        return self._store(row, month, old, new)  # the note stays
+
+    def _store(self, row: GridRow, month: Month, old: CellState, new: CellState) -> bool:
+        """Store `new` through the services and push the undo step.
 
         The write hands back the version of the value as shown, so that a value someone
         else has changed meanwhile is not overwritten unseen (the window then reloads).
         """
-        project, metric = row.key()
-        old = self._state(row, month)
+        cell = (*row.key(), month)
         shown = row.versions[row.months.index(month)]
         try:
-            if text == "":
-                changes = self.backend.clear_value(project, metric, month, expected=shown)
-                new: CellState = None
-            else:
-                changes = self.backend.log_value(project, metric, month, text, expected=shown)
-                new = (parse_count(text), old[1] if old else None)  # the note stays
+            changes = self.backend.restore_value(*cell, new, expected=shown)
         except DomainError as error:
             self._refused(error)
             return False
-        self.undo_stack.push(
-            CellCommand(
-                self.backend,
-                project,
-                metric,
-                month,
-                old,
-                new,
-                changes.versions.get((project, metric, month), shown),
-            )
-        )
+        version = changes.versions.get(cell, shown)
+        self.undo_stack.push(CellCommand(self.backend, *cell, old, new, version))
         return True
 
     def _refused(self, error: DomainError) -> None:
@@ -314,28 +309,9 @@ class GridPane(QWidget):
             self.set_note(row, month, note.strip())
 
     def set_note(self, row: GridRow, month: Month, note: str) -> None:
-        project, metric = row.key()
         old = self._state(row, month)
         assert old is not None
-        shown = row.versions[row.months.index(month)]
-        try:
-            changes = self.backend.log_value(
-                project, metric, month, old[0], note or None, keep_note=False, expected=shown
-            )
-        except DomainError as error:
-            self._refused(error)
-            return
-        self.undo_stack.push(
-            CellCommand(
-                self.backend,
-                project,
-                metric,
-                month,
-                old,
-                (old[0], note or None),
-                changes.versions.get((project, metric, month), shown),
-            )
-        )
+        self._store(row, month, old, (old[0], note or None))
 
     def show_history(self) -> None:
         cell = self._current_cell()

@@ -103,14 +103,14 @@ class Backend(QObject):
         """
         from aipdesk.services.maintenance import restore
 
-        location = self.location if isinstance(self.location, str) else str(self.db.path)
         if self._db is not None:
-            location = str(self._db.path or location)
-            self._db.close()
+            # Reopened from its location afterwards, also if the backend was given a Database.
+            self.location = str(self._db.path or self._db.url)
+            self.close()
             self._db = None
-        self.location = location
+        assert isinstance(self.location, str)
         try:
-            return restore(location, source, Actor(self.actor.user, "gui"))
+            return restore(self.location, source, Actor(self.actor.user, "gui"))
         finally:
             self.open()
 

@@ -16,12 +16,12 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.results import write_section
+from tests.conftest import PgServer
 from tests.test_concurrency import INCREMENTER
 
 
@@ -51,24 +51,6 @@ def run(url: str, processes: int, increments: int) -> tuple[int, int, float]:
     return (stored[0] if stored else 0), conflicts, seconds
 
 
-def postgres_database(server: str) -> tuple[str, object]:
-    """A fresh database on the test server and a function that drops it."""
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    name = f"bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-
-    def drop() -> None:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-    return make_url(server).set(database=name).render_as_string(hide_password=False), drop
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--processes", type=int, default=4)
@@ -81,13 +63,13 @@ def main() -> None:
         results = [
             ("SQLite", *run(str(Path(folder) / "c.sqlite"), args.processes, args.increments))
         ]
-    server = os.environ.get("AIPDESK_TEST_PG_URL")
-    if server:
-        url, drop = postgres_database(server)
+    if os.environ.get("AIPDESK_TEST_PG_URL"):
+        server = PgServer(os.environ["AIPDESK_TEST_PG_URL"])  # the tests' database maker
+        url = server.create("blank")
         try:
             results.append(("PostgreSQL", *run(url, args.processes, args.increments)))
         finally:
-            drop()  # type: ignore[operator]
+            server.drop(url)
     for backend, final, conflicts, seconds in results:
         lost = expected - final
         print(f"{backend}: {final}/{expected}, {conflicts} conflicts, {seconds:.1f} s")

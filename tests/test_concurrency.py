@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -213,22 +214,16 @@ def test_a_note_with_a_nul_character_is_refused_on_every_backend(db: Database) -
     assert snapshot(db) == before
 
 
-def test_several_first_opens_at_once_all_succeed(db: Database) -> None:
+def test_several_first_opens_at_once_all_succeed(
+    db_backend: str, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
     """Three people open a new shared database at the same moment: none fails."""
     from aipdesk.store.database import open_database
 
-    if db.is_sqlite:
-        target = str(db.path.with_name("fresh.sqlite"))  # type: ignore[union-attr]
+    if db_backend == "sqlite":
+        target = str(tmp_path / "fresh.sqlite")
     else:
-        from sqlalchemy import create_engine, text
-
-        admin = create_engine(db.engine.url, isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.execute(text('CREATE DATABASE "fresh_parallel"'))
-        admin.dispose()
-        target = db.engine.url.set(database="fresh_parallel").render_as_string(
-            hide_password=False
-        )
+        target = request.getfixturevalue("pg_database")("blank")
     script = (
         "import sys; from aipdesk.cli import main; sys.exit(main(['init', '--db', sys.argv[1]]))"
     )
@@ -237,14 +232,7 @@ def test_several_first_opens_at_once_all_succeed(db: Database) -> None:
         for _ in range(3)
     ]
     errors = [p.communicate(timeout=120)[1] for p in procs]
-    try:
-        assert [p.returncode for p in procs] == [0, 0, 0], errors
-        fresh = open_database(target, create=False)
-        assert fresh.revision() is not None
-        fresh.close()
-    finally:
-        if not db.is_sqlite:
-            admin = create_engine(db.engine.url, isolation_level="AUTOCOMMIT")
-            with admin.connect() as conn:
-                conn.execute(text('DROP DATABASE "fresh_parallel" WITH (FORCE)'))
-            admin.dispose()
+    assert [p.returncode for p in procs] == [0, 0, 0], errors
+    fresh = open_database(target, create=False)
+    assert fresh.revision() is not None
+    fresh.close()

@@ -31,6 +31,12 @@ def open_window(path: Path, qtbot: QtBot) -> MainWindow:
     return win
 
 
+def demo_copy(demo_template: Path, folder: Path) -> Path:
+    path = folder / "aipdesk.sqlite"
+    shutil.copy(demo_template, path)
+    return path
+
+
 @pytest.fixture
 def read_only_window(
     demo_template: Path, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
@@ -39,8 +45,7 @@ def read_only_window(
     permission check itself is replaced; tests/test_safety.py tests that check)."""
     import aipdesk.store.database as database
 
-    path = tmp_path / "readonly.sqlite"
-    shutil.copy(demo_template, path)
+    path = demo_copy(demo_template, tmp_path)
     monkeypatch.setattr(database, "can_write", lambda _path: False)
     win = open_window(path, qtbot)
     yield win
@@ -112,8 +117,7 @@ def test_notices_about_the_database_are_shown(
     choice for shared use (the detection itself is tested in tests/test_safety.py)."""
     import aipdesk.store.database as database
 
-    path = tmp_path / "share.sqlite"
-    shutil.copy(demo_template, path)
+    path = demo_copy(demo_template, tmp_path)
     monkeypatch.setattr(database, "network_share", lambda *_a, **_k: "nfs4")
     win = open_window(path, qtbot)
     banner = win.findChild(QLabel, "noticeBanner")
@@ -145,12 +149,6 @@ def answer(qtbot: QtBot, window: MainWindow, name: str) -> QMessageBox:
     box = window.findChild(QMessageBox, name)
     assert isinstance(box, QMessageBox)
     return box
-
-
-def demo_copy(demo_template: Path, folder: Path) -> Path:
-    path = folder / "aipdesk.sqlite"
-    shutil.copy(demo_template, path)
-    return path
 
 
 def test_restore_a_backup_from_the_file_menu(

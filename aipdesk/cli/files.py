@@ -1,0 +1,158 @@
+"""Commands on files: export, template, import, merge, backup, restore, check."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from aipdesk.cli.common import (
+    EXIT_OK,
+    EXIT_REJECTED,
+    UsageError,
+    actor_of,
+    location,
+    month_arg,
+    open_db,
+)
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("backup", parents=[common], help="Sicherungskopie der Datenbank")
+    p.add_argument("--out", type=Path)
+    p.set_defaults(func=cmd_backup)
+    p = sub.add_parser(
+        "restore",
+        parents=[common],
+        help="Datenbank aus einer Sicherung wiederherstellen (der jetzige Stand wird gesichert)",
+    )
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.set_defaults(func=cmd_restore)
+    p = sub.add_parser("export", parents=[common], help="Arbeitsmappe für die Geschäftsführung")
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--month", type=month_arg)
+    p.add_argument("--out", type=Path, required=True)
+    p.set_defaults(func=cmd_export)
+    p = sub.add_parser("template", parents=[common], help="Erfassungsvorlage (Excel)")
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--project")
+    p.add_argument("--out", type=Path, required=True)
+    p.set_defaults(func=cmd_template)
+    p = sub.add_parser("import", parents=[common], help="Werte aus Vorlage oder Export übernehmen")
+    p.add_argument("file", type=Path, metavar="FILE.xlsx")
+    p.add_argument("--dry-run", action="store_true", help="nur prüfen und anzeigen")
+    p.add_argument(
+        "--overwrite-conflicts",
+        action="store_true",
+        help="auch Werte übernehmen, die seit der Erstellung der Datei geändert wurden",
+    )
+    p.set_defaults(func=cmd_import)
+    p = sub.add_parser("merge", parents=[common], help="Werte einer anderen Datenbank übernehmen")
+    p.add_argument("other", type=Path, metavar="OTHER.db")
+    p.add_argument("--prefer", choices=("ours", "theirs"))
+    p.set_defaults(func=cmd_merge)
+    p = sub.add_parser(
+        "check", parents=[common], help="Integrität, Fremdschlüssel, Schemaversion prüfen"
+    )
+    p.set_defaults(func=cmd_check)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from aipdesk.exchange.export import export_workbook
+
+    if args.month is not None and args.month.year != args.year:
+        raise UsageError(f"--month {args.month} liegt nicht im Jahr {args.year}")
+    result = export_workbook(open_db(args), args.year, args.month, args.out)
+    print(
+        f"Arbeitsmappe geschrieben: {result.path} (Berichtsmonat {result.report_month}, "
+        f"{result.rows_in_daten} Monatswerte)"
+    )
+    return EXIT_OK
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from aipdesk.exchange.template import write_template
+
+    path = write_template(open_db(args), args.year, args.out, project=args.project)
+    print(f"Erfassungsvorlage geschrieben: {path}")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from aipdesk.exchange.importer import import_workbook
+    from aipdesk.services.base import Actor
+
+    actor = Actor(args.user, "import") if args.user else Actor(source="import")
+    # A conflict is a value changed in the database after the file was made: by default
+    # the database keeps it (a colleague's newer figure is not overwritten unseen).
+    report = import_workbook(
+        open_db(args, write=not args.dry_run),
+        actor,
+        args.file,
+        dry_run=args.dry_run,
+        skip_conflicts=not args.overwrite_conflicts,
+    )
+    print(report.summary(args.lang or "de"))
+    return EXIT_OK
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    from aipdesk.exchange.merge import merge_database
+    from aipdesk.services.base import Actor
+
+    actor = Actor(args.user, "merge") if args.user else Actor(source="merge")
+    report = merge_database(open_db(args, write=True), actor, args.other, prefer=args.prefer)
+    print(report.summary(args.lang or "de"))
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from aipdesk.services.database import backup
+
+    path = backup(open_db(args), args.out)
+    print(f"Sicherung geschrieben: {path}")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Replace the database by a backup; the current state is backed up first."""
+    from aipdesk.services.database import SCHEMA_HEAD
+    from aipdesk.services.maintenance import restore
+
+    result = restore(location(args), args.file, actor_of(args))
+    de = (args.lang or "de") == "de"
+    if de:
+        print(
+            f"Wiederhergestellt: {result.target} enthält jetzt den Stand aus {result.restored_from}"
+        )
+    else:
+        print(f"Restored: {result.target} now holds the state of {result.restored_from}")
+    if result.backup_of_current is not None:
+        print(
+            f"Der vorherige Stand ist gesichert in: {result.backup_of_current}"
+            if de
+            else f"The previous state is saved in: {result.backup_of_current}"
+        )
+    else:
+        print("Vorher gab es dort keine Datenbank" if de else "There was no database before")
+    if result.revision != SCHEMA_HEAD:
+        print(
+            f"Die Sicherung hat Schema {result.revision}; beim nächsten Öffnen wird sie "
+            f"auf {SCHEMA_HEAD} aktualisiert (mit Sicherung vorher)"
+            if de
+            else f"The backup has schema {result.revision}; it is upgraded to {SCHEMA_HEAD} "
+            "on the next open (with a backup first)"
+        )
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from aipdesk.services.maintenance import check
+
+    problems, facts = check(open_db(args))
+    for fact in facts:
+        print(fact)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return EXIT_REJECTED if problems else EXIT_OK

@@ -1,0 +1,87 @@
+"""The root parser and the dispatcher: every command module registers its own
+sub-commands; `main` turns every failure into one line and an exit code."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from aipdesk.cli import files, values
+from aipdesk.cli.common import (
+    EXIT_OK,
+    EXIT_REJECTED,
+    EXIT_USAGE,
+    Parser,
+    UsageError,
+    common_options,
+    location,
+)
+from aipdesk.domain.errors import DomainError
+
+PANES = ("dashboard", "projects", "integrations", "training", "targets")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = Parser(
+        prog="aipdesk",
+        parents=[common_options(None)],
+        description="aipdesk – Steuerung des Arbeitsmarkt- und Integrationsprogramms",
+    )
+    parser.add_argument("--screenshot", metavar="PNG", help="Fenster als PNG speichern und beenden")
+    parser.add_argument(
+        "--pane",
+        default="dashboard",
+        help=f"Ansicht für --screenshot ({', '.join(PANES)})",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="BEFEHL")
+    # Sub-commands accept the common options too; SUPPRESS keeps a value given before them.
+    common = common_options(argparse.SUPPRESS)
+    for module in (values, files):
+        module.register(sub, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    lang = args.lang or "de"
+    try:
+        if args.command is None:
+            return run_gui(args)
+        return int(args.func(args))
+    except UsageError as exc:
+        parser.print_usage(sys.stderr)
+        print(f"aipdesk: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except DomainError as exc:
+        print(f"aipdesk: {exc.text(lang)}", file=sys.stderr)
+        return EXIT_REJECTED
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the last guard: one line, never a traceback
+        from aipdesk.errors import describe_unexpected
+
+        print(f"aipdesk: {describe_unexpected(exc, lang)}", file=sys.stderr)
+        return EXIT_REJECTED
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    """Without a sub-command: the desktop window (or, with --screenshot, a PNG of it)."""
+    # The database stack is imported off the GUI thread once the window is up
+    # (aipdesk.ui.backend), so the window paints first (bench/startup.py).
+    if args.pane not in PANES:
+        raise UsageError(f"--pane muss einer von {', '.join(PANES)} sein")
+    from aipdesk.ui.application import build, screenshot
+
+    lang = args.lang or "de"
+    window = build(location(args), lang=lang, user=args.user)
+    if args.screenshot:
+        screenshot(window, args.screenshot, args.pane)
+        window.close()
+        return EXIT_OK
+    from PySide6.QtWidgets import QApplication
+
+    window.show_pane(args.pane)
+    window.show()
+    return QApplication.instance().exec()  # type: ignore[union-attr]

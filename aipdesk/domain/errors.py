@@ -115,6 +115,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{metric} kann nicht davon-Kennzahl von sich selbst sein",
         "{metric} cannot be a davon metric of itself",
     ),
+    "partition_needs_parent": (
+        "{metric} kann nur als Aufteilung einer Oberkennzahl markiert werden (davon)",
+        "{metric} can only be marked as a split of a parent metric (davon)",
+    ),
+    "change_pct_invalid": (
+        "Veränderungsrate {value} % ist ungültig: sie muss über −100 % liegen",
+        "change rate {value} % is invalid: it must lie above −100 %",
+    ),
+    "denominator_plan_invalid": (
+        "Geplanter Durchschnitt des Nenners {value} ist ungültig: er muss größer als 0 sein",
+        "planned mean of the denominator {value} is invalid: it must be greater than 0",
+    ),
     "no_target": (
         "Für {project} / {metric} gibt es keinen Zielwert im Zeitraum {period}",
         "there is no target for {project} / {metric} in the period {period}",

@@ -76,6 +76,9 @@ class Metric:
     area: Area = Area.INTEGRATION
     unit: str = ""
     parent: str | None = None  # davon: this metric is a subset of `parent`
+    # One part of a split of `parent` (the FbW sectors, women/men): the parts of one
+    # parent together never exceed it, as each part alone never does.
+    partition: bool = False
     numerator: str | None = None  # ratio only
     denominator: str | None = None  # ratio only
     green_pct: float = 100.0
@@ -94,6 +97,8 @@ class Metric:
             raise DomainError("ratio_needs_parts")
         if self.parent == self.code:
             raise DomainError("parent_cycle", metric=self.code)
+        if self.partition and self.parent is None:
+            raise DomainError("partition_needs_parent", metric=self.code)
         if not (0 < self.amber_pct <= self.green_pct):
             raise DomainError("thresholds", green=self.green_pct, amber=self.amber_pct)
 
@@ -113,6 +118,11 @@ class Target:
     last: Month
     value: float | None
     weights: tuple[float, ...] | None = None
+    # The Veränderungsrate the programme plans against the previous year, in percent.
+    change_pct: float | None = None
+    # Ratio only: the expected mean of the denominator over the period (D̂ of DESIGN §3),
+    # entered by a coordinator; None: estimated from the denominator's trend.
+    denominator_plan: float | None = None
     # The stored row's version (0: not stored); not part of what the target says.
     version: int = field(default=0, compare=False)
 
@@ -130,6 +140,10 @@ class Target:
             raise DomainError("target_negative", value=self.value)
         if self.weights is not None:
             validate_weights(self.weights, self.first, self.months)
+        if self.change_pct is not None and not -100 < self.change_pct < 10_000:
+            raise DomainError("change_pct_invalid", value=self.change_pct)
+        if self.denominator_plan is not None and not 0 < self.denominator_plan < 1e12:
+            raise DomainError("denominator_plan_invalid", value=self.denominator_plan)
 
     def plan_share(self, months: int) -> float:
         """W: the planned share of the first `months` months of the period."""

@@ -153,6 +153,7 @@ def _fill_metric(row: MetricRow, metric: Metric, catalog: Catalog) -> None:
     row.parent_id, row.numerator_id = ref(metric.parent), ref(metric.numerator)
     row.denominator_id = ref(metric.denominator)
     row.green_pct, row.amber_pct = metric.green_pct, metric.amber_pct
+    row.is_partition = metric.partition
 
 
 def insert_metric(session: Session, catalog: Catalog, actor: Actor, metric: Metric) -> None:

@@ -27,6 +27,8 @@ def _target_json(target: Target) -> dict[str, Any]:
         "last": str(target.last),
         "value": target.value,
         "weights": list(target.weights) if target.weights else None,
+        "change_pct": target.change_pct,
+        "denominator_plan": target.denominator_plan,
     }
 
 
@@ -109,6 +111,8 @@ def apply_target(
             last_month=target.last.month,
             value=target.value,
             weights=weights,
+            change_pct=target.change_pct,
+            denominator_plan=target.denominator_plan,
             origin=origin,
             version=fresh_version(session, "target", target.project, target.metric, target.first),
             updated_by=actor.user,
@@ -123,6 +127,7 @@ def apply_target(
         old = _target_json(before)
         existing.last_year, existing.last_month = target.last.year, target.last.month
         existing.value, existing.weights, existing.origin = target.value, weights, origin
+        existing.change_pct, existing.denominator_plan = target.change_pct, target.denominator_plan
         existing.version += 1
         existing.updated_by, existing.updated_at = actor.user, stamp
     record(

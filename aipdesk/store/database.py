@@ -48,8 +48,8 @@ from sqlalchemy.pool import NullPool
 from aipdesk.domain.errors import DomainError
 
 # The newest migration this version of aipdesk knows; tests check it is Alembic's head.
-SCHEMA_HEAD = "0003"
-KNOWN_REVISIONS = ("0001", "0002", "0003")
+SCHEMA_HEAD = "0004"
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 # The PostgreSQL advisory lock that serialises aipdesk's write transactions ("AIPD").

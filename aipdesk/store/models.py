@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -58,6 +59,9 @@ class MetricRow(Base):
     denominator_id: Mapped[int | None] = mapped_column(ForeignKey("metrics.id"))
     green_pct: Mapped[float] = mapped_column(Float, default=100.0)
     amber_pct: Mapped[float] = mapped_column(Float, default=90.0)
+    # A davon metric that is one part of a split of its parent (sectors, women/men): the
+    # parts of one parent never add up to more than the parent (DESIGN §3).
+    is_partition: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     description: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
 
@@ -91,6 +95,8 @@ class TargetRow(Base):
     last_month: Mapped[int] = mapped_column(Integer)
     value: Mapped[float | None] = mapped_column(Float)
     weights: Mapped[str | None] = mapped_column(Text)  # JSON list of floats, None = linear
+    change_pct: Mapped[float | None] = mapped_column(Float)  # planned Veränderungsrate, %
+    denominator_plan: Mapped[float | None] = mapped_column(Float)  # ratio: planned mean D̂
     origin: Mapped[str] = mapped_column(String(16), default="user")  # catalogue | user
     version: Mapped[int] = mapped_column(Integer, default=1)
     updated_by: Mapped[str] = mapped_column(String(100), default="")

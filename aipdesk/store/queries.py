@@ -61,6 +61,7 @@ def metric_from_row(row: MetricRow, codes: dict[int, str]) -> Metric:
         denominator=codes.get(row.denominator_id) if row.denominator_id else None,
         green_pct=row.green_pct,
         amber_pct=row.amber_pct,
+        partition=bool(row.is_partition),
     )
 
 
@@ -72,6 +73,8 @@ def target_from_row(row: TargetRow, project: str, metric: str) -> Target:
         last=Month(row.last_year, row.last_month),
         value=row.value,
         weights=tuple(json.loads(row.weights)) if row.weights else None,
+        change_pct=row.change_pct,
+        denominator_plan=row.denominator_plan,
         version=row.version,
     )
 
@@ -196,6 +199,8 @@ def targets_overlapping(session: Session, catalog: Catalog, year: int) -> list[t
             TargetRow.last_month,
             TargetRow.value,
             TargetRow.weights,
+            TargetRow.change_pct,
+            TargetRow.denominator_plan,
             TargetRow.version,
         ).where(TargetRow.first_year <= year, TargetRow.last_year >= year)
     )
@@ -209,10 +214,12 @@ def targets_overlapping(session: Session, catalog: Catalog, year: int) -> list[t
                 Month(ly, lm),
                 value,
                 tuple(json.loads(weights)) if weights else None,
-                version,
+                change_pct=change,
+                denominator_plan=plan,
+                version=version,
             ),
         )
-        for tid, pid, mid, fy, fm, ly, lm, value, weights, version in rows
+        for tid, pid, mid, fy, fm, ly, lm, value, weights, change, plan, version in rows
     ]
     order_p = {code: i for i, code in enumerate(catalog.projects)}
     order_m = {code: i for i, code in enumerate(catalog.metrics)}

@@ -34,8 +34,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("targets") as batch:
-        batch.drop_column("denominator_plan")
-        batch.drop_column("change_pct")
-    with op.batch_alter_table("metrics") as batch:
-        batch.drop_column("is_partition")
+    # Plain DROP COLUMN (SQLite ≥ 3.35): a batch copy of `metrics` would trip over the
+    # foreign keys that point at it.
+    op.drop_column("targets", "denominator_plan")
+    op.drop_column("targets", "change_pct")
+    op.drop_column("metrics", "is_partition")

@@ -75,6 +75,27 @@ def test_status_json_contract(demo_path: Path) -> None:
     assert rows == json.loads(json.dumps(report.to_json()))
 
 
+def test_status_json_has_the_official_figures_and_the_gaps(demo_path: Path) -> None:
+    result = run("status", "--db", str(demo_path), "--year", "2021", "--json")
+    rows = json.loads(result.stdout)
+    for row in rows:
+        assert row["report_month"] == "2021-12"
+        assert isinstance(row["months_missing"], list) and isinstance(row["complete"], bool)
+        for key in ("rolling_12m", "yoy_month_change_pct", "planned_change_pct"):
+            assert key in row and (row[key] is None or isinstance(row[key], (int, float)))
+    # The demo's LZB stock: K3 is December 2021 against December 2020, from the database.
+    db = open_database(demo_path)
+    from aipdesk.services.values import get_value
+
+    now, before = (get_value(db, "JC", "lzb_stock", Month(y, 12)) for y in (2021, 2020))
+    assert now is not None and before is not None
+    lzb = next(r for r in rows if r["metric"] == "lzb_stock")
+    assert lzb["yoy_month_change_pct"] == pytest.approx(100 * (now[0] / before[0] - 1))
+    # NeuStart: the rolling 12 months of 2021 are its calendar year.
+    neustart = next(r for r in rows if r["project"] == "NEUSTART")
+    assert neustart["rolling_12m"] == neustart["actual_to_date"]
+
+
 def test_status_month_and_env(demo_path: Path) -> None:
     result = run(
         "status",
@@ -94,9 +115,36 @@ def test_status_table_is_german(demo_path: Path, capsys: pytest.CaptureFixture[s
     assert main(["status", "--db", str(demo_path), "--year", "2021"]) == 0
     out = capsys.readouterr().out
     assert "Status 2021, Berichtsmonat 2021-12" in out
+    assert "Meldeschluss: bis 2021-12 haben alle Ziele mit Werten vollständig gemeldet" in out
     assert "Zielwert" in out and "Hochrechnung" in out
     assert "NEUSTART" in out and "grün" in out and "rot" in out and "gelb" in out
     assert "17.046,0" in out  # German number format
+    assert "Amtliche Kennzahlen, gleitend 12 Monate bis 2021-12" in out
+
+
+def test_status_names_incomplete_rows_and_speaks_english(
+    demo_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = open_database(demo_path)
+    with db.write() as session:  # a month that was never reported
+        session.connection().exec_driver_sql(
+            "DELETE FROM monthly_values WHERE year = 2021 AND month = 4 AND project_id = "
+            "(SELECT id FROM projects WHERE code = 'NEUSTART')"
+        )
+    db.close()
+    args = ["status", "--db", str(demo_path), "--year", "2021", "--month", "2021-06"]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    neustart = next(line for line in out.splitlines() if line.startswith("NEUSTART"))
+    assert neustart.endswith(" *") and "5/6" in neustart
+    assert "* unvollständig: Soll und Ist nur über die gemeldeten Monate" in out
+    assert "  NEUSTART Integrationen: 2021-04" in out
+    assert main([*args, "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "Status 2021, Report month 2021-06" in out
+    for header in ("Target", "Plan", "Actual", "Attainment", "Forecast", "Rolling 12 mo."):
+        assert header in out
+    assert "* incomplete" in out
 
 
 def test_log_and_history(demo_path: Path) -> None:

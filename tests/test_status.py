@@ -44,7 +44,12 @@ def test_status_over_logged_values(db: Database, actor: Actor) -> None:
     assert row.progress.actual_to_date == 175
     assert row.progress.plan_to_date == pytest.approx(175)
     assert row.progress.status is Status.GREEN
-    assert row.progress.previous_year_actual == 40
+    # Only January of the previous year has a value: no comparable Vorjahr.
+    assert row.progress.previous_year_actual is None
+    log_value(db, actor, "NEUSTART", "integrations", Month(2020, 2), 50)
+    log_value(db, actor, "NEUSTART", "integrations", Month(2020, 3), 60)
+    row = next(r for r in status(db, 2021).rows if r.project.code == "NEUSTART")
+    assert row.progress.previous_year_actual == 40 + 50 + 60
     explicit = status(db, 2021, Month(2021, 2))
     row = next(r for r in explicit.rows if r.project.code == "NEUSTART")
     assert row.progress.actual_to_date == 110
@@ -122,3 +127,39 @@ def test_default_year(empty_db: Database, actor: Actor) -> None:
     assert default_year(empty_db, today) == 2021  # the catalogue's year
     log_value(empty_db, actor, "NEUSTART", "integrations", Month(2022, 3), 5)
     assert default_year(empty_db, today) == 2022  # the latest logged value
+
+
+def test_the_default_report_month_is_the_meldeschluss_month(db: Database, actor: Actor) -> None:
+    for month in range(1, 7):
+        log_value(db, actor, "NEUSTART", "integrations", Month(2021, month), 50)
+        if month < 6:
+            log_value(db, actor, "LIA", "job_starts", Month(2021, month), 20)
+    log_value(db, actor, "NEUSTART", "integrations", Month(2021, 12), 9)  # typed by mistake
+    log_value(db, actor, "IP", "integrations", Month(2021, 11), 3)  # nothing else of IP yet
+    report = status(db, 2021)
+    assert report.report_month == Month(2021, 5)  # LIA has not reported June yet
+    assert report.choice is not None and report.choice.latest == Month(2021, 12)
+    assert [(h.project, str(h.missing)) for h in report.choice.holdups] == [("LIA", "2021-06")]
+    neustart = next(r for r in report.rows if r.project.code == "NEUSTART")
+    assert neustart.progress.actual_to_date == 250 and neustart.progress.complete
+    log_value(db, actor, "LIA", "job_starts", Month(2021, 6), 20)
+    report = status(db, 2021)
+    assert report.report_month == Month(2021, 6)  # the stray December value does not count
+    assert report.choice is not None
+    assert {(h.project, str(h.missing)) for h in report.choice.holdups} == {
+        ("NEUSTART", "2021-07"),
+        ("LIA", "2021-07"),
+    }
+    assert status(db, 2021, Month(2021, 3)).choice is None  # asked for: no reason to give
+
+
+def test_an_unreported_month_makes_a_row_incomplete_not_red(db: Database, actor: Actor) -> None:
+    for month, value in ((1, 60), (2, 55), (3, 70), (5, 58), (6, 62)):
+        log_value(db, actor, "NEUSTART", "integrations", Month(2021, month), value)
+    row = next(r for r in status(db, 2021, Month(2021, 6)).rows if r.project.code == "NEUSTART")
+    assert row.progress.months_missing == (Month(2021, 4),)
+    assert row.progress.plan_to_date == pytest.approx(700 * 5 / 12)
+    assert row.progress.status is Status.GREEN  # 305 of 291.7: 104.6 %
+    data = row.to_json()
+    assert data["months_missing"] == ["2021-04"] and data["complete"] is False
+    assert data["report_month"] == "2021-06"

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from aipdesk.cli.common import EXIT_OK, UsageError, actor_of, month_arg, open_db
 
 if TYPE_CHECKING:
-    from aipdesk.services.status import StatusReport
+    pass
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -81,56 +81,8 @@ def cmd_log(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def format_status(report: StatusReport) -> str:
-    from aipdesk.format import number, percent, signed
-
-    header = (
-        "Projekt",
-        "Kennzahl",
-        "Zeitraum",
-        "Zielwert",
-        "Soll",
-        "Ist",
-        "Zielerr.",
-        "Abweichung",
-        "Hochrechnung",
-        "Vorjahr",
-        "Status",
-    )
-    lines: list[tuple[str, ...]] = [header]
-    for row in report.rows:
-        p, metric = row.progress, row.metric
-        decimals = 1 if metric.unit == "%" or metric.kind.value == "stock" else 0
-        lines.append(
-            (
-                row.project.code,
-                metric.name,
-                str(row.target.period),
-                number(p.target, decimals),
-                number(p.plan_to_date, decimals),
-                number(p.actual_to_date, decimals),
-                percent(p.attainment_pct),
-                signed(p.deviation, decimals),
-                number(p.forecast, decimals),
-                number(p.previous_year_actual, decimals),
-                p.status.german,
-            )
-        )
-    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
-    numeric = set(range(3, 10))
-    out = [f"Status {report.year}, Berichtsmonat {report.report_month}"]
-    for index, line in enumerate(lines):
-        cells = [
-            cell.rjust(widths[i]) if i in numeric else cell.ljust(widths[i])
-            for i, cell in enumerate(line)
-        ]
-        out.append("  ".join(cells).rstrip())
-        if index == 0:
-            out.append("  ".join("-" * w for w in widths))
-    return "\n".join(out)
-
-
 def cmd_status(args: argparse.Namespace) -> int:
+    from aipdesk.cli.status_table import format_status
     from aipdesk.services.status import status
 
     if args.month is not None and args.month.year != args.year:
@@ -139,7 +91,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     else:
-        print(format_status(report))
+        print(format_status(report, args.lang or "de"))
     return EXIT_OK
 
 

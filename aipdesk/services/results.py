@@ -12,6 +12,7 @@ from typing import Any
 from aipdesk.domain.model import Area, Metric, Project, Target
 from aipdesk.domain.months import Month
 from aipdesk.domain.progress import Progress
+from aipdesk.domain.reporting import ReportMonthChoice
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,7 @@ class StatusRow:
     metric: Metric
     target: Target
     progress: Progress
+    report_month: Month
 
     def to_json(self) -> dict[str, Any]:
         p = self.progress
@@ -42,6 +44,15 @@ class StatusRow:
             "previous_year_change_pct": p.previous_year_change_pct,
             "months_reported": p.months_reported,
             "months_elapsed": p.months_elapsed,
+            "report_month": str(self.report_month),
+            "months_missing": [str(m) for m in p.months_missing],
+            "complete": p.complete,
+            "rolling_12m": p.rolling_12m,
+            "rolling_12m_previous": p.rolling_12m_previous,
+            "yoy_month_change_pct": p.yoy_month_change_pct,
+            "planned_change_pct": p.planned_change_pct,
+            "denominator_expected": p.denominator_expected,
+            "denominator_basis": p.denominator_basis,
         }
 
 
@@ -50,6 +61,9 @@ class StatusReport:
     year: int
     report_month: Month
     rows: tuple[StatusRow, ...]
+    # How the report month was chosen when none was asked for (None: asked for, or no
+    # value in the year and the previous calendar month was taken).
+    choice: ReportMonthChoice | None = None
 
     def to_json(self) -> list[dict[str, Any]]:
         return [row.to_json() for row in self.rows]

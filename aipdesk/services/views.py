@@ -10,17 +10,26 @@ from sqlalchemy.orm import Session
 from aipdesk.domain.audit import Change
 from aipdesk.domain.model import Area, Metric, MetricKind, Project
 from aipdesk.domain.months import Month
-from aipdesk.domain.progress import Inputs, actual, progress_curve
+from aipdesk.domain.progress import (
+    ROLLING_MONTHS,
+    Inputs,
+    Observed,
+    actual,
+    actual_of,
+    compute_progress,
+    planned_schedule,
+)
 from aipdesk.services.base import Changes
 from aipdesk.services.results import ChartData, Gap, Grid, GridRow, Snapshot, StatusReport
-from aipdesk.services.status import fallback_report_month, status_in
+from aipdesk.services.status import observed_for, status, status_in
 from aipdesk.store import changelog
 from aipdesk.store.database import Database
 from aipdesk.store.queries import (
     Catalog,
     all_targets,
-    latest_month,
     load_catalog,
+    series_needed,
+    series_values,
     targets_overlapping,
     values_in,
 )
@@ -46,9 +55,9 @@ def available_years_in(session: Session) -> tuple[int, ...]:
     return tuple(sorted(years))
 
 
-def default_report_month(db: Database, year: int, today: date | None = None) -> Month:
-    with db.read() as session:
-        return latest_month(session, year) or fallback_report_month(year, today)
+def default_report_month(db: Database, year: int) -> Month:
+    """The Meldeschluss month of `year` (DESIGN §3), as `status` takes it by default."""
+    return status(db, year).report_month
 
 
 def _ordered_rows(catalog: Catalog, area: Area) -> list[tuple[Project, Metric, int]]:
@@ -161,8 +170,8 @@ def snapshot(
     )
     with db.read() as session:
         catalog = load_catalog(session)
-        month = report_month or latest_month(session, year) or fallback_report_month(year)
-        report = status_in(session, catalog, year, month)
+        report = status_in(session, catalog, year, report_month)
+        month = report.report_month
         cells = values_in(session, catalog, Month(year, 1), Month(year, 12))
         if reuse:
             assert previous is not None
@@ -203,34 +212,58 @@ def chart_data(
             return None
         target = targets[0]
         m = catalog.metrics[metric]
-        codes = [m.numerator, m.denominator] if m.kind is MetricKind.RATIO else [metric]
-        cells = values_in(session, catalog, target.first.shift(-12), target.last, [project])
-    series: dict[str, dict[Month, float]] = {code: {} for code in codes if code}
-    for cell in cells:
-        if cell.metric in series:
-            series[cell.metric][cell.month] = cell.value
-    if m.kind is MetricKind.RATIO:
-        assert m.numerator and m.denominator
-        inputs = Inputs(numerator=series[m.numerator], denominator=series[m.denominator])
-    else:
-        inputs = Inputs(values=series[metric])
+        first = min(target.first.shift(-12), report_month.shift(-2 * ROLLING_MONTHS))
+        values = series_values(
+            session, catalog, series_needed(catalog, [target]), first, target.last
+        )
+    observed = observed_for(catalog, target, values)
     months = tuple(target.period.months())
-    curve = progress_curve(m, target, report_month, inputs)
-    # Soll runs over the whole period; Ist, Vorjahr stop at the report month.
-    full = progress_curve(m, target, target.last, inputs)
-    pad = (None,) * (len(months) - len(curve))
+    last = min(report_month, target.last)
+    upto = [
+        compute_progress(m, target, month, observed, catalog.projects[project].period)
+        for month in months
+        if month <= last
+    ]
+    pad = (None,) * (len(months) - len(upto))
+    schedule = planned_schedule(m, target)
+    # Soll: like with like up to the report month, then the schedule to the period end.
+    plan = tuple(p.plan_to_date for p in upto) + tuple(schedule[len(upto) :])
+    # Vorjahr: the previous year's Ist of the same months, as far as it is reported.
+    previous_observed = Observed(
+        {i + 12: v for i, v in observed.values.items()},
+        None
+        if observed.denominator is None
+        else {i + 12: v for i, v in observed.denominator.items()},
+    )
+    previous = tuple(
+        _cumulative_actual(m.kind, previous_observed, target.first.index, month.index)
+        if previous_observed.reported(month.index)
+        else None
+        for month in months
+    )
     return ChartData(
         project=catalog.projects[project],
         metric=m,
         target=target,
         report_month=report_month,
         months=months,
-        monthly=tuple(actual(m.kind, [month], inputs) for month in months),
-        cumulative=tuple(p.actual_to_date for p in curve) + pad,
-        plan=tuple(p.plan_to_date for p in full),
-        previous=tuple(p.previous_year_actual for p in full),
-        forecast=curve[-1].forecast if curve else None,
+        monthly=tuple(
+            actual_of(m.kind, observed.values, [i], observed.denominator)
+            if observed.reported(i)
+            else None
+            for i in (month.index for month in months)
+        ),
+        cumulative=tuple(p.actual_to_date for p in upto) + pad,
+        plan=plan,
+        previous=previous,
+        forecast=upto[-1].forecast if upto else None,
     )
+
+
+def _cumulative_actual(kind: MetricKind, observed: Observed, first: int, last: int) -> float | None:
+    """Ist from month index `first` to `last` over the months that have values."""
+    months = [i for i in range(first, last + 1) if observed.reported(i)]
+    return actual_of(kind, observed.values, months, observed.denominator)
 
 
 def cell_history(db: Database, project: str, metric: str, month: Month) -> list[Change]:

@@ -14,13 +14,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import Integer, String, case, cast, func, literal, select, union_all, update
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import BigInteger, Integer, String, cast, func, select, update
+from sqlalchemy.orm import Session
 
 from aipdesk.domain.errors import DomainError
 from aipdesk.domain.model import Area, Direction, Metric, MetricKind, Project, Target
 from aipdesk.domain.months import Month, Period
-from aipdesk.domain.progress import NO_VALUES, Totals, Window
 from aipdesk.store.models import (
     MetricRow,
     ProjectMetricRow,
@@ -247,75 +246,67 @@ def value_count(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(ValueRow)) or 0
 
 
-def totals_for_targets(session: Session, year: int, report: Month) -> dict[int, Totals]:
-    """Sum and count of the logged values every target overlapping `year` needs, at `report`.
+def series_needed(catalog: Catalog, targets: Iterable[Target]) -> set[tuple[str, str]]:
+    """The (project, metric) series the targets' figures are made of: a target's own
+    metric, or a ratio's numerator and denominator."""
+    pairs: set[tuple[str, str]] = set()
+    for target in targets:
+        metric = catalog.metrics[target.metric]
+        if metric.kind is MetricKind.RATIO:
+            assert metric.numerator and metric.denominator
+            pairs.add((target.project, metric.numerator))
+            pairs.add((target.project, metric.denominator))
+        else:
+            pairs.add((target.project, target.metric))
+    return pairs
 
-    One statement, aggregated in the database: for each target the window from its
-    first month to the report month (or its last month), and the same months one
-    year earlier; for a ratio both for the numerator and the denominator.
+
+_SHIFT = 31  # counts are below 2**31 (MAX_COUNT = 10**9)
+_PACK = 1 << _SHIFT
+
+
+def series_values(
+    session: Session,
+    catalog: Catalog,
+    pairs: set[tuple[str, str]],
+    first: Month,
+    last: Month,
+) -> dict[tuple[str, str], dict[int, float]]:
+    """The logged values of the `pairs` from `first` to `last`, keyed by `Month.index`.
+
+    One statement, however many series: it reads the projects' and metrics' values of
+    those years from the covering index and keeps the pairs asked for.
     """
-    metric = aliased(MetricRow)
-    overlapping = (TargetRow.first_year <= year, TargetRow.last_year >= year)
-    first = TargetRow.first_year * 12 + TargetRow.first_month - 1
-    last = TargetRow.last_year * 12 + TargetRow.last_month - 1
-    upto = case((last < report.index, last), else_=literal(report.index))
-    # role 0: the target's own series or a ratio's numerator; role 1: the denominator
-    roles = [
-        (0, TargetRow.metric_id, metric.kind != literal("ratio")),
-        (0, metric.numerator_id, metric.kind == literal("ratio")),
-        (1, metric.denominator_id, metric.kind == literal("ratio")),
-    ]
-    needed = union_all(
-        *[
-            select(
-                TargetRow.id.label("tid"),
-                literal(role).label("role"),
-                TargetRow.project_id.label("pid"),
-                series.label("sid"),
-                TargetRow.first_year.label("fy"),
-                TargetRow.last_year.label("ly"),
-                first.label("lo"),
-                upto.label("hi"),
-            )
-            .join(metric, metric.id == TargetRow.metric_id)
-            .where(*overlapping, condition)
-            for role, series, condition in roles
-        ]
-    ).cte("needed")
-    month = ValueRow.year * 12 + ValueRow.month - 1
-    now = month.between(needed.c.lo, needed.c.hi)
-    before = month.between(needed.c.lo - 12, needed.c.hi - 12)
-    query = (
-        select(
-            needed.c.tid,
-            needed.c.role,
-            func.sum(case((now, ValueRow.value))),
-            func.count(case((now, 1))),
-            func.sum(case((before, ValueRow.value))),
-            func.count(case((before, 1))),
+    result: dict[tuple[str, str], dict[int, float]] = {pair: {} for pair in pairs}
+    if not pairs:
+        return result
+    project_ids = {catalog.project_ids[p] for p, _ in pairs}
+    metric_ids = {catalog.metric_ids[m] for _, m in pairs}
+    keys = {
+        (catalog.project_ids[p], catalog.metric_ids[m]): series for (p, m), series in result.items()
+    }
+    index = ValueRow.year * 12 + ValueRow.month - 1
+    # One text per series: each value packed with its month as one integer, so that
+    # the database hands over thousands of series, not hundreds of thousands of rows.
+    packed = cast(cast(index, BigInteger) * _PACK + ValueRow.value, String)
+    rows = session.execute(
+        select(ValueRow.project_id, ValueRow.metric_id, func.aggregate_strings(packed, ","))
+        .where(
+            ValueRow.project_id.in_(sorted(project_ids)),
+            ValueRow.metric_id.in_(sorted(metric_ids)),
+            # The year bounds let the index narrow the scan; the month bounds are exact.
+            ValueRow.year >= first.year,
+            ValueRow.year <= last.year,
+            index >= first.index,
+            index <= last.index,
         )
-        .join(
-            ValueRow,
-            (ValueRow.project_id == needed.c.pid)
-            & (ValueRow.metric_id == needed.c.sid)
-            # Only bounds relative to each target: a constant bound on the year would
-            # lead SQLite to drive the join from ix_values_year_month over every year.
-            & (ValueRow.year >= needed.c.fy - 1)
-            & (ValueRow.year <= needed.c.ly),
-        )
-        .group_by(needed.c.tid, needed.c.role)
+        .group_by(ValueRow.project_id, ValueRow.metric_id)
     )
-    parts: dict[int, dict[int, tuple[Window, Window]]] = defaultdict(dict)
-    for tid, role, now_sum, now_count, before_sum, before_count in session.execute(query):
-        parts[tid][role] = (
-            Window(float(now_sum or 0), now_count),
-            Window(float(before_sum or 0), before_count),
-        )
-    result = {}
-    for tid, found in parts.items():
-        current, previous = found.get(0, (NO_VALUES, NO_VALUES))
-        current_den, previous_den = found.get(1, (NO_VALUES, NO_VALUES))
-        result[tid] = Totals(current, previous, current_den, previous_den)
+    mask = _PACK - 1
+    for pid, mid, text in rows:
+        series = keys.get((pid, mid))
+        if series is not None:
+            series.update({code >> _SHIFT: code & mask for code in map(int, text.split(","))})
     return result
 
 

@@ -1,0 +1,148 @@
+"""The status of a year as text tables for the terminal: the steering view (Soll, Ist,
+Zielerreichung, …), which rows are incomplete, and the official Kennzahlen beside it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from aipdesk.format import number, percent, signed
+
+if TYPE_CHECKING:
+    from aipdesk.domain.reporting import Holdup
+    from aipdesk.services.results import StatusReport, StatusRow
+
+STATUS_WORDS = {
+    "green": ("grün", "green"),
+    "amber": ("gelb", "amber"),
+    "red": ("rot", "red"),
+    "none": ("–", "–"),
+}
+STEERING = (
+    ("Projekt", "Project"),
+    ("Kennzahl", "Metric"),
+    ("Zeitraum", "Period"),
+    ("Zielwert", "Target"),
+    ("Soll", "Plan"),
+    ("Ist", "Actual"),
+    ("Zielerr.", "Attainment"),
+    ("Abweichung", "Deviation"),
+    ("Hochrechnung", "Forecast"),
+    ("Vorjahr", "Prev. year"),
+    ("Gemeldet", "Reported"),
+    ("Status", "Status"),
+)
+OFFICIAL = (
+    ("Projekt", "Project"),
+    ("Kennzahl", "Metric"),
+    ("Gleitend 12 Mon.", "Rolling 12 mo."),
+    ("12 Mon. Vorjahr", "12 mo. a year ago"),
+    ("Veränderung", "Change"),
+    ("Veränd. kumuliert", "Change cumulative"),
+    ("Veränd. geplant", "Planned change"),
+)
+
+
+def _decimals(row: StatusRow) -> int:
+    return 1 if row.metric.unit == "%" or row.metric.kind.value == "stock" else 0
+
+
+def _pct(value: float | None) -> str:
+    return "–" if value is None else signed(value, 1) + " %"
+
+
+def _table(header: Sequence[str], lines: Sequence[tuple[str, ...]], numeric: range) -> list[str]:
+    rows = [tuple(header), *lines]
+    widths = [max(len(line[i]) for line in rows) for i in range(len(header))]
+    out = []
+    for index, line in enumerate(rows):
+        cells = [
+            cell.rjust(widths[i]) if i in numeric else cell.ljust(widths[i])
+            for i, cell in enumerate(line)
+        ]
+        out.append("  ".join(cells).rstrip())
+        if index == 0:
+            out.append("  ".join("-" * w for w in widths))
+    return out
+
+
+def format_status(report: StatusReport, lang: str = "de") -> str:
+    """Both tables with a heading that says which report month and why."""
+    en = int(lang == "en")
+    names = {
+        (r.project.code, r.metric.code): f"{r.project.code} {r.metric.name}" for r in report.rows
+    }
+
+    def name(holdup: Holdup) -> str:
+        return names.get((holdup.project, holdup.metric), f"{holdup.project} {holdup.metric}")
+
+    steering: list[tuple[str, ...]] = []
+    official: list[tuple[str, ...]] = []
+    for row in report.rows:
+        p, decimals = row.progress, _decimals(row)
+        light = STATUS_WORDS[p.status.value][en]
+        steering.append(
+            (
+                row.project.code,
+                row.metric.name,
+                str(row.target.period),
+                number(p.target, decimals),
+                number(p.plan_to_date, decimals),
+                number(p.actual_to_date, decimals),
+                percent(p.attainment_pct),
+                signed(p.deviation, decimals),
+                number(p.forecast, decimals),
+                number(p.previous_year_actual, decimals),
+                f"{p.months_reported}/{p.months_elapsed}",
+                light if p.complete else f"{light} *",
+            )
+        )
+        official.append(
+            (
+                row.project.code,
+                row.metric.name,
+                number(p.rolling_12m, decimals),
+                number(p.rolling_12m_previous, decimals),
+                _pct(p.yoy_month_change_pct),
+                _pct(p.previous_year_change_pct),
+                _pct(p.planned_change_pct),
+            )
+        )
+    heading = (
+        f"Status {report.year}, Report month {report.report_month}"
+        if en
+        else f"Status {report.year}, Berichtsmonat {report.report_month}"
+    )
+    out = [heading]
+    if report.choice is not None:
+        out.append(report.choice.explain(lang, name))
+    if not report.rows:
+        out.append(
+            f"No targets overlap {report.year}."
+            if en
+            else f"Für {report.year} gibt es keine Zielwerte."
+        )
+        return "\n".join(out)
+    out.append("")
+    out += _table([h[en] for h in STEERING], steering, range(3, 11))
+    incomplete = [r for r in report.rows if not r.progress.complete]
+    if incomplete:
+        out.append("")
+        out.append(
+            "* incomplete: plan and actual over the reported months only; missing:"
+            if en
+            else "* unvollständig: Soll und Ist nur über die gemeldeten Monate; es fehlen:"
+        )
+        for row in incomplete:
+            months = ", ".join(str(m) for m in row.progress.months_missing)
+            out.append(f"  {row.project.code} {row.metric.name}: {months}")
+    out.append("")
+    out.append(
+        f"Official Kennzahlen, rolling 12 months to {report.report_month} (K2, K3 as in the "
+        "Kennzahlen-Verordnung on § 48a SGB II; – where a month has no value)"
+        if en
+        else f"Amtliche Kennzahlen, gleitend 12 Monate bis {report.report_month} (K2, K3 nach "
+        "der Kennzahlen-Verordnung zu § 48a SGB II; – wo ein Monat keinen Wert hat)"
+    )
+    out += _table([h[en] for h in OFFICIAL], official, range(2, 7))
+    return "\n".join(out)

@@ -43,6 +43,15 @@ OVERVIEW_HEADER = [
     "Hochrechnung",
     "Status",
 ]
+# Extended compatibly after the contracted columns.
+OVERVIEW_MORE = [
+    "Gemeldet",
+    "Vorjahr (gleiche Monate)",
+    "Veränderung zum Vorjahr",
+    "Veränderung geplant",
+    "Gleitend 12 Monate",
+    "Veränderung zum Vorjahresmonat (K2/K3)",
+]
 HEADER_ROW = 6
 STATUS_TEXT = {"green": "grün", "amber": "gelb", "red": "rot", "none": "–"}
 NUMBER_TEXT = re.compile(r"^\s*[-+]?[\d.,]+\s*%?\s*$")
@@ -93,7 +102,17 @@ def overview_rows(ws: Worksheet) -> list[tuple[Any, ...]]:
     for row in ws.iter_rows(min_row=HEADER_ROW + 1, values_only=True):
         if row[0] is None:
             break
-        rows.append(row)
+        rows.append(row[: len(OVERVIEW_HEADER)])
+    return rows
+
+
+def overview_more(ws: Worksheet) -> list[tuple[Any, ...]]:
+    """The columns after the contracted ones."""
+    rows = []
+    for row in ws.iter_rows(min_row=HEADER_ROW + 1, values_only=True):
+        if row[0] is None:
+            break
+        rows.append(row[len(OVERVIEW_HEADER) : len(OVERVIEW_HEADER) + len(OVERVIEW_MORE)])
     return rows
 
 
@@ -124,7 +143,7 @@ def test_sheets_are_overview_projects_and_data(exported: Exported) -> None:
 def test_overview_header_and_title_block(exported: Exported) -> None:
     ws = exported.book()["Übersicht"]
     header = [c.value for c in ws[HEADER_ROW]]
-    assert header == OVERVIEW_HEADER
+    assert header == OVERVIEW_HEADER + OVERVIEW_MORE
     assert "Jobcenter Kreis Unna" in ws["A1"].value and "2021" in ws["A1"].value
     assert (ws["A2"].value, ws["B2"].value) == ("Jahr", 2021)
     assert (ws["A3"].value, ws["B3"].value) == ("Berichtsmonat", datetime(2021, 12, 1))
@@ -157,6 +176,47 @@ def test_overview_shows_the_figures_of_aipdesk_status(exported: Exported) -> Non
     by_metric = {(r[0], r[1]): r for r in rows}
     lzb = by_metric[("Jobcenter Kreis Unna (gesamt)", "Langzeitleistungsbeziehende (Bestand)")]
     assert lzb[5] == pytest.approx(0.966, abs=0.0005)  # 96,6 % in a German Excel
+
+
+def test_overview_names_gaps_and_shows_the_official_figures(demo: Database, tmp_path: Path) -> None:
+    with demo.write() as session:  # April of NeuStart was never reported
+        session.connection().exec_driver_sql(
+            "DELETE FROM monthly_values WHERE year = 2021 AND month = 4 AND project_id = "
+            "(SELECT id FROM projects WHERE code = 'NEUSTART')"
+        )
+    exported = run_export(demo, tmp_path / "gaps.xlsx", Month(2021, 6))
+    ws = exported.book()["Übersicht"]
+    expected = status(demo, 2021, Month(2021, 6)).to_json()
+    more = overview_more(ws)
+    for row, want in zip(more, expected, strict=True):
+        reported, previous, change, planned, rolling, yoy = row
+        months = f"{want['months_reported']} von {want['months_elapsed']}"
+        if want["project"] == "NEUSTART":
+            assert reported == "5 von 6, es fehlt Apr 2021"
+        else:
+            assert reported == months
+        for got, key in (
+            (previous, "previous_year_actual"),
+            (rolling, "rolling_12m"),
+        ):
+            assert got == (None if want[key] is None else pytest.approx(want[key])), key
+        for got, key in (
+            (change, "previous_year_change_pct"),
+            (planned, "planned_change_pct"),
+            (yoy, "yoy_month_change_pct"),
+        ):
+            assert got == (None if want[key] is None else pytest.approx(want[key] / 100)), key
+    notes = [ws.cell(r, 1).value or "" for r in range(1, ws.max_row + 1)]
+    assert any("Gleitend 12 Monate: die 12 Monate bis zum Berichtsmonat" in n for n in notes)
+
+
+def test_the_report_month_is_explained(exported: Exported) -> None:
+    ws = exported.book()["Übersicht"]
+    notes = [ws.cell(r, 1).value or "" for r in range(1, ws.max_row + 1)]
+    assert (
+        "Berichtsmonat: Meldeschluss: bis 2021-12 haben alle Ziele mit Werten vollständig "
+        "gemeldet." in notes
+    )
 
 
 def test_a_given_report_month_is_used(demo: Database, tmp_path: Path) -> None:
@@ -334,7 +394,7 @@ def test_freeze_filter_widths_and_print_set_up(exported: Exported) -> None:
     book = exported.book()
     ws = book["Übersicht"]
     assert ws.freeze_panes == f"A{HEADER_ROW + 1}"
-    assert ws.auto_filter.ref == f"A{HEADER_ROW}:I{HEADER_ROW + 12}"
+    assert ws.auto_filter.ref == f"A{HEADER_ROW}:O{HEADER_ROW + 12}"
     assert ws.print_title_rows == f"${HEADER_ROW}:${HEADER_ROW}"
     assert ws.column_dimensions["A"].width >= len("LiA – Langzeitarbeitslose in Arbeit")
     assert ws.column_dimensions["B"].width >= len("Neue Förderungen Teilhabe am Arbeitsmarkt")

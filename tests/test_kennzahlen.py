@@ -325,3 +325,24 @@ def test_the_status_is_decided_on_the_attainment_as_shown(
 def test_the_planned_change_rate_is_carried() -> None:
     p = progress_from_series(FLOW, year_target(700, change_pct=14.5), JAN21, Inputs())
     assert p.planned_change_pct == 14.5
+
+
+# ---- the curve the charts draw -------------------------------------------------------------
+
+
+def test_the_chart_curve_ends_at_the_status_figures_and_continues_without_a_jump() -> None:
+    from aipdesk.domain.curves import target_curve
+
+    values = series(JAN21, 60, 55, 70, None, 58, 62) | series(JAN20, *[50] * 12)
+    curve = target_curve(
+        FLOW, year_target(1200), Month(2021, 6), Inputs(values).observed(FLOW.kind)
+    )
+    assert curve.cumulative[:6] == (60, 115, 185, 185, 243, 305)
+    assert curve.cumulative[6:] == (None,) * 6
+    # Soll: 100 a month, April left out like with like; then on by 100 a month.
+    assert curve.plan == pytest.approx(
+        [100, 200, 300, 300, 400, 500, 600, 700, 800, 900, 1000, 1100]
+    )
+    assert curve.monthly[:6] == (60, 55, 70, None, 58, 62)
+    assert curve.previous == tuple(50 * k for k in range(1, 13))
+    assert curve.forecast == pytest.approx(305 / (5 / 12))

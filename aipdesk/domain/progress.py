@@ -342,21 +342,6 @@ def progress_from_series(
     return compute_progress(metric, target, report_month, inputs.observed(metric.kind), open_months)
 
 
-def planned_schedule(metric: Metric, target: Target) -> list[float | None]:
-    """The plan of each period month regardless of what is reported: T · (cumulative
-    weight) for flows and ratios, T for stocks; None without a target value."""
-    if target.value is None:
-        return [None] * target.months
-    if metric.kind is MetricKind.STOCK:
-        return [float(target.value)] * target.months
-    curve: list[float | None] = []
-    cumulative = 0.0
-    for weight in target.weight_list():
-        cumulative += weight
-        curve.append(target.value * cumulative)
-    return curve
-
-
 def progress_curve(
     metric: Metric, target: Target, report_month: Month, inputs: Inputs
 ) -> list[Progress]:

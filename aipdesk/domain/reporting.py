@@ -34,22 +34,26 @@ class ReportMonthChoice:
     latest: Month  # the latest month of the year with any value
     holdups: tuple[Holdup, ...]  # empty: every target is reported up to `latest`
 
-    def explain(self, lang: str, name: Callable[[Holdup], str]) -> str:
-        """Why this month, in a sentence; `name` names a target as people know it."""
+    def explain(
+        self, lang: str, name: Callable[[Holdup], str], label: Callable[[Month], str] = str
+    ) -> str:
+        """Why this month, in a sentence; `name` names a target as people know it,
+        `label` a month (default: YYYY-MM)."""
         de = lang != "en"
+        month, latest = label(self.month), label(self.latest)
         if not self.holdups:
             return (
-                f"Meldeschluss: bis {self.month} haben alle Ziele mit Werten vollständig gemeldet"
+                f"Meldeschluss: bis {month} haben alle Ziele mit Werten vollständig gemeldet"
                 if de
-                else f"reporting deadline: every target with values is complete up to {self.month}"
+                else f"reporting deadline: every target with values is complete up to {month}"
             )
-        missing = "; ".join(f"{name(h)} {h.missing}" for h in self.holdups)
+        missing = "; ".join(f"{name(h)} {label(h.missing)}" for h in self.holdups)
         return (
-            f"Meldeschluss: bis {self.month} vollständig gemeldet; es fehlt noch: {missing} "
-            f"(Werte liegen bis {self.latest} vor)"
+            f"Meldeschluss: bis {month} vollständig gemeldet; es fehlt noch: {missing} "
+            f"(Werte liegen bis {latest} vor)"
             if de
-            else f"reporting deadline: complete up to {self.month}; still missing: {missing} "
-            f"(values reach {self.latest})"
+            else f"reporting deadline: complete up to {month}; still missing: {missing} "
+            f"(values reach {latest})"
         )
 
 

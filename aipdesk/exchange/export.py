@@ -2,8 +2,8 @@
 
 Every figure of Soll, Ist, Zielerreichung, Abweichung and Hochrechnung comes from
 the status report (`compute_progress`), so the workbook shows what `aipdesk
-status` prints; the charts' points come from `progress_curve`, the same function
-at every month.
+status` prints; the charts' points come from `views.charts` (`target_curve`), the
+same curves the window's chart draws.
 
 openpyxl (write-only mode) writes the workbook's structure: styles, column
 widths, frozen panes, filters, conditional formats, print set-up, charts and
@@ -45,8 +45,10 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from aipdesk.domain.model import Area, Metric, MetricKind, Project
 from aipdesk.domain.months import Month
-from aipdesk.domain.progress import Inputs, actual, progress_curve
+from aipdesk.domain.progress import Inputs, actual
+from aipdesk.domain.reporting import Holdup
 from aipdesk.exchange.styles import (
+    CHANGE,
     COUNT,
     MONTHS_SHORT,
     PERCENT_VALUE,
@@ -92,6 +94,16 @@ OVERVIEW_HEADER = (
     "Abweichung",
     "Hochrechnung",
     "Status",
+)
+# After the contracted columns: how complete the row is, the comparable Vorjahr and the
+# planned change, and the official Kennzahlen (gleitend 12 Monate) beside the steering view.
+OVERVIEW_MORE = (
+    "Gemeldet",
+    "Vorjahr (gleiche Monate)",
+    "Veränderung zum Vorjahr",
+    "Veränderung geplant",
+    "Gleitend 12 Monate",
+    "Veränderung zum Vorjahresmonat (K2/K3)",
 )
 # The contracted start of Daten (codes in Projekt and Kennzahl); the import reads these.
 DATA_KEY_COLUMNS = ("Jahr", "Monat", "Projekt", "Kennzahl", "Wert")
@@ -164,7 +176,7 @@ class _Data:
     snapshot: Snapshot
     cells: list[LoggedValue]
     previous: list[LoggedValue]
-    long_charts: dict[tuple[str, str], ChartData | None]
+    charts: dict[views.ChartKey, ChartData]
     series: dict[tuple[str, str], dict[Month, float]]
 
     @property
@@ -185,23 +197,15 @@ def _read(db: Database, year: int, month: Month | None) -> _Data:
         series[(cell.project, cell.metric)][cell.month] = cell.value
     for cell in cells:
         series[(cell.project, cell.metric)][cell.month] = cell.value
-    # A target that began before the previous year needs older values for its
-    # cumulative curve: the chart service reads them (few targets run that long).
-    first_known = Month(year - 1, 1)
-    long_charts = {
-        (row.project.code, row.metric.code): views.chart_data(
-            db, row.project.code, row.metric.code, year, snap.report_month
-        )
-        for row in snap.status.rows
-        if row.target.first < first_known
-    }
+    # The curves of every target, as the window's chart draws them (one read).
+    charts = views.charts(db, year, snap.report_month)
     return _Data(
         year=year,
         organisation=views.organisation(db),
         snapshot=snap,
         cells=cells,
         previous=previous,
-        long_charts=long_charts,
+        charts=charts,
         series=dict(series),
     )
 
@@ -397,14 +401,18 @@ class _Writer:
             fit_width([r.metric.name for r in rows], 24, 48),
             *[14.5] * 6,
             10,
+            fit_width([self.reported_text(r) for r in rows], 12, 40),
+            *[14.5] * 5,
         ]
         set_widths(ws, widths)
+        last = get_column_letter(len(OVERVIEW_HEADER) + len(OVERVIEW_MORE))
         ws.freeze_panes = f"A{OVERVIEW_HEADER_ROW + 1}"
         print_setup(ws, self.title, self.stamp, f"{OVERVIEW_HEADER_ROW}:{OVERVIEW_HEADER_ROW}")
         self.title_block(sheet, f"{self.data.organisation}: AIP {self.year} – Übersicht")
         sheet.skip(OVERVIEW_HEADER_ROW - 1 - sheet.row)
-        sheet.append([st.header(h) for h in OVERVIEW_HEADER], height=32)
+        sheet.append([st.header(h) for h in (*OVERVIEW_HEADER, *OVERVIEW_MORE)], height=46)
         first = sheet.row + 1
+        change = st.number(CHANGE)
         for row in rows:
             p = row.progress
             value_format, deviation_format = formats_of(row.metric)
@@ -420,14 +428,37 @@ class _Writer:
                     st.number(deviation_format)(p.deviation),
                     figure(p.forecast),
                     st.status(status_text(p.status)),
+                    st.text(self.reported_text(row)),
+                    figure(p.previous_year_actual),
+                    change(_fraction(p.previous_year_change_pct)),
+                    change(_fraction(p.planned_change_pct)),
+                    figure(p.rolling_12m),
+                    change(_fraction(p.yoy_month_change_pct)),
                 ]
             )
         status_rules(ws, f"I{first}:I{max(sheet.row, first)}")
-        ws.auto_filter.ref = f"A{OVERVIEW_HEADER_ROW}:I{max(sheet.row, OVERVIEW_HEADER_ROW)}"
+        ws.auto_filter.ref = f"A{OVERVIEW_HEADER_ROW}:{last}{max(sheet.row, OVERVIEW_HEADER_ROW)}"
         sheet.skip()
         chars = sum(widths) * 1.1  # a 9 pt note fits more characters than the 11 pt width
         for line in self.overview_notes():
-            sheet.paragraph(st.note(line), "I", chars, 12)
+            sheet.paragraph(st.note(line), last, chars, 12)
+
+    @staticmethod
+    def reported_text(row: StatusRow) -> str:
+        """„6 von 6“, or „5 von 6, es fehlt Apr 2021“ for an incomplete row."""
+        p = row.progress
+        text = f"{p.months_reported} von {p.months_elapsed}"
+        if p.complete:
+            return text
+        missing = ", ".join(f"{MONTHS_SHORT[m.month - 1]} {m.year}" for m in p.months_missing[:6])
+        more = f" und {len(p.months_missing) - 6} weitere" if len(p.months_missing) > 6 else ""
+        verb = "fehlt" if len(p.months_missing) == 1 else "fehlen"
+        return f"{text}, es {verb} {missing}{more}"
+
+    def holdup_name(self, holdup: Holdup) -> str:
+        names = {(r.project.code, r.metric.code): r for r in self.data.rows}
+        row = names.get((holdup.project, holdup.metric))
+        return f"{row.project.name} ({row.metric.name})" if row else holdup.project
 
     def title_block(self, sheet: _Sheet, title: str) -> None:
         st = self.st
@@ -438,9 +469,24 @@ class _Writer:
         sheet.append([st.label("Stand"), st.datetime(self.local_now)])
 
     def overview_notes(self) -> list[str]:
-        lines = [
-            "Soll: Zielwert × geplanter Anteil des Zielzeitraums bis zum Berichtsmonat "
-            "(Bestandsgrößen: Zielwert; Ist ist dort der Durchschnitt der Monate).",
+        lines = []
+        if self.data.snapshot.status.choice is not None:
+            lines.append(
+                "Berichtsmonat: "
+                + self.data.snapshot.status.choice.explain("de", self.holdup_name)
+                + "."
+            )
+        lines += [
+            "Soll: Zielwert × geplanter Anteil der gemeldeten Monate des Zielzeitraums bis zum "
+            "Berichtsmonat (Bestandsgrößen: Zielwert; Ist ist dort der Durchschnitt der "
+            "Monate). Ein Monat ohne Wert zählt weder im Soll noch im Ist; „Gemeldet“ nennt "
+            "ihn.",
+            "Quoten: Soll über die Zählergröße geplant, mit dem erwarteten Durchschnitt des "
+            "Nenners im Zielzeitraum (geplant, sonst Trend der letzten 12 Monate).",
+            "Vorjahr: dieselben Monate ein Jahr früher, nur wenn alle gemeldet sind. "
+            "Gleitend 12 Monate: die 12 Monate bis zum Berichtsmonat (Integrationsquote: K2, "
+            "Langzeitleistungsbezug: Veränderung zum Vorjahresmonat K3, nach der "
+            "Kennzahlen-Verordnung zu § 48a SGB II).",
             "Zielerreichung: Ist ÷ Soll, bei Kennzahlen „weniger ist besser“ Soll ÷ Ist. "
             "Ampel nach den Schwellen der Kennzahl (Standard: grün ab 100 %, gelb ab 90 %); "
             "„–“: kein Zielwert oder noch keine Werte.",
@@ -508,23 +554,12 @@ class _Writer:
         """Cumulative Ist and Soll at each month of the year for each target of `project`."""
         result = []
         for row in self.status_of.get(project.code, ()):
-            key = (row.project.code, row.metric.code)
+            chart = self.data.charts.get((row.project.code, row.metric.code, row.target.first))
             ist: dict[Month, float | None] = {}
             soll: dict[Month, float | None] = {}
-            if key in self.data.long_charts:
-                chart = self.data.long_charts[key]
-                if chart is not None:
-                    ist = dict(zip(chart.months, chart.cumulative, strict=True))
-                    soll = dict(zip(chart.months, chart.plan, strict=True))
-            else:
-                target, inputs = row.target, self.inputs(project.code, row.metric)
-                last = min(target.last, self.months[-1])
-                full = progress_curve(row.metric, target, last, inputs)
-                upto = progress_curve(row.metric, target, min(last, self.report), inputs)
-                for offset, point in enumerate(full):
-                    soll[target.first.shift(offset)] = point.plan_to_date
-                for offset, point in enumerate(upto):
-                    ist[target.first.shift(offset)] = point.actual_to_date
+            if chart is not None:
+                ist = dict(zip(chart.months, chart.cumulative, strict=True))
+                soll = dict(zip(chart.months, chart.plan, strict=True))
             result.append(
                 _Curve(
                     row,

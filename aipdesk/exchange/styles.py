@@ -51,6 +51,7 @@ DECIMAL = "#,##0.0"
 PERCENT_VALUE = '#,##0.0" %"'
 # Zielerreichung is written as a fraction (0.966) in Excel's percent format: 96,6 %.
 ATTAINMENT = "0.0%"
+CHANGE = "+0.0%;-0.0%;0.0%"  # a change in percent, signed (no colour: for LZB less is good)
 # Abweichung: a sign always, negative ones in red (Excel and LibreOffice both know [Red]).
 DEVIATION_COUNT = "+#,##0;[Red]-#,##0;0"
 DEVIATION_DECIMAL = "+#,##0.0;[Red]-#,##0.0;0.0"

@@ -8,17 +8,10 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from aipdesk.domain.audit import Change
-from aipdesk.domain.model import Area, Metric, MetricKind, Project
+from aipdesk.domain.curves import target_curve
+from aipdesk.domain.model import Area, Metric, Project, Target
 from aipdesk.domain.months import Month
-from aipdesk.domain.progress import (
-    ROLLING_MONTHS,
-    Inputs,
-    Observed,
-    actual,
-    actual_of,
-    compute_progress,
-    planned_schedule,
-)
+from aipdesk.domain.progress import ROLLING_MONTHS, Inputs, actual
 from aipdesk.services.base import Changes
 from aipdesk.services.results import ChartData, Gap, Grid, GridRow, Snapshot, StatusReport
 from aipdesk.services.status import observed_for, status, status_in
@@ -200,70 +193,55 @@ def snapshot(
 def chart_data(
     db: Database, project: str, metric: str, year: int, report_month: Month
 ) -> ChartData | None:
-    """The chart of the target of (`project`, `metric`) that overlaps `year`."""
+    """The chart of the (first) target of (`project`, `metric`) that overlaps `year`."""
+    found = charts(db, year, report_month, {(project, metric)})
+    return next(iter(found.values()), None)
+
+
+ChartKey = tuple[str, str, Month]  # project, metric, first month of the target
+
+
+def charts(
+    db: Database, year: int, report_month: Month, pairs: set[tuple[str, str]] | None = None
+) -> dict[ChartKey, ChartData]:
+    """The charts of the targets overlapping `year` (of the (project, metric) `pairs`
+    only, if given), in display order: one read of their values, whatever their number."""
     with db.read() as session:
         catalog = load_catalog(session)
-        targets = [
-            t
-            for _, t in targets_overlapping(session, catalog, year)
-            if (t.project, t.metric) == (project, metric)
-        ]
+        targets: dict[ChartKey, Target] = {}
+        for _, target in targets_overlapping(session, catalog, year):
+            if pairs is None or (target.project, target.metric) in pairs:
+                targets[(target.project, target.metric, target.first)] = target
         if not targets:
-            return None
-        target = targets[0]
-        m = catalog.metrics[metric]
-        first = min(target.first.shift(-12), report_month.shift(-2 * ROLLING_MONTHS))
-        values = series_values(
-            session, catalog, series_needed(catalog, [target]), first, target.last
+            return {}
+        first = min(
+            [report_month.shift(-2 * ROLLING_MONTHS)]
+            + [t.first.shift(-12) for t in targets.values()]
         )
-    observed = observed_for(catalog, target, values)
-    months = tuple(target.period.months())
-    last = min(report_month, target.last)
-    upto = [
-        compute_progress(m, target, month, observed, catalog.projects[project].period)
-        for month in months
-        if month <= last
-    ]
-    pad = (None,) * (len(months) - len(upto))
-    schedule = planned_schedule(m, target)
-    # Soll: like with like up to the report month, then the schedule to the period end.
-    plan = tuple(p.plan_to_date for p in upto) + tuple(schedule[len(upto) :])
-    # Vorjahr: the previous year's Ist of the same months, as far as it is reported.
-    previous_observed = Observed(
-        {i + 12: v for i, v in observed.values.items()},
-        None
-        if observed.denominator is None
-        else {i + 12: v for i, v in observed.denominator.items()},
-    )
-    previous = tuple(
-        _cumulative_actual(m.kind, previous_observed, target.first.index, month.index)
-        if previous_observed.reported(month.index)
-        else None
-        for month in months
-    )
-    return ChartData(
-        project=catalog.projects[project],
-        metric=m,
-        target=target,
-        report_month=report_month,
-        months=months,
-        monthly=tuple(
-            actual_of(m.kind, observed.values, [i], observed.denominator)
-            if observed.reported(i)
-            else None
-            for i in (month.index for month in months)
-        ),
-        cumulative=tuple(p.actual_to_date for p in upto) + pad,
-        plan=plan,
-        previous=previous,
-        forecast=upto[-1].forecast if upto else None,
-    )
-
-
-def _cumulative_actual(kind: MetricKind, observed: Observed, first: int, last: int) -> float | None:
-    """Ist from month index `first` to `last` over the months that have values."""
-    months = [i for i in range(first, last + 1) if observed.reported(i)]
-    return actual_of(kind, observed.values, months, observed.denominator)
+        last = max(t.last for t in targets.values())
+        values = series_values(
+            session, catalog, series_needed(catalog, targets.values()), first, last
+        )
+    result = {}
+    for key, target in targets.items():
+        project = catalog.projects[target.project]
+        metric = catalog.metrics[target.metric]
+        curve = target_curve(
+            metric, target, report_month, observed_for(catalog, target, values), project.period
+        )
+        result[key] = ChartData(
+            project=project,
+            metric=metric,
+            target=target,
+            report_month=report_month,
+            months=curve.months,
+            monthly=curve.monthly,
+            cumulative=curve.cumulative,
+            plan=curve.plan,
+            previous=curve.previous,
+            forecast=curve.forecast,
+        )
+    return result
 
 
 def cell_history(db: Database, project: str, metric: str, month: Month) -> list[Change]:

@@ -49,6 +49,9 @@ class MainWindow(QMainWindow):
         self.backend = backend
         self.year = year  # None: the default year, found when the database is open
         self.report_month: Month | None = None
+        # A month the user picked stays; otherwise the Meldeschluss month is taken anew
+        # with every refresh (it moves on when the last missing value comes in).
+        self.month_pinned = False
         self.snapshot: Snapshot | None = None
         self._task: Task | None = None
         self._painted = False
@@ -259,7 +262,7 @@ class MainWindow(QMainWindow):
     def reload(self) -> None:
         """Read the snapshot of the chosen year and month off the GUI thread (on the first
         call this also imports the database stack and opens the database there)."""
-        year, month = self.year, self.report_month
+        year, month = self.year, self.wanted_month()
         backend = self.backend
         self.statusBar().showMessage(self.tr("Loading…"))
 
@@ -351,21 +354,26 @@ class MainWindow(QMainWindow):
         self.month_combo.setCurrentIndex(snapshot.report_month.month - 1)
         self.month_combo.blockSignals(False)
 
+    def wanted_month(self) -> Month | None:
+        """The report month to read: the one the user picked, else None (the default)."""
+        return self.report_month if self.month_pinned else None
+
     def _year_chosen(self, index: int) -> None:
         year = self.year_combo.itemData(index)
         if year != self.year:
-            self.year, self.report_month = year, None
+            self.year, self.report_month, self.month_pinned = year, None, False
             self.reload()
 
     def _month_chosen(self, index: int) -> None:
         month = self.month_combo.itemData(index)
-        if month != self.report_month:
-            self.report_month = month
+        if month != self.report_month or not self.month_pinned:
+            self.report_month, self.month_pinned = month, True
             self.reload()
 
     def set_period(self, year: int, month: Month | None = None) -> None:
-        """Switch year and report month programmatically (tests, command line)."""
-        self.year, self.report_month = year, month
+        """Switch year and report month programmatically (tests, command line);
+        without a month, the default (Meldeschluss) month."""
+        self.year, self.report_month, self.month_pinned = year, month, month is not None
         self.reload()
 
     # -- changes ---------------------------------------------------------------------------
@@ -378,7 +386,7 @@ class MainWindow(QMainWindow):
         if self.snapshot is None:
             return  # nothing shown yet: the first load brings the change along
         snapshot = self.backend.snapshot(
-            self.snapshot.year, self.report_month, self.snapshot, changes
+            self.snapshot.year, self.wanted_month(), self.snapshot, changes
         )
         self._apply(snapshot, changes)
 
@@ -386,7 +394,7 @@ class MainWindow(QMainWindow):
         """Read everything shown again, now (after another user's change came to light)."""
         if self.snapshot is None:
             return
-        self._apply(self.backend.snapshot(self.snapshot.year, self.report_month))
+        self._apply(self.backend.snapshot(self.snapshot.year, self.wanted_month()))
 
     def _show_chart(self) -> None:
         self.tabs.setCurrentWidget(self.dashboard)

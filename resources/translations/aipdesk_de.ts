@@ -76,12 +76,22 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
         <translation>Zielwerte und Fortschritt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="118"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="122"/>
+        <source>Report month {0} – {1}.</source>
+        <translation>Berichtsmonat {0} – {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="131"/>
+        <source>Report month {0}, as chosen.</source>
+        <translation>Berichtsmonat {0}, wie gewählt.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="134"/>
         <source>Reporting status up to {0}: every project has logged every month.</source>
         <translation>Meldestand bis {0}: Alle Projekte haben alle Monate erfasst.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="121"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="138"/>
         <source>Reporting status up to {0} – not yet logged: {1}</source>
         <translation>Meldestand bis {0} – noch nicht erfasst: {1}</translation>
     </message>
@@ -305,7 +315,7 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
         <translation>Wert &amp;löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../aipdesk/ui/panes/grid.py" line="278"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="274"/>
         <source>Clear %n value(s)</source>
         <translation>
             <numerusform>%n Wert löschen</numerusform>
@@ -313,22 +323,22 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
         </translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="302"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="298"/>
         <source>Log a value first: a note belongs to a monthly value.</source>
         <translation>Zuerst einen Wert erfassen: Eine Bemerkung gehört zu einem Monatswert.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="303"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="299"/>
         <source>No value</source>
         <translation>Kein Wert</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="308"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="304"/>
         <source>Note</source>
         <translation>Bemerkung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="309"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="305"/>
         <source>Note on {0} · {1} · {2}:</source>
         <translation>Bemerkung zu {0} · {1} · {2}:</translation>
     </message>
@@ -502,183 +512,183 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="57"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="60"/>
         <source>aipdesk – labour-market and integration programme</source>
         <translation>aipdesk – Arbeitsmarkt- und Integrationsprogramm</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="65"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="68"/>
         <source>Panes</source>
         <translation>Bereiche</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="80"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="83"/>
         <source>&amp;Overview</source>
         <translation>Über&amp;sicht</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="81"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="84"/>
         <source>&amp;Projects</source>
         <translation>&amp;Projekte</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="82"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="85"/>
         <source>&amp;Integrations</source>
         <translation>&amp;Integrationen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="83"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="86"/>
         <source>&amp;Training</source>
         <translation>&amp;Weiterbildung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="84"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="87"/>
         <source>Tar&amp;gets</source>
         <translation>&amp;Ziele</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="177"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="180"/>
         <source>Entry &amp;template…</source>
         <translation>Erfassungs&amp;vorlage…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="179"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="182"/>
         <source>&amp;Merge database…</source>
         <translation>Datenbank &amp;zusammenführen…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="182"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="185"/>
         <source>Write the year&apos;s figures as an Excel workbook</source>
         <translation>Die Zahlen des Jahres als Excel-Arbeitsmappe schreiben</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="183"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="186"/>
         <source>Take values from an entry template or an export</source>
         <translation>Werte aus einer Erfassungsvorlage oder einem Export übernehmen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="184"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="187"/>
         <source>An Excel sheet for team leads to fill in offline</source>
         <translation>Ein Excel-Blatt, das Teamleitungen offline ausfüllen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="185"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="188"/>
         <source>Take the values of another aipdesk database</source>
         <translation>Die Werte einer anderen aipdesk-Datenbank übernehmen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="264"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="267"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="314"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="317"/>
         <source>Database: {0} · User: {1}</source>
         <translation>Datenbank: {0} · Benutzer: {1}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="167"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="170"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="126"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="129"/>
         <source>Notice</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="139"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="142"/>
         <source>Read-only: you have no write permission for this database. You can look at everything and export it, but not change anything.</source>
         <translation>Schreibgeschützt: Sie haben keine Schreibrechte für diese Datenbank. Sie können alles ansehen und exportieren, aber nichts ändern.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="157"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="160"/>
         <source>Backup restored</source>
         <translation>Sicherung wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="170"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="173"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="173"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="176"/>
         <source>E&amp;xport workbook…</source>
         <translation>Arbeitsmappe e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="175"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="178"/>
         <source>&amp;Import workbook…</source>
         <translation>Arbeitsmappe &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="192"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="195"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="196"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="199"/>
         <source>&amp;Restore backup…</source>
         <translation>Sicherung &amp;wiederherstellen…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="198"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="201"/>
         <source>Replace the database by a backup (the current state is backed up first)</source>
         <translation>Die Datenbank durch eine Sicherung ersetzen (der jetzige Stand wird vorher gesichert)</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="202"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="205"/>
         <source>Re&amp;load</source>
         <translation>&amp;Neu laden</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="208"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="211"/>
         <source>Header</source>
         <translation>Kopfleiste</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="215"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="218"/>
         <source>Year</source>
         <translation>Jahr</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="218"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="221"/>
         <source>Report month</source>
         <translation>Berichtsmonat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="220"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="223"/>
         <source>&amp;Year:</source>
         <translation>&amp;Jahr:</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="222"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="225"/>
         <source>Report &amp;month:</source>
         <translation>Berichts&amp;monat:</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="236"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="239"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="247"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="250"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="250"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="253"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="301"/>
         <location filename="../../aipdesk/ui/main_window.py" line="304"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="307"/>
         <source>Loading failed</source>
         <translation>Laden fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="332"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="335"/>
         <source>Year {0}, report month {1}</source>
         <translation>Jahr {0}, Berichtsmonat {1}</translation>
     </message>
@@ -1317,104 +1327,194 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
 <context>
     <name>StatusModel</name>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="47"/>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="60"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="63"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="80"/>
         <source>Project</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="48"/>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="61"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="64"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="81"/>
         <source>Metric</source>
         <translation>Kennzahl</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="49"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="65"/>
         <source>Target</source>
         <translation>Zielwert</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="50"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="66"/>
         <source>Plan</source>
         <translation>Soll</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="51"/>
-        <source>Actual</source>
-        <translation>Ist</translation>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="67"/>
+        <source>Actual
+(cumulative)</source>
+        <translation>Ist
+(kumuliert)</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="52"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="68"/>
         <source>Attainment</source>
-        <translation>Zielerreichung</translation>
+        <translation>Ziel-
+erreichung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="53"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="69"/>
         <source>Deviation</source>
-        <translation>Abweichung</translation>
+        <translation>Abwei-
+chung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="54"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="70"/>
         <source>Forecast</source>
-        <translation>Hochrechnung</translation>
+        <translation>Hoch-
+rechnung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="55"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="71"/>
         <source>Previous year</source>
         <translation>Vorjahr</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="56"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="72"/>
+        <source>Change</source>
+        <translation>Verände-
+rung</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="73"/>
+        <source>Rolling
+12 months</source>
+        <translation>Gleitend
+12 Monate</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="74"/>
+        <source>vs. month
+a year ago</source>
+        <translation>ggü. Vor-
+jahresmonat</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="75"/>
+        <source>Reported</source>
+        <translation>Gemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="76"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="62"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="82"/>
         <source>Target value of the period</source>
         <translation>Zielwert für den Zielzeitraum</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="63"/>
-        <source>Plan to the report month (Soll)</source>
-        <translation>Soll bis zum Berichtsmonat</translation>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="83"/>
+        <source>Plan of the reported months up to the report month (Soll)</source>
+        <translation>Soll der gemeldeten Monate bis zum Berichtsmonat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="64"/>
-        <source>Actual to the report month (Ist)</source>
-        <translation>Ist bis zum Berichtsmonat</translation>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="85"/>
+        <source>Actual of the reported months since the start of the target period (stocks: their average; ratios: the cumulative quote)</source>
+        <translation>Ist der gemeldeten Monate seit Beginn des Zielzeitraums, kumuliert (Bestände: ihr Durchschnitt; Quoten: die kumulierte Quote)</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="65"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="92"/>
+        <source>Actual of the same months one year earlier; – unless all of them were reported</source>
+        <translation>Ist derselben Monate ein Jahr früher; „–“, wenn nicht alle gemeldet sind</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="94"/>
+        <source>Change against the previous year (same months), and the planned one</source>
+        <translation>Veränderung gegenüber dem Vorjahr (gleiche Monate) und die geplante Veränderungsrate</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="96"/>
+        <source>Official figure over the 12 months up to the report month (the integration rate: K2); – unless all 12 months have values</source>
+        <translation>Amtliche Kennzahl über die 12 Monate bis zum Berichtsmonat (Integrationsquote: K2); „–“, wenn nicht alle 12 Monate Werte haben</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="100"/>
+        <source>Change against a year earlier: the rolling figure (K2), for stocks the month&apos;s stock (K3)</source>
+        <translation>Veränderung gegenüber einem Jahr zuvor: der gleitende Wert (K2), bei Beständen der Bestand des Monats (K3)</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="103"/>
+        <source>Months reported of the months elapsed; ⚠ names what is missing</source>
+        <translation>Gemeldete von den vergangenen Monaten; ⚠ nennt, was fehlt</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="104"/>
+        <source>decided on the attainment as shown; green from 100 %, amber from 90 %</source>
+        <translation>nach der angezeigten Zielerreichung; grün ab 100 %, gelb ab 90 %</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="160"/>
+        <source>{0} (plan {1})</source>
+        <translation>{0} (Plan {1})</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="173"/>
+        <source>{0} of {1} months reported, complete</source>
+        <translation>{0} von {1} Monaten gemeldet, vollständig</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="176"/>
+        <source>{0} of {1} months reported, incomplete: {2} missing</source>
+        <translation>{0} von {1} Monaten gemeldet, unvollständig: es fehlt {2}</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="233"/>
+        <source>Missing: {0} – plan and actual count the reported months only</source>
+        <translation>Es fehlt: {0} – Soll und Ist zählen nur die gemeldeten Monate</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="88"/>
         <source>Actual ÷ plan; plan ÷ actual where less is better</source>
         <translation>Ist ÷ Soll; Soll ÷ Ist, wo weniger besser ist</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="66"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="89"/>
         <source>Actual − plan</source>
         <translation>Ist − Soll</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="67"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="90"/>
         <source>Projected value at the period end</source>
         <translation>Hochgerechneter Wert am Ende des Zielzeitraums</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="68"/>
-        <source>Actual of the same months one year earlier</source>
-        <translation>Ist derselben Monate ein Jahr zuvor</translation>
-    </message>
-    <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="69"/>
-        <source>green from 100 %, amber from 90 % attainment</source>
-        <translation>grün ab 100 %, gelb ab 90 % Zielerreichung</translation>
-    </message>
-    <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="140"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="209"/>
         <source>Change against the previous year: {0}</source>
         <translation>Veränderung zum Vorjahr: {0}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="144"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="213"/>
+        <source>The same 12 months a year earlier: {0}</source>
+        <translation>Dieselben 12 Monate ein Jahr früher: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="219"/>
+        <source>Planned on the numerator with the planned mean of the denominator: {0}</source>
+        <translation>Über den Zähler geplant, mit dem geplanten Durchschnitt des Nenners: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="222"/>
+        <source>Planned on the numerator with the denominator&apos;s expected mean from the trend of its last 12 months: {0}</source>
+        <translation>Über den Zähler geplant, mit dem erwarteten Durchschnitt des Nenners aus dem Trend seiner letzten 12 Monate: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="225"/>
+        <source>Planned on the numerator with the denominator&apos;s mean so far: {0}</source>
+        <translation>Über den Zähler geplant, mit dem bisherigen Durchschnitt des Nenners: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="228"/>
         <source>{0} of {1} months reported · period {2}</source>
         <translation>{0} von {1} Monaten gemeldet · Zeitraum {2}</translation>
     </message>

@@ -8,7 +8,14 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from aipdesk import format as fmt
 from aipdesk.services.results import StatusRow
-from aipdesk.ui.common import ItemRole, SortRole, number_text, status_color, status_text
+from aipdesk.ui.common import (
+    ItemRole,
+    SortRole,
+    month_label,
+    number_text,
+    status_color,
+    status_text,
+)
 from aipdesk.ui.models.rows import RowsModel
 
 (
@@ -21,13 +28,22 @@ from aipdesk.ui.models.rows import RowsModel
     COL_DEVIATION,
     COL_FORECAST,
     COL_PREVIOUS,
+    COL_CHANGE,
+    COL_ROLLING,
+    COL_YOY,
+    COL_REPORTED,
     COL_STATUS,
-) = range(10)
-COLUMNS = 10
-NUMERIC = range(COL_TARGET, COL_STATUS)
+) = range(14)
+COLUMNS = 14
+NUMERIC = range(COL_TARGET, COL_REPORTED)
 STATUS_ORDER = {"red": 0, "amber": 1, "green": 2, "none": 3}
+COMPLETE, INCOMPLETE = "✓", "⚠"
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def _change(value: float | None) -> str:
+    return "" if value is None else fmt.signed(value, 1) + " %"
 
 
 class StatusModel(RowsModel):
@@ -48,11 +64,15 @@ class StatusModel(RowsModel):
                 self.tr("Metric"),
                 self.tr("Target"),
                 self.tr("Plan"),
-                self.tr("Actual"),
+                self.tr("Actual\n(cumulative)"),
                 self.tr("Attainment"),
                 self.tr("Deviation"),
                 self.tr("Forecast"),
                 self.tr("Previous year"),
+                self.tr("Change"),
+                self.tr("Rolling\n12 months"),
+                self.tr("vs. month\na year ago"),
+                self.tr("Reported"),
                 self.tr("Status"),
             )[section]
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -60,13 +80,28 @@ class StatusModel(RowsModel):
                 self.tr("Project"),
                 self.tr("Metric"),
                 self.tr("Target value of the period"),
-                self.tr("Plan to the report month (Soll)"),
-                self.tr("Actual to the report month (Ist)"),
+                self.tr("Plan of the reported months up to the report month (Soll)"),
+                self.tr(
+                    "Actual of the reported months since the start of the target period "
+                    "(stocks: their average; ratios: the cumulative quote)"
+                ),
                 self.tr("Actual ÷ plan; plan ÷ actual where less is better"),
                 self.tr("Actual − plan"),
                 self.tr("Projected value at the period end"),
-                self.tr("Actual of the same months one year earlier"),
-                self.tr("green from 100 %, amber from 90 % attainment"),
+                self.tr(
+                    "Actual of the same months one year earlier; – unless all of them were reported"
+                ),
+                self.tr("Change against the previous year (same months), and the planned one"),
+                self.tr(
+                    "Official figure over the 12 months up to the report month (the "
+                    "integration rate: K2); – unless all 12 months have values"
+                ),
+                self.tr(
+                    "Change against a year earlier: the rolling figure (K2), for stocks the "
+                    "month's stock (K3)"
+                ),
+                self.tr("Months reported of the months elapsed; ⚠ names what is missing"),
+                self.tr("decided on the attainment as shown; green from 100 %, amber from 90 %"),
             )[section]
         return None
 
@@ -75,7 +110,11 @@ class StatusModel(RowsModel):
             return None
         row = self._rows[index.row()]
         column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            if column == COL_REPORTED:
+                return self._reported_words(row)
             return self._text(row, column)
         if role == SortRole:
             return self._raw(row, column)
@@ -114,7 +153,33 @@ class StatusModel(RowsModel):
             return number_text(p.forecast, metric)
         if column == COL_PREVIOUS:
             return number_text(p.previous_year_actual, metric)
+        if column == COL_CHANGE:
+            actual = _change(p.previous_year_change_pct)
+            if p.planned_change_pct is None:
+                return actual
+            return self.tr("{0} (plan {1})").format(actual or "–", _change(p.planned_change_pct))
+        if column == COL_ROLLING:
+            return number_text(p.rolling_12m, metric)
+        if column == COL_YOY:
+            return _change(p.yoy_month_change_pct)
+        if column == COL_REPORTED:
+            mark = COMPLETE if p.complete else INCOMPLETE
+            return f"{mark} {p.months_reported}/{p.months_elapsed}"
         return status_text(p.status)
+
+    def _reported_words(self, row: StatusRow) -> str:
+        p = row.progress
+        if p.complete:
+            return self.tr("{0} of {1} months reported, complete").format(
+                p.months_reported, p.months_elapsed
+            )
+        return self.tr("{0} of {1} months reported, incomplete: {2} missing").format(
+            p.months_reported, p.months_elapsed, self._months(p.months_missing)
+        )
+
+    @staticmethod
+    def _months(months: tuple[Any, ...]) -> str:
+        return ", ".join(month_label(m) for m in months)
 
     def _raw(self, row: StatusRow, column: int) -> Any:
         p = row.progress
@@ -126,6 +191,10 @@ class StatusModel(RowsModel):
             COL_DEVIATION: p.deviation,
             COL_FORECAST: p.forecast,
             COL_PREVIOUS: p.previous_year_actual,
+            COL_CHANGE: p.previous_year_change_pct,
+            COL_ROLLING: p.rolling_12m,
+            COL_YOY: p.yoy_month_change_pct,
+            COL_REPORTED: float(p.months_reported - p.months_elapsed),
             COL_STATUS: STATUS_ORDER[p.status.value],
         }
         if column in values:
@@ -138,10 +207,30 @@ class StatusModel(RowsModel):
         p = row.progress
         if column == COL_PREVIOUS and p.previous_year_change_pct is not None:
             return self.tr("Change against the previous year: {0}").format(
-                fmt.signed(p.previous_year_change_pct, 1) + " %"
+                _change(p.previous_year_change_pct)
             )
-        if column in (COL_ACTUAL, COL_STATUS):
-            return self.tr("{0} of {1} months reported · period {2}").format(
+        if column == COL_ROLLING and p.rolling_12m_previous is not None:
+            return self.tr("The same 12 months a year earlier: {0}").format(
+                number_text(p.rolling_12m_previous, row.metric)
+            )
+        if column == COL_PLAN and p.denominator_basis is not None:
+            return {
+                "plan": self.tr(
+                    "Planned on the numerator with the planned mean of the denominator: {0}"
+                ),
+                "trend": self.tr(
+                    "Planned on the numerator with the denominator's expected mean from the "
+                    "trend of its last 12 months: {0}"
+                ),
+                "mean": self.tr("Planned on the numerator with the denominator's mean so far: {0}"),
+            }[p.denominator_basis].format(fmt.number(p.denominator_expected, 0))
+        if column in (COL_ACTUAL, COL_STATUS, COL_REPORTED):
+            text = self.tr("{0} of {1} months reported · period {2}").format(
                 p.months_reported, p.months_elapsed, row.target.period
             )
+            if not p.complete:
+                text += "\n" + self.tr(
+                    "Missing: {0} – plan and actual count the reported months only"
+                ).format(self._months(p.months_missing))
+            return text
         return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -100,11 +101,19 @@ class DashboardPane(QWidget):
     def _size_table(self) -> None:
         """Columns to their contents; the table as tall as its rows, the chart the rest."""
         self._sized = True
-        self.table.resizeColumnsToContents()
-        # Project and metric names share what the numbers leave, also on a narrow screen.
-        for column in (COL_PROJECT, COL_METRIC):
-            self.table.horizontalHeader().setSectionResizeMode(column,
-                                                               QHeaderView.ResizeMode.Stretch)
+        # Numbers as wide as their values or the longest line of their header, so that
+        # the project and metric names get what is left.
+        header = self.table.horizontalHeader()
+        bold = QFont(header.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        for column in range(self.model.columnCount()):
+            if column in (COL_PROJECT, COL_METRIC):
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+                continue
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            head = max(metrics.horizontalAdvance(line) for line in title.split("\n")) + 18
+            self.table.setColumnWidth(column, max(self.table.sizeHintForColumn(column), head))
         rows = self.table.verticalHeader().length() + self.table.horizontalHeader().height()
         wanted = rows + 2 * self.table.frameWidth() + 4
         total = sum(self.splitter.sizes()) or self.height()
@@ -113,14 +122,32 @@ class DashboardPane(QWidget):
 
     def _reporting_text(self, snapshot: Snapshot) -> str:
         upto = month_label(snapshot.report_month)
+        choice = snapshot.status.choice
+        if choice is not None:
+            names = {
+                (r.project.code, r.metric.code): f"{r.project.name} ({r.metric.name})"
+                for r in snapshot.status.rows
+            }
+            why = self.tr("Report month {0} – {1}.").format(
+                upto,
+                choice.explain(
+                    self.backend.lang,
+                    lambda h: names.get((h.project, h.metric), h.project),
+                    month_label,
+                ),
+            )
+        else:
+            why = self.tr("Report month {0}, as chosen.").format(upto)
         if not snapshot.gaps:
-            return self.tr(
+            status = self.tr(
                 "Reporting status up to {0}: every project has logged every month."
             ).format(upto)
-        parts = [self._gap_text(gap) for gap in snapshot.gaps]
-        return self.tr("Reporting status up to {0} – not yet logged: {1}").format(
-            upto, "; ".join(parts)
-        )
+        else:
+            parts = [self._gap_text(gap) for gap in snapshot.gaps]
+            status = self.tr("Reporting status up to {0} – not yet logged: {1}").format(
+                upto, "; ".join(parts)
+            )
+        return f"{why}\n{status}"
 
     @staticmethod
     def _gap_text(gap: Gap) -> str:

@@ -15,7 +15,8 @@ reason for red.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from aipdesk.domain.model import OPEN_PERIOD, Direction, Metric, MetricKind, Status, Target
@@ -59,7 +60,7 @@ class Observed:
     def __init__(self, values: IndexSeries, denominator: IndexSeries | None = None) -> None:
         self.values = values
         self.denominator = denominator
-        self.present: frozenset[int] = frozenset(
+        self.present: AbstractSet[int] = (
             values.keys() if denominator is None else values.keys() & denominator.keys()
         )
 
@@ -71,6 +72,11 @@ class Observed:
 
 
 NOTHING = Observed({})
+
+
+def covers(present: AbstractSet[int], months: Iterable[int]) -> bool:
+    """Whether every one of `months` is reported."""
+    return all(map(present.__contains__, months))
 
 
 class Basis:
@@ -205,7 +211,7 @@ def rolling(kind: MetricKind, observed: Observed, last: int) -> float | None:
     (stock), 100 · Σ numerator ÷ mean denominator (ratio, K2); None unless all 12
     months have values."""
     months = range(last - ROLLING_MONTHS + 1, last + 1)
-    if not observed.present.issuperset(months):
+    if not covers(observed.present, months):
         return None
     return actual_of(kind, observed.values, months, observed.denominator)
 
@@ -295,7 +301,7 @@ def compute_progress(
     before = [i - 12 for i in reported]
     previous = (
         actual_of(kind, observed.values, before, observed.denominator)
-        if before and present.issuperset(before)
+        if before and covers(present, before)
         else None
     )
 

@@ -78,7 +78,8 @@ def meldeschluss(
         if open_months.last is not None:
             hi = min(hi, open_months.last.index)
         months = range(lo, hi + 1)
-        logged = observed.present.intersection(months)
+        present = observed.present
+        logged = frozenset(i for i in months if i in present)
         if logged:
             spans.append((target, months, logged))
     if not spans:

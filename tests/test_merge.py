@@ -15,7 +15,7 @@ from aipdesk.domain.months import Month
 from aipdesk.exchange.merge import MergeConflictError, all_cells, merge_database
 from aipdesk.services.base import Actor
 from aipdesk.services.catalogue import load_catalogue
-from aipdesk.services.database import Database, open_database
+from aipdesk.services.database import SCHEMA_HEAD, Database, open_database
 from aipdesk.services.maintenance import history
 from aipdesk.services.projects import add_project
 from aipdesk.services.values import get_value, log_value
@@ -279,7 +279,10 @@ def test_files_that_are_no_aipdesk_database_are_refused(db: Database, tmp_path: 
 @pytest.mark.parametrize(
     ("revision", "expected"),
     [
-        ("0001", "die Datenbank hat ein älteres Schema (0001, aktuell 0003); bitte einmal mit"),
+        (
+            "0001",
+            f"die Datenbank hat ein älteres Schema (0001, aktuell {SCHEMA_HEAD}); bitte einmal mit",
+        ),
         ("0099", "wurde mit einer neueren aipdesk-Version angelegt (Schema 0099)"),
     ],
 )

@@ -34,8 +34,15 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("targets") as batch:
-        batch.drop_column("denominator_plan")
-        batch.drop_column("change_pct")
-    with op.batch_alter_table("metrics") as batch:
-        batch.drop_column("is_partition")
+    # SQLite drops a plain column in place (3.35+): batch mode would copy `metrics` and
+    # drop the original, which the foreign keys of the other tables forbid.
+    sqlite = op.get_bind().dialect.name == "sqlite"
+    for table, column in (
+        ("targets", "denominator_plan"),
+        ("targets", "change_pct"),
+        ("metrics", "is_partition"),
+    ):
+        if sqlite:
+            op.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+        else:
+            op.drop_column(table, column)

@@ -11,7 +11,7 @@ from aipdesk.domain.catalogue import check_metric, label
 from aipdesk.domain.errors import DomainError
 from aipdesk.domain.model import Metric, MetricKind
 from aipdesk.domain.months import Month
-from aipdesk.domain.plan import normalise_weights, weights_from_history
+from aipdesk.domain.plan import normalise_weights, parse_weights, weights_from_history
 from aipdesk.domain.rules import check_family
 
 FLOW, STOCK, RATIO = MetricKind.FLOW, MetricKind.STOCK, MetricKind.RATIO
@@ -102,8 +102,7 @@ def test_a_davon_cycle_is_refused() -> None:
     assert refused.value.code == "davon_cycle"
     assert refused.value.text("de") == (
         "„Integrationen“ (integrations) kann nicht davon-Kennzahl von „Integrationen (Frauen)“ "
-        "(integrations_women) sein, denn „Integrationen (Frauen)“ (integrations_women) gehört "
-        "selbst zu „Integrationen“ (integrations) "
+        "(integrations_women) sein: das ergäbe einen Kreis "
         "(integrations → integrations_women → integrations)"
     )
 
@@ -246,3 +245,23 @@ def test_a_long_list_of_missing_months_is_cut() -> None:
     with pytest.raises(DomainError) as refused:
         weights_from_history(Month(2021, 1), 12, {}, "x")
     assert "(2020-01, 2020-02, 2020-03, 2020-04, 2020-05, 2020-06, … (12))" in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "weights"),
+    [
+        ("1,1,2", [1, 1, 2]),
+        ("0.125,0.875", [0.125, 0.875]),  # a decimal point, never thousands
+        ("0,5;0,5", [0.5, 0.5]),  # German decimals between semicolons
+        (" 1 ; 2.5 ", [1, 2.5]),
+    ],
+)
+def test_weights_as_typed(text: str, weights: list[float]) -> None:
+    assert parse_weights(text) == weights
+
+
+def test_weights_that_are_no_numbers() -> None:
+    for text in ("a,b", "1;;2", "1,"):
+        with pytest.raises(DomainError) as refused:
+            parse_weights(text)
+        assert refused.value.code == "bad_number"

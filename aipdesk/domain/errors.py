@@ -351,10 +351,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "and stocks, {parent} is a ratio",
     ),
     "davon_cycle": (
-        "{metric} kann nicht davon-Kennzahl von {parent} sein, denn {parent} gehört selbst "
-        "zu {metric} ({chain})",
-        "{metric} cannot be a davon metric of {parent}, as {parent} itself belongs to "
-        "{metric} ({chain})",
+        "{metric} kann nicht davon-Kennzahl von {parent} sein: das ergäbe einen Kreis "
+        "({chain})",
+        "{metric} cannot be a davon metric of {parent}: that would make a cycle ({chain})",
     ),
     "ratio_numerator_kind": (
         "Der Zähler der Quote {ratio} muss eine Zählgröße sein; {metric} ist {kind}",

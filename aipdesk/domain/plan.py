@@ -14,6 +14,25 @@ HISTORY_YEARS = 3  # how many earlier years "aus Vorjahr" looks at
 _LISTED = 6  # missing months named in a message; more are counted
 
 
+def parse_weight(text: str | float) -> float:
+    """One plan weight as typed: "0.5" or "0,5" (never a thousands separator: "0.125"
+    is an eighth, not 125)."""
+    if isinstance(text, (int, float)) and not isinstance(text, bool):
+        return float(text)
+    cleaned = str(text).strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
+    try:
+        return float(cleaned)
+    except ValueError:
+        raise DomainError("bad_number", text=str(text)) from None
+
+
+def parse_weights(text: str) -> list[float]:
+    """A plan curve typed on one line: weights separated by commas ("1,1,2", decimal
+    point "0.5,0.5") or by semicolons ("0,5;0,5", decimal comma or point)."""
+    separator = ";" if ";" in text else ","
+    return [parse_weight(part) for part in text.split(separator)]
+
+
 def normalise_weights(raw: Sequence[float], first: Month, months: int) -> tuple[float, ...]:
     """Any non-negative numbers, one per period month, scaled to add up to 1.
 

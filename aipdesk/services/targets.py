@@ -13,7 +13,12 @@ from aipdesk.domain.catalogue import KIND_NAMES, named
 from aipdesk.domain.errors import DomainError
 from aipdesk.domain.model import MetricKind, Target
 from aipdesk.domain.months import Month, Period
-from aipdesk.domain.plan import HISTORY_YEARS, normalise_weights, weights_from_history
+from aipdesk.domain.plan import (
+    HISTORY_YEARS,
+    normalise_weights,
+    parse_weight,
+    weights_from_history,
+)
 from aipdesk.domain.rules import parse_number
 from aipdesk.services.base import Actor, Changes
 from aipdesk.services.projects import ensure_tracked
@@ -164,7 +169,7 @@ class _FromHistory:
 
 
 FROM_HISTORY: Final = _FromHistory()  # "the plan curve of the previous years' shares"
-Weights = Sequence[float] | None | _Keep | _FromHistory
+Weights = Sequence[float | str] | _Keep | _FromHistory | None
 
 
 def set_target(
@@ -249,7 +254,7 @@ def _curve(
         return before.weights if before is not None and before.months == months else None
     if isinstance(weights, _FromHistory):
         return history_weights(session, catalog, project, metric, first, months)
-    return normalise_weights([parse_number(w) for w in weights], first, months)
+    return normalise_weights([parse_weight(w) for w in weights], first, months)
 
 
 def history_weights(

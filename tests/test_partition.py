@@ -3,16 +3,20 @@ marked as a partition never above it in sum; refused with nothing changed."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from aipdesk.domain.errors import DomainError
 from aipdesk.domain.model import Metric, MetricKind
 from aipdesk.domain.months import Month
+from aipdesk.exchange.merge import merge_database
 from aipdesk.services.base import Actor
 from aipdesk.services.batch import Incoming, plan_values, write_values
+from aipdesk.services.catalogue import load_catalogue
 from aipdesk.services.projects import add_metric, edit_metric, track_metric
 from aipdesk.services.values import clear_value, get_value, log_value
-from aipdesk.store.database import Database
+from aipdesk.store.database import Database, open_database
 from tests.conftest import snapshot
 
 MARCH, APRIL = Month(2021, 3), Month(2021, 4)
@@ -165,3 +169,49 @@ def test_moving_a_metric_under_another_parent_checks_its_values(
     assert "coachings (31) darf nicht größer sein als job_starts (30)" in str(error)
     log_value(db, actor, "LIA", "coachings", MARCH, 30)
     assert edit_metric(db, actor, "coachings", parent="job_starts")
+
+
+def test_women_and_men_never_more_than_all(db: Database, actor: Actor) -> None:
+    log_value(db, actor, "JC", "integrations", MARCH, 120)
+    log_value(db, actor, "JC", "integrations_women", MARCH, 70)
+    error = refused(db, log_value, actor, "JC", "integrations_men", MARCH, 60)
+    assert str(error).startswith(
+        "Integrationen (Frauen) + Integrationen (Männer) = 70 + 60 = 130 übersteigt "
+        "Integrationen = 120 (JC 2021-03)"
+    )
+    log_value(db, actor, "JC", "integrations_men", MARCH, 50)
+    # The same for the ELB stock: 13,700 + 14,200 = 27,900 > 27,800.
+    log_value(db, actor, "JC", "elb_stock", MARCH, 27_800)
+    log_value(db, actor, "JC", "elb_stock_women", MARCH, 13_700)
+    error = refused(db, log_value, actor, "JC", "elb_stock_men", MARCH, 14_200)
+    assert "13700 + 14200 = 27900 übersteigt Erwerbsfähige Leistungsberechtigte (Bestand) = " \
+        "27800" in str(error)
+
+
+def test_fbw_sectors_never_more_than_the_total(db: Database, actor: Actor) -> None:
+    log_value(db, actor, "JC", "training_entries", MARCH, 60)
+    for sector, value in (("training_logistics", 20), ("training_care", 20),
+                          ("training_education", 10), ("training_transport", 10)):
+        log_value(db, actor, "JC", sector, MARCH, value)  # 60 of 60
+    refused(db, log_value, actor, "JC", "training_security", MARCH, 1)
+    # abschlussorientiert cuts across the sectors: only bounded by the total.
+    log_value(db, actor, "JC", "training_entries_degree", MARCH, 60)
+
+
+def test_merge_checks_the_family_after_the_merge(
+    db: Database, actor: Actor, tmp_path: Path
+) -> None:
+    other_path = tmp_path / "laptop.sqlite"
+    other = open_database(other_path)
+    load_catalogue(other, actor)
+    log_value(other, actor, "JC", "integrations_men", MARCH, 60)  # fine on the laptop alone
+    other.close()
+    log_value(db, actor, "JC", "integrations", MARCH, 120)
+    log_value(db, actor, "JC", "integrations_women", MARCH, 70)
+    error = refused(db, merge_database, Actor("anna", "merge"), other_path)
+    assert (
+        "Integrationen (Frauen) + Integrationen (Männer) = 70 + 60 = 130 übersteigt "
+        "Integrationen = 120 (JC 2021-03)"
+    ) in str(error)
+    log_value(db, actor, "JC", "integrations", MARCH, 130)
+    assert merge_database(db, Actor("anna", "merge"), other_path).new == 1

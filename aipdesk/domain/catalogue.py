@@ -106,19 +106,16 @@ def _check_no_cycle(metric: Metric, catalog: Mapping[str, Metric]) -> None:
 
 
 def _check_parts(ratio: Metric, catalog: Mapping[str, Metric]) -> None:
-    numerator = _known(catalog, ratio.numerator or "")
-    denominator = _known(catalog, ratio.denominator or "")
-    if numerator.kind is not MetricKind.FLOW:
-        raise DomainError(
-            "ratio_numerator_kind",
-            ratio=named(ratio, catalog),
-            metric=named(numerator, catalog),
-            kind=KIND_NAMES[numerator.kind],
-        )
-    if denominator.kind is not MetricKind.STOCK:
-        raise DomainError(
-            "ratio_denominator_kind",
-            ratio=named(ratio, catalog),
-            metric=named(denominator, catalog),
-            kind=KIND_NAMES[denominator.kind],
-        )
+    """A ratio divides a count (its numerator) by a stock (its denominator)."""
+    for code, kind, error in (
+        (ratio.numerator, MetricKind.FLOW, "ratio_numerator_kind"),
+        (ratio.denominator, MetricKind.STOCK, "ratio_denominator_kind"),
+    ):
+        part = _known(catalog, code or "")
+        if part.kind is not kind:
+            raise DomainError(
+                error,
+                ratio=named(ratio, catalog),
+                metric=named(part, catalog),
+                kind=KIND_NAMES[part.kind],
+            )

@@ -351,8 +351,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "and stocks, {parent} is a ratio",
     ),
     "davon_cycle": (
-        "{metric} kann nicht davon-Kennzahl von {parent} sein: das ergäbe einen Kreis "
-        "({chain})",
+        "{metric} kann nicht davon-Kennzahl von {parent} sein: das ergäbe einen Kreis ({chain})",
         "{metric} cannot be a davon metric of {parent}: that would make a cycle ({chain})",
     ),
     "ratio_numerator_kind": (

@@ -406,11 +406,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{project} / {metric} has several targets in {year} ({periods}); please name the "
         "first month of the one meant with --first",
     ),
-    "weights_and_history": (
-        "Eine Plankurve kommt entweder aus den Monatsgewichten oder aus dem Vorjahr, "
-        "nicht aus beidem",
-        "a plan curve comes either from monthly weights or from the previous year, not both",
-    ),
     "denominator_plan_not_ratio": (
         "Ein geplanter Durchschnitt des Nenners gehört nur zu einer Quote; {metric} ist {kind}",
         "a planned mean of the denominator belongs only to a ratio; {metric} is {kind}",

@@ -62,7 +62,7 @@ def test_status_json_contract(demo_path: Path) -> None:
     result = run("status", "--db", str(demo_path), "--year", "2021", "--json")
     assert result.returncode == 0, result.stderr
     rows = json.loads(result.stdout)
-    assert isinstance(rows, list) and len(rows) == 12
+    assert isinstance(rows, list) and len(rows) == 14
     for row in rows:
         assert set(row) >= CONTRACT_KEYS
         assert row["status"] in {"green", "amber", "red", "none"}

@@ -156,7 +156,7 @@ def test_overview_shows_the_figures_of_aipdesk_status(exported: Exported) -> Non
     ws = exported.book()["Übersicht"]
     rows = overview_rows(ws)
     expected = status(exported.db, 2021).to_json()
-    assert len(rows) == len(expected) == 12
+    assert len(rows) == len(expected) == 14
     for row, want in zip(rows, expected, strict=True):
         project, metric, target, plan, ist, attainment, deviation, forecast, light = row
         assert (project, metric) == (want["project_name"], want["metric_name"])
@@ -394,7 +394,7 @@ def test_freeze_filter_widths_and_print_set_up(exported: Exported) -> None:
     book = exported.book()
     ws = book["Übersicht"]
     assert ws.freeze_panes == f"A{HEADER_ROW + 1}"
-    assert ws.auto_filter.ref == f"A{HEADER_ROW}:O{HEADER_ROW + 12}"
+    assert ws.auto_filter.ref == f"A{HEADER_ROW}:O{HEADER_ROW + 14}"
     assert ws.print_title_rows == f"${HEADER_ROW}:${HEADER_ROW}"
     assert ws.column_dimensions["A"].width >= len("LiA – Langzeitarbeitslose in Arbeit")
     assert ws.column_dimensions["B"].width >= len("Neue Förderungen Teilhabe am Arbeitsmarkt")

@@ -218,7 +218,7 @@ def test_demo_status_json_is_byte_identical(
 ) -> None:
     sqlite = str(tmp_path / "demo.sqlite")
     for db in (pg_url, sqlite):
-        assert "410 Monatswerte geschrieben" in cli("demo", "--db", db, "--user", "ci")
+        assert "506 Monatswerte geschrieben" in cli("demo", "--db", db, "--user", "ci")
     for year in ("2020", "2021"):
         pg = cli("status", "--db", pg_url, "--year", year, "--json")
         assert pg == cli("status", "--db", sqlite, "--year", year, "--json")
@@ -247,7 +247,7 @@ def test_import_and_merge_into_a_postgresql_database(
     merged = pg_database("blank")
     cli("init", "--db", merged)
     report = cli("merge", "--db", merged, laptop, "--user", "koordination")
-    assert "410 Werte übernommen" in report
+    assert "506 Werte übernommen" in report
     assert cells(merged, 2020) == cells(laptop, 2020)
     assert cli("status", "--db", merged, "--year", "2021", "--json") == cli(
         "status", "--db", laptop, "--year", "2021", "--json"

@@ -5,7 +5,7 @@ import pytest
 from aipdesk.domain.errors import DomainError
 from aipdesk.domain.model import Metric, MetricKind, Project
 from aipdesk.domain.months import Month, Period
-from aipdesk.domain.rules import check_davon, check_loggable, parse_count, parse_number
+from aipdesk.domain.rules import check_family, check_loggable, parse_count, parse_number
 
 
 @pytest.mark.parametrize(
@@ -89,14 +89,15 @@ def test_month_must_lie_in_project_period() -> None:
 def test_davon_whichever_is_written_second() -> None:
     parent = Metric("training_entries", "Eintritte", MetricKind.FLOW)
     child = Metric("training_entries_degree", "davon", MetricKind.FLOW, parent="training_entries")
+    metrics = {m.code: m for m in (parent, child)}
     month = Month(2021, 3)
-    check_davon("JC", month, child, 20, 60, [])  # child second, fits
+    check_family("JC", month, parent, 60, [(child, 20)], metrics)  # child second, fits
     with pytest.raises(DomainError):
-        check_davon("JC", month, child, 61, 60, [])  # child second, too big
-    check_davon("JC", month, child, 61, None, [])  # parent not logged yet
-    check_davon("JC", month, parent, 60, None, [(child, 60)])
+        check_family("JC", month, parent, 60, [(child, 61)], metrics)  # child second, too big
+    check_family("JC", month, parent, None, [(child, 61)], metrics)  # parent not logged yet
+    check_family("JC", month, parent, 60, [(child, 60)], metrics)
     with pytest.raises(DomainError):
-        check_davon("JC", month, parent, 59, None, [(child, 60)])  # parent second, too small
+        check_family("JC", month, parent, 59, [(child, 60)], metrics)  # parent second, too small
 
 
 def test_a_count_of_thousands_of_digits_is_too_large_and_quoted_short() -> None:

@@ -116,11 +116,11 @@ REJECTIONS: list[tuple[str, Callable[[Database, Actor], Any], str]] = [
         '"x" ist keine gültige Zahl',
     ),
     (
-        "weights sum",
+        "weights all zero",
         lambda db, a: set_target(
-            db, a, "LIA", "job_starts", Month(2021, 1), Month(2021, 12), 300, (0.1,) * 12
+            db, a, "LIA", "job_starts", Month(2021, 1), Month(2021, 12), 300, (0,) * 12
         ),
-        "Die Monatsgewichte ergeben zusammen 1.2 statt 1",
+        "Die Monatsgewichte sind alle 0",
     ),
     (
         "weights count",

@@ -539,8 +539,8 @@ def test_missing_sheet(logged: Database, actor: Actor, tmp_path: Path) -> None:
         ({"A5": "NOPE", "G5": 3}, 'Erfassung!D5: Unbekanntes Projekt "NOPE"'),
         ({"B5": "nope", "G5": 3}, 'Erfassung!D5: Unbekannte Kennzahl "nope"'),
         (
-            {"B12": "job_starts", "E12": 3},
-            "Erfassung!D12: Kennzahl job_starts wird für Projekt NEUSTART nicht erfasst",
+            {"B16": "job_starts", "E16": 3},
+            "Erfassung!D16: Kennzahl job_starts wird für Projekt NEUSTART nicht erfasst",
         ),
         ({"A5": None, "G5": 3}, "Erfassung!A5: Projekt fehlt in einer Zeile mit Werten"),
         ({"D1": "Januar"}, 'Erfassung!D1: "Januar" ist kein gültiger Monat (erwartet JJJJ-MM)'),

@@ -7,7 +7,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from aipdesk.cli import files, values
+from aipdesk.cli import catalogue, files, targets, values
 from aipdesk.cli.common import (
     EXIT_OK,
     EXIT_REJECTED,
@@ -22,7 +22,8 @@ from aipdesk.domain.errors import DomainError
 PANES = ("dashboard", "projects", "integrations", "training", "targets")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(lang: str = "de") -> argparse.ArgumentParser:
+    """The parser; `lang` is the language of the help texts that exist in both."""
     parser = Parser(
         prog="aipdesk",
         parents=[common_options(None)],
@@ -39,11 +40,21 @@ def build_parser() -> argparse.ArgumentParser:
     common = common_options(argparse.SUPPRESS)
     for module in (values, files):
         module.register(sub, common)
+    for module in (catalogue, targets):  # their help texts in German and English
+        module.register(sub, common, lang)
     return parser
 
 
+def help_language(argv: Sequence[str]) -> str:
+    """`--lang en` (or `--lang=en`) anywhere on the line: the help texts in English too."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang=en" or (arg == "--lang" and argv[index + 1 : index + 2] == ["en"]):
+            return "en"
+    return "de"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(help_language(sys.argv[1:] if argv is None else list(argv)))
     args = parser.parse_args(argv)
     lang = args.lang or "de"
     try:

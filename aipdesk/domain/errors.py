@@ -108,8 +108,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a ratio needs a numerator and a denominator metric",
     ),
     "parent_kind": (
-        "Eine davon-Kennzahl muss wie ihre Oberkennzahl {parent} eine Zählgröße sein",
-        "a davon metric must be a count like its parent {parent}",
+        "{metric} ist {kind}, die Oberkennzahl {parent} aber {parent_kind}: eine "
+        "davon-Kennzahl ist von derselben Art wie ihre Oberkennzahl",
+        "{metric} is {kind} but its parent {parent} is {parent_kind}: a davon metric is of "
+        "the same kind as its parent",
     ),
     "parent_cycle": (
         "{metric} kann nicht davon-Kennzahl von sich selbst sein",
@@ -328,8 +330,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unchanged",
     ),
     "db_damaged": (
-        "Die Datenbank {path} ist beschädigt ({detail}); die Datei wurde nicht verändert. "
-        "{offer}",
+        "Die Datenbank {path} ist beschädigt ({detail}); die Datei wurde nicht verändert. {offer}",
         "the database {path} is damaged ({detail}); the file was left unchanged. {offer}",
     ),
     "daily_backup_failed": (
@@ -341,6 +342,73 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{source} wird nicht wiederhergestellt: {reason}. Die Datenbank {path} wurde nicht "
         "verändert",
         "{source} is not restored: {reason}. The database {path} was left unchanged",
+    ),
+    # Catalogue
+    "davon_of_ratio": (
+        "{metric} kann keine davon-Kennzahl von {parent} sein: davon-Kennzahlen gibt es nur "
+        "zu Zählgrößen und Beständen, {parent} ist eine Quote",
+        "{metric} cannot be a davon metric of {parent}: davon metrics exist only for counts "
+        "and stocks, {parent} is a ratio",
+    ),
+    "davon_cycle": (
+        "{metric} kann nicht davon-Kennzahl von {parent} sein: das ergäbe einen Kreis ({chain})",
+        "{metric} cannot be a davon metric of {parent}: that would make a cycle ({chain})",
+    ),
+    "ratio_numerator_kind": (
+        "Der Zähler der Quote {ratio} muss eine Zählgröße sein; {metric} ist {kind}",
+        "the numerator of the ratio {ratio} must be a count; {metric} is {kind}",
+    ),
+    "ratio_denominator_kind": (
+        "Der Nenner der Quote {ratio} muss ein Bestand sein; {metric} ist {kind}",
+        "the denominator of the ratio {ratio} must be a stock; {metric} is {kind}",
+    ),
+    "parts_without_ratio": (
+        "Nur eine Quote hat Zähler und Nenner; {metric} ist {kind}",
+        "only a ratio has a numerator and a denominator; {metric} is {kind}",
+    ),
+    "ratio_has_values": (
+        "{metric} kann keine Quote werden: für die Kennzahl sind schon Monatswerte erfasst "
+        "({count}), eine Quote wird berechnet",
+        "{metric} cannot become a ratio: monthly values are logged for it already ({count}), "
+        "and a ratio is computed",
+    ),
+    "partition_exceeds_parent": (
+        "{parts} = {values} = {total} übersteigt {parent} = {parent_value} "
+        "({project} {month}): die Teile einer Aufteilung sind zusammen höchstens so groß "
+        "wie das Ganze",
+        "{parts} = {values} = {total} exceeds {parent} = {parent_value} ({project} {month}): "
+        "the parts of a split together are at most as large as the whole",
+    ),
+    "weights_zero": (
+        "Die Monatsgewichte sind alle 0: mindestens ein Monat braucht ein Gewicht über 0",
+        "the monthly weights are all 0: at least one month needs a weight above 0",
+    ),
+    "weights_not_finite": (
+        "Monatsgewicht {weight} ({month}) ist keine endliche Zahl",
+        "monthly weight {weight} ({month}) is not a finite number",
+    ),
+    "history_missing": (
+        "Plankurve aus Vorjahr für {series} nicht möglich: im Vorjahreszeitraum {period} "
+        "fehlen Werte ({months}), und keines der {years} Jahre davor ist vollständig",
+        "plan curve from the previous year for {series} not possible: the previous year's "
+        "period {period} lacks values ({months}), and none of the {years} years before is "
+        "complete",
+    ),
+    "history_zero": (
+        "Plankurve aus Vorjahr für {series} nicht möglich: die vollständigen Vorjahre "
+        "({periods}) ergeben zusammen jeweils 0",
+        "plan curve from the previous year for {series} not possible: the complete earlier "
+        "years ({periods}) each add up to 0",
+    ),
+    "several_targets": (
+        "{project} / {metric} hat im Jahr {year} mehrere Zielwerte ({periods}); bitte mit "
+        "--first den Anfangsmonat des gemeinten angeben",
+        "{project} / {metric} has several targets in {year} ({periods}); please name the "
+        "first month of the one meant with --first",
+    ),
+    "denominator_plan_not_ratio": (
+        "Ein geplanter Durchschnitt des Nenners gehört nur zu einer Quote; {metric} ist {kind}",
+        "a planned mean of the denominator belongs only to a ratio; {metric} is {kind}",
     ),
 }
 

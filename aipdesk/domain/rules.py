@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Mapping, Sequence
 
+from aipdesk.domain.catalogue import label
 from aipdesk.domain.errors import DomainError
 from aipdesk.domain.model import Metric, Project
 from aipdesk.domain.months import Month
@@ -90,38 +91,45 @@ def check_loggable(project: Project, metric: Metric, month: Month) -> None:
         )
 
 
-def check_davon(
+def check_family(
     project: str,
     month: Month,
-    metric: Metric,
-    value: int,
+    parent: Metric,
     parent_value: int | None,
-    children: Iterable[tuple[Metric, int]],
+    children: Sequence[tuple[Metric, int]],
+    metrics: Mapping[str, Metric],
 ) -> None:
-    """A davon value never exceeds its parent, whichever of the two is written second.
+    """The davon rule for one project and month (DESIGN §3): no child above its parent,
+    and the children marked as a partition together not above it either.
 
-    `parent_value` is the stored value of `metric`'s parent for the same project
-    and month (None if the metric has no parent or it is not logged yet);
-    `children` are the stored values of metrics whose parent is `metric`.
+    `parent_value` and `children` are the values the family has (or would have after a
+    write); a parent without a value bounds nothing, so a child may be logged first and
+    a parent may be cleared (the rule applies again when the parent is logged).
     """
-    if metric.parent is not None and parent_value is not None and value > parent_value:
-        raise DomainError(
-            "child_exceeds_parent",
-            project=project,
-            month=str(month),
-            child=metric.code,
-            child_value=value,
-            parent=metric.parent,
-            parent_value=parent_value,
-        )
-    for child, child_value in children:
-        if child_value > value:
+    if parent_value is None:
+        return
+    for child, value in children:
+        if value > parent_value:
             raise DomainError(
                 "child_exceeds_parent",
                 project=project,
                 month=str(month),
                 child=child.code,
-                child_value=child_value,
-                parent=metric.code,
-                parent_value=value,
+                child_value=value,
+                parent=parent.code,
+                parent_value=parent_value,
             )
+    parts = [(child, value) for child, value in children if child.partition]
+    total = sum(value for _, value in parts)
+    if total > parent_value:
+        raise DomainError(
+            "partition_exceeds_parent",
+            project=project,
+            month=str(month),
+            parts=" + ".join(label(child, metrics) for child, _ in parts),
+            values=" + ".join(str(value) for _, value in parts),
+            total=total,
+            parent=label(parent, metrics),
+            parent_value=parent_value,
+            parent_code=parent.code,
+        )

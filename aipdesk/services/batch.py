@@ -23,6 +23,7 @@ from aipdesk.domain.errors import DomainError
 from aipdesk.domain.months import Month
 from aipdesk.domain.rules import MAX_COUNT, check_loggable
 from aipdesk.services.base import Actor, Changes, check_text
+from aipdesk.services.families import check_cell, members
 from aipdesk.services.values import KEEP, _Keep
 from aipdesk.services.versions import fresh_versions
 from aipdesk.store.changelog import now, record_many
@@ -127,12 +128,8 @@ def _stored_values(
     """(row id, Stored) of every stored value of the series and years that `keys` touch."""
     series: dict[tuple[int, int], set[int]] = defaultdict(set)
     for project, metric, month in keys:
-        # The davon rule needs the parent and the children of every metric coming in.
-        family = {metric, *(c.code for c in catalog.children(metric))}
-        parent = catalog.metrics[metric].parent
-        if parent is not None:
-            family.add(parent)
-        for code in family:
+        # The davon rule needs the whole family (parent, children, siblings) of each value.
+        for code in members(catalog, [metric]):
             series[(catalog.project_ids[project], catalog.metric_ids[code])].add(month.year)
     pcodes = {v: k for k, v in catalog.project_ids.items()}
     mcodes = {v: k for k, v in catalog.metric_ids.items()}
@@ -200,32 +197,33 @@ def _check_families(
     incoming: Sequence[Incoming],
     stored: dict[tuple[str, str, Month], tuple[int, Stored]],
 ) -> None:
-    """The davon rule on the state after the writes: a child never exceeds its parent."""
-    final = {key: s.value for key, (_, s) in stored.items()}
-    where = {}
+    """The davon rule on the state after the writes, family by family: no child above its
+    parent, no partition above it in sum. A refusal names the place of the first value
+    coming in (in file order) that belongs to the family refused."""
+    cells: dict[tuple[str, Month], dict[str, int]] = defaultdict(dict)
+    for (project, metric, month), (_, found) in stored.items():
+        cells[(project, month)][metric] = found.value
+    written: dict[tuple[str, Month], list[Incoming]] = defaultdict(list)
     for item in incoming:
-        final[item.key()] = item.value
-        where[item.key()] = item.where
-    touched = {(i.project, i.month) for i in incoming}
-    for project, month in touched:
-        for metric in catalog.tracked.get(project, ()):
-            parent = catalog.metrics[metric].parent
-            if parent is None:
-                continue
-            child_value = final.get((project, metric, month))
-            parent_value = final.get((project, parent, month))
-            if child_value is not None and parent_value is not None and child_value > parent_value:
-                error = DomainError(
-                    "child_exceeds_parent",
-                    project=project,
-                    month=str(month),
-                    child=metric,
-                    child_value=child_value,
-                    parent=parent,
-                    parent_value=parent_value,
-                )
-                place = where.get((project, metric, month)) or where.get((project, parent, month))
-                raise _at(place or "", error)
+        cells[(item.project, item.month)][item.metric] = item.value
+        written[(item.project, item.month)].append(item)
+    for (project, month), items in written.items():
+        try:
+            check_cell(catalog, project, month, [i.metric for i in items], cells[(project, month)])
+        except DomainError as error:
+            raise _at(_place(error, items, catalog), error) from None
+
+
+def _place(error: DomainError, items: Sequence[Incoming], catalog: Catalog) -> str:
+    """Where a davon refusal points to: the child named (too big), else the first value
+    coming in of the family refused (a partition part, or the parent too small)."""
+    where = {item.metric: item.where for item in items if item.where}
+    child = error.params.get("child")
+    if isinstance(child, str) and child in where:
+        return where[child]
+    parent = str(error.params.get("parent_code", error.params.get("parent")))
+    family = {parent, *(c.code for c in catalog.children(parent))}
+    return next((item.where for item in items if item.metric in family and item.where), "")
 
 
 def _logged(item: Incoming, note: str | None, origin: str | None) -> dict[str, object]:

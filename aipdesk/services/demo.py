@@ -53,6 +53,13 @@ SECTOR_SHARE = {
     "training_security": 0.1,
 }
 SEASON = (0.85, 0.95, 1.1, 1.05, 1.0, 0.95, 0.9, 0.85, 1.1, 1.15, 1.05, 1.05)
+# Women and men: the women's share of the parent (integrations about 45 %, the ELB stock
+# about 49 %), the men the rest, so the two parts add up to the parent exactly.
+GENDER = {
+    "integrations": ("integrations_women", "integrations_men", 0.45),
+    "elb_stock": ("elb_stock_women", "elb_stock_men", 0.49),
+}
+GENDER_PARTS = {code for women, men, _ in GENDER.values() for code in (women, men)}
 
 
 def demo_values(db: Database, year: int) -> dict[tuple[str, str, Month], int]:
@@ -99,7 +106,10 @@ def demo_values(db: Database, year: int) -> dict[tuple[str, str, Month], int]:
     # davon series: a share of their parent's value in the same month, never above it.
     for (project_code, metric_code, month), parent_value in list(values.items()):
         for child in catalog.children(metric_code):
-            if child.code not in catalog.tracked.get(project_code, ()):
+            if (
+                child.code not in catalog.tracked.get(project_code, ())
+                or child.code in GENDER_PARTS
+            ):
                 continue
             if child.code == "training_entries_degree":
                 share = (
@@ -113,7 +123,27 @@ def demo_values(db: Database, year: int) -> dict[tuple[str, str, Month], int]:
             values[(project_code, child.code, month)] = min(
                 parent_value, round(parent_value * share * rng.uniform(0.85, 1.15))
             )
+    values.update(_gender_split(values, catalog.tracked, year))
     return values
+
+
+def _gender_split(
+    values: dict[tuple[str, str, Month], int], tracked: dict[str, tuple[str, ...]], year: int
+) -> dict[tuple[str, str, Month], int]:
+    """Women and men of every integrations and ELB value of a project that tracks them
+    (their own random series, so the other demo values stay as they were)."""
+    rng = random.Random(f"aipdesk-demo-gender-{year}")
+    split = {}
+    for (project, metric, month), whole in sorted(values.items(), key=lambda it: it[0]):
+        if metric not in GENDER:
+            continue
+        women_code, men_code, share = GENDER[metric]
+        if not {women_code, men_code} <= set(tracked.get(project, ())):
+            continue
+        women = min(whole, round(whole * share * rng.uniform(0.985, 1.015)))
+        split[(project, women_code, month)] = women
+        split[(project, men_code, month)] = whole - women
+    return split
 
 
 def load_demo(db: Database, actor: Actor, year: int = 2021) -> Changes:

@@ -8,13 +8,15 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from aipdesk.domain.catalogue import check_metric, named
 from aipdesk.domain.errors import DomainError
 from aipdesk.domain.model import Metric, MetricKind, Project
 from aipdesk.services.base import Actor, Changes, check_text
+from aipdesk.services.families import check_stored
 from aipdesk.store.changelog import record
 from aipdesk.store.database import Database
 from aipdesk.store.models import MetricRow, ProjectMetricRow, ProjectRow
-from aipdesk.store.queries import Catalog, bump_catalog_version, load_catalog
+from aipdesk.store.queries import Catalog, bump_catalog_version, load_catalog, logged_count
 
 
 def _project_json(project: Project) -> dict[str, Any]:
@@ -140,10 +142,6 @@ def _fill_metric(row: MetricRow, metric: Metric, catalog: Catalog) -> None:
     check_text(metric.name.strip(), NAME, _length(MetricRow.name))
     check_text(metric.unit, UNIT, _length(MetricRow.unit))
     check_text(metric.description, DESCRIPTION)
-    if metric.parent is not None:
-        parent = catalog.metric(metric.parent)
-        if parent.kind is not MetricKind.FLOW or metric.kind is not MetricKind.FLOW:
-            raise DomainError("parent_kind", parent=metric.parent)
     row.name, row.kind, row.direction = (
         metric.name.strip(),
         metric.kind.value,
@@ -156,10 +154,21 @@ def _fill_metric(row: MetricRow, metric: Metric, catalog: Catalog) -> None:
     row.is_partition = metric.partition
 
 
-def insert_metric(session: Session, catalog: Catalog, actor: Actor, metric: Metric) -> None:
+def insert_metric(
+    session: Session,
+    catalog: Catalog,
+    actor: Actor,
+    metric: Metric,
+    area_of_parent: bool = False,
+) -> Metric:
+    """Add `metric` to the catalogue; with `area_of_parent` a davon metric is entered in
+    the grid of its parent (its area), whatever `metric.area` says. Returns it as stored."""
     metric.validate()
     if metric.code in catalog.metrics:
         raise DomainError("duplicate_metric", metric=metric.code)
+    if area_of_parent and metric.parent in catalog.metrics:
+        metric = replace(metric, area=catalog.metrics[metric.parent].area)
+    check_metric(metric, catalog.metrics)
     position = (session.scalar(select(func.max(MetricRow.position))) or 0) + 1
     row = MetricRow(code=metric.code, position=position)
     _fill_metric(row, metric, catalog)
@@ -177,22 +186,45 @@ def insert_metric(session: Session, catalog: Catalog, actor: Actor, metric: Metr
         metric=metric.code,
         new=_metric_json(metric),
     )
+    return metric
 
 
-def add_metric(db: Database, actor: Actor, metric: Metric) -> Changes:
+def add_metric(
+    db: Database, actor: Actor, metric: Metric, *, area_of_parent: bool = False
+) -> Changes:
+    """Add a metric (kind, unit, direction, davon parent, partition, ratio parts,
+    thresholds, area); `area_of_parent`: a davon metric goes into its parent's grid."""
     with db.write() as session:
-        insert_metric(session, load_catalog(session), actor, metric)
+        insert_metric(session, load_catalog(session), actor, metric, area_of_parent)
     return Changes(metrics=frozenset({metric.code}))
 
 
 def edit_metric(db: Database, actor: Actor, code: str, **fields: Any) -> Changes:
+    """Change a metric (any field but its code).
+
+    Refused, with nothing changed, when the catalogue would break (see
+    `aipdesk.domain.catalogue.check_metric`), when a metric with logged values would
+    become a ratio, and when the values stored already break the davon rule of the
+    metric's new place: newly marked as a partition, or moved under another parent.
+    """
     with db.write() as session:
         catalog = load_catalog(session)
         old = catalog.metric(code)
         new = replace(old, **fields)
-        new.validate()
         if new == old:
             return Changes()
+        check_metric(new, catalog.metrics)
+        if new.kind is MetricKind.RATIO and old.kind is not MetricKind.RATIO:
+            count = logged_count(session, catalog.metric_ids[code])
+            if count:
+                raise DomainError(
+                    "ratio_has_values", metric=named(new, catalog.metrics), count=count
+                )
+        catalog.metrics[code] = new
+        if new.parent is not None and (
+            new.parent != old.parent or (new.partition and not old.partition)
+        ):
+            check_stored(session, catalog, new.parent)
         _fill_metric(session.get_one(MetricRow, catalog.metric_ids[code]), new, catalog)
         bump_catalog_version(session)
         record(
@@ -206,6 +238,12 @@ def edit_metric(db: Database, actor: Actor, code: str, **fields: Any) -> Changes
             new=_metric_json(new),
         )
     return Changes(metrics=frozenset({code}))
+
+
+def read_catalog(db: Database) -> Catalog:
+    """Projects (with the metrics each tracks) and metrics, in display order: plain values."""
+    with db.read() as session:
+        return load_catalog(session)
 
 
 def track_metric(db: Database, actor: Actor, project: str, metric: str) -> Changes:

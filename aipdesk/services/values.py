@@ -9,8 +9,9 @@ from sqlalchemy.orm import Session
 
 from aipdesk.domain.errors import DomainError
 from aipdesk.domain.months import Month
-from aipdesk.domain.rules import check_davon, check_loggable, parse_count
+from aipdesk.domain.rules import check_loggable, parse_count
 from aipdesk.services.base import Actor, CellKey, Changes, check_text
+from aipdesk.services.families import cell_values, check_cell, members
 from aipdesk.services.versions import MISSING, check_version, fresh_version
 from aipdesk.store.changelog import now, record
 from aipdesk.store.database import Database
@@ -50,15 +51,11 @@ def _check_cell(catalog: Catalog, project: str, metric: str, month: Month) -> No
 def _check_family(
     session: Session, catalog: Catalog, project: str, metric: str, month: Month, value: int
 ) -> None:
-    """The davon rule against what is stored for the same project and month."""
-    m = catalog.metric(metric)
-    parent_row = _stored(session, catalog, project, m.parent, month) if m.parent else None
-    children = []
-    for child in catalog.children(metric):
-        row = _stored(session, catalog, project, child.code, month)
-        if row is not None:
-            children.append((child, row.value))
-    check_davon(project, month, m, value, parent_row.value if parent_row else None, children)
+    """The davon rule (child <= parent, partition <= parent) against what is stored for
+    the same project and month, with `value` written."""
+    values = cell_values(session, catalog, project, month, members(catalog, [metric]))
+    values[metric] = value
+    check_cell(catalog, project, month, [metric], values)
 
 
 def _check_version(
@@ -173,7 +170,11 @@ def clear_value(
     *,
     expected: int | None = None,
 ) -> Changes:
-    """Remove a logged value: the month becomes missing again (never a silent zero)."""
+    """Remove a logged value: the month becomes missing again (never a silent zero).
+
+    Clearing a parent leaves its davon values as they are: a parent without a value
+    bounds nothing, and the rule applies again to the value it is logged with next.
+    """
     with db.write() as session:
         catalog = load_catalog(session)
         _check_cell(catalog, project, metric, month)

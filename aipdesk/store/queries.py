@@ -357,3 +357,13 @@ def values_in(
         Cell(pcodes[p], mcodes[m], months[y * 12 + mo - 1], v, n, ver, by, at)
         for p, m, y, mo, v, n, ver, by, at in session.execute(query)
     ]
+
+
+def logged_count(session: Session, metric_id: int) -> int:
+    """How many monthly values are logged for one metric (in every project)."""
+    return (
+        session.scalar(
+            select(func.count()).select_from(ValueRow).where(ValueRow.metric_id == metric_id)
+        )
+        or 0
+    )

@@ -73,7 +73,7 @@ def test_contracted_object_names(window: MainWindow) -> None:
 def test_opens_on_latest_month_with_values(window: MainWindow) -> None:
     assert window.findChild(QComboBox, "yearCombo").currentData() == 2021
     assert window.findChild(QComboBox, "monthCombo").currentData() == Month(2021, 12)
-    assert window.dashboard.model.rowCount() == 12
+    assert window.dashboard.model.rowCount() == 14
 
 
 def test_german_by_default(window: MainWindow) -> None:

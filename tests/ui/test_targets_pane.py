@@ -97,9 +97,9 @@ def test_models_pass_qt_model_test(pane: TargetsPane, qtmodeltester: object) -> 
     qtmodeltester.check(pane.proxy)  # type: ignore[attr-defined]
 
 
-def test_lists_the_twelve_targets_of_2021_with_readable_names(pane: TargetsPane) -> None:
+def test_lists_the_fourteen_targets_of_2021_with_readable_names(pane: TargetsPane) -> None:
     model = pane.model
-    assert model.rowCount() == 12
+    assert model.rowCount() == 14
     guide = cell(pane, GUIDE, COL_PERIOD)
     assert guide.data() == "2019-11 – 2024-04"
     assert guide.siblingAtColumn(COL_PROJECT).data() == "GUIDE (rehapro)"
@@ -275,8 +275,8 @@ def test_copying_targets_to_2022(pane: TargetsPane, backend: Backend, qtbot: QtB
     }
     assert ("NEUSTART", "integrations") in copied and ("TAAM", "taam_stock") in copied
     assert ("IP", "integrations") not in copied  # Integration Point ends 2021-12
-    assert len(copied) == 10
-    assert "nach 2022 kopiert: 10" in pane.findChild(QLabel, "targetsMessage").text()
+    assert len(copied) == 12
+    assert "nach 2022 kopiert: 12" in pane.findChild(QLabel, "targetsMessage").text()
     assert backend.snapshot(2022).targets  # the next year now has targets to show
 
     qtbot.mouseClick(button(pane, "copyTargetsButton"), Qt.MouseButton.LeftButton)
@@ -289,10 +289,10 @@ def test_target_value_sorts_as_a_number(pane: TargetsPane, qtbot: QtBot) -> None
     qtbot.mouseClick(
         header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(middle, header.height() // 2)
     )
-    values = [pane.proxy.index(r, COL_VALUE).data(SortRole) for r in range(12)]
+    values = [pane.proxy.index(r, COL_VALUE).data(SortRole) for r in range(14)]
     numbers = [v for v in values if v != float("-inf")]
     assert numbers == sorted(numbers) and numbers[-1] == 17046.0  # "17.046,0" as text < "220"
-    assert values[:3] == [float("-inf")] * 3  # the targets without a number first
+    assert values[:5] == [float("-inf")] * 5  # the targets without a number first
 
 
 def test_remove_asks_first(pane: TargetsPane, backend: Backend, qtbot: QtBot) -> None:
@@ -308,7 +308,7 @@ def test_remove_asks_first(pane: TargetsPane, backend: Backend, qtbot: QtBot) ->
     box = pane.findChild(QMessageBox, "confirmRemove")
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
     assert stored(backend, key) is None
-    assert pane.model.rowCount() == 11
+    assert pane.model.rowCount() == 13
 
 
 def test_new_target_dialog_checks_as_you_type(

@@ -34,8 +34,15 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    # Plain DROP COLUMN (SQLite ≥ 3.35): a batch copy of `metrics` would trip over the
-    # foreign keys that point at it.
-    op.drop_column("targets", "denominator_plan")
-    op.drop_column("targets", "change_pct")
-    op.drop_column("metrics", "is_partition")
+    # SQLite drops a plain column in place (3.35+): batch mode would copy `metrics` and
+    # drop the original, which the foreign keys of the other tables forbid.
+    sqlite = op.get_bind().dialect.name == "sqlite"
+    for table, column in (
+        ("targets", "denominator_plan"),
+        ("targets", "change_pct"),
+        ("metrics", "is_partition"),
+    ):
+        if sqlite:
+            op.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+        else:
+            op.drop_column(table, column)

@@ -1,0 +1,263 @@
+"""The catalogue as the command line lists it: tables for people, JSON for programs."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from aipdesk.cli.common import UsageError
+from aipdesk.domain.errors import DomainError
+from aipdesk.domain.model import Metric, Target
+from aipdesk.domain.months import Month
+
+if TYPE_CHECKING:
+    from aipdesk.store.queries import Catalog
+
+KINDS = {"flow": ("Zählgröße", "count"), "stock": ("Bestand", "stock"), "ratio": ("Quote", "ratio")}
+AREAS = {
+    "integration": ("Integrationen", "integrations"),
+    "training": ("Weiterbildung", "training"),
+}
+
+
+def year_arg(text: str) -> int:
+    try:
+        return Month.parse(f"{text}-01").year
+    except DomainError:
+        raise argparse.ArgumentTypeError(f'"{text}" ist kein gültiges Jahr (JJJJ)') from None
+
+
+Translate = Callable[[str, str], str]
+
+
+def translator(lang: str) -> Translate:
+    """t(de, en): a help text in the language the help is shown in."""
+    return lambda de, en: de if lang == "de" else en
+
+
+def add_pair(p: argparse.ArgumentParser, t: Translate) -> None:
+    """--project P --metric M, both required."""
+    p.add_argument("--project", required=True, help=t("Kürzel des Projekts", "project code"))
+    p.add_argument("--metric", required=True, help=t("Kürzel der Kennzahl", "metric code"))
+
+
+def add_json(p: argparse.ArgumentParser, t: Translate) -> None:
+    p.add_argument("--json", action="store_true", help=t("als JSON ausgeben", "print JSON"))
+
+
+def lang_of(args: argparse.Namespace) -> str:
+    return str(args.lang or "de")
+
+
+def say(args: argparse.Namespace, de: str, en: str) -> None:
+    """A line of output in the language of `--lang`."""
+    print(de if lang_of(args) == "de" else en)
+
+
+def usage(args: argparse.Namespace, de: str, en: str) -> UsageError:
+    return UsageError(de if lang_of(args) == "de" else en)
+
+
+def _pick(pair: tuple[str, str], lang: str) -> str:
+    return pair[0] if lang == "de" else pair[1]
+
+
+def _number(value: float | None, lang: str, decimals: int = 1) -> str:
+    from aipdesk.format import number
+
+    if value is None:
+        return "–"
+    if float(value).is_integer():
+        decimals = 0
+    return number(value, decimals) if lang == "de" else f"{value:,.{decimals}f}"
+
+
+def print_json(rows: Sequence[dict[str, Any]]) -> None:
+    print(json.dumps(list(rows), ensure_ascii=False, indent=2))
+
+
+def print_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    lines = [tuple(header), *(tuple(row) for row in rows)]
+    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
+    for index, line in enumerate(lines):
+        print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(line)).rstrip())
+        if index == 0:
+            print("  ".join("-" * width for width in widths))
+
+
+def metric_json(metric: Metric) -> dict[str, Any]:
+    return {
+        "code": metric.code,
+        "name": metric.name,
+        "kind": metric.kind.value,
+        "parent": metric.parent,
+        "partition": metric.partition,
+        "direction": metric.direction.value,
+        "unit": metric.unit,
+        "area": metric.area.value,
+        "numerator": metric.numerator,
+        "denominator": metric.denominator,
+        "green_pct": metric.green_pct,
+        "amber_pct": metric.amber_pct,
+        "description": metric.description,
+    }
+
+
+def print_metrics(catalog: Catalog, lang: str) -> None:
+    de = lang == "de"
+    header = (
+        (
+            "Kürzel",
+            "Name",
+            "Art",
+            "davon von",
+            "Einheit",
+            "besser",
+            "Quote",
+            "grün/gelb %",
+            "Erfassung",
+        )
+        if de
+        else (
+            "Code",
+            "Name",
+            "Kind",
+            "davon of",
+            "Unit",
+            "better",
+            "Ratio",
+            "green/amber %",
+            "Entry",
+        )
+    )
+    rows = []
+    for metric in catalog.metrics.values():
+        parent = metric.parent or ""
+        if metric.partition:
+            parent += " (Aufteilung)" if de else " (split)"
+        better = {"up": ("mehr", "more"), "down": ("weniger", "less")}[metric.direction.value]
+        parts = f"{metric.numerator} ÷ {metric.denominator}" if metric.numerator else ""
+        thresholds = f"{_number(metric.green_pct, lang)}/{_number(metric.amber_pct, lang)}"
+        area = "" if metric.is_computed else _pick(AREAS[metric.area.value], lang)
+        rows.append(
+            (
+                metric.code,
+                metric.name,
+                _pick(KINDS[metric.kind.value], lang),
+                parent,
+                metric.unit,
+                _pick(better, lang),
+                parts,
+                thresholds,
+                area,
+            )
+        )
+    print_table(header, rows)
+
+
+def project_json(catalog: Catalog) -> list[dict[str, Any]]:
+    return [
+        {
+            "code": project.code,
+            "name": project.name,
+            "first": str(project.period.first) if project.period.first else None,
+            "last": str(project.period.last) if project.period.last else None,
+            "active": project.active,
+            "description": project.description,
+            "metrics": list(catalog.tracked.get(project.code, ())),
+        }
+        for project in catalog.projects.values()
+    ]
+
+
+def print_projects(catalog: Catalog, lang: str) -> None:
+    de = lang == "de"
+    header = (
+        ("Kürzel", "Name", "Zeitraum", "aktiv", "Kennzahlen")
+        if de
+        else ("Code", "Name", "Period", "active", "Metrics")
+    )
+    yes, no = ("ja", "nein") if de else ("yes", "no")
+    print_table(
+        header,
+        [
+            (
+                project.code,
+                project.name,
+                str(project.period),
+                yes if project.active else no,
+                ", ".join(catalog.tracked.get(project.code, ())),
+            )
+            for project in catalog.projects.values()
+        ],
+    )
+
+
+def target_json(catalog: Catalog, targets: Sequence[Target]) -> list[dict[str, Any]]:
+    return [
+        {
+            "project": t.project,
+            "project_name": catalog.projects[t.project].name,
+            "metric": t.metric,
+            "metric_name": catalog.metrics[t.metric].name,
+            "first": str(t.first),
+            "last": str(t.last),
+            "value": t.value,
+            "weights": list(t.weights) if t.weights is not None else None,
+            "change_pct": t.change_pct,
+            "denominator_plan": t.denominator_plan,
+        }
+        for t in targets
+    ]
+
+
+def print_targets(catalog: Catalog, targets: Sequence[Target], lang: str) -> None:
+    de = lang == "de"
+    header = (
+        (
+            "Projekt",
+            "Kennzahl",
+            "Zeitraum",
+            "Zielwert",
+            "Plankurve",
+            "Veränderung %",
+            "Ø Nenner geplant",
+        )
+        if de
+        else (
+            "Project",
+            "Metric",
+            "Period",
+            "Target",
+            "Plan curve",
+            "Change %",
+            "Planned mean denominator",
+        )
+    )
+    rows = []
+    for t in targets:
+        value = _number(t.value, lang)
+        if t.value is not None and catalog.metrics[t.metric].unit:
+            value += f" {catalog.metrics[t.metric].unit}"
+        elif t.value is None:
+            value = "ohne Zahl" if de else "no number"
+        curve = "linear" if t.weights is None else "eigene" if de else "custom"
+        change = (
+            "–"
+            if t.change_pct is None
+            else ("+" if t.change_pct > 0 else "") + _number(t.change_pct, lang)
+        )
+        rows.append(
+            (
+                t.project,
+                t.metric,
+                str(t.period),
+                value,
+                curve,
+                change,
+                _number(t.denominator_plan, lang),
+            )
+        )
+    print_table(header, rows)

@@ -186,3 +186,27 @@ def test_the_upgrade_leaves_a_coordinators_work_alone(empty_db: Database, actor:
         edit_metric(old, actor, "training_care", partition=True)
     assert "= 6 + 6 = 12 übersteigt Eintritte in berufliche Weiterbildung = 10 (JC 2021-03)" in (
         str(refused.value))
+
+
+def test_init_says_whether_it_loaded_or_added_to_the_catalogue(
+    tmp_path: Path, actor: Actor, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from aipdesk.cli import main
+
+    path = tmp_path / "old.sqlite"
+    old = open_database(path)
+    _old_database(old, actor)
+    old.close()
+    assert main(["init", "--db", str(path)]) == 0
+    out = capsys.readouterr().out
+    # Six metrics are new and five become a partition; JC tracks the new ones; two targets
+    # are new and the quote and the LZB target get their change rates.
+    assert out.startswith(
+        "Katalog AIP 2021 ergänzt (Stand 1 → 2): 1 Projekte, 11 Kennzahlen, 4 Zielwerte neu "
+        "oder angepasst; Änderungen der Koordination bleiben erhalten"
+    )
+    assert main(["init", "--db", str(path)]) == 0
+    assert capsys.readouterr().out.startswith("Datenbank ist aktuell, Katalog war schon geladen")
+    fresh = tmp_path / "new.sqlite"
+    assert main(["init", "--db", str(fresh)]) == 0
+    assert capsys.readouterr().out.startswith("Katalog AIP 2021 geladen: 7 Projekte")

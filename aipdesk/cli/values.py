@@ -40,14 +40,21 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from aipdesk.services.catalogue import load_catalogue
+    from aipdesk.services.catalogue import catalogue_revision, load_catalogue
 
     db = open_db(args, create=True, write=True)
+    before, revision = catalogue_revision(db)
     changes = load_catalogue(db, actor_of(args))
-    if changes:
+    counts = (
+        f"{len(changes.projects)} Projekte, {len(changes.metrics)} Kennzahlen, "
+        f"{len(changes.targets)} Zielwerte"
+    )
+    if before == 0:
+        print(f"Katalog AIP 2021 geladen: {counts} ({db.where})")
+    elif before < revision:
         print(
-            f"Katalog AIP 2021 geladen: {len(changes.projects)} Projekte, "
-            f"{len(changes.metrics)} Kennzahlen, {len(changes.targets)} Zielwerte ({db.where})"
+            f"Katalog AIP 2021 ergänzt (Stand {before} → {revision}): {counts} neu oder "
+            f"angepasst; Änderungen der Koordination bleiben erhalten ({db.where})"
         )
     else:
         print(f"Datenbank ist aktuell, Katalog war schon geladen ({db.where})")

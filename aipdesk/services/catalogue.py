@@ -72,6 +72,13 @@ def loaded_revision(session: Session, catalogue_id: str) -> int:
     return int(row.value) if row is not None else 1
 
 
+def catalogue_revision(db: Database, path: Path | None = None) -> tuple[int, int]:
+    """(revision the database has loaded, revision of the catalogue file); 0: none."""
+    data = read_catalogue(path)
+    with db.read() as session:
+        return loaded_revision(session, data["id"]), int(data.get("revision", 1))
+
+
 class _Loader:
     """One run of `load_catalogue` inside one unit of work."""
 

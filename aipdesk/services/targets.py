@@ -275,6 +275,17 @@ def history_weights(
     return weights_from_history(first, months, values, name)
 
 
+def history_curve(
+    db: Database, project: str, metric: str, first: Month, months: int
+) -> tuple[float, ...]:
+    """`history_weights` in a read of its own: the "Plankurve aus Vorjahr" a plan-curve
+    editor shows before anything is stored."""
+    with db.read() as session:
+        catalog = load_catalog(session)
+        catalog.project(project)
+        return history_weights(session, catalog, project, metric, first, months)
+
+
 def clear_target(
     db: Database,
     actor: Actor,

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from PySide6.QtCore import QObject, Signal
 
 from aipdesk.domain.errors import DomainError
-from aipdesk.domain.model import Project, Target
+from aipdesk.domain.model import Metric, Project, Target
 from aipdesk.domain.months import Month
 from aipdesk.services.base import Actor, Changes
 from aipdesk.services.results import ChartData, Snapshot
@@ -219,7 +219,8 @@ class Backend(QObject):
         )
 
     def set_target(self, target: Target, expected: int | None = None) -> Changes:
-        """Store `target`; `expected` is the version shown (0: a new target)."""
+        """Store `target` with its plan curve, change rate and planned denominator mean;
+        `expected` is the version shown (0: a new target)."""
         from aipdesk.services.targets import set_target
 
         return self._checked(
@@ -232,9 +233,20 @@ class Backend(QObject):
                 target.last,
                 target.value,
                 target.weights,
+                change_pct=target.change_pct,
+                denominator_plan=target.denominator_plan,
                 expected=expected,
             )
         )
+
+    def history_weights(
+        self, project: str, metric: str, first: Month, months: int
+    ) -> tuple[float, ...]:
+        """ "Plankurve aus Vorjahr": the earlier years' monthly shares (a DomainError names
+        what is missing when no earlier year is complete)."""
+        from aipdesk.services.targets import history_curve
+
+        return history_curve(self.db, project, metric, first, months)
 
     def clear_target(
         self, project: str, metric: str, first: Month, expected: int | None = None
@@ -259,6 +271,21 @@ class Backend(QObject):
         from aipdesk.services.projects import edit_project
 
         return self._announce(edit_project(self.db, self.actor, code, **fields))
+
+    def metrics(self) -> dict[str, Metric]:
+        from aipdesk.services.projects import read_catalog
+
+        return dict(read_catalog(self.db).metrics)
+
+    def add_metric(self, metric: Metric) -> Changes:
+        from aipdesk.services.projects import add_metric
+
+        return self._announce(add_metric(self.db, self.actor, metric))
+
+    def edit_metric(self, code: str, **fields: Any) -> Changes:
+        from aipdesk.services.projects import edit_metric
+
+        return self._announce(edit_metric(self.db, self.actor, code, **fields))
 
     def track_metric(self, project: str, metric: str) -> Changes:
         from aipdesk.services.projects import track_metric

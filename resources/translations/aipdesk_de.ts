@@ -66,32 +66,32 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
 <context>
     <name>DashboardPane</name>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="38"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="39"/>
         <source>Reporting status</source>
         <translation>Meldestand</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="48"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="49"/>
         <source>Targets and progress</source>
         <translation>Zielwerte und Fortschritt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="122"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="131"/>
         <source>Report month {0} – {1}.</source>
         <translation>Berichtsmonat {0} – {1}.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="131"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="140"/>
         <source>Report month {0}, as chosen.</source>
         <translation>Berichtsmonat {0}, wie gewählt.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="134"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="143"/>
         <source>Reporting status up to {0}: every project has logged every month.</source>
         <translation>Meldestand bis {0}: Alle Projekte haben alle Monate erfasst.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="138"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="147"/>
         <source>Reporting status up to {0} – not yet logged: {1}</source>
         <translation>Meldestand bis {0} – noch nicht erfasst: {1}</translation>
     </message>
@@ -712,14 +712,328 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
     </message>
 </context>
 <context>
+    <name>MetricDialog</name>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="59"/>
+        <source>New metric</source>
+        <translation>Neue Kennzahl</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="61"/>
+        <source>Change metric {0}</source>
+        <translation>Kennzahl {0} ändern</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="96"/>
+        <source>Code</source>
+        <translation>Kürzel</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="98"/>
+        <source>e.g. integrations_women</source>
+        <translation>z. B. integrations_women</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="101"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="102"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="103"/>
+        <source>Count (adds up over months)</source>
+        <translation>Zählgröße (summiert sich über die Monate)</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="104"/>
+        <source>Stock (level at month end)</source>
+        <translation>Bestand (Stand am Monatsende)</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="105"/>
+        <source>Ratio (count ÷ average stock)</source>
+        <translation>Quote (Zählgröße ÷ durchschnittlicher Bestand)</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="108"/>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="110"/>
+        <source>Better is</source>
+        <translation>Besser ist</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="111"/>
+        <source>more</source>
+        <translation>mehr</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="112"/>
+        <source>less</source>
+        <translation>weniger</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="113"/>
+        <source>Part of (davon)</source>
+        <translation>Teil von (davon)</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="115"/>
+        <source>One part of a split: the parts never add up to more than the whole</source>
+        <translation>Teil einer Aufteilung: die Teile ergeben zusammen nie mehr als das Ganze</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="118"/>
+        <source>Numerator (a count)</source>
+        <translation>Zähler (eine Zählgröße)</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="119"/>
+        <source>Denominator (a stock)</source>
+        <translation>Nenner (ein Bestand)</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="123"/>
+        <source>– none –</source>
+        <translation>– keine –</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="131"/>
+        <source>Green from</source>
+        <translation>Grün ab</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="132"/>
+        <source>Amber from</source>
+        <translation>Gelb ab</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="133"/>
+        <source>Entered in</source>
+        <translation>Erfasst in</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="134"/>
+        <source>Integrations</source>
+        <translation>Integrationen</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="135"/>
+        <source>Training</source>
+        <translation>Weiterbildung</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="144"/>
+        <source>&amp;Code:</source>
+        <translation>&amp;Kürzel:</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="145"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="146"/>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="147"/>
+        <source>&amp;Unit:</source>
+        <translation>Ein&amp;heit:</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="148"/>
+        <source>&amp;Better is:</source>
+        <translation>&amp;Besser ist:</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="149"/>
+        <source>&amp;Part of (davon):</source>
+        <translation>Teil von (&amp;davon):</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="151"/>
+        <source>N&amp;umerator:</source>
+        <translation>&amp;Zähler:</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="152"/>
+        <source>&amp;Denominator:</source>
+        <translation>N&amp;enner:</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="153"/>
+        <source>&amp;Green from:</source>
+        <translation>&amp;Grün ab:</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="154"/>
+        <source>&amp;Amber from:</source>
+        <translation>Ge&amp;lb ab:</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="155"/>
+        <source>&amp;Entered in:</source>
+        <translation>Erfasst &amp;in:</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="174"/>
+        <source>The code of a metric cannot be changed</source>
+        <translation>Das Kürzel einer Kennzahl lässt sich nicht ändern</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="233"/>
+        <source>Type a code: letters, digits, _ and -.</source>
+        <translation>Bitte ein Kürzel eingeben: Buchstaben, Ziffern, _ und -.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="236"/>
+        <source>“{0}” is not a valid code: letters, digits, _ and -, at most 32.</source>
+        <translation>„{0}“ ist kein gültiges Kürzel: Buchstaben, Ziffern, _ und -, höchstens 32 Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="239"/>
+        <source>A metric with the code “{0}” exists already.</source>
+        <translation>Eine Kennzahl mit dem Kürzel „{0}“ gibt es schon.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="241"/>
+        <source>Type a name.</source>
+        <translation>Bitte einen Namen eingeben.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="245"/>
+        <source>A ratio needs a count as numerator and a stock as denominator.</source>
+        <translation>Eine Quote braucht eine Zählgröße als Zähler und einen Bestand als Nenner.</translation>
+    </message>
+</context>
+<context>
+    <name>MetricsDialog</name>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="124"/>
+        <source>Metrics</source>
+        <translation>Kennzahlen</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="131"/>
+        <source>Metrics of the catalogue</source>
+        <translation>Kennzahlen des Katalogs</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="141"/>
+        <source>&amp;New metric…</source>
+        <translation>&amp;Neue Kennzahl…</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="143"/>
+        <source>C&amp;hange…</source>
+        <translation>Än&amp;dern…</translation>
+    </message>
+</context>
+<context>
+    <name>MetricsModel</name>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="58"/>
+        <source>Code</source>
+        <translation>Kürzel</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="59"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="60"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="61"/>
+        <source>Part of</source>
+        <translation>davon von</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="62"/>
+        <source>Ratio of</source>
+        <translation>Quote aus</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="63"/>
+        <source>Better is</source>
+        <translation>Besser ist</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="64"/>
+        <source>Green / amber from</source>
+        <translation>Grün / gelb ab</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="65"/>
+        <source>Entered in</source>
+        <translation>Erfasst in</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="93"/>
+        <source>count</source>
+        <translation>Zählgröße</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="94"/>
+        <source>stock</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="95"/>
+        <source>ratio</source>
+        <translation>Quote</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="101"/>
+        <source>{0} (split)</source>
+        <translation>{0} (Aufteilung)</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="108"/>
+        <source>more</source>
+        <translation>mehr</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="108"/>
+        <source>less</source>
+        <translation>weniger</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="112"/>
+        <source>computed</source>
+        <translation>berechnet</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="113"/>
+        <source>Integrations</source>
+        <translation>Integrationen</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="113"/>
+        <source>Training</source>
+        <translation>Weiterbildung</translation>
+    </message>
+</context>
+<context>
     <name>MonthField</name>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="42"/>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="54"/>
         <source>{0}: month</source>
         <translation>{0}: Monat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="43"/>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="55"/>
         <source>{0}: year</source>
         <translation>{0}: Jahr</translation>
     </message>
@@ -790,33 +1104,33 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
 <context>
     <name>PlanPreview</name>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="89"/>
+        <location filename="../../aipdesk/ui/plan_preview.py" line="50"/>
         <source>Soll line preview</source>
         <translation>Vorschau des Soll-Verlaufs</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="97"/>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="111"/>
+        <location filename="../../aipdesk/ui/plan_preview.py" line="58"/>
+        <location filename="../../aipdesk/ui/plan_preview.py" line="72"/>
         <source>Select a target to see its Soll line.</source>
         <translation>Zielwert auswählen, um seinen Soll-Verlauf zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="121"/>
+        <location filename="../../aipdesk/ui/plan_preview.py" line="82"/>
         <source>No target number yet: there is no Soll to show.</source>
         <translation>Noch kein Zielwert festgelegt: kein Soll darstellbar.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="132"/>
+        <location filename="../../aipdesk/ui/plan_preview.py" line="93"/>
         <source>Soll from {0} in {1} to {2} in {3}</source>
         <translation>Soll von {0} ({1}) bis {2} ({3})</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="204"/>
+        <location filename="../../aipdesk/ui/plan_preview.py" line="165"/>
         <source>Target {0}</source>
         <translation>Zielwert {0}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="212"/>
+        <location filename="../../aipdesk/ui/plan_preview.py" line="173"/>
         <source>Report month</source>
         <translation>Berichtsmonat</translation>
     </message>
@@ -1070,52 +1384,52 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
 <context>
     <name>ProjectsModel</name>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="87"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="88"/>
         <source>Code</source>
         <translation>Kürzel</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="87"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="88"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="87"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="88"/>
         <source>Period</source>
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="87"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="88"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="102"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="103"/>
         <source>from {0}</source>
         <translation>ab {0}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="104"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="105"/>
         <source>until {0}</source>
         <translation>bis {0}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="105"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="106"/>
         <source>open-ended</source>
         <translation>unbefristet</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="108"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="109"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="108"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="109"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="152"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="153"/>
         <source>Deactivated: accepts no new values</source>
         <translation>Deaktiviert: nimmt keine neuen Werte an</translation>
     </message>
@@ -1123,180 +1437,190 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
 <context>
     <name>ProjectsPane</name>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="178"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="179"/>
         <source>Details of the selected project</source>
         <translation>Details des ausgewählten Projekts</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="187"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="188"/>
         <source>Projects</source>
         <translation>Projekte</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="206"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="207"/>
         <source>&amp;New project…</source>
         <translation>&amp;Neues Projekt…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="208"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="209"/>
         <source>New project</source>
         <translation>Neues Projekt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="209"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="210"/>
         <source>C&amp;hange…</source>
         <translation>Ände&amp;rn…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="211"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="212"/>
         <source>Edit the selected project</source>
         <translation>Ausgewähltes Projekt bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="212"/>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="293"/>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="405"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="213"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="301"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="422"/>
         <source>&amp;Deactivate</source>
         <translation>Dea&amp;ktivieren</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="219"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="215"/>
+        <source>&amp;Metrics…</source>
+        <translation>&amp;Kennzahlen…</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="218"/>
+        <source>Metrics: add one, change names, kinds, davon parents and thresholds</source>
+        <translation>Kennzahlen: anlegen, Namen, Art, davon-Zuordnung und Ampelschwellen ändern</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="226"/>
         <source>Project &amp;list:</source>
         <translation>Projekt&amp;liste:</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="231"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="239"/>
         <source>Detail&amp;s:</source>
         <translation>D&amp;etails:</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="293"/>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="410"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="301"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="427"/>
         <source>Re&amp;activate</source>
         <translation>Rea&amp;ktivieren</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="295"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="303"/>
         <source>Deactivate the selected project</source>
         <translation>Ausgewähltes Projekt deaktivieren</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="297"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="305"/>
         <source>Reactivate the selected project</source>
         <translation>Ausgewähltes Projekt reaktivieren</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="304"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="312"/>
         <source>Choose a project in the list to see its details.</source>
         <translation>Projekt in der Liste auswählen, um die Details zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="312"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="320"/>
         <source>accepts no new values</source>
         <translation>nimmt keine neuen Werte an</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="314"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="322"/>
         <source>Code</source>
         <translation>Kürzel</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="315"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="323"/>
         <source>Period</source>
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="316"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="324"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="321"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="329"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="323"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="331"/>
         <source>No description.</source>
         <translation>Keine Beschreibung.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="324"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="332"/>
         <source>Metrics it logs</source>
         <translation>Erfasste Kennzahlen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="328"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="336"/>
         <source>None yet.</source>
         <translation>Noch keine.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="335"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="343"/>
         <source>Targets {0}</source>
         <translation>Zielwerte {0}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="337"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="345"/>
         <source>No target in this year.</source>
         <translation>Kein Zielwert in diesem Jahr.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="339"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="347"/>
         <source>Plan and actual up to {0}. A target runs over the calendar year unless another period is given.</source>
         <translation>Soll und Ist bis {0}. Ein Zielwert gilt für das Kalenderjahr, sofern kein anderer Zeitraum angegeben ist.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="343"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="351"/>
         <source>Metric</source>
         <translation>Kennzahl</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="344"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="352"/>
         <source>Target</source>
         <translation>Zielwert</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="345"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="353"/>
         <source>Plan to date</source>
         <translation>Soll bis dahin</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="346"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="354"/>
         <source>Actual to date</source>
         <translation>Ist bis dahin</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="347"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="355"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="361"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="369"/>
         <source>period {0}</source>
         <translation>Zeitraum {0}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="363"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="371"/>
         <source>no number</source>
         <translation>ohne Zahl</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="402"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="419"/>
         <source>Deactivate project {0}? It stays in the lists and its figures remain, but it accepts no new values.</source>
         <translation>Projekt {0} deaktivieren? Es bleibt mit seinen Zahlen in den Listen erhalten, nimmt aber keine neuen Werte mehr an.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="407"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="424"/>
         <source>Reactivate project {0}? It accepts values again.</source>
         <translation>Projekt {0} reaktivieren? Es nimmt dann wieder Werte an.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="413"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="430"/>
         <source>Change project</source>
         <translation>Projekt ändern</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/projects.py" line="419"/>
+        <location filename="../../aipdesk/ui/panes/projects.py" line="436"/>
         <source>Confirm the change</source>
         <translation>Änderung bestätigen</translation>
     </message>
@@ -1522,92 +1846,152 @@ jahresmonat</translation>
 <context>
     <name>TargetDialog</name>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="67"/>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="83"/>
         <source>New target</source>
         <translation>Neuer Zielwert</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="73"/>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="86"/>
+        <source>Change target {0} – {1}</source>
+        <translation>Zielwert {0} – {1} ändern</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="95"/>
         <source>Project</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="79"/>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="101"/>
         <source>Metric</source>
         <translation>Kennzahl</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="80"/>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="102"/>
         <source>First month</source>
         <translation>Erster Monat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="81"/>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="103"/>
         <source>Last month</source>
         <translation>Letzter Monat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="84"/>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="106"/>
         <source>Target value</source>
         <translation>Zielwert</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="85"/>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="107"/>
         <source>e.g. 700 or 24,6 – empty: no number yet</source>
         <translation>z. B. 700 oder 24,6 – leer: noch keine Zahl</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="109"/>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="110"/>
+        <source>Planned change against the previous year</source>
+        <translation>Geplante Veränderung gegenüber dem Vorjahr</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="111"/>
+        <source>in %, e.g. 14,5 or -0,6 – empty: none</source>
+        <translation>in %, z. B. 14,5 oder -0,6 – leer: keine</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="114"/>
+        <source>Planned mean of the denominator</source>
+        <translation>Geplanter Durchschnitt des Nenners</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="116"/>
+        <source>e.g. 28.800 – empty: from the trend of the last 12 months</source>
+        <translation>z. B. 28.800 – leer: aus dem Trend der letzten 12 Monate</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="163"/>
         <source>&amp;Project:</source>
         <translation>&amp;Projekt:</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="110"/>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="164"/>
         <source>&amp;Metric:</source>
         <translation>&amp;Kennzahl:</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="111"/>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="165"/>
         <source>&amp;First month:</source>
         <translation>&amp;Erster Monat:</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="112"/>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="166"/>
         <source>&amp;Last month:</source>
         <translation>&amp;Letzter Monat:</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="113"/>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="167"/>
         <source>Target &amp;value:</source>
         <translation>&amp;Zielwert:</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="152"/>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="168"/>
+        <source>Planned &amp;change (%):</source>
+        <translation>Geplante &amp;Veränderung (%):</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="170"/>
+        <source>Planned mean of the &amp;denominator:</source>
+        <translation>Geplanter Ø des &amp;Nenners:</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="212"/>
         <source>Choose a project.</source>
         <translation>Projekt auswählen.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="154"/>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="214"/>
         <source>Choose a metric.</source>
         <translation>Kennzahl auswählen.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="157"/>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="217"/>
         <source>The last month lies before the first month.</source>
         <translation>Der letzte Monat liegt vor dem ersten Monat.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="164"/>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="224"/>
         <source>“{0}” is not a number: type e.g. 700 or 24,6, or leave the field empty.</source>
         <translation>„{0}“ ist keine Zahl: z. B. 700 oder 24,6 eingeben oder das Feld leer lassen.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="167"/>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="227"/>
         <source>A target value must not be negative.</source>
         <translation>Ein Zielwert darf nicht negativ sein.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="171"/>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="233"/>
+        <source>“{0}” is not a change rate: type e.g. 14,5 or -0,6.</source>
+        <translation>„{0}“ ist keine Veränderungsrate: z. B. 14,5 oder -0,6 eingeben.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="235"/>
+        <source>A planned change must lie above −100 %.</source>
+        <translation>Eine geplante Veränderung muss über −100 % liegen.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="240"/>
+        <source>Only a ratio has a denominator: leave the planned mean empty.</source>
+        <translation>Nur eine Quote hat einen Nenner: den geplanten Durchschnitt bitte leer lassen.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="245"/>
+        <source>“{0}” is not a number: type e.g. 28.800.</source>
+        <translation>„{0}“ ist keine Zahl: z. B. 28.800 eingeben.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="247"/>
+        <source>The planned mean of the denominator must be greater than 0.</source>
+        <translation>Der geplante Durchschnitt des Nenners muss größer als 0 sein.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="251"/>
         <source>{0} already has a target for {1} in {2}: change that one, or choose months that do not overlap.</source>
         <translation>{0} hat für {1} im Zeitraum {2} bereits einen Zielwert: diesen ändern oder Monate wählen, die sich nicht überschneiden.</translation>
     </message>
@@ -1615,69 +1999,69 @@ jahresmonat</translation>
 <context>
     <name>TargetsModel</name>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="117"/>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="125"/>
+        <location filename="../../aipdesk/ui/models/targets_model.py" line="73"/>
+        <location filename="../../aipdesk/ui/models/targets_model.py" line="81"/>
         <source>Project</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="118"/>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="126"/>
+        <location filename="../../aipdesk/ui/models/targets_model.py" line="74"/>
+        <location filename="../../aipdesk/ui/models/targets_model.py" line="82"/>
         <source>Metric</source>
         <translation>Kennzahl</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="119"/>
+        <location filename="../../aipdesk/ui/models/targets_model.py" line="75"/>
         <source>Period</source>
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="120"/>
+        <location filename="../../aipdesk/ui/models/targets_model.py" line="76"/>
         <source>Target value</source>
         <translation>Zielwert</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="121"/>
+        <location filename="../../aipdesk/ui/models/targets_model.py" line="77"/>
         <source>Plan curve</source>
         <translation>Plankurve</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="127"/>
+        <location filename="../../aipdesk/ui/models/targets_model.py" line="83"/>
         <source>Target period</source>
         <translation>Zielzeitraum</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="128"/>
+        <location filename="../../aipdesk/ui/models/targets_model.py" line="84"/>
         <source>Value to reach over the period; F2 or typing changes it</source>
         <translation>Im Zeitraum zu erreichender Wert; ändern mit F2 oder durch Eingabe</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="129"/>
+        <location filename="../../aipdesk/ui/models/targets_model.py" line="85"/>
         <source>How the target is spread over the months</source>
         <translation>Verteilung des Zielwerts auf die Monate</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="169"/>
+        <location filename="../../aipdesk/ui/models/targets_model.py" line="125"/>
         <source>linear</source>
         <translation>linear</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="169"/>
+        <location filename="../../aipdesk/ui/models/targets_model.py" line="125"/>
         <source>custom</source>
         <translation>individuell</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="186"/>
+        <location filename="../../aipdesk/ui/models/targets_model.py" line="142"/>
         <source>{0} months</source>
         <translation>{0} Monate</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="188"/>
+        <location filename="../../aipdesk/ui/models/targets_model.py" line="144"/>
         <source>No number in the programme yet; type one to set it</source>
         <translation>Im Programm noch ohne Zahl; zum Festlegen eine Zahl eingeben</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="190"/>
+        <location filename="../../aipdesk/ui/models/targets_model.py" line="146"/>
         <source>Enter or double-click edits the plan curve</source>
         <translation>Enter oder Doppelklick bearbeitet die Plankurve</translation>
     </message>
@@ -1685,133 +2069,143 @@ jahresmonat</translation>
 <context>
     <name>TargetsPane</name>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="226"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="92"/>
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="229"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="95"/>
         <source>To change a target value, select it and type a number or press F2; Enter stores it, Esc cancels.</source>
         <translation>Zielwert ändern: Zahl eingeben oder F2 drücken; Enter speichert, Esc bricht ab.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="248"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="114"/>
         <source>Targets of the year</source>
         <translation>Zielwerte des Jahres</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="251"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="117"/>
         <source>F2 or typing changes the target value, Enter stores it; Enter on the plan curve edits it; Delete removes the target.</source>
         <translation>F2 oder Eingabe ändert den Zielwert, Enter speichert; Enter auf der Plankurve bearbeitet sie; Entf entfernt den Zielwert.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="277"/>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="502"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="143"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="396"/>
         <source>Remove target</source>
         <translation>Zielwert entfernen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="295"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="161"/>
         <source>&amp;New target…</source>
         <translation>&amp;Neuer Zielwert…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="295"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="161"/>
         <source>New target</source>
         <translation>Neuer Zielwert</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="299"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="165"/>
+        <source>C&amp;hange…</source>
+        <translation>Än&amp;dern…</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="166"/>
+        <source>Change the selected target: period, value, planned change rate</source>
+        <translation>Den gewählten Zielwert ändern: Zeitraum, Wert, geplante Veränderungsrate</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="171"/>
         <source>Edit plan &amp;curve…</source>
         <translation>Plan&amp;kurve bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="300"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="172"/>
         <source>Edit the plan curve of the selected target</source>
         <translation>Plankurve des ausgewählten Zielwerts bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="305"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="177"/>
         <source>&amp;Remove target</source>
         <translation>Zielwert &amp;entfernen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="306"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="178"/>
         <source>Remove the selected target</source>
         <translation>Ausgewählten Zielwert entfernen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="311"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="183"/>
         <source>Copy targets to ne&amp;xt year</source>
         <translation>Zielwerte ins &amp;Folgejahr kopieren</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="312"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="184"/>
         <source>Copy the calendar-year targets to the next year</source>
         <translation>Zielwerte des Kalenderjahrs ins Folgejahr kopieren</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="323"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="195"/>
         <source>Soll line of the selected target</source>
         <translation>Soll-Verlauf des ausgewählten Zielwerts</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="362"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="234"/>
         <source>Copy the calendar-year targets of {0} to {1}</source>
         <translation>Zielwerte des Kalenderjahrs {0} nach {1} kopieren</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="410"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="282"/>
         <source>{0} – {1}, {2} ({3} months)</source>
         <translation>{0} – {1}, {2} ({3} Monate)</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="414"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="286"/>
         <source>No target number yet: the line shows the planned share in %.</source>
         <translation>Noch kein Zielwert festgelegt: Die Linie zeigt den geplanten Anteil in %.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="416"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="288"/>
         <source>Stock: the Soll is the target, {0}, in every month.</source>
         <translation>Bestand: Das Soll ist in jedem Monat der Zielwert, {0}.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="422"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="294"/>
         <source>Soll by {0}: {1} of {2}.</source>
         <translation>Soll bis {0}: {1} von {2}.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="468"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="340"/>
         <source>Target added: {0} – {1}, {2}.</source>
         <translation>Zielwert angelegt: {0} – {1}, {2}.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="472"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="344"/>
         <source>Choose the year {0} to see it.</source>
         <translation>Zum Anzeigen das Jahr {0} wählen.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="503"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="397"/>
         <source>Remove the target of {0} – {1} for {2}? The monthly values stay.</source>
         <translation>Zielwert von {0} – {1} im Zeitraum {2} entfernen? Die Monatswerte bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="510"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="404"/>
         <source>Confirm removal</source>
         <translation>Entfernen bestätigen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="523"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="417"/>
         <source>Target removed: {0} – {1}.</source>
         <translation>Zielwert entfernt: {0} – {1}.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="540"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="434"/>
         <source>Targets copied to {0}: {1}.</source>
         <translation>Zielwerte nach {0} kopiert: {1}.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="542"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="436"/>
         <source>No targets copied: {0} already has all of them.</source>
         <translation>Keine Zielwerte kopiert: {0} hat sie bereits alle.</translation>
     </message>
@@ -1827,62 +2221,72 @@ jahresmonat</translation>
 <context>
     <name>WeightsDialog</name>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="358"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="174"/>
         <source>Plan curve – {0}</source>
         <translation>Plankurve – {0}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="364"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="180"/>
         <source>Share of the target planned for each of the {0} months of {1}. The Soll (plan to date) is the target times the cumulative share.</source>
         <translation>Geplanter Anteil des Zielwerts für jeden der {0} Monate im Zeitraum {1}. Das Soll bis dahin ist der Zielwert mal dem kumulierten Anteil.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="374"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="190"/>
         <source>For a stock metric the Soll is the target itself in every month: the plan curve has no effect on it.</source>
         <translation>Bei einer Bestandskennzahl ist das Soll in jedem Monat der Zielwert selbst: Die Plankurve wirkt sich darauf nicht aus.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="384"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="200"/>
         <source>Monthly weights</source>
         <translation>Monatsgewichte</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="407"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="223"/>
         <source>&amp;Linear</source>
         <translation>&amp;Linear</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="409"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="225"/>
         <source>Linear: equal weight for every month</source>
         <translation>Linear: gleiches Gewicht für jeden Monat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="410"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="226"/>
         <source>&amp;Normalise to 100 %</source>
         <translation>Auf 100 % &amp;normieren</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="413"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="229"/>
         <source>Normalise: scale the weights so they add up to 100 %</source>
         <translation>Normieren: Gewichte so skalieren, dass sie zusammen 100 % ergeben</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="474"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="231"/>
+        <source>From &amp;previous years</source>
+        <translation>Aus &amp;Vorjahren</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="234"/>
+        <source>From previous years: the monthly shares of up to three earlier years</source>
+        <translation>Aus Vorjahren: die Monatsanteile von bis zu drei früheren Jahren</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="309"/>
         <source>Weights must not be negative: {0}.</source>
         <translation>Gewichte dürfen nicht negativ sein: {0}.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="478"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="313"/>
         <source>The weights add up to {0} %; they must add up to 100 %. “Normalise to 100 %” scales them for you.</source>
         <translation>Die Gewichte ergeben zusammen {0} %; sie müssen 100 % ergeben. „Auf 100 % normieren“ gleicht sie an.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="485"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="320"/>
         <source>Sum: {0} %</source>
         <translation>Summe: {0} %</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="495"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="330"/>
         <source>“{0}” is not a number: type a percentage such as 8,5.</source>
         <translation>„{0}“ ist keine Zahl: einen Prozentwert wie 8,5 eingeben.</translation>
     </message>
@@ -1890,27 +2294,27 @@ jahresmonat</translation>
 <context>
     <name>WeightsModel</name>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="294"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="102"/>
         <source>Month</source>
         <translation>Monat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="295"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="103"/>
         <source>Weight (%)</source>
         <translation>Gewicht (%)</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="296"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="104"/>
         <source>Cumulative (%)</source>
         <translation>Kumuliert (%)</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="297"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="105"/>
         <source>Soll to date</source>
         <translation>Soll bis dahin</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="317"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="125"/>
         <source>Share of the target planned for this month; type a number, e.g. 8,5</source>
         <translation>Geplanter Anteil des Zielwerts für diesen Monat; Zahl eingeben, z. B. 8,5</translation>
     </message>

@@ -1,4 +1,5 @@
-"""Add a target: project, metric, period and value, checked as they are typed.
+"""Add a target or change one: project, metric, period, value, the planned change rate
+and, for a ratio, the planned mean of its denominator, checked as they are typed.
 
 OK stays disabled while the input is invalid and a line says why. The write goes
 through the Backend; a rejection is shown and the dialog stays open with the input.
@@ -18,12 +19,23 @@ from PySide6.QtWidgets import (
 )
 
 from aipdesk.domain.errors import DomainError
-from aipdesk.domain.model import Target
+from aipdesk.domain.model import MetricKind, Target
 from aipdesk.domain.months import Month
 from aipdesk.domain.rules import parse_number
 from aipdesk.services.results import Snapshot
 from aipdesk.ui.backend import Backend
 from aipdesk.ui.common import labelled_form, month_names, ok_cancel, show_error
+
+
+def _number(text: str) -> float | None:
+    return parse_number(text) if text.strip() else None
+
+
+def _edit_text(value: float | None) -> str:
+    """A stored number as a person types it: 24,6 and 17046, not 24.6 or 17046.0."""
+    if value is None:
+        return ""
+    return f"{value:.6f}".rstrip("0").rstrip(".").replace(".", ",")
 
 
 class MonthField(QWidget):
@@ -53,7 +65,8 @@ class MonthField(QWidget):
 
 
 class TargetDialog(QDialog):
-    """New target of the shown year; defaults to the calendar year and the selected project."""
+    """New target of the shown year (the calendar year and the selected project by
+    default), or a change of `editing` (its project, metric and first month stay)."""
 
     def __init__(
         self,
@@ -61,12 +74,21 @@ class TargetDialog(QDialog):
         snapshot: Snapshot,
         project: str | None = None,
         parent: QWidget | None = None,
+        editing: Target | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("targetDialog")
-        self.setWindowTitle(self.tr("New target"))
+        self.backend, self.snapshot, self.editing = backend, snapshot, editing
+        if editing is None:
+            self.setWindowTitle(self.tr("New target"))
+        else:
+            self.setWindowTitle(
+                self.tr("Change target {0} – {1}").format(
+                    editing.project, snapshot.metrics[editing.metric].name
+                )
+            )
+            project = editing.project
         self.setAccessibleName(self.windowTitle())
-        self.backend, self.snapshot = backend, snapshot
 
         self.project_combo = QComboBox(self)
         self.project_combo.setObjectName("projectCombo")
@@ -83,6 +105,16 @@ class TargetDialog(QDialog):
         self.value_edit.setObjectName("valueEdit")
         self.value_edit.setAccessibleName(self.tr("Target value"))
         self.value_edit.setPlaceholderText(self.tr("e.g. 700 or 24,6 – empty: no number yet"))
+        self.change_edit = QLineEdit(self)
+        self.change_edit.setObjectName("changeEdit")
+        self.change_edit.setAccessibleName(self.tr("Planned change against the previous year"))
+        self.change_edit.setPlaceholderText(self.tr("in %, e.g. 14,5 or -0,6 – empty: none"))
+        self.denominator_edit = QLineEdit(self)
+        self.denominator_edit.setObjectName("denominatorEdit")
+        self.denominator_edit.setAccessibleName(self.tr("Planned mean of the denominator"))
+        self.denominator_edit.setPlaceholderText(
+            self.tr("e.g. 28.800 – empty: from the trend of the last 12 months")
+        )
         self.message = QLabel(self)
         self.message.setObjectName("targetDialogMessage")
         self.message.setWordWrap(True)
@@ -92,6 +124,8 @@ class TargetDialog(QDialog):
         if project is not None and (index := self.project_combo.findData(project)) >= 0:
             self.project_combo.setCurrentIndex(index)
         self._fill_metrics()
+        if editing is not None:
+            self._fill(editing)
         self.project_combo.currentIndexChanged.connect(self._fill_metrics)
         for signal in (
             self.metric_combo.currentIndexChanged,
@@ -100,9 +134,29 @@ class TargetDialog(QDialog):
             self.last.month.currentIndexChanged,
             self.last.year.valueChanged,
             self.value_edit.textChanged,
+            self.change_edit.textChanged,
+            self.denominator_edit.textChanged,
         ):
             signal.connect(self._check)
         self._check()
+
+    def _fill(self, target: Target) -> None:
+        """The target being changed: what identifies it (project, metric, first month)
+        is shown but fixed."""
+        if (index := self.metric_combo.findData(target.metric)) < 0:
+            self.metric_combo.addItem(self.snapshot.metrics[target.metric].name, target.metric)
+            index = self.metric_combo.count() - 1
+        self.metric_combo.setCurrentIndex(index)
+        self.first.month.setCurrentIndex(target.first.month - 1)
+        self.first.year.setValue(target.first.year)
+        self.last.month.setCurrentIndex(target.last.month - 1)
+        self.last.year.setValue(target.last.year)
+        for widget in (self.project_combo, self.metric_combo, self.first):
+            widget.setEnabled(False)
+        self.value_edit.setText(_edit_text(target.value))
+        self.change_edit.setText(_edit_text(target.change_pct))
+        self.denominator_edit.setText(_edit_text(target.denominator_plan))
+        self.value_edit.setFocus()
 
     def _lay_out(self) -> None:
         rows = (
@@ -111,6 +165,12 @@ class TargetDialog(QDialog):
             (self.tr("&First month:"), self.first, self.first.month),
             (self.tr("&Last month:"), self.last, self.last.month),
             (self.tr("Target &value:"), self.value_edit, self.value_edit),
+            (self.tr("Planned &change (%):"), self.change_edit, self.change_edit),
+            (
+                self.tr("Planned mean of the &denominator:"),
+                self.denominator_edit,
+                self.denominator_edit,
+            ),
         )
         form = labelled_form(self, rows)
         layout = QVBoxLayout(self)
@@ -165,6 +225,26 @@ class TargetDialog(QDialog):
                 ).format(text)
             if value < 0:
                 return self.tr("A target value must not be negative.")
+        change = self.change_edit.text().strip()
+        if change:
+            try:
+                rate = parse_number(change)
+            except DomainError:
+                return self.tr("“{0}” is not a change rate: type e.g. 14,5 or -0,6.").format(change)
+            if rate <= -100:
+                return self.tr("A planned change must lie above −100 %.")
+        plan = self.denominator_edit.text().strip()
+        ratio = self.snapshot.metrics[metric].kind is MetricKind.RATIO
+        self.denominator_edit.setEnabled(ratio)
+        if plan and not ratio:
+            return self.tr("Only a ratio has a denominator: leave the planned mean empty.")
+        if plan:
+            try:
+                mean = parse_number(plan)
+            except DomainError:
+                return self.tr("“{0}” is not a number: type e.g. 28.800.").format(plan)
+            if mean <= 0:
+                return self.tr("The planned mean of the denominator must be greater than 0.")
         other = self._overlapping(project, metric)
         if other is not None:
             return self.tr(
@@ -185,6 +265,7 @@ class TargetDialog(QDialog):
                 if (t.project, t.metric) == (project, metric)
                 and t.first <= last
                 and first <= t.last
+                and (self.editing is None or t.first != self.editing.first)
             ),
             None,
         )
@@ -196,21 +277,29 @@ class TargetDialog(QDialog):
         self.ok_button.setEnabled(not problem)
 
     def target(self) -> Target:
-        """The target as typed; call only when `problem()` is empty."""
-        text = self.value_edit.text().strip()
+        """The target as typed; call only when `problem()` is empty. A change keeps
+        the plan curve while the period keeps its length."""
+        first, last = self.first.value(), self.last.value()
+        weights = None
+        if self.editing is not None and self.editing.months == last.index - first.index + 1:
+            weights = self.editing.weights
         return Target(
             self.project_combo.currentData(),
             self.metric_combo.currentData(),
-            self.first.value(),
-            self.last.value(),
-            parse_number(text) if text else None,
+            first,
+            last,
+            _number(self.value_edit.text()),
+            weights,
+            change_pct=_number(self.change_edit.text()),
+            denominator_plan=_number(self.denominator_edit.text()),
         )
 
     def accept(self) -> None:
         if self.problem():
             return
         try:
-            self.backend.set_target(self.target())
+            expected = self.editing.version if self.editing is not None else None
+            self.backend.set_target(self.target(), expected=expected)
         except DomainError as error:
             show_error(self, self.backend.message(error))
             return

@@ -48,6 +48,7 @@ from aipdesk.ui.common import (
     show_error,
     status_text,
 )
+from aipdesk.ui.dialogs.metrics_dialog import MetricsDialog
 from aipdesk.ui.dialogs.project_dialog import ProjectDialog
 
 COL_CODE, COL_NAME, COL_PERIOD, COL_ACTIVE = range(4)
@@ -211,9 +212,15 @@ class ProjectsPane(QWidget):
         self.edit_button.setAccessibleName(self.tr("Edit the selected project"))
         self.active_button = QPushButton(self.tr("&Deactivate"), self)
         self.active_button.setObjectName("activeProjectButton")
+        self.metrics_button = QPushButton(self.tr("&Metrics…"), self)
+        self.metrics_button.setObjectName("metricsButton")
+        self.metrics_button.setAccessibleName(
+            self.tr("Metrics: add one, change names, kinds, davon parents and thresholds")
+        )
         self.new_button.clicked.connect(self.new_project)
         self.edit_button.clicked.connect(self.edit_project)
         self.active_button.clicked.connect(self.toggle_active)
+        self.metrics_button.clicked.connect(self.show_metrics)
 
     def _make_layout(self) -> None:
         label = QLabel(self.tr("Project &list:"), self)
@@ -222,6 +229,7 @@ class ProjectsPane(QWidget):
         for button in (self.new_button, self.edit_button, self.active_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.metrics_button)
         left = QWidget(self)
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
@@ -389,6 +397,15 @@ class ProjectsPane(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if project is None:
             dialog.accepted.connect(lambda: self.select(dialog.code_edit.text()))
+        dialog.open()
+        return dialog
+
+    def show_metrics(self) -> MetricsDialog | None:
+        """The catalogue of metrics, where coordinators add and change them."""
+        if self.snapshot is None:
+            return None
+        dialog = MetricsDialog(self.backend, self.snapshot.metrics, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 

@@ -7,16 +7,14 @@ next snapshot to `set_snapshot` (it does so on every `Backend.changed`).
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
-    Signal,
 )
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -34,9 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aipdesk import format as fmt
 from aipdesk.domain.errors import DomainError
-from aipdesk.domain.model import Metric, MetricKind, Project, Target
+from aipdesk.domain.model import MetricKind, Target
 from aipdesk.domain.months import Month
 from aipdesk.domain.progress import elapsed_months
 from aipdesk.domain.rules import parse_number
@@ -44,9 +41,7 @@ from aipdesk.services.base import Changes
 from aipdesk.services.results import Snapshot
 from aipdesk.ui.backend import Backend
 from aipdesk.ui.common import (
-    ItemRole,
     SortRole,
-    decimals_for,
     month_label,
     muted,
     number_text,
@@ -54,148 +49,19 @@ from aipdesk.ui.common import (
     show_refusal,
 )
 from aipdesk.ui.dialogs.target_dialog import TargetDialog
-from aipdesk.ui.dialogs.weights_dialog import PlanPreview, WeightsDialog, plan_line
-from aipdesk.ui.models.rows import RowsModel
-
-COL_PROJECT, COL_METRIC, COL_PERIOD, COL_VALUE, COL_CURVE = range(5)
-COLUMNS = 5
-
-Index = QModelIndex | QPersistentModelIndex
-Key = tuple[str, str, Month]  # (project, metric, first month): what identifies a target
-
-
-@dataclass(frozen=True)
-class TargetEntry:
-    """One row: a target with its project and metric, for the readable names."""
-
-    target: Target
-    project: Project
-    metric: Metric
-
-    def key(self) -> Key:
-        return (self.target.project, self.target.metric, self.target.first)
-
-
-def _decimals(value: float, at_least: int = 0) -> int:
-    """As many decimals as `value` has (at most 4), so a typed 612,5 never shows as 612."""
-    return next((d for d in range(at_least, 4) if round(value, d) == value), 4)
-
-
-def value_text(value: float | None, metric: Metric) -> str:
-    """A Zielwert as shown: the dashboard's format, with any decimals the value has."""
-    if value is None:
-        return "–"
-    text = fmt.number(value, _decimals(value, decimals_for(metric)))
-    return f"{text} %" if metric.unit == "%" else text
-
-
-def _edit_text(value: float | None) -> str:
-    """The value as a person would type it: German, no unit, no needless decimals."""
-    return "" if value is None else fmt.number(value, _decimals(value))
-
-
-class TargetsModel(RowsModel):
-    """The targets of a year. A typed Zielwert is handed on as `value_entered`, not stored."""
-
-    value_entered = Signal(object, str)  # (Target, the text typed into its Zielwert cell)
-    COLUMNS = COLUMNS
-
-    def entry(self, row: int) -> TargetEntry:
-        entry: TargetEntry = self._rows[row]
-        return entry
-
-    def row_of(self, key: Key) -> int | None:
-        return next((n for n, r in enumerate(self._rows) if r.key() == key), None)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                self.tr("Project"),
-                self.tr("Metric"),
-                self.tr("Period"),
-                self.tr("Target value"),
-                self.tr("Plan curve"),
-            )[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return (
-                self.tr("Project"),
-                self.tr("Metric"),
-                self.tr("Target period"),
-                self.tr("Value to reach over the period; F2 or typing changes it"),
-                self.tr("How the target is spread over the months"),
-            )[section]
-        return None
-
-    read_only = False  # a database without write permission: nothing editable
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if index.isValid() and index.column() == COL_VALUE and not self.read_only:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        entry, column = self._rows[index.row()], index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(entry, column)
-        if role == Qt.ItemDataRole.EditRole and column == COL_VALUE:
-            return _edit_text(entry.target.value)
-        if role == SortRole:
-            return self._raw(entry, column)
-        if role == ItemRole:
-            return entry.target
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_VALUE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(entry, column)
-        return None
-
-    def _text(self, entry: TargetEntry, column: int) -> str:
-        target = entry.target
-        if column == COL_PROJECT:
-            return entry.project.name
-        if column == COL_METRIC:
-            return entry.metric.name
-        if column == COL_PERIOD:
-            return str(target.period)
-        if column == COL_VALUE:
-            return value_text(target.value, entry.metric)
-        return self.tr("linear") if target.weights is None else self.tr("custom")
-
-    def _raw(self, entry: TargetEntry, column: int) -> Any:
-        target = entry.target
-        if column == COL_PERIOD:
-            return target.first.index * 10_000 + target.last.index
-        if column == COL_VALUE:
-            # A target without a number sorts below every number, and never raises.
-            return float("-inf") if target.value is None else float(target.value)
-        if column == COL_CURVE:
-            return 0 if target.weights is None else 1
-        return self._text(entry, column)
-
-    def _tooltip(self, entry: TargetEntry, column: int) -> str | None:
-        if column in (COL_PROJECT, COL_METRIC):  # the whole name where the column cuts it
-            return self._text(entry, column)
-        if column == COL_PERIOD:
-            return self.tr("{0} months").format(entry.target.months)
-        if column == COL_VALUE and entry.target.value is None:
-            return self.tr("No number in the programme yet; type one to set it")
-        if column == COL_CURVE:
-            return self.tr("Enter or double-click edits the plan curve")
-        return None
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or index.column() != COL_VALUE or role != Qt.ItemDataRole.EditRole:
-            return False
-        # The pane writes it through the Backend; the next snapshot brings it back here.
-        self.value_entered.emit(self._rows[index.row()].target, str(value))
-        return False
+from aipdesk.ui.dialogs.weights_dialog import WeightsDialog
+from aipdesk.ui.models.targets_model import (
+    COL_CURVE,
+    COL_METRIC,
+    COL_PERIOD,
+    COL_PROJECT,
+    COL_VALUE,
+    Key,
+    TargetEntry,
+    TargetsModel,
+    value_text,
+)
+from aipdesk.ui.plan_preview import PlanPreview, plan_line
 
 
 class TargetsPane(QWidget):
@@ -294,6 +160,12 @@ class TargetsPane(QWidget):
         self.new_button = button(
             "newTargetButton", self.tr("&New target…"), self.tr("New target"), self.new_target
         )
+        self.edit_button = button(
+            "editTargetButton",
+            self.tr("C&hange…"),
+            self.tr("Change the selected target: period, value, planned change rate"),
+            self.edit_target,
+        )
         self.curve_button = button(
             "editCurveButton",
             self.tr("Edit plan &curve…"),
@@ -315,7 +187,7 @@ class TargetsPane(QWidget):
 
     def _lay_out(self) -> None:
         buttons = QHBoxLayout()
-        for widget in (self.new_button, self.curve_button, self.remove_button):
+        for widget in (self.new_button, self.edit_button, self.curve_button, self.remove_button):
             buttons.addWidget(widget)
         buttons.addSpacing(self.fontMetrics().averageCharWidth() * 2)
         buttons.addWidget(self.hint, 1)
@@ -394,7 +266,7 @@ class TargetsPane(QWidget):
     def _selection_changed(self) -> None:
         entry = self.selected()
         writable = not self.backend.read_only
-        for widget in (self.curve_button, self.remove_button, self.remove_action):
+        for widget in (self.edit_button, self.curve_button, self.remove_button, self.remove_action):
             widget.setEnabled(entry is not None and writable)
         self.new_button.setEnabled(self.snapshot is not None and writable)
         self.copy_button.setEnabled(self.snapshot is not None and writable)
@@ -475,12 +347,34 @@ class TargetsPane(QWidget):
         dialog.accepted.connect(done)
         dialog.open()
 
+    def edit_target(self) -> TargetDialog | None:
+        """Change the selected target in a dialog: period end, value, the planned change
+        rate and, for a ratio, the planned mean of its denominator."""
+        entry = self.selected()
+        if entry is None or self.snapshot is None or self.backend.read_only:
+            return None
+        dialog = TargetDialog(self.backend, self.snapshot, parent=self, editing=entry.target)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._wanted = entry.key()
+        dialog.open()
+        return dialog
+
     def edit_curve(self) -> None:
         entry = self.selected()
         if entry is None or self.backend.read_only:
             return
+        target = entry.target
+
+        def history() -> tuple[float, ...] | str:
+            try:
+                return self.backend.history_weights(
+                    target.project, target.metric, target.first, target.months
+                )
+            except DomainError as error:
+                return self.backend.message(error)
+
         dialog = WeightsDialog(
-            entry.target, entry.metric, f"{entry.project.name} – {entry.metric.name}", self
+            target, entry.metric, f"{entry.project.name} – {entry.metric.name}", self, history
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from aipdesk.domain.errors import DomainError
 
@@ -15,12 +15,16 @@ _MONTH_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
 class Month:
     year: int
     month: int
+    # Months since January of year 0: consecutive months differ by one. Stored, since
+    # the figures look it up for every month of every series.
+    index: int = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not 1 <= self.month <= 12:
             raise DomainError("bad_month", text=f"{self.year}-{self.month}")
         if not 1900 <= self.year <= 2999:
             raise DomainError("bad_month", text=f"{self.year}-{self.month:02d}")
+        object.__setattr__(self, "index", self.year * 12 + self.month - 1)
 
     @classmethod
     def parse(cls, text: str) -> Month:
@@ -33,11 +37,6 @@ class Month:
     def from_index(cls, index: int) -> Month:
         """Inverse of :attr:`index` (months since year 0)."""
         return cls(index // 12, index % 12 + 1)
-
-    @property
-    def index(self) -> int:
-        """Months since January of year 0: consecutive months differ by one."""
-        return self.year * 12 + self.month - 1
 
     def shift(self, months: int) -> Month:
         return Month.from_index(self.index + months)

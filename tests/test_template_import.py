@@ -270,7 +270,7 @@ def test_template_overwrites_atomically(logged: Database, tmp_path: Path) -> Non
     write_template(logged, 2021, path)
     assert read_workbook(path).kind == "template"
     assert files(tmp_path) == ["t.xlsx"]
-    with pytest.raises(DomainError, match="kann nicht geschrieben werden"):
+    with pytest.raises(DomainError, match="lässt sich nicht schreiben"):
         write_template(logged, 2021, tmp_path / "missing-folder" / "t.xlsx")
 
 

@@ -14,9 +14,7 @@ that were changed after the template was handed out (conflicts).
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -26,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from aipdesk.domain.errors import DomainError
 from aipdesk.domain.model import Metric, Project
 from aipdesk.domain.months import Month
+from aipdesk.outputs import check_output, write_atomically
 from aipdesk.services.results import GridRow, Snapshot
 from aipdesk.services.views import snapshot
 
@@ -331,45 +330,6 @@ def mark_created(wb: Any, made: datetime) -> None:
     props.append(StringProperty(name=CREATED_PROPERTY, value=made.isoformat()))
 
 
-def save_atomically(wb: Any, path: Path) -> Path:
-    """Save `wb` to a temporary file next to `path`, then move it over `path` in one step."""
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=folder)
-    except OSError as error:
-        raise _write_failed(path, error) from None
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, path)
-    except OSError as error:
-        _remove(tmp)
-        raise _write_failed(path, error) from None
-    except BaseException:
-        _remove(tmp)
-        raise
-    return path
-
-
-def _remove(tmp: str) -> None:
-    with contextlib.suppress(OSError):
-        os.unlink(tmp)
-
-
-def _write_failed(path: Path, error: OSError) -> DomainError:
-    reason = error.strerror or type(error).__name__
-    return DomainError(
-        "at_cell",
-        where=str(path),
-        message=(
-            f"Die Datei kann nicht geschrieben werden ({reason}); ist sie noch in Excel "
-            "geöffnet oder der Ordner schreibgeschützt?",
-            f"cannot write the file ({reason}); is it still open in Excel, or is the folder "
-            "read-only?",
-        ),
-    )
-
-
 def write_template(
     db: Database,
     year: int,
@@ -389,6 +349,6 @@ def write_template(
     made = made.astimezone(UTC)
     # `made` is taken before the values are read: a value changed in between is a
     # (harmless) conflict, never a change that slips through unseen.
+    target = check_output(path, db.path)
     rows = template_rows(snapshot(db, year), project)
-    target = Path(path)
-    return save_atomically(_build(rows, year, project, made), target)
+    return write_atomically(target, _build(rows, year, project, made).save)

@@ -28,6 +28,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aipdesk.domain.errors import DomainError
+from aipdesk.outputs import check_output
+from aipdesk.private import open_private, private_dir
 
 if TYPE_CHECKING:
     from aipdesk.store.database import Database
@@ -87,7 +89,7 @@ def _backup_from(src: sqlite3.Connection, target: Path, origin: Path) -> Path:
     """
     if target.exists():
         raise FileExistsError(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(target.parent)
     fd, partial_name = tempfile.mkstemp(
         prefix=f".{target.stem}-", suffix=".partial", dir=target.parent
     )
@@ -147,6 +149,8 @@ def backup(db: Database, target: Path | None = None, reason: str = MANUAL) -> Pa
         )
     if target is None:
         target = _free_name(backup_dir() / default_backup_name(db.path, reason))
+    else:  # never over a file, the database, a journal SQLite would apply or delete
+        target = check_output(target, db.path, new_only=True)
     return backup_sqlite(db.path, target)
 
 
@@ -378,12 +382,14 @@ def _stage(source: Path, staging: Path, entry: dict[str, str], user: str, via: s
 
 def _raw_copy(target: Path, copy: Path) -> Path:
     """A byte copy of a damaged database (and its WAL): the backup API may not read it."""
-    copy.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(target, copy)
+    private_dir(copy.parent)
     wal = target.with_name(target.name + "-wal")
-    if wal.exists():
-        shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
-    copy.chmod(0o600)
+    pairs = [(target, copy), (wal, copy.with_name(copy.name + "-wal"))]
+    for source, duplicate in pairs:
+        if source is wal and not wal.exists():
+            break
+        with source.open("rb") as src, os.fdopen(open_private(duplicate), "wb") as dst:
+            shutil.copyfileobj(src, dst)
     return copy
 
 
@@ -488,7 +494,7 @@ def restore_backup(
         if state == "new"
         else _free_name(backup_dir() / default_backup_name(target, BEFORE_RESTORE))
     )
-    target.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(target.parent)
     stale = datetime.now().timestamp() - 3600
     for leftover in target.parent.glob(f".{glob.escape(target.stem)}-restore-*.sqlite"):
         with contextlib.suppress(OSError):  # a restore killed half-way left its copy

@@ -46,6 +46,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
 from aipdesk.domain.errors import DomainError
+from aipdesk.private import private_dir, write_private_text
 
 # The newest migration this version of aipdesk knows; tests check it is Alembic's head.
 SCHEMA_HEAD = "0003"
@@ -533,9 +534,8 @@ def _remember_check(path: Path) -> None:
             seen = {}
         seen.pop(str(path), None)
         seen[str(path)] = date.today().isoformat()
-        log.parent.mkdir(parents=True, exist_ok=True)
         keep = dict(list(seen.items())[-50:])
-        log.write_text(json.dumps(keep, ensure_ascii=False), encoding="utf-8")
+        write_private_text(log, json.dumps(keep, ensure_ascii=False))
     except (OSError, ValueError):
         pass  # the check runs again next time: only slower, never less safe
 
@@ -639,7 +639,7 @@ def inspect_sqlite_file(
 def _create_private_file(path: Path) -> None:
     """A new database file is readable by its owner only (POSIX; ignored on Windows)."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent)
         fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
     except OSError as exc:
         raise DomainError("db_unreachable", path=str(path), reason=str(exc)) from None

@@ -22,7 +22,8 @@ from sqlalchemy.orm import Session
 from aipdesk.domain.errors import DomainError
 from aipdesk.domain.months import Month
 from aipdesk.domain.rules import MAX_COUNT, check_loggable
-from aipdesk.services.base import Actor, Changes, check_text
+from aipdesk.domain.text import check_note
+from aipdesk.services.base import Actor, Changes
 from aipdesk.services.values import KEEP, _Keep
 from aipdesk.services.versions import fresh_versions
 from aipdesk.store.changelog import now, record_many
@@ -106,7 +107,7 @@ def _validate(catalog: Catalog, incoming: Sequence[Incoming]) -> None:
             if item.value > MAX_COUNT:
                 raise DomainError("count_too_large", text=str(item.value))
             if isinstance(item.note, str):
-                check_text(item.note, ("Die Bemerkung", "the note"))
+                check_note(item.note)
         except DomainError as error:
             raise _at(item.where, error) from None
         if item.key() in seen:

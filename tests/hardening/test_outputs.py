@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import errno
 import gc
+import io
 import os
 import sqlite3
 import stat
@@ -159,6 +160,53 @@ def test_every_command_with_an_unusable_backup_folder(demo: Path, tmp_path: Path
         assert run.code == 0 and run.err == "", (command, run.err)
     run = cli("backup", "--db", demo)  # the folder it would write into is unusable
     assert run.code == 1 and len(run.lines) == 1
+
+
+# -- break 9: exit 1 although the value was stored ------------------------------------------
+
+
+class FullOutput(io.StringIO):
+    """Standard output on a full disk: the buffer takes the text, writing it out fails."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    def flush(self) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_exit_1_after_a_commit(
+    demo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from aipdesk.cli import main
+
+    # In the test's body: capsys takes standard output only when the test starts.
+    monkeypatch.setattr(sys, "stdout", FullOutput())
+
+    assert main([*LOG, "--db", str(demo), "--value", "66"]) == 0
+    err = capsys.readouterr().err
+    assert value_in_may(demo) == (66, None)
+    assert err.count("\n") == 1
+    assert "Hinweis: Die Änderung ist gespeichert" in err and "kein Platz" in err
+    # A command whose output is its result failed: exit 1 (and it changed nothing).
+    assert main(["status", "--db", str(demo), "--year", "2021"]) == 1
+    assert "Die Ausgabe ließ sich nicht schreiben" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_exit_1_after_a_commit_in_a_real_process(demo: Path) -> None:
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "aipdesk", *LOG, "--db", str(demo), "--value", "67"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr
+    assert done.stderr.count("\n") == 1 and "gespeichert" in done.stderr
+    assert value_in_may(demo) == (67, None)
 
 
 # -- break 10: permissions, and notes in the log ---------------------------------------------

@@ -166,19 +166,32 @@ def _stored_values(
     return result
 
 
-def _classify(item: Incoming, stored: Stored | None, since: datetime | None) -> Kind:
+def _classify(
+    item: Incoming, stored: Stored | None, since: datetime | None, changes_conflict: bool = False
+) -> Kind:
     if stored is None:
         return Kind.NEW
     note = stored.note if isinstance(item.note, _Keep) else item.note
     if stored.value == item.value and stored.note == note:
         return Kind.UNCHANGED
+    if changes_conflict:
+        return Kind.CONFLICT
     if since is not None and stored.updated_at is not None and stored.updated_at > since:
         return Kind.CONFLICT
     return Kind.CHANGED
 
 
-def plan_values(db: Database, incoming: Sequence[Incoming], since: datetime | None = None) -> Plan:
-    """Validate `incoming` and compare it with the database; writes nothing."""
+def plan_values(
+    db: Database,
+    incoming: Sequence[Incoming],
+    since: datetime | None = None,
+    *,
+    changes_conflict: bool = False,
+) -> Plan:
+    """Validate `incoming` and compare it with the database; writes nothing.
+
+    A stored value changed after `since` is a conflict; with `changes_conflict`
+    every value `incoming` would change is one (a file of unknown provenance)."""
     with db.read() as session:
         catalog = load_catalog(session)
         _validate(catalog, incoming)
@@ -189,7 +202,12 @@ def plan_values(db: Database, incoming: Sequence[Incoming], since: datetime | No
             PlanItem(
                 item,
                 stored[item.key()][1] if item.key() in stored else None,
-                _classify(item, stored[item.key()][1] if item.key() in stored else None, since),
+                _classify(
+                    item,
+                    stored[item.key()][1] if item.key() in stored else None,
+                    since,
+                    changes_conflict,
+                ),
             )
             for item in incoming
         )

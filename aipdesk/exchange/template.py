@@ -204,6 +204,15 @@ def _instructions(year: int, project: str | None, made: datetime) -> list[tuple[
     ]
 
 
+def _text(ws: Any, row: int, column: int, text: str) -> Any:
+    """A cell holding `text` as text: openpyxl makes a formula of any text starting with
+    "=" (a project named "=cmd|' /C calc'!A0"); a template holds no formula at all."""
+    cell = ws.cell(row=row, column=column)
+    cell.value = text
+    cell.data_type = "s"
+    return cell
+
+
 def _build(rows: list[TemplateRow], year: int, project: str | None, made: datetime) -> Any:
     from openpyxl import Workbook
     from openpyxl.packaging.custom import IntProperty, StringProperty
@@ -226,7 +235,7 @@ def _build(rows: list[TemplateRow], year: int, project: str | None, made: dateti
     unlocked = Protection(locked=False)
 
     for column, text in enumerate([*HEADER, *(str(m) for m in months)], start=1):
-        cell = ws.cell(row=1, column=column, value=text)
+        cell = _text(ws, 1, column, text)
         cell.font = bold
         cell.fill = header_fill
         cell.border = border
@@ -235,7 +244,7 @@ def _build(rows: list[TemplateRow], year: int, project: str | None, made: dateti
     open_ranges: list[str] = []
     for r, row in enumerate(rows, start=2):
         for column, text in enumerate((row.project, row.metric, row.label), start=1):
-            cell = ws.cell(row=r, column=column, value=text)
+            cell = _text(ws, r, column, text)
             cell.fill = code_fill
             cell.border = border
         for index, (value, editable) in enumerate(zip(row.values, row.editable, strict=True)):
@@ -290,7 +299,7 @@ def _build(rows: list[TemplateRow], year: int, project: str | None, made: dateti
     guide.column_dimensions["A"].width = 110
     wrap = Alignment(wrap_text=True, vertical="top")
     for r, (style, text) in enumerate(_instructions(year, project, made), start=1):
-        cell = guide.cell(row=r, column=1, value=text or None)
+        cell = _text(guide, r, 1, text) if text else guide.cell(row=r, column=1)
         cell.alignment = wrap
         if style == "title":
             cell.font = Font(bold=True, size=14)

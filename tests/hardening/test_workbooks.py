@@ -216,6 +216,36 @@ def test_markup_the_guard_cannot_count_is_refused(
     assert run.code == 1 and "beschädigt" in run.err
 
 
+# -- break 6: a formula in the entry template ----------------------------------------------
+
+
+def test_a_formula_in_the_entry_template(demo: Path, tmp_path: Path, cli: Cli) -> None:
+    name = "=cmd|' /C calc'!A0"
+    db = open_database(demo)
+    try:
+        add_project(db, ACTOR, Project("EVIL", name), ("integrations",))
+    finally:
+        db.close()
+    workbook = tmp_path / "vorlage.xlsx"
+    assert cli("template", "--db", demo, "--year", "2021", "--out", workbook).code == 0
+    with zipfile.ZipFile(workbook) as archive:
+        for member in archive.namelist():
+            if member.startswith("xl/worksheets/"):
+                xml = archive.read(member)
+                assert b"<f>" not in xml and b"<f " not in xml, member
+    book = openpyxl.load_workbook(workbook, read_only=True)
+    texts = [
+        (cell.value, cell.data_type)
+        for row in book["Erfassung"].iter_rows()
+        for cell in row
+        if isinstance(cell.value, str) and "calc" in cell.value
+    ]
+    book.close()
+    assert texts == [(f"{name}: Integrationen", "s")]
+    run = cli("import", "--db", demo, workbook, "--dry-run")  # its own template reads back
+    assert run.code == 0, run.err
+
+
 # -- break 7: import conflict protection fails open ------------------------------------------
 
 

@@ -149,9 +149,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from aipdesk.services.maintenance import check
+    from aipdesk.services.maintenance import check_location
 
-    problems, facts = check(open_db(args))
+    problems, facts = check_location(location(args))
     for fact in facts:
         show(fact)
     for problem in problems:

@@ -90,8 +90,19 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace, lang: str) -
     except Exception as exc:  # the last guard: one line, never a traceback
         from aipdesk.errors import describe_unexpected
 
-        say(describe_unexpected(exc, lang))
+        message = describe_unexpected(exc, lang)  # the details go to the log file
+        damage = _damage_behind(args)
+        say(damage.text(lang) if damage is not None else message)
         return EXIT_REJECTED
+
+
+def _damage_behind(args: argparse.Namespace) -> DomainError | None:
+    """A damaged database file behind an unforeseen error is what the user must hear of."""
+    if args.command is None:
+        return None
+    from aipdesk.services.maintenance import damage_behind
+
+    return damage_behind(location(args))
 
 
 def _log_unraisable(unraisable: Any) -> None:

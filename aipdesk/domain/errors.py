@@ -364,6 +364,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the note of {project} / {metric} / {month} cannot be written into the workbook "
         "unchanged: {message}. Please correct the note in aipdesk; nothing was written",
     ),
+    "db_no_rights": (
+        "Die Anmeldung hat keine Rechte auf die Datenbank {path}; bitte die IT fragen "
+        "(siehe README, Gemeinsame Datenbank). Es wurde nichts verändert",
+        "the login has no rights on the database {path}; please ask IT (see README, "
+        "shared database). Nothing was changed",
+    ),
+    "db_connection_lost": (
+        "Die Verbindung zur Datenbank {path} ist abgebrochen; was nicht bestätigt wurde, "
+        "ist nicht gespeichert. Bitte erneut versuchen",
+        "the connection to the database {path} was lost; nothing unconfirmed was stored. "
+        "Please try again",
+    ),
+    "db_empty": (
+        "Die Datei {path} ist leer, keine Datenbank; sie wurde nicht verändert. Anlegen mit: "
+        "aipdesk init --db {path}",
+        "the file {path} is empty, no database; it was left unchanged. Create one with: "
+        "aipdesk init --db {path}",
+    ),
+    "merge_bad_rows": (
+        "{other}: {count} Monatswert(e) dort verletzen die Regeln für Eingaben; nichts wurde "
+        "zusammengeführt. {rows}",
+        "{other}: {count} monthly value(s) there break the rules for input; nothing was "
+        "merged. {rows}",
+    ),
 }
 
 _LANGUAGE = {"de": 0, "en": 1}

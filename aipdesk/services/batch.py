@@ -28,6 +28,7 @@ from aipdesk.services.values import KEEP, _Keep
 from aipdesk.services.versions import fresh_versions
 from aipdesk.store.changelog import now, record_many
 from aipdesk.store.database import Database
+from aipdesk.store.integrity import check_cells_unique
 from aipdesk.store.models import ValueRow
 from aipdesk.store.queries import Catalog, load_catalog
 
@@ -332,6 +333,13 @@ def write_values(
             for row, key in zip(inserts, inserted, strict=True):
                 row["version"] = fresh.get(key, 1)
             session.execute(insert(ValueRow), inserts)
+            check_cells_unique(
+                session,
+                [
+                    (catalog.project_ids[p], catalog.metric_ids[m], month.year, month.month)
+                    for p, m, month in inserted
+                ],
+            )
         if updates:
             session.connection().execute(
                 update(ValueRow)

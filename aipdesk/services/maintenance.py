@@ -14,7 +14,15 @@ from aipdesk.domain.months import Month
 from aipdesk.services.base import Actor
 from aipdesk.store import changelog
 from aipdesk.store.backup import RestoreResult, daily_backup, restore_backup
-from aipdesk.store.database import SCHEMA_HEAD, Database
+from aipdesk.store.database import (
+    KNOWN_REVISIONS,
+    SCHEMA_HEAD,
+    Database,
+    damaged,
+    open_database,
+    sqlite_path,
+)
+from aipdesk.store.integrity import check_file, file_findings
 from aipdesk.store.queries import value_count
 
 __all__ = ["Change", "RestoreResult", "check", "history", "restore", "start_of_day"]
@@ -53,6 +61,44 @@ def restore(
     ``restore_refused`` with nothing changed.
     """
     return restore_backup(location, source, user=actor.user, via=actor.source)
+
+
+def check_location(location: str | os.PathLike[str]) -> tuple[list[str], list[str]]:
+    """(problems, facts) of the database at `location`, whatever state it is in.
+
+    An SQLite file is read without writing a byte and without being opened as a
+    database first (a damaged one would be refused at the door): integrity and data
+    rules, foreign keys, schema version; a damaged file's report ends with its newest
+    usable backup. A server database is opened and checked as `check` does.
+    """
+    path = sqlite_path(location)
+    if path is None:
+        db = open_database(location, create=False)
+        try:
+            return check(db)
+        finally:
+            db.close()
+    if not path.exists():
+        raise DomainError("db_missing", path=str(path))
+    problems, facts = check_file(path, KNOWN_REVISIONS, SCHEMA_HEAD)
+    if problems:
+        offer = damaged(path, "").params["offer"]
+        problems.append(offer[0])
+    return problems, facts
+
+
+def damage_behind(location: str | os.PathLike[str]) -> DomainError | None:
+    """After an error no rule foresaw: ``db_damaged`` if the SQLite file at `location`
+    fails the full check (a large file is fully checked once a day only, so a read may
+    meet damage first), else None. Never raises."""
+    try:
+        path = sqlite_path(location)
+        if path is None or not path.is_file():
+            return None
+        findings = file_findings(path, full=True)
+        return damaged(path, "; ".join(findings[:3])) if findings else None
+    except Exception:  # the original error is reported then
+        return None
 
 
 def check(db: Database) -> tuple[list[str], list[str]]:

@@ -15,6 +15,7 @@ from aipdesk.services.base import Actor, CellKey, Changes
 from aipdesk.services.versions import MISSING, check_version, fresh_version
 from aipdesk.store.changelog import now, record
 from aipdesk.store.database import Database
+from aipdesk.store.integrity import check_cells_unique
 from aipdesk.store.models import ValueRow
 from aipdesk.store.queries import Catalog, load_catalog
 
@@ -134,6 +135,8 @@ def apply_value(
         at=stamp,
     )
     session.flush()
+    if old is None:  # a new row: is it the only one of its cell?
+        check_cells_unique(session, [(row.project_id, row.metric_id, row.year, row.month)])
     return row.version
 
 

@@ -126,11 +126,11 @@ def backup_origin(path: Path) -> str | None:
 
     try:
         conn = sqlite3.connect(sqlite_uri(path, immutable="1"), uri=True)
-    except sqlite3.Error:
+    except (sqlite3.Error, UnicodeDecodeError):
         return None
     try:
         row = conn.execute("SELECT value FROM settings WHERE key = ?", (SOURCE_KEY,)).fetchone()
-    except sqlite3.Error:
+    except (sqlite3.Error, UnicodeDecodeError):
         return None
     finally:
         conn.close()
@@ -181,13 +181,17 @@ def backups_of(db_path: Path, folder: Path | None = None) -> list[Path]:
 
 
 def usable(path: Path) -> bool:
-    """An aipdesk database of a schema this aipdesk knows, passing quick_check."""
-    from aipdesk.store.database import inspect_sqlite_file
+    """An aipdesk database of a schema this aipdesk knows, passing the full check
+    (a backup taken of a file with a damaged index would carry the damage)."""
+    from aipdesk.store.database import inspect_sqlite_file, verify_file
 
     try:
-        return inspect_sqlite_file(path, writable=False, check=True) is not None
+        if inspect_sqlite_file(path, writable=False, check=True) is None:
+            return False
+        verify_file(path)
     except (DomainError, OSError):
         return False
+    return True
 
 
 def newest_backup(db_path: Path, *, verify: bool = True) -> Path | None:

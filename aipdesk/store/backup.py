@@ -22,6 +22,7 @@ import re
 import shutil
 import sqlite3
 import tempfile
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -44,6 +45,9 @@ DAILY, BEFORE_MIGRATION, BEFORE_RESTORE, MANUAL = (
 AUTOMATIC_KINDS = (DAILY, BEFORE_MIGRATION, BEFORE_RESTORE)
 KINDS = (*AUTOMATIC_KINDS, MANUAL)
 SOURCE_KEY = "backup:source"
+# Settings key: every version a cell can have had lies at or below it plus its change-log
+# entries (raised by a restore; aipdesk.services.versions).
+VERSION_FLOOR = "version_floor"
 _NAME = re.compile(
     r"^(?P<stem>.+)-(?P<kind>taeglich|vor-migration|vor-wiederherstellung|backup)"
     r"-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?\.sqlite$"
@@ -384,6 +388,55 @@ def _stage(source: Path, staging: Path, entry: dict[str, str], user: str, via: s
         raise RuntimeError(f"restored copy fails quick_check: {findings[0]}")
 
 
+def _version_bound(conn: sqlite3.Connection) -> int:
+    """Above every version the database of `conn` has ever given a value or a target: a
+    cell's version grows by one per change-log entry of it, from the floor up."""
+    floor = conn.execute("SELECT value FROM settings WHERE key = ?", (VERSION_FLOOR,)).fetchone()
+    entries = conn.execute("SELECT count(*) FROM change_log").fetchone()[0]
+    top = conn.execute(
+        "SELECT max(coalesce((SELECT max(version) FROM monthly_values), 0), "
+        "coalesce((SELECT max(version) FROM targets), 0))"
+    ).fetchone()[0]
+    return int(floor[0] if floor else 0) + int(entries) + int(top or 0)
+
+
+def _damaged_version_bound(target: Path) -> int:
+    """`_version_bound` of a damaged file, if it can still be read; else a bound no count
+    of changes reaches (the seconds since 1970)."""
+    from aipdesk.store.database import read_only_uri
+
+    try:
+        conn = sqlite3.connect(read_only_uri(target), uri=True)
+        try:
+            return _version_bound(conn)
+        finally:
+            conn.close()
+    except (sqlite3.Error, ValueError, TypeError):
+        return int(time.time())
+
+
+def _lift_versions(staging: Path, bound: int) -> None:
+    """Versions never repeat for a cell, also across a restore: every version of the
+    restored content is lifted above `bound` (every version the replaced database gave),
+    and the floor for new cells with it. An editor still holding a version read before
+    the restore then finds every cell changed, never a colleague's newer value unseen."""
+    if bound <= 0:
+        return
+    conn = sqlite3.connect(staging, isolation_level=None)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        own = _version_bound(conn)
+        conn.execute("UPDATE monthly_values SET version = version + ?", (bound,))
+        conn.execute("UPDATE targets SET version = version + ?", (bound,))
+        conn.execute(
+            "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+            (VERSION_FLOOR, str(bound + own)),
+        )
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+
+
 def _raw_copy(target: Path, copy: Path) -> Path:
     """A byte copy of a damaged database (and its WAL): the backup API may not read it."""
     private_dir(copy.parent)
@@ -432,6 +485,7 @@ def _back_up_and_copy_into(staging: Path, target: Path, previous: Path, source: 
     dst = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     try:
         before = _data_version(dst)
+        _lift_versions(staging, _version_bound(dst))
         _backup_from(dst, previous, target)
         size = dst.execute("PRAGMA page_size").fetchone()[0]
         src = sqlite3.connect(staging, isolation_level=None)
@@ -520,6 +574,7 @@ def restore_backup(
         else:
             if previous is not None:
                 _raw_copy(target, previous)
+                _lift_versions(staging, _damaged_version_bound(target))
             _replace_file(staging, target)
     finally:
         staging.unlink(missing_ok=True)

@@ -10,9 +10,18 @@ from pathlib import Path
 
 import pytest
 
+from aipdesk.domain.errors import DomainError
+from aipdesk.domain.months import Month
+from aipdesk.services.base import Actor
+from aipdesk.services.database import open_database
+from aipdesk.services.values import clear_value, get_value, log_value
 from aipdesk.store import database as store
 from aipdesk.store import integrity
 from tests.hardening.conftest import LOG, Cli, digest, files_in, settle
+
+MAY = Month(2021, 5)
+CELL = ("NEUSTART", "integrations", MAY)
+EDITOR = Actor("editor", "gui")
 
 
 def rows_of_cell(path: Path) -> list[tuple[int, int]]:
@@ -147,6 +156,43 @@ def test_check_reports_and_never_crashes(demo: Path, damage: str, cli: Cli) -> N
         assert run.code == 1 and len(run.lines) == 1, (command, run.err)
         assert "Unerwarteter Fehler" not in run.err and "Datenbankfehler" not in run.err
     assert digest(demo) == before
+
+
+# -- break 3: the conflict check after a restore -------------------------------------------
+
+
+def held_version(path: Path, value: int) -> int:
+    """The editor (the window) writes `value` and keeps the version it was given."""
+    db = open_database(path)
+    try:
+        return log_value(db, EDITOR, *CELL, value).versions[CELL]
+    finally:
+        db.close()
+
+
+def test_the_conflict_check_is_defeated_after_a_restore(
+    demo: Path, tmp_path: Path, cli: Cli
+) -> None:
+    held_version(demo, 10)
+    saved = tmp_path / "sicherung.sqlite"
+    assert cli("backup", "--db", demo, "--out", saved).code == 0
+    shown = held_version(demo, 11)  # what the editor's window shows now, and its version
+    assert cli("restore", "--db", demo, saved).code == 0  # back to 10
+    assert cli(*LOG, "--db", demo, "--value", "12", "--user", "kollegin").code == 0
+    db = open_database(demo)
+    try:
+        with pytest.raises(DomainError) as refused:
+            log_value(db, EDITOR, *CELL, 13, expected=shown)
+        assert refused.value.code == "value_conflict" and "kollegin" in refused.value.text()
+        assert get_value(db, *CELL) == (12, None)
+        # A cell removed after the restore and logged anew starts above it as well.
+        clear_value(db, Actor("kollegin"), *CELL)
+        log_value(db, Actor("kollegin"), *CELL, 14)
+        with pytest.raises(DomainError):
+            log_value(db, EDITOR, *CELL, 15, expected=shown)
+        assert get_value(db, *CELL) == (14, None)
+    finally:
+        db.close()
 
 
 # -- break 15: a zero-length or non-regular --db --------------------------------------------

@@ -24,7 +24,7 @@ import sqlite3
 import tempfile
 import time
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,6 +36,9 @@ if TYPE_CHECKING:
     from aipdesk.store.database import Database
 
 KEEP_BACKUPS = 14
+# A backup's stamp further ahead of the clock than this was taken while the clock was
+# wrong (an hour covers the change from summer to winter time).
+CLOCK_AHEAD = timedelta(hours=1)
 DAILY, BEFORE_MIGRATION, BEFORE_RESTORE, MANUAL = (
     "taeglich",
     "vor-migration",
@@ -172,16 +175,30 @@ def _parse(path: Path) -> tuple[str, str, str, int] | None:
     return match["stem"], match["kind"], match["stamp"], int(match["n"] or 0)
 
 
+def _age_rank(stamp: str, number: int, now: datetime) -> tuple[bool, str, int]:
+    """Sort key of a backup, newest last: its stamp, but a stamp in the future (taken
+    while the clock ran ahead) says nothing about its age: it ranks below every other.
+    Otherwise each new backup would be rotated away at once, and the stale copy from
+    the future offered after damage."""
+    try:
+        taken = datetime.strptime(stamp, "%Y%m%d-%H%M%S")
+    except ValueError:
+        return (False, stamp, number)
+    return (taken <= now + CLOCK_AHEAD, stamp, number)
+
+
 def backups_of(db_path: Path, folder: Path | None = None) -> list[Path]:
-    """The backups of databases named like `db_path` (all kinds), newest first."""
+    """The backups of databases named like `db_path` (all kinds), newest first (those
+    dated in the future last)."""
     folder = folder or backup_dir()
+    now = datetime.now()
     found = []
     for path in folder.glob(glob.escape(db_path.stem) + "-*.sqlite"):
         parsed = _parse(path)
         if parsed is not None and parsed[0] == db_path.stem:
-            found.append((parsed[2], parsed[3], path))
+            found.append((_age_rank(parsed[2], parsed[3], now), path))
     found.sort(reverse=True)
-    return [path for _, _, path in found]
+    return [path for _, path in found]
 
 
 def usable(path: Path) -> bool:
@@ -242,19 +259,21 @@ def daily_backup(db: Database, now: datetime | None = None) -> Path | None:
 def rotate(folder: Path, keep: int = KEEP_BACKUPS, *, stem: str | None = None) -> list[Path]:
     """Keep the newest `keep` automatic backups of each kind per database name (only of
     `stem`, if given); delete the rest and return them. Manual backups stay."""
-    groups: dict[tuple[str, str], list[tuple[str, int, Path]]] = {}
+    groups: dict[tuple[str, str], list[tuple[tuple[bool, str, int], Path]]] = {}
     pattern = f"{glob.escape(stem)}-*.sqlite" if stem else "*.sqlite"
+    now = datetime.now()
     for path in folder.glob(pattern):
         parsed = _parse(path)
         if parsed is None or parsed[1] not in AUTOMATIC_KINDS:
             continue
         if stem is not None and parsed[0] != stem:
             continue
-        groups.setdefault((parsed[0], parsed[1]), []).append((parsed[2], parsed[3], path))
+        rank = _age_rank(parsed[2], parsed[3], now)
+        groups.setdefault((parsed[0], parsed[1]), []).append((rank, path))
     removed = []
     for entries in groups.values():
         entries.sort(reverse=True)
-        for _, _, path in entries[keep:]:
+        for _, path in entries[keep:]:
             path.unlink(missing_ok=True)
             removed.append(path)
     # Copies a killed process left half-written (an hour is far beyond any backup's time).

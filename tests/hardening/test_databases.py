@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from aipdesk.services.database import open_database
 from aipdesk.services.values import clear_value, get_value, log_value
 from aipdesk.store import database as store
 from aipdesk.store import integrity
+from aipdesk.store.backup import backup_dir, backup_sqlite
 from tests.hardening.conftest import LOG, Cli, digest, files_in, settle
 
 MAY = Month(2021, 5)
@@ -193,6 +195,28 @@ def test_the_conflict_check_is_defeated_after_a_restore(
         assert get_value(db, *CELL) == (14, None)
     finally:
         db.close()
+
+
+# -- break 12: backups dated in the future ---------------------------------------------------
+
+
+def test_clock_skew_keeps_todays_backup_and_offers_it(demo: Path, cli: Cli) -> None:
+    folder = backup_dir()
+    future = [
+        folder / f"demo-taeglich-2099{month:02d}{day:02d}-080000.sqlite"
+        for month in (1, 2)
+        for day in range(1, 8)
+    ]  # fourteen daily backups taken while the clock ran ahead
+    for path in future:
+        backup_sqlite(demo, path)
+    assert cli(*LOG, "--db", demo, "--value", "31").code == 0  # takes today's backup
+    today = f"demo-taeglich-{datetime.now():%Y%m%d}-"
+    kept = [name for name in files_in(folder) if name.startswith(today)]
+    assert len(kept) == 1, files_in(folder)
+    assert len([n for n in files_in(folder) if "taeglich" in n]) == 14
+    demo.write_bytes(demo.read_bytes()[:4096] + bytes(4096) + demo.read_bytes()[8192:])
+    run = cli("status", "--db", demo, "--year", "2021")
+    assert run.code == 1 and f"Neueste Sicherung: {folder / kept[0]}" in run.err
 
 
 # -- break 15: a zero-length or non-regular --db --------------------------------------------

@@ -502,9 +502,8 @@ def test_text_postgresql_cannot_store_is_refused_alike(db: Database, actor: Acto
 @pytest.mark.parametrize(
     ("column", "stored", "message"),
     [
-        # the file's full check finds the count beyond its bounds before the merge reads it
-        ("value", 3_000_000_000, "monthly_values: 1 ungültige Zeile(n) (Monatswert; Zeile 1)"),
-        ("note", "a\x00b", "JC integrations 2021-01: Die Bemerkung enthält ein Nullzeichen"),
+        ("value", 3_000_000_000, 'JC / integrations / 2021-01 (Zeile 1): Wert "3000000000" ist'),
+        ("note", "a\x00b", "JC / integrations / 2021-01 (Zeile 1): Die Bemerkung enthält ein Null"),
     ],
     ids=["value-beyond-32-bits", "nul-in-note"],
 )

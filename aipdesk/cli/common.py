@@ -146,6 +146,11 @@ def open_db(args: argparse.Namespace, create: bool = False, write: bool = False)
             raise DomainError("read_only", path=db.where)
         from aipdesk.services.maintenance import start_of_day
 
+        try:
+            db.verify()  # a damaged file is refused before its daily backup is taken
+        except BaseException:
+            db.close()
+            raise
         start_of_day(db)
     lang = args.lang or "de"
     for notice in db.notices:

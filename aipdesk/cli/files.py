@@ -151,9 +151,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from aipdesk.services.maintenance import check_location
 
+    index = 1 if args.lang == "en" else 0
     problems, facts = check_location(location(args))
     for fact in facts:
-        show(fact)
+        show(fact[index])
     for problem in problems:
-        say(problem)
+        say(problem[index])
     return EXIT_REJECTED if problems else EXIT_OK

@@ -250,6 +250,9 @@ def daily_backup(db: Database, now: datetime | None = None) -> Path | None:
         parsed = _parse(candidate)
         if parsed and parsed[0] == db.path.stem and backup_origin(candidate) == origin:
             return None
+    # A damaged file is not backed up: its copy would push a sound backup out of the
+    # fourteen kept (db_damaged, which the caller reports).
+    db.verify()
     target = _free_name(folder / default_backup_name(db.path, DAILY, now))
     path = backup_sqlite(db.path, target)
     rotate(folder, stem=db.path.stem)
@@ -404,7 +407,7 @@ def _stage(source: Path, staging: Path, entry: dict[str, str], user: str, via: s
     finally:
         conn.close()
     if findings:
-        raise RuntimeError(f"restored copy fails quick_check: {findings[0]}")
+        raise RuntimeError(f"restored copy fails quick_check: {findings[0][1]}")
 
 
 def _version_bound(conn: sqlite3.Connection) -> int:

@@ -559,7 +559,7 @@ def _refuse(path: Path, de: str, en: str, **extra: Any) -> DomainError:
     return DomainError("not_aipdesk_db", path=str(path), reason=(de, en), **extra)
 
 
-def damaged(path: Path, detail: str) -> DomainError:
+def damaged(path: Path, detail: str | tuple[str, str]) -> DomainError:
     """``db_damaged`` for `path`, offering its newest usable backup (param ``backup``)."""
     from aipdesk.store.backup import newest_backup
 
@@ -620,7 +620,7 @@ def _remember_check(path: Path, kind: str = "quick") -> None:
         pass  # the check runs again next time: only slower, never less safe
 
 
-def quick_check(conn: sqlite3.Connection) -> list[str]:
+def quick_check(conn: sqlite3.Connection) -> list[tuple[str, str]]:
     """``PRAGMA quick_check``: [] when sound, else SQLite's findings (at most ten)."""
     from aipdesk.store.integrity import sqlite_findings
 
@@ -700,9 +700,9 @@ def inspect_sqlite_file(
             try:
                 findings = quick_check(conn)
             except UNREADABLE as exc:
-                findings = [str(exc)]
+                findings = [(str(exc), str(exc))]
             if findings:
-                raise damaged(path, "; ".join(findings[:3]))
+                raise damaged(path, summary(findings))
             if path.stat().st_size > QUICK_CHECK_ALWAYS_BYTES:
                 _remember_check(path)
     except UNREADABLE as exc:
@@ -736,7 +736,13 @@ def verify_file(path: Path) -> None:
 
     findings = file_findings(path, full=True)
     if findings:
-        raise damaged(path, "; ".join(findings[:3]))
+        raise damaged(path, summary(findings))
+
+
+def summary(findings: Sequence[tuple[str, str]], count: int = 3) -> tuple[str, str]:
+    """The first `count` findings of a check as one detail, in German and English."""
+    first = findings[:count]
+    return "; ".join(de for de, _ in first), "; ".join(en for _, en in first)
 
 
 def _create_private_file(path: Path) -> None:

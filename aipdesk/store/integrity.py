@@ -69,11 +69,13 @@ def _json(column: str) -> str:
     return f"({column} IS NULL OR (typeof({column}) = 'text' AND json_valid({column})))"
 
 
-# (table, what a person calls it, the condition every row must meet)
-RULES: tuple[tuple[str, str, str], ...] = (
+# A finding, in German and English.
+Line = tuple[str, str]
+# (table, what a person calls a row of it, the condition every row must meet)
+RULES: tuple[tuple[str, Line, str], ...] = (
     (
         "monthly_values",
-        "Monatswert",
+        ("Monatswert", "monthly value"),
         " AND ".join(
             [
                 _whole("project_id", 1, 2**62),
@@ -90,7 +92,7 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "targets",
-        "Zielwert",
+        ("Zielwert", "target"),
         " AND ".join(
             [
                 _whole("project_id", 1, 2**62),
@@ -109,7 +111,7 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "projects",
-        "Projekt",
+        ("Projekt", "project"),
         " AND ".join(
             [
                 _text("code"),
@@ -125,7 +127,7 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "metrics",
-        "Kennzahl",
+        ("Kennzahl", "metric"),
         " AND ".join(
             [
                 _text("code"),
@@ -141,7 +143,7 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "change_log",
-        "Eintrag im Änderungsprotokoll",
+        ("Eintrag im Änderungsprotokoll", "change-log entry"),
         " AND ".join(
             [
                 _stamp_ok("at", nullable=False),
@@ -158,7 +160,7 @@ RULES: tuple[tuple[str, str, str], ...] = (
             ]
         ),
     ),
-    ("settings", "Einstellung", f"{_text('key')} AND {_text('value')}"),
+    ("settings", ("Einstellung", "setting"), f"{_text('key')} AND {_text('value')}"),
 )
 # Text columns read as text (a flipped bit can leave bytes that are no UTF-8).
 TEXT_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -179,11 +181,11 @@ def _rows(conn: sqlite3.Connection, sql: str) -> list[tuple[object, ...]]:
     return list(conn.execute(sql))
 
 
-def sqlite_findings(conn: sqlite3.Connection, *, full: bool) -> list[str]:
+def sqlite_findings(conn: sqlite3.Connection, *, full: bool) -> list[Line]:
     """What is wrong with the database of `conn` (an empty list: nothing found).
 
     `full`: integrity_check and the data rules; else quick_check only. Every finding
-    is one line; SQLite's own at most `MAX_FINDINGS`.
+    is one line (German, English); SQLite's own at most `MAX_FINDINGS`.
     """
     pragma = "integrity_check" if full else "quick_check"
     previous = conn.text_factory
@@ -191,23 +193,23 @@ def sqlite_findings(conn: sqlite3.Connection, *, full: bool) -> list[str]:
     try:
         rows = [str(row[0]) for row in conn.execute(f"PRAGMA {pragma}({MAX_FINDINGS})")]
     except UNREADABLE as exc:
-        return [str(exc)]
+        return [(str(exc), str(exc))]
     finally:
         conn.text_factory = previous
     if rows != ["ok"]:
-        return [line for row in rows for line in row.splitlines() if line.strip()]
+        return [(line, line) for row in rows for line in row.splitlines() if line.strip()]
     return data_findings(conn) if full else []
 
 
-def data_findings(conn: sqlite3.Connection, tables: Iterable[str] | None = None) -> list[str]:
+def data_findings(conn: sqlite3.Connection, tables: Iterable[str] | None = None) -> list[Line]:
     """Rows that break the data rules aipdesk reads by, one line per table."""
     wanted = set(tables) if tables is not None else None
     try:
         present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     except UNREADABLE as exc:
-        return [str(exc)]
-    findings = []
-    for table, label, rule in RULES:
+        return [(str(exc), str(exc))]
+    findings: list[Line] = []
+    for table, (de, en), rule in RULES:
         if table not in present or (wanted is not None and table not in wanted):
             continue
         try:
@@ -218,17 +220,22 @@ def data_findings(conn: sqlite3.Connection, tables: Iterable[str] | None = None)
                 conn.execute(f"SELECT count(*) FROM {table} WHERE {broken}").fetchone()[0]
             )
         except UNREADABLE as exc:
-            findings.append(f"{table}: {exc}")
+            findings.append((f"{table}: {exc}", f"{table}: {exc}"))
             continue
         if count:
             rowids = ", ".join(str(r[0]) for r in bad)
-            findings.append(f"{table}: {count} ungültige Zeile(n) ({label}; Zeile {rowids})")
+            findings.append(
+                (
+                    f"{table}: {count} ungültige Zeile(n) ({de}; Zeile {rowids})",
+                    f"{table}: {count} invalid row(s) ({en}; row {rowids})",
+                )
+            )
     findings += _encoding_findings(conn, present)
     return findings
 
 
-def _encoding_findings(conn: sqlite3.Connection, present: set[str]) -> list[str]:
-    findings = []
+def _encoding_findings(conn: sqlite3.Connection, present: set[str]) -> list[Line]:
+    findings: list[Line] = []
     previous = conn.text_factory
     conn.text_factory = bytes
     try:
@@ -242,9 +249,14 @@ def _encoding_findings(conn: sqlite3.Connection, present: set[str]) -> list[str]
                         if isinstance(value, bytes):
                             value.decode("utf-8")
             except UnicodeDecodeError:
-                findings.append(f"{table}: Text, der kein UTF-8 ist (Zeile {row[0]})")
+                findings.append(
+                    (
+                        f"{table}: Text, der kein UTF-8 ist (Zeile {row[0]})",
+                        f"{table}: text that is no UTF-8 (row {row[0]})",
+                    )
+                )
             except UNREADABLE as exc:
-                findings.append(f"{table}: {exc}")
+                findings.append((f"{table}: {exc}", f"{table}: {exc}"))
     finally:
         conn.text_factory = previous
     return findings
@@ -257,12 +269,12 @@ def open_read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(read_only_uri(path), uri=True)
 
 
-def file_findings(path: Path, *, full: bool = True) -> list[str]:
+def file_findings(path: Path, *, full: bool = True) -> list[Line]:
     """`sqlite_findings` of the file `path`, read without writing."""
     try:
         conn = open_read_only(path)
     except UNREADABLE as exc:
-        return [str(exc)]
+        return [(str(exc), str(exc))]
     try:
         return sqlite_findings(conn, full=full)
     finally:
@@ -270,70 +282,101 @@ def file_findings(path: Path, *, full: bool = True) -> list[str]:
             conn.close()
 
 
-def check_file(path: Path, known: tuple[str, ...], head: str) -> tuple[list[str], list[str]]:
+def check_file(path: Path, known: tuple[str, ...], head: str) -> tuple[list[Line], list[Line]]:
     """(problems, facts) of the SQLite file `path`, for `aipdesk check`: read without
     writing a byte, whatever state the file is in; every step's finding is one line and
     none stops the others. `known`: the schema revisions this aipdesk knows; `head`: its
     newest."""
-    problems: list[str] = []
-    facts: list[str] = []
+    problems: list[Line] = []
+    facts: list[Line] = []
     try:
         with path.open("rb") as handle:
             header = handle.read(16)
     except OSError as exc:
-        return [f"Datei: {exc.strerror or exc}"], facts
+        reason = str(exc.strerror or exc)
+        return [(f"Datei: {reason}", f"file: {reason}")], facts
     if header != b"SQLite format 3\x00":
-        return ["Datei: keine SQLite-Datenbank (oder ihr Kopf ist beschädigt)"], facts
+        return [
+            (
+                "Datei: keine SQLite-Datenbank (oder ihr Kopf ist beschädigt)",
+                "file: no SQLite database (or its header is damaged)",
+            )
+        ], facts
     try:
         conn = open_read_only(path)
     except UNREADABLE as exc:
-        return [f"Datei: {exc}"], facts
+        return [(f"Datei: {exc}", f"file: {exc}")], facts
     try:
         _schema(conn, known, head, problems, facts)
         findings = sqlite_findings(conn, full=True)
-        problems += [f"Integritätsprüfung: {line}" for line in findings]
+        problems += [(f"Integritätsprüfung: {de}", f"integrity check: {en}") for de, en in findings]
         if not findings:
-            facts.append("Integritätsprüfung: ok")
-        try:
-            broken = conn.execute("PRAGMA foreign_key_check").fetchall()
-        except UNREADABLE as exc:
-            broken, problems = [], [*problems, f"Fremdschlüssel: {exc}"]
-        for table, rowid, parent, _ in broken[:MAX_FINDINGS]:
-            problems.append(f"Fremdschlüssel: {table} Zeile {rowid} verweist ins Leere ({parent})")
-        if not broken and not any(p.startswith("Fremdschlüssel") for p in problems):
-            facts.append("Fremdschlüssel: ok")
+            facts.append(("Integritätsprüfung: ok", "integrity check: ok"))
+        _foreign_keys(conn, problems, facts)
         with contextlib.suppress(*UNREADABLE):
             count = conn.execute("SELECT count(*) FROM monthly_values").fetchone()[0]
-            facts.append(f"Monatswerte: {count}")
+            facts.append((f"Monatswerte: {count}", f"monthly values: {count}"))
     finally:
         with contextlib.suppress(*UNREADABLE):
             conn.close()
     return problems, facts
 
 
+def _foreign_keys(conn: sqlite3.Connection, problems: list[Line], facts: list[Line]) -> None:
+    try:
+        broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+    except UNREADABLE as exc:
+        problems.append((f"Fremdschlüssel: {exc}", f"foreign keys: {exc}"))
+        return
+    for table, rowid, parent, _ in broken[:MAX_FINDINGS]:
+        problems.append(
+            (
+                f"Fremdschlüssel: {table} Zeile {rowid} verweist ins Leere ({parent})",
+                f"foreign keys: {table} row {rowid} points nowhere ({parent})",
+            )
+        )
+    if not broken:
+        facts.append(("Fremdschlüssel: ok", "foreign keys: ok"))
+
+
 def _schema(
     conn: sqlite3.Connection,
     known: tuple[str, ...],
     head: str,
-    problems: list[str],
-    facts: list[str],
+    problems: list[Line],
+    facts: list[Line],
 ) -> None:
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if not {"settings", "alembic_version"} <= tables:
-            problems.append("Schema: keine aipdesk-Datenbank (Tabellen fehlen)")
+            problems.append(
+                (
+                    "Schema: keine aipdesk-Datenbank (Tabellen fehlen)",
+                    "schema: no aipdesk database (tables are missing)",
+                )
+            )
             return
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     except UNREADABLE as exc:
-        problems.append(f"Schema: {exc}")
+        problems.append((f"Schema: {exc}", f"schema: {exc}"))
         return
     revision = None if row is None else str(row[0])
     if revision == head:
-        facts.append(f"Schemaversion {revision}: aktuell")
+        facts.append((f"Schemaversion {revision}: aktuell", f"schema version {revision}: current"))
     elif revision in known:
-        problems.append(f"Schemaversion {revision}, erwartet {head}")
+        problems.append(
+            (
+                f"Schemaversion {revision}, erwartet {head}",
+                f"schema version {revision}, expected {head}",
+            )
+        )
     else:
-        problems.append(f"Schemaversion {revision}: unbekannt (erwartet {head})")
+        problems.append(
+            (
+                f"Schemaversion {revision}: unbekannt (erwartet {head})",
+                f"schema version {revision}: unknown (expected {head})",
+            )
+        )
 
 
 def check_cells_unique(session: Session, cells: Iterable[tuple[int, int, int, int]]) -> None:
@@ -366,6 +409,9 @@ def check_cells_unique(session: Session, cells: Iterable[tuple[int, int, int, in
             file = bind.engine.url.database or ""
             raise damaged(
                 Path(file),
-                f"{len(twice)} Monatswert(e) stehen doppelt in der Tabelle; ein Index ist "
-                "beschädigt",
+                (
+                    f"{len(twice)} Monatswert(e) stehen doppelt in der Tabelle; ein Index ist "
+                    "beschädigt",
+                    f"{len(twice)} monthly value(s) stand twice in the table; an index is damaged",
+                ),
             )

@@ -92,6 +92,8 @@ def test_writes_into_damaged_files(demo: Path, cli: Cli) -> None:
     assert run.code == 1
     assert "Integritätsprüfung: row" in run.err and "missing from index" in run.err
     assert "Es gibt keine Sicherung dieser Datenbank." in run.err
+    run = cli("check", "--db", demo, "--lang", "en")
+    assert run.code == 1 and "integrity check: row" in run.err and "There is no backup" in run.err
     assert digest(demo) == before
 
 
@@ -103,8 +105,10 @@ def test_writes_into_damaged_files_larger_than_the_always_checked(
     lose_unique_index_entry(demo)
     before = digest(demo)
     run = cli(*LOG, "--db", demo, "--value", "99")
-    assert run.code == 1 and "ist beschädigt" in run.err
+    assert run.code == 1 and len(run.lines) == 1 and "ist beschädigt" in run.err
     assert digest(demo) == before and len(rows_of_cell(demo)) == 1
+    # No daily backup of the damaged file: it would push a sound one out of the fourteen.
+    assert not backup_dir().exists() or files_in(backup_dir()) == []
 
 
 def test_writes_into_damaged_files_damaged_after_the_days_check(

@@ -11,12 +11,11 @@ stored.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 # C0 and C1 control characters, DEL, line and paragraph separators, and the format
 # characters that reorder or hide text (bidi embeddings, overrides and isolates,
 # zero-width characters, the byte-order mark), and lone surrogates.
-_INVISIBLE = re.compile(
+INVISIBLE = re.compile(
     "[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f"
     "\ufeff\ufff9-\ufffb\ud800-\udfff]"
 )
@@ -36,10 +35,5 @@ def visible(text: str, *, keep_newlines: bool = False) -> str:
 
     `keep_newlines`: leave ``\\n`` as it is (text aipdesk composed of several lines)."""
     if keep_newlines:
-        return "\n".join(_INVISIBLE.sub(_escape, line) for line in text.split("\n"))
-    return _INVISIBLE.sub(_escape, text)
-
-
-def is_invisible(char: str) -> bool:
-    """Whether `visible` would escape `char`."""
-    return _INVISIBLE.fullmatch(char) is not None or unicodedata.category(char) == "Cc"
+        return "\n".join(INVISIBLE.sub(_escape, line) for line in text.split("\n"))
+    return INVISIBLE.sub(_escape, text)

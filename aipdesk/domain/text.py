@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from aipdesk.domain.errors import DomainError
-from aipdesk.domain.escape import visible
+from aipdesk.domain.escape import INVISIBLE, visible
 
 NOTE_LIMIT = 2_000  # characters of a Bemerkung: a few paragraphs; Excel takes 32,767
 NOTE = ("Die Bemerkung", "the note")
@@ -30,8 +30,6 @@ USER = ("Der Benutzername", "the user name")
 # the two non-characters XML 1.0 excludes.
 _NEVER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _BREAKS = re.compile("[\t\n]")
-# What reorders or hides text on a terminal (see aipdesk.domain.escape).
-_INVISIBLE = re.compile("[\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
 
 
 def _refuse_char(what: tuple[str, str], found: re.Match[str]) -> DomainError:
@@ -77,7 +75,7 @@ def check_user(user: str, limit: int) -> str:
     if not user.strip():
         raise DomainError("text_empty", what=USER)
     check_line(user, USER, limit)
-    if found := _INVISIBLE.search(user):
+    if found := INVISIBLE.search(user):  # what reorders or hides text on a terminal
         raise _refuse_char(USER, found)
     return user
 

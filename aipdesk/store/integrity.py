@@ -71,6 +71,10 @@ def _json(column: str) -> str:
 
 # A finding, in German and English.
 Line = tuple[str, str]
+ID = 2**62
+# The columns of a monthly value and a target alike: its series, and who changed it when.
+SERIES = [_whole("project_id", 1, ID), _whole("metric_id", 1, ID)]
+CHANGED = [_whole("version", 0, ID), _text("updated_by")]
 # (table, what a person calls a row of it, the condition every row must meet)
 RULES: tuple[tuple[str, Line, str], ...] = (
     (
@@ -78,15 +82,12 @@ RULES: tuple[tuple[str, Line, str], ...] = (
         ("Monatswert", "monthly value"),
         " AND ".join(
             [
-                _whole("project_id", 1, 2**62),
-                _whole("metric_id", 1, 2**62),
+                *SERIES,
                 _whole("year", 1, 9999),
                 _whole("month", 1, 12),
                 _whole("value", 0, MAX_COUNT),
                 _text("note", nullable=True),
-                _whole("version", 0, 2**62),
-                _text("updated_by"),
-                _stamp_ok("updated_at"),
+                *CHANGED,
             ]
         ),
     ),
@@ -95,17 +96,14 @@ RULES: tuple[tuple[str, Line, str], ...] = (
         ("Zielwert", "target"),
         " AND ".join(
             [
-                _whole("project_id", 1, 2**62),
-                _whole("metric_id", 1, 2**62),
+                *SERIES,
                 _whole("first_year", 1, 9999),
                 _whole("first_month", 1, 12),
                 _whole("last_year", 1, 9999),
                 _whole("last_month", 1, 12),
                 "(value IS NULL OR (typeof(value) IN ('integer', 'real') AND value >= 0))",
                 _json("weights"),
-                _whole("version", 0, 2**62),
-                _text("updated_by"),
-                _stamp_ok("updated_at"),
+                *CHANGED,
             ]
         ),
     ),
@@ -146,7 +144,6 @@ RULES: tuple[tuple[str, Line, str], ...] = (
         ("Eintrag im Änderungsprotokoll", "change-log entry"),
         " AND ".join(
             [
-                _stamp_ok("at", nullable=False),
                 _text("user"),
                 _text("source"),
                 _text("action"),
@@ -162,6 +159,13 @@ RULES: tuple[tuple[str, Line, str], ...] = (
     ),
     ("settings", ("Einstellung", "setting"), f"{_text('key')} AND {_text('value')}"),
 )
+# Timestamps, checked once per distinct value (a write stamps all its rows alike; parsing
+# each of a million rows' stamps in SQL costs more than the integrity check itself).
+STAMPS: dict[str, tuple[tuple[str, bool], ...]] = {
+    "monthly_values": (("updated_at", True),),
+    "targets": (("updated_at", True),),
+    "change_log": (("at", False),),
+}
 # Text columns read as text (a flipped bit can leave bytes that are no UTF-8).
 TEXT_COLUMNS: dict[str, tuple[str, ...]] = {
     "monthly_values": ("note", "updated_by"),
@@ -201,16 +205,15 @@ def sqlite_findings(conn: sqlite3.Connection, *, full: bool) -> list[Line]:
     return data_findings(conn) if full else []
 
 
-def data_findings(conn: sqlite3.Connection, tables: Iterable[str] | None = None) -> list[Line]:
+def data_findings(conn: sqlite3.Connection) -> list[Line]:
     """Rows that break the data rules aipdesk reads by, one line per table."""
-    wanted = set(tables) if tables is not None else None
     try:
         present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     except UNREADABLE as exc:
         return [(str(exc), str(exc))]
     findings: list[Line] = []
     for table, (de, en), rule in RULES:
-        if table not in present or (wanted is not None and table not in wanted):
+        if table not in present:
             continue
         try:
             # coalesce: a rule that comes out NULL (time('25:00')) is broken, not unknown
@@ -223,18 +226,46 @@ def data_findings(conn: sqlite3.Connection, tables: Iterable[str] | None = None)
             findings.append((f"{table}: {exc}", f"{table}: {exc}"))
             continue
         if count:
-            rowids = ", ".join(str(r[0]) for r in bad)
-            findings.append(
-                (
-                    f"{table}: {count} ungültige Zeile(n) ({de}; Zeile {rowids})",
-                    f"{table}: {count} invalid row(s) ({en}; row {rowids})",
-                )
-            )
+            findings.append(_invalid(table, count, (de, en), bad))
+        for column, nullable in STAMPS.get(table, ()):
+            findings += _stamp_findings(conn, table, column, nullable, (de, en))
     findings += _encoding_findings(conn, present)
     return findings
 
 
+def _invalid(table: str, count: int, label: Line, bad: list[tuple[object, ...]]) -> Line:
+    rowids = ", ".join(str(r[0]) for r in bad)
+    return (
+        f"{table}: {count} ungültige Zeile(n) ({label[0]}; Zeile {rowids})",
+        f"{table}: {count} invalid row(s) ({label[1]}; row {rowids})",
+    )
+
+
+def _stamp_findings(
+    conn: sqlite3.Connection, table: str, column: str, nullable: bool, label: Line
+) -> list[Line]:
+    rule = _stamp_ok("v", nullable)
+    try:
+        # MATERIALIZED: else SQLite pushes the rule down into every row (25 times slower).
+        materialized = "MATERIALIZED " if sqlite3.sqlite_version_info >= (3, 35) else ""
+        wrong = _rows(
+            conn,
+            f"WITH d AS {materialized}(SELECT DISTINCT {column} AS v FROM {table}) "
+            f"SELECT v FROM d WHERE NOT coalesce({rule}, 0) LIMIT 3",
+        )
+        if not wrong:
+            return []
+        broken = f"NOT coalesce(({_stamp_ok(column, nullable)}), 0)"
+        bad = _rows(conn, f"SELECT rowid FROM {table} WHERE {broken} LIMIT 3")
+        count = int(conn.execute(f"SELECT count(*) FROM {table} WHERE {broken}").fetchone()[0])
+    except UNREADABLE as exc:
+        return [(f"{table}: {exc}", f"{table}: {exc}")]
+    return [_invalid(table, count, label, bad)]
+
+
 def _encoding_findings(conn: sqlite3.Connection, present: set[str]) -> list[Line]:
+    """Text that is no UTF-8: each column read as one concatenation (fast), and only a
+    column that fails read again row by row, to name the row."""
     findings: list[Line] = []
     previous = conn.text_factory
     conn.text_factory = bytes
@@ -242,24 +273,41 @@ def _encoding_findings(conn: sqlite3.Connection, present: set[str]) -> list[Line
         for table, columns in TEXT_COLUMNS.items():
             if table not in present:
                 continue
-            try:
-                cursor = conn.execute(f"SELECT rowid, {', '.join(columns)} FROM {table}")
-                for row in cursor:
-                    for value in row[1:]:
-                        if isinstance(value, bytes):
-                            value.decode("utf-8")
-            except UnicodeDecodeError:
+            for column in columns:
+                try:
+                    whole = conn.execute(f"SELECT group_concat({column}, '') FROM {table}")
+                    joined = whole.fetchone()[0]
+                    if not isinstance(joined, bytes) or _utf8(joined):
+                        continue
+                    rowid = next(
+                        (
+                            row[0]
+                            for row in conn.execute(f"SELECT rowid, {column} FROM {table}")
+                            if isinstance(row[1], bytes) and not _utf8(row[1])
+                        ),
+                        "?",
+                    )
+                except UNREADABLE as exc:
+                    findings.append((f"{table}: {exc}", f"{table}: {exc}"))
+                    break
                 findings.append(
                     (
-                        f"{table}: Text, der kein UTF-8 ist (Zeile {row[0]})",
-                        f"{table}: text that is no UTF-8 (row {row[0]})",
+                        f"{table}: Text, der kein UTF-8 ist (Zeile {rowid})",
+                        f"{table}: text that is no UTF-8 (row {rowid})",
                     )
                 )
-            except UNREADABLE as exc:
-                findings.append((f"{table}: {exc}", f"{table}: {exc}"))
+                break
     finally:
         conn.text_factory = previous
     return findings
+
+
+def _utf8(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def open_read_only(path: Path) -> sqlite3.Connection:

@@ -125,7 +125,7 @@ def write_failed(target: Path, error: OSError) -> DomainError:
     return DomainError("output_failed", path=str(target), reason=reason)
 
 
-def write_atomically(target: Path, write: Callable[[BinaryIO], None]) -> Path:
+def write_atomically(target: Path, write: Callable[[BinaryIO], object]) -> Path:
     """Write `target` through `write(handle)` into a temporary file beside it, then rename.
 
     The new file has mode 0600, or the mode of the file it replaces. An OSError

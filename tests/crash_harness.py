@@ -323,17 +323,13 @@ class CrashLoop:
         return result
 
     def check(self) -> list[str]:
-        """What `aipdesk check` runs (services.maintenance.check), in this process: cheaper
-        than the command, so a test may run the command only after some of the kills."""
-        from aipdesk.services.database import open_database
-        from aipdesk.services.maintenance import check
+        """What `aipdesk check` runs (services.maintenance.check_location), in this
+        process: cheaper than the command, so a test may run the command only after some
+        of the kills."""
+        from aipdesk.services.maintenance import check_location
 
-        db = open_database(self.db, create=False)
-        try:
-            problems, _facts = check(db)
-        finally:
-            db.close()
-        return [f"check: {problem}" for problem in problems]
+        problems, _facts = check_location(self.db)
+        return [f"check: {de}" for de, _ in problems]
 
     # -- the loop -------------------------------------------------------------------------
     def run(self, kills: dict[str, int]) -> Tally:

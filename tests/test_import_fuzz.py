@@ -1658,17 +1658,17 @@ def write_template_bytes(folder: Path) -> bytes:
 def test_too_many_parts_are_refused_before_zipfile_reads_its_directory(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from aipdesk.exchange import importer
+    from aipdesk.exchange import guard
 
     path = tmp_path / "teile.xlsx"
     with zipfile.ZipFile(path, "w") as archive:
-        for i in range(importer.MAX_PARTS + 1):
+        for i in range(guard.MAX_PARTS + 1):
             archive.writestr(f"p/{i}", b"")
 
     def no_zipfile(*args: Any, **kwargs: Any) -> Any:
         raise AssertionError("zipfile read the directory of a file with too many parts")
 
-    monkeypatch.setattr(importer.zipfile, "ZipFile", no_zipfile)
+    monkeypatch.setattr(guard.zipfile, "ZipFile", no_zipfile)
     with pytest.raises(DomainError) as caught:
         read_workbook(path)
     assert caught.value.code == "import_too_big"

@@ -298,7 +298,7 @@ def test_an_unreachable_server_gives_one_german_line_without_the_password(
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1, result.stderr
-    assert result.stderr.startswith("aipdesk: Die Datenbank postgresql+psycopg://u")
+    assert result.stderr.startswith("aipdesk: Die Datenbank postgresql+psycopg://***@")
     assert "lässt sich nicht öffnen" in result.stderr
     assert SECRET not in result.stderr
     assert _user_files_text(Path(os.environ["XDG_STATE_HOME"]).parent).count(SECRET) == 0
@@ -502,8 +502,8 @@ def test_text_postgresql_cannot_store_is_refused_alike(db: Database, actor: Acto
 @pytest.mark.parametrize(
     ("column", "stored", "message"),
     [
-        ("value", 3_000_000_000, 'JC integrations 2021-01: "3000000000" ist zu groß'),
-        ("note", "a\x00b", "JC integrations 2021-01: Die Bemerkung enthält ein Nullzeichen"),
+        ("value", 3_000_000_000, 'JC / integrations / 2021-01 (Zeile 1): Wert "3000000000" ist'),
+        ("note", "a\x00b", "JC / integrations / 2021-01 (Zeile 1): Die Bemerkung enthält ein Null"),
     ],
     ids=["value-beyond-32-bits", "nul-in-note"],
 )

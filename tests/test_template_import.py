@@ -17,7 +17,7 @@ from openpyxl.utils import get_column_letter, range_boundaries
 from aipdesk.domain.errors import DomainError
 from aipdesk.domain.months import Month
 from aipdesk.domain.rules import parse_count
-from aipdesk.exchange import importer
+from aipdesk.exchange import guard
 from aipdesk.exchange.importer import ImportFile, import_workbook, read_workbook
 from aipdesk.exchange.template import CREATED_PROPERTY, mark_created, write_template
 from aipdesk.services.base import Actor
@@ -270,7 +270,7 @@ def test_template_overwrites_atomically(logged: Database, tmp_path: Path) -> Non
     write_template(logged, 2021, path)
     assert read_workbook(path).kind == "template"
     assert files(tmp_path) == ["t.xlsx"]
-    with pytest.raises(DomainError, match="kann nicht geschrieben werden"):
+    with pytest.raises(DomainError, match="lässt sich nicht schreiben"):
         write_template(logged, 2021, tmp_path / "missing-folder" / "t.xlsx")
 
 
@@ -488,10 +488,10 @@ def test_xml_entity_expansion_is_refused(
 def test_oversized_workbooks_are_refused(
     logged: Database, actor: Actor, template: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(importer, "MAX_CELLS", 50)
+    monkeypatch.setattr(guard, "MAX_CELLS", 50)
     assert "zu groß für einen Import" in refused(logged, actor, template)
-    monkeypatch.setattr(importer, "MAX_CELLS", 1_000_000)
-    monkeypatch.setattr(importer, "MAX_PART_BYTES", 1_000)
+    monkeypatch.setattr(guard, "MAX_CELLS", 1_000_000)
+    monkeypatch.setattr(guard, "MAX_PART_BYTES", 1_000)
     assert "zu groß für einen Import" in refused(logged, actor, template)
 
 

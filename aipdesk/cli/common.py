@@ -4,11 +4,15 @@ opening the database the options name."""
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
+import io
 import os
 import sys
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from aipdesk.domain.errors import DomainError
+from aipdesk.domain.escape import visible
 
 if TYPE_CHECKING:
     from aipdesk.services.database import Database
@@ -18,6 +22,68 @@ EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
 class UsageError(Exception):
     pass
+
+
+def say(text: str) -> None:
+    """One message on stderr, prefixed "aipdesk: "; characters a terminal would act on
+    (escape sequences, forged line breaks in quoted user text) are shown as escapes."""
+    with contextlib.suppress(OSError, ValueError):  # stderr gone: nobody to tell
+        print(f"aipdesk: {visible(text, keep_newlines=True)}", file=sys.stderr, flush=True)
+
+
+def show(text: str) -> None:
+    """A command's report on stdout; what it quotes (paths, names, notes) shown escaped."""
+    print(visible(text, keep_newlines=True))
+
+
+class Output(io.TextIOBase):
+    """Standard output that never raises: a failure to print (a full disk, a closed
+    pipe) is remembered, later output dropped, and the command decides what it means
+    (after a change was stored: a warning; for a command whose output is its result:
+    exit 1)."""
+
+    def __init__(self, target: Any) -> None:
+        super().__init__()
+        self.target = target
+        self.error: OSError | None = None
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        if self.error is None:
+            try:
+                self.target.write(text)
+            except OSError as error:
+                self._failed(error)
+        return len(text)
+
+    def flush(self) -> None:
+        if self.error is None:
+            try:
+                self.target.flush()
+            except OSError as error:
+                self._failed(error)
+
+    def _failed(self, error: OSError) -> None:
+        self.error = error
+        # What stays in the buffer would fail again when Python flushes it on exit (and
+        # turn the exit code into 120): the descriptor is pointed at the null device.
+        with contextlib.suppress(Exception):
+            fd = self.target.fileno()
+            null = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(null, fd)
+            os.close(null)
+            self.target.flush()
+
+    def reason(self) -> tuple[str, str]:
+        error = self.error
+        detail = (error.strerror if error else None) or type(error).__name__
+        if error is not None and error.errno == errno.ENOSPC:
+            return ("kein Platz mehr auf dem Datenträger", "no space left on the device")
+        if isinstance(error, BrokenPipeError):
+            return ("die Gegenseite hat die Verbindung geschlossen", "the pipe was closed")
+        return (detail, detail)
 
 
 class Parser(argparse.ArgumentParser):
@@ -80,13 +146,15 @@ def open_db(args: argparse.Namespace, create: bool = False, write: bool = False)
             raise DomainError("read_only", path=db.where)
         from aipdesk.services.maintenance import start_of_day
 
+        try:
+            db.verify()  # a damaged file is refused before its daily backup is taken
+        except BaseException:
+            db.close()
+            raise
         start_of_day(db)
     lang = args.lang or "de"
     for notice in db.notices:
-        print(
-            f"aipdesk: {'Hinweis' if lang == 'de' else 'note'}: {notice.text(lang)}",
-            file=sys.stderr,
-        )
+        say(f"{'Hinweis' if lang == 'de' else 'note'}: {notice.text(lang)}")
     return db
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -15,30 +14,32 @@ from aipdesk.cli.common import (
     location,
     month_arg,
     open_db,
+    say,
+    show,
 )
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("backup", parents=[common], help="Sicherungskopie der Datenbank")
     p.add_argument("--out", type=Path)
-    p.set_defaults(func=cmd_backup)
+    p.set_defaults(func=cmd_backup, changes=True)
     p = sub.add_parser(
         "restore",
         parents=[common],
         help="Datenbank aus einer Sicherung wiederherstellen (der jetzige Stand wird gesichert)",
     )
     p.add_argument("file", type=Path, metavar="FILE")
-    p.set_defaults(func=cmd_restore)
+    p.set_defaults(func=cmd_restore, changes=True)
     p = sub.add_parser("export", parents=[common], help="Arbeitsmappe für die Geschäftsführung")
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--month", type=month_arg)
     p.add_argument("--out", type=Path, required=True)
-    p.set_defaults(func=cmd_export)
+    p.set_defaults(func=cmd_export, changes=True)
     p = sub.add_parser("template", parents=[common], help="Erfassungsvorlage (Excel)")
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--project")
     p.add_argument("--out", type=Path, required=True)
-    p.set_defaults(func=cmd_template)
+    p.set_defaults(func=cmd_template, changes=True)
     p = sub.add_parser("import", parents=[common], help="Werte aus Vorlage oder Export übernehmen")
     p.add_argument("file", type=Path, metavar="FILE.xlsx")
     p.add_argument("--dry-run", action="store_true", help="nur prüfen und anzeigen")
@@ -47,11 +48,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         action="store_true",
         help="auch Werte übernehmen, die seit der Erstellung der Datei geändert wurden",
     )
-    p.set_defaults(func=cmd_import)
+    p.set_defaults(func=cmd_import, changes=True)
     p = sub.add_parser("merge", parents=[common], help="Werte einer anderen Datenbank übernehmen")
     p.add_argument("other", type=Path, metavar="OTHER.db")
     p.add_argument("--prefer", choices=("ours", "theirs"))
-    p.set_defaults(func=cmd_merge)
+    p.set_defaults(func=cmd_merge, changes=True)
     p = sub.add_parser(
         "check", parents=[common], help="Integrität, Fremdschlüssel, Schemaversion prüfen"
     )
@@ -64,7 +65,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.month is not None and args.month.year != args.year:
         raise UsageError(f"--month {args.month} liegt nicht im Jahr {args.year}")
     result = export_workbook(open_db(args), args.year, args.month, args.out)
-    print(
+    show(
         f"Arbeitsmappe geschrieben: {result.path} (Berichtsmonat {result.report_month}, "
         f"{result.rows_in_daten} Monatswerte)"
     )
@@ -75,7 +76,7 @@ def cmd_template(args: argparse.Namespace) -> int:
     from aipdesk.exchange.template import write_template
 
     path = write_template(open_db(args), args.year, args.out, project=args.project)
-    print(f"Erfassungsvorlage geschrieben: {path}")
+    show(f"Erfassungsvorlage geschrieben: {path}")
     return EXIT_OK
 
 
@@ -93,7 +94,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         dry_run=args.dry_run,
         skip_conflicts=not args.overwrite_conflicts,
     )
-    print(report.summary(args.lang or "de"))
+    show(report.summary(args.lang or "de"))
     return EXIT_OK
 
 
@@ -103,7 +104,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
     actor = Actor(args.user, "merge") if args.user else Actor(source="merge")
     report = merge_database(open_db(args, write=True), actor, args.other, prefer=args.prefer)
-    print(report.summary(args.lang or "de"))
+    show(report.summary(args.lang or "de"))
     return EXIT_OK
 
 
@@ -111,7 +112,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from aipdesk.services.database import backup
 
     path = backup(open_db(args), args.out)
-    print(f"Sicherung geschrieben: {path}")
+    show(f"Sicherung geschrieben: {path}")
     return EXIT_OK
 
 
@@ -123,21 +124,21 @@ def cmd_restore(args: argparse.Namespace) -> int:
     result = restore(location(args), args.file, actor_of(args))
     de = (args.lang or "de") == "de"
     if de:
-        print(
+        show(
             f"Wiederhergestellt: {result.target} enthält jetzt den Stand aus {result.restored_from}"
         )
     else:
-        print(f"Restored: {result.target} now holds the state of {result.restored_from}")
+        show(f"Restored: {result.target} now holds the state of {result.restored_from}")
     if result.backup_of_current is not None:
-        print(
+        show(
             f"Der vorherige Stand ist gesichert in: {result.backup_of_current}"
             if de
             else f"The previous state is saved in: {result.backup_of_current}"
         )
     else:
-        print("Vorher gab es dort keine Datenbank" if de else "There was no database before")
+        show("Vorher gab es dort keine Datenbank" if de else "There was no database before")
     if result.revision != SCHEMA_HEAD:
-        print(
+        show(
             f"Die Sicherung hat Schema {result.revision}; beim nächsten Öffnen wird sie "
             f"auf {SCHEMA_HEAD} aktualisiert (mit Sicherung vorher)"
             if de
@@ -148,11 +149,12 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from aipdesk.services.maintenance import check
+    from aipdesk.services.maintenance import check_location
 
-    problems, facts = check(open_db(args))
+    index = 1 if args.lang == "en" else 0
+    problems, facts = check_location(location(args))
     for fact in facts:
-        print(fact)
+        show(fact[index])
     for problem in problems:
-        print(problem, file=sys.stderr)
+        say(problem[index])
     return EXIT_REJECTED if problems else EXIT_OK

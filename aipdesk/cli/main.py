@@ -6,16 +6,19 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from aipdesk.cli import catalogue, files, targets, values
 from aipdesk.cli.common import (
     EXIT_OK,
     EXIT_REJECTED,
     EXIT_USAGE,
+    Output,
     Parser,
     UsageError,
     common_options,
     location,
+    say,
 )
 from aipdesk.domain.errors import DomainError
 
@@ -57,24 +60,68 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(help_language(sys.argv[1:] if argv is None else list(argv)))
     args = parser.parse_args(argv)
     lang = args.lang or "de"
+    # What a library's finalizer raises after a failure (a half-written zip being closed
+    # on a full disk) goes to the log file, never as a traceback to the terminal.
+    sys.unraisablehook = _log_unraisable
+    out = Output(sys.stdout)
+    sys.stdout = out
+    try:
+        code = _run(parser, args, lang)
+        out.flush()
+    finally:
+        sys.stdout = out.target
+    if out.error is None:
+        return code
+    changed = code == EXIT_OK and getattr(args, "changes", False)
+    changed = changed and not getattr(args, "dry_run", False)
+    problem = DomainError(
+        "output_lost_after_change" if changed else "output_lost", reason=out.reason()
+    )
+    if changed:
+        say(f"{'Hinweis' if lang == 'de' else 'note'}: {problem.text(lang)}")
+        return code
+    say(problem.text(lang))
+    return EXIT_REJECTED
+
+
+def _run(parser: argparse.ArgumentParser, args: argparse.Namespace, lang: str) -> int:
     try:
         if args.command is None:
             return run_gui(args)
         return int(args.func(args))
     except UsageError as exc:
         parser.print_usage(sys.stderr)
-        print(f"aipdesk: {exc}", file=sys.stderr)
+        say(str(exc))
         return EXIT_USAGE
     except DomainError as exc:
-        print(f"aipdesk: {exc.text(lang)}", file=sys.stderr)
+        say(exc.text(lang))
         return EXIT_REJECTED
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # the last guard: one line, never a traceback
         from aipdesk.errors import describe_unexpected
 
-        print(f"aipdesk: {describe_unexpected(exc, lang)}", file=sys.stderr)
+        message = describe_unexpected(exc, lang)  # the details go to the log file
+        damage = _damage_behind(args)
+        say(damage.text(lang) if damage is not None else message)
         return EXIT_REJECTED
+
+
+def _damage_behind(args: argparse.Namespace) -> DomainError | None:
+    """A damaged database file behind an unforeseen error is what the user must hear of."""
+    if args.command is None:
+        return None
+    from aipdesk.services.maintenance import damage_behind
+
+    return damage_behind(location(args))
+
+
+def _log_unraisable(unraisable: Any) -> None:
+    from aipdesk.errors import log, log_to_file
+
+    log_to_file()
+    error = unraisable.exc_value
+    log.warning("ignored in a finalizer", exc_info=(type(error), error, unraisable.exc_traceback))
 
 
 def run_gui(args: argparse.Namespace) -> int:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from aipdesk.domain.escape import visible
 from aipdesk.format import number, percent, signed
 
 if TYPE_CHECKING:
@@ -70,21 +71,25 @@ def format_status(report: StatusReport, lang: str = "de") -> str:
     """Both tables with a heading that says which report month and why."""
     en = int(lang == "en")
     names = {
-        (r.project.code, r.metric.code): f"{r.project.code} {r.metric.name}" for r in report.rows
+        (r.project.code, r.metric.code): visible(f"{r.project.code} {r.metric.name}")
+        for r in report.rows
     }
 
     def name(holdup: Holdup) -> str:
-        return names.get((holdup.project, holdup.metric), f"{holdup.project} {holdup.metric}")
+        return names.get(
+            (holdup.project, holdup.metric), visible(f"{holdup.project} {holdup.metric}")
+        )
 
     steering: list[tuple[str, ...]] = []
     official: list[tuple[str, ...]] = []
     for row in report.rows:
         p, decimals = row.progress, _decimals(row)
         light = STATUS_WORDS[p.status.value][en]
+        code, metric_name = visible(row.project.code), visible(row.metric.name)
         steering.append(
             (
-                row.project.code,
-                row.metric.name,
+                code,
+                metric_name,
                 str(row.target.period),
                 number(p.target, decimals),
                 number(p.plan_to_date, decimals),
@@ -99,8 +104,8 @@ def format_status(report: StatusReport, lang: str = "de") -> str:
         )
         official.append(
             (
-                row.project.code,
-                row.metric.name,
+                code,
+                metric_name,
                 number(p.rolling_12m, decimals),
                 number(p.rolling_12m_previous, decimals),
                 _pct(p.yoy_month_change_pct),
@@ -135,7 +140,7 @@ def format_status(report: StatusReport, lang: str = "de") -> str:
         )
         for row in incomplete:
             months = ", ".join(str(m) for m in row.progress.months_missing)
-            out.append(f"  {row.project.code} {row.metric.name}: {months}")
+            out.append(f"  {visible(row.project.code)} {visible(row.metric.name)}: {months}")
     out.append("")
     out.append(
         f"Official Kennzahlen, rolling 12 months to {report.report_month} (K2, K3 as in the "

@@ -4,29 +4,27 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from aipdesk.cli.common import EXIT_OK, UsageError, actor_of, month_arg, open_db
-
-if TYPE_CHECKING:
-    pass
+from aipdesk.domain.escape import visible
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "init", parents=[common], help="Datenbank anlegen/aktualisieren, Katalog laden"
     )
-    p.set_defaults(func=cmd_init)
+    p.set_defaults(func=cmd_init, changes=True)
     p = sub.add_parser("demo", parents=[common], help="init und Demodaten für ein Jahr")
     p.add_argument("--year", type=int, default=2021)
-    p.set_defaults(func=cmd_demo)
+    p.set_defaults(func=cmd_demo, changes=True)
     p = sub.add_parser("log", parents=[common], help="einen Monatswert erfassen")
     p.add_argument("--project", required=True)
     p.add_argument("--metric", required=True)
     p.add_argument("--month", required=True, type=month_arg)
     p.add_argument("--value", required=True)
     p.add_argument("--note")
-    p.set_defaults(func=cmd_log)
+    p.set_defaults(func=cmd_log, changes=True)
     p = sub.add_parser("status", parents=[common], help="Zielerreichung eines Jahres")
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--month", type=month_arg)
@@ -84,7 +82,7 @@ def cmd_log(args: argparse.Namespace) -> int:
         KEEP if args.note is None else args.note,
     )
     what = "gespeichert" if changes else "unverändert"
-    print(f"{args.project} {args.metric} {args.month}: {args.value} {what}")
+    print(visible(f"{args.project} {args.metric} {args.month}: {args.value} {what}"))
     return EXIT_OK
 
 
@@ -109,8 +107,11 @@ def cmd_history(args: argparse.Namespace) -> int:
     for change in history(open_db(args), args.project, args.metric, args.month):
         when = change.at.astimezone().strftime("%d.%m.%Y %H:%M:%S")
         where = " ".join(str(x) for x in (change.project, change.metric, change.month) if x)
+        # One entry, one line: what users typed (names, notes) is shown escaped.
         print(
-            f"{when}  {change.user:<12} {change.source:<9} {change.action:<6} "
-            f"{change.entity:<8} {where}: {describe(change.old)} → {describe(change.new)}"
+            visible(
+                f"{when}  {change.user:<12} {change.source:<9} {change.action:<6} "
+                f"{change.entity:<8} {where}: {describe(change.old)} → {describe(change.new)}"
+            )
         )
     return EXIT_OK

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from aipdesk.domain.escape import visible
+
 # code -> (German, English). Parameters are filled with str.format.
 MESSAGES: dict[str, tuple[str, str]] = {
     "bad_month": (
@@ -410,9 +412,68 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ein geplanter Durchschnitt des Nenners gehört nur zu einer Quote; {metric} ist {kind}",
         "a planned mean of the denominator belongs only to a ratio; {metric} is {kind}",
     ),
+    # Hardening
+    "output_refused": (
+        "{path} wird nicht geschrieben: {reason}. Es wurde nichts verändert",
+        "{path} is not written: {reason}. Nothing was changed",
+    ),
+    "output_failed": (
+        "Die Datei {path} lässt sich nicht schreiben ({reason}); ist sie noch in Excel "
+        "geöffnet oder der Ordner schreibgeschützt? Es wurde nichts verändert",
+        "cannot write the file {path} ({reason}); is it still open in Excel, or is the "
+        "folder read-only? Nothing was changed",
+    ),
+    "output_lost": (
+        "Die Ausgabe ließ sich nicht schreiben ({reason})",
+        "the output could not be written ({reason})",
+    ),
+    "output_lost_after_change": (
+        "Die Änderung ist gespeichert, aber die Meldung darüber ließ sich nicht ausgeben "
+        "({reason})",
+        "the change is stored, but the report of it could not be written ({reason})",
+    ),
+    "text_control": (
+        "{what} enthält ein Zeichen, das hier nicht erlaubt ist ({char}, an Stelle {position})",
+        "{what} contains a character that is not allowed here ({char}, at position {position})",
+    ),
+    "text_empty": ("{what} darf nicht leer sein", "{what} must not be empty"),
+    "note_not_exportable": (
+        "Die Bemerkung zu {project} / {metric} / {month} lässt sich nicht unverändert in "
+        "die Arbeitsmappe schreiben: {message}. Bitte die Bemerkung in aipdesk korrigieren; "
+        "es wurde nichts geschrieben",
+        "the note of {project} / {metric} / {month} cannot be written into the workbook "
+        "unchanged: {message}. Please correct the note in aipdesk; nothing was written",
+    ),
+    "db_no_rights": (
+        "Die Anmeldung hat keine Rechte auf die Datenbank {path}; bitte die IT fragen "
+        "(siehe README, Gemeinsame Datenbank). Es wurde nichts verändert",
+        "the login has no rights on the database {path}; please ask IT (see README, "
+        "shared database). Nothing was changed",
+    ),
+    "db_connection_lost": (
+        "Die Verbindung zur Datenbank {path} ist abgebrochen; was nicht bestätigt wurde, "
+        "ist nicht gespeichert. Bitte erneut versuchen",
+        "the connection to the database {path} was lost; nothing unconfirmed was stored. "
+        "Please try again",
+    ),
+    "db_empty": (
+        "Die Datei {path} ist leer, keine Datenbank; sie wurde nicht verändert. Anlegen mit: "
+        "aipdesk init --db {path}",
+        "the file {path} is empty, no database; it was left unchanged. Create one with: "
+        "aipdesk init --db {path}",
+    ),
+    "merge_bad_rows": (
+        "{other}: {count} Monatswert(e) dort verletzen die Regeln für Eingaben; nichts wurde "
+        "zusammengeführt. {rows}",
+        "{other}: {count} monthly value(s) there break the rules for input; nothing was "
+        "merged. {rows}",
+    ),
 }
 
 _LANGUAGE = {"de": 0, "en": 1}
+# Parameters that are messages of their own, composed by aipdesk (their parameters were
+# made visible already; a list of conflicts keeps its line breaks).
+_COMPOSED = frozenset({"message"})
 
 
 class DomainError(Exception):
@@ -427,11 +488,13 @@ class DomainError(Exception):
 
     def text(self, lang: str = "de") -> str:
         index = _LANGUAGE.get(lang, 0)
-        # A parameter may itself be given in both languages as a (de, en) pair.
-        params = {
-            key: value[index] if isinstance(value, tuple) else value
-            for key, value in self.params.items()
-        }
+        params = {}
+        for key, value in self.params.items():
+            # A parameter may itself be given in both languages as a (de, en) pair.
+            chosen = value[index] if isinstance(value, tuple) else value
+            if isinstance(chosen, str) and key not in _COMPOSED:
+                chosen = visible(chosen)  # quoted user text stays on its line, inert
+            params[key] = chosen
         return MESSAGES[self.code][index].format(**params)
 
     def __str__(self) -> str:

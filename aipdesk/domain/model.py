@@ -12,10 +12,15 @@ from enum import StrEnum
 
 from aipdesk.domain.errors import DomainError
 from aipdesk.domain.months import Month, Period
+from aipdesk.domain.text import check_line, check_paragraphs
 
 OPEN_PERIOD = Period()
-CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,31}$")
+# \Z, not $: "$" also matches before a final line break, and "EVIL\n" is no code.
+CODE_RE = re.compile(r"\A[A-Za-z0-9][A-Za-z0-9_\-]{0,31}\Z")
 WEIGHT_TOLERANCE = 1e-6
+NAME = ("Der Name", "the name")
+DESCRIPTION = ("Die Beschreibung", "the description")
+UNIT = ("Die Einheit", "the unit")
 
 
 class MetricKind(StrEnum):
@@ -48,7 +53,7 @@ class Area(StrEnum):
 
 
 def check_code(code: str) -> str:
-    if not CODE_RE.match(code or ""):
+    if not isinstance(code, str) or not CODE_RE.fullmatch(code):
         raise DomainError("bad_code", code=code)
     return code
 
@@ -65,6 +70,8 @@ class Project:
         check_code(self.code)
         if not self.name.strip():
             raise DomainError("empty_name")
+        check_line(self.name, NAME)
+        check_paragraphs(self.description, DESCRIPTION)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +100,12 @@ class Metric:
         check_code(self.code)
         if not self.name.strip():
             raise DomainError("empty_name")
+        check_line(self.name, NAME)
+        check_line(self.unit, UNIT)
+        check_paragraphs(self.description, DESCRIPTION)
+        for code in (self.parent, self.numerator, self.denominator):
+            if code is not None:
+                check_code(code)
         if self.kind is MetricKind.RATIO and not (self.numerator and self.denominator):
             raise DomainError("ratio_needs_parts")
         if self.parent == self.code:

@@ -17,9 +17,7 @@ target folder, renamed over the target only when complete.
 from __future__ import annotations
 
 import math
-import os
 import re
-import secrets
 import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -43,10 +41,12 @@ from openpyxl.drawing.text import (
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from aipdesk.domain.errors import DomainError
 from aipdesk.domain.model import Area, Metric, MetricKind, Project
 from aipdesk.domain.months import Month
 from aipdesk.domain.progress import Inputs, actual
 from aipdesk.domain.reporting import Holdup
+from aipdesk.domain.text import note_problem
 from aipdesk.exchange.styles import (
     CHANGE,
     COUNT,
@@ -67,6 +67,7 @@ from aipdesk.exchange.styles import (
 )
 from aipdesk.exchange.template import mark_created
 from aipdesk.format import number
+from aipdesk.outputs import check_output, write_atomically
 from aipdesk.services import views
 from aipdesk.services.database import Database
 from aipdesk.services.results import ChartData, GridRow, Snapshot, StatusRow
@@ -158,9 +159,11 @@ def export_workbook(
     few thousand `Daten` rows, saving). `now` is the export time (default: now; a
     naive value is local time); it stands in the title blocks in local time and,
     in UTC, in the document's `created`. A failure leaves neither a partial file
-    at `path` nor a temporary file; an earlier file at `path` stays as it was.
+    at `path` nor a temporary file; an earlier file at `path` stays as it was. A
+    `path` that is a database, a journal or no plain file is refused
+    (``output_refused``); a failed write (full disk) is ``output_failed``.
     """
-    path = Path(path)
+    path = check_output(path, db.path)
     stamp = datetime.now(UTC) if now is None else now.astimezone(UTC)
     data = _read(db, year, month)
     return _Writer(data, stamp, progress).write(path)
@@ -191,6 +194,7 @@ class _Data:
 def _read(db: Database, year: int, month: Month | None) -> _Data:
     snap = views.snapshot(db, year, month)  # its status is `status(db, year, month)`
     cells = values_of_year(db, year)
+    _check_notes(cells)
     previous = values_of_year(db, year - 1)
     series: dict[tuple[str, str], dict[Month, float]] = defaultdict(dict)
     for cell in previous:
@@ -208,6 +212,22 @@ def _read(db: Database, year: int, month: Month | None) -> _Data:
         charts=charts,
         series=dict(series),
     )
+
+
+def _check_notes(cells: Iterable[LoggedValue]) -> None:
+    """Every note goes into the workbook whole, so that its import brings it back as it
+    is: a note stored before aipdesk checked notes (too long for a cell, or with control
+    characters a cell cannot hold) is refused, naming it, rather than cut or cleaned."""
+    for cell in cells:
+        problem = note_problem(cell.note) if cell.note else None
+        if problem is not None:
+            raise DomainError(
+                "note_not_exportable",
+                project=cell.project,
+                metric=cell.metric,
+                month=str(cell.month),
+                message=(problem.text("de"), problem.text("en")),
+            )
 
 
 def _local(moment: datetime) -> datetime:
@@ -358,7 +378,7 @@ class _Writer:
                 self.step()
             rows = self.daten()
             self.sheets[-1].finish()
-            _save_atomically(self.wb, path)
+            write_atomically(path, self.wb.save)
         except BaseException:
             for sheet in self.sheets:
                 sheet.discard()
@@ -915,17 +935,3 @@ def _sheet_names(codes: Iterable[str]) -> dict[str, str]:
         taken.add(name.casefold())
         names[code] = name
     return names
-
-
-def _save_atomically(wb: Workbook, path: Path) -> None:
-    """Write to a new file beside `path`, flush it to disk, then rename it over `path`."""
-    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        with open(temp, "xb") as handle:
-            wb.save(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise

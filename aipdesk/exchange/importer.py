@@ -9,44 +9,41 @@ quoted shortened to one line.
 
 Files come from other people's computers, so they are treated as untrusted:
 
-- the container is checked before any XML parser sees it: a zip (no OLE2, no
-  encryption, no macros), only the two packing methods Excel writes (a bzip2 or
-  LZMA part could unpack without bound), declared sizes and the number of parts
-  bounded, every part's checksum tested;
+- the container and every part's size, checksum and markup are checked before
+  any XML parser sees them (`aipdesk.exchange.guard`): a zip of the two packing
+  methods Excel writes, the number of parts, rows, cells and shared strings
+  bounded;
 - openpyxl parses through defusedxml (no DTD, no entities, nothing fetched), in
   read-only mode, never evaluating a formula (a formula cell is refused), and
-  the number of cells read is capped;
+  the cells read are counted again as they come;
 - every call into zipfile and openpyxl runs inside `_parsing`, which turns what
-  a library raises on a damaged file into a DomainError naming the file: damage
-  (zip, deflate, XML syntax, encoding), forbidden XML, exhaustion; anything else
-  a library raises there becomes `import_unreadable` naming the exception's kind.
-  The checks of our own code run outside it, so a mistake of ours is never
-  passed off as a damaged file (tests/test_import_fuzz.py feeds thousands of
-  malformed workbooks and counts what reaches that last line).
+  a library raises on a damaged file into a DomainError naming the file; the
+  checks of our own code run outside it, so a mistake of ours is never passed
+  off as a damaged file (tests/test_import_fuzz.py feeds thousands of malformed
+  workbooks and counts what reaches that last line).
 """
 
 from __future__ import annotations
 
-import errno
 import os
-import re
-import struct
 import warnings
-import zipfile
-import zlib
 from collections.abc import Generator, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal
-from xml.etree.ElementTree import ParseError
 
 from aipdesk.domain.errors import DomainError
 from aipdesk.domain.model import CODE_RE
 from aipdesk.domain.months import Month
 from aipdesk.domain.rules import parse_count
+from aipdesk.exchange import guard
 from aipdesk.exchange.export import DATA_KEY_COLUMNS, DATA_NOTE_COLUMN, DATA_SHEET
+from aipdesk.exchange.guard import check_container as _check_container
+from aipdesk.exchange.guard import parsing as _parsing
+from aipdesk.exchange.guard import refuse as _refuse
+from aipdesk.exchange.guard import shown as _shown
+from aipdesk.exchange.guard import unreadable as _unreadable
 from aipdesk.exchange.template import CREATED_PROPERTY, HEADER, SHEET
 from aipdesk.services.base import Actor, CellKey, Changes
 from aipdesk.services.batch import KEEP, Incoming, Kind, Plan, PlanItem, plan_values, write_values
@@ -67,49 +64,16 @@ __all__ = [
 EXPORT_SHEET = DATA_SHEET
 EXPORT_HEADER = DATA_KEY_COLUMNS
 NOTE_HEADER = DATA_NOTE_COLUMN
-
-# Limits for untrusted files. A year's template has a few hundred cells, an export's
-# `Daten` sheet one row per monthly value; these bounds are far above both.
-MAX_FILE_BYTES = 50_000_000  # the file on disk
-MAX_PART_BYTES = 100_000_000  # any one part of the zip, unpacked (sheet XML, shared strings)
-MAX_TOTAL_BYTES = 250_000_000  # all parts together, unpacked
-MAX_PARTS = 10_000
-MAX_CELLS = 1_000_000  # cells read from the sheet
-MAX_ROWS = 1_048_576  # rows read from the sheet (as many as Excel has)
+# How far a file's stamp may lie ahead of this computer's clock (another computer's
+# clock may run a little fast); beyond it, the stamp is implausible.
+CLOCK_TOLERANCE = timedelta(minutes=5)
 MAX_COUNT_TEXT = 40  # characters of a count typed as text ("1.234.567"); longer is no count
-SHOWN_CHARS = 60  # characters of user text quoted in a message
-
-OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted .xlsx, old .xls
-ZIP_MAGIC = b"PK\x03\x04"
-MACRO_SUFFIXES = (".xlsm", ".xltm", ".xlam")
-WORKBOOK_CONTENT_TYPES = (
-    b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
-    b"application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
-)
-PACKING_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)  # what Excel writes
-AES_METHOD = 99  # WinZip AES: an encrypted part
-ENCRYPTED_FLAGS = 0x1 | 0x40  # traditional and strong encryption
-_END_RECORD = struct.Struct("<4s4H2LH")  # end of central directory
-_END_RECORD_64 = struct.Struct("<4sQ2H2L4Q")  # zip64 end of central directory
-_MISSING_PART = re.compile(r"[\"']There is no item named '(.*)' in the archive[\"']", re.S)
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]+")
-
-
-def _refuse(where: str, code: str, **params: Any) -> DomainError:
-    return DomainError(code, where=where, **params)
-
 
 def _at(where: str, error: DomainError) -> DomainError:
     """`error` (a domain rule's message) placed at a cell; `reason` keeps its code."""
     return DomainError(
         "at_cell", where=where, message=(error.text("de"), error.text("en")), reason=error.code
     )
-
-
-def _shown(value: Any, limit: int = SHOWN_CHARS) -> str:
-    """User text for a message: one line, control characters as spaces, shortened."""
-    text = _UNPRINTABLE.sub(" ", value if isinstance(value, str) else _text(value))
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @dataclass(frozen=True)
@@ -121,6 +85,19 @@ class ImportFile:
     kind: Literal["template", "export"]
     sheet: str
     name: str = ""  # the file name, for messages
+    stamped: bool = False  # made_at is aipdesk's own stamp (not Excel's "created")
+
+    def since(self, now: datetime | None = None) -> datetime | None:
+        """The moment after which a stored value counts as newer than the file: aipdesk's
+        stamp, if it is plausible. None when the file's provenance is unknown (no stamp,
+        only Excel's "created", or a stamp in the future): then every value the file
+        would change is a conflict."""
+        moment = now or datetime.now(UTC)
+        if not self.stamped or self.made_at is None:
+            return None
+        if self.made_at > moment + CLOCK_TOLERANCE:
+            return None
+        return self.made_at
 
 
 @dataclass(frozen=True)
@@ -169,6 +146,14 @@ class ImportReport:
                 f"{counts[Kind.UNCHANGED]} unchanged, {counts[Kind.CONFLICT]} in conflict"
             )
         lines = [head]
+        if self.file.since() is None:
+            lines.append(
+                "  Herkunft unbekannt (kein gültiger Zeitstempel von aipdesk): jede Änderung "
+                "gilt als Konflikt"
+                if de
+                else "  provenance unknown (no valid aipdesk time stamp): every change counts "
+                "as a conflict"
+            )
         label = {
             Kind.NEW: "neu" if de else "new",
             Kind.CHANGED: "geändert" if de else "changed",
@@ -217,200 +202,6 @@ class ImportReport:
         return "\n".join(lines)
 
 
-# -- the boundary to the libraries that parse the file ----------------------------------------
-
-
-@contextmanager
-def _parsing(where: str) -> Iterator[None]:
-    """Around each call into zipfile or openpyxl on the untrusted file: what they raise on
-    a damaged or hostile file becomes a DomainError naming the file."""
-    try:
-        yield
-    except DomainError:
-        raise
-    except Exception as error:  # the last line is in _unreadable: for parsing the file only
-        raise _unreadable(where, error) from None
-
-
-def _unreadable(where: str, error: BaseException) -> DomainError:
-    from defusedxml.common import DefusedXmlException  # type: ignore[import-untyped]
-
-    # openpyxl wraps what goes wrong while it reads the workbook's parts in a ValueError
-    # ("Unable to read workbook: could not read worksheets …") raised from the real cause.
-    while error.__cause__ is not None:
-        error = error.__cause__
-    if isinstance(error, MemoryError):  # a part that parses into more than there is memory
-        return _refuse(where, "import_too_big", limit=MAX_CELLS)
-    if isinstance(error, DefusedXmlException):  # DTD, entities, external references
-        return _refuse(where, "import_xml_forbidden")
-    if isinstance(
-        error,
-        (
-            zipfile.BadZipFile,  # no zip, a bad directory, a checksum that does not match
-            zlib.error,  # deflate data that does not inflate
-            EOFError,  # a part shorter than its header says
-            ParseError,  # XML that is not well-formed (also: bytes that are no UTF-8)
-            UnicodeError,  # text in an encoding it does not claim
-        ),
-    ):
-        return _refuse(where, "import_broken")
-    origin = _raised_in(error)  # "module.function" of the library code that raised it
-    if isinstance(error, KeyError):
-        if missing := _MISSING_PART.fullmatch(str(error)):  # zipfile: no such part
-            return _refuse(where, "import_part_missing", part=_shown(missing.group(1), 80))
-        if origin.startswith(("openpyxl.reader.", "openpyxl.packaging.")):
-            # a sheet or part whose relationship id (r:id="rId7") leads nowhere
-            return _refuse(where, "import_part_missing", part=_shown(error.args[0], 80))
-    if isinstance(error, AttributeError) and origin.startswith(
-        "openpyxl.reader.excel.ExcelReader.read_chartsheet"
-    ):
-        # openpyxl 3.1 cannot read a chart sheet without a chart (it expects its drawing)
-        return _refuse(where, "import_empty_chartsheet")
-    if isinstance(error, NotImplementedError) and origin.startswith("zipfile."):
-        return _refuse(where, "import_broken")  # "zip file version 8.4": no Excel writes it
-    if isinstance(error, (ValueError, TypeError)) and origin.startswith(
-        ("openpyxl.utils.cell.", "openpyxl.worksheet._reader.WorkSheetParser.parse_row")
-    ):
-        # a reference openpyxl cannot convert: <c r="1A">, <dimension ref="A1:ZZZZ9">,
-        # <row r="x">, a shared formula in a cell without any reference
-        return _refuse(where, "import_bad_reference")
-    if isinstance(error, (ValueError, TypeError, IndexError)) and origin.startswith(
-        (
-            "openpyxl.descriptors.",
-            "openpyxl.utils.datetime.",
-            "openpyxl.worksheet._reader.WorkSheetParser.parse_cell",
-            "openpyxl.worksheet._reader._cast_number",
-        )
-    ):
-        # a value that does not fit its type: a cell t="d" with "2021-02-30", t="b" with
-        # "x", t="s" pointing past the shared strings; a created date that does not exist
-        return _refuse(where, "import_bad_value")
-    if isinstance(error, OSError):
-        if error.errno == errno.EINVAL:  # zipfile seeking to an offset the file cannot have
-            return _refuse(where, "import_broken")
-        # the file vanished or cannot be read while it is open
-        return _refuse(where, "import_cannot_open", reason=_shown(error.strerror or error))
-    # The last line. The libraries raise many kinds on hostile input (KeyError for a
-    # missing part, ValueError or TypeError for an attribute they cannot convert,
-    # IndexError for a shared string that is not there, …): none may escape as a traceback.
-    return _refuse(where, "import_unreadable", kind=type(error).__name__)
-
-
-def _raised_in(error: BaseException) -> str:
-    """Where `error` was raised: "module.function" of the innermost frame of its traceback."""
-    tb = error.__traceback__
-    while tb is not None and tb.tb_next is not None:
-        tb = tb.tb_next
-    if tb is None:
-        return ""
-    code = tb.tb_frame.f_code
-    name = getattr(code, "co_qualname", code.co_name)
-    return f"{tb.tb_frame.f_globals.get('__name__', '')}.{name}"
-
-
-# -- the container --------------------------------------------------------------------------
-
-
-def _check_container(path: Path, where: str) -> None:
-    """Refuse what is not a plain, bounded .xlsx before any XML parser sees it."""
-    suffix = path.suffix.lower()
-    if suffix in MACRO_SUFFIXES:
-        raise _refuse(where, "import_macros")
-    if suffix == ".xlsb":
-        raise _refuse(where, "import_binary")
-    try:
-        size = path.stat().st_size
-        if not path.is_file():
-            raise _refuse(where, "import_not_xlsx")
-        with path.open("rb") as handle:
-            magic = handle.read(8)
-            if size > MAX_FILE_BYTES:
-                raise _refuse(
-                    where,
-                    "import_file_too_large",
-                    size=round(size / 1e6),
-                    limit=round(MAX_FILE_BYTES / 1e6),
-                )
-            if magic.startswith(ZIP_MAGIC) and _declared_parts(handle, size) > MAX_PARTS:
-                raise _refuse(where, "import_too_big", limit=MAX_CELLS)
-    except FileNotFoundError:
-        raise _refuse(where, "import_file_missing") from None
-    except OSError as error:
-        raise _refuse(where, "import_cannot_open", reason=_shown(error.strerror or error)) from None
-    if size == 0:
-        raise _refuse(where, "import_file_empty")
-    if magic.startswith(OLE2_MAGIC):
-        raise _refuse(where, "import_encrypted")
-    if not magic.startswith(ZIP_MAGIC):
-        raise _refuse(where, "import_not_xlsx")
-    with _parsing(where):
-        archive = zipfile.ZipFile(path)
-    with archive:
-        _check_archive(archive, where)
-
-
-def _declared_parts(handle: IO[bytes], size: int) -> int:
-    """How many parts the zip's end record declares, read before zipfile builds its
-    directory (a 50 MB file could declare a million parts). 0 when there is no end
-    record: zipfile then refuses the file itself."""
-    tail_size = min(size, _END_RECORD.size + 65_535)  # the record and a comment at most
-    handle.seek(size - tail_size)
-    tail = handle.read(tail_size)
-    at = tail.rfind(b"PK\x05\x06")
-    if at < 0 or len(tail) - at < _END_RECORD.size:
-        return 0
-    parts = int(_END_RECORD.unpack_from(tail, at)[5])
-    if parts != 0xFFFF:
-        return parts
-    # zip64: the locator (20 bytes) before the end record points to the zip64 record.
-    if at < 20 or tail[at - 20 : at - 16] != b"PK\x06\x07":
-        return parts
-    (offset,) = struct.unpack_from("<Q", tail, at - 12)
-    if offset > size - _END_RECORD_64.size:
-        return parts
-    handle.seek(offset)
-    record = handle.read(_END_RECORD_64.size)
-    if record[:4] != b"PK\x06\x06":
-        return parts
-    return int(_END_RECORD_64.unpack(record)[7])
-
-
-def _check_archive(archive: zipfile.ZipFile, where: str) -> None:
-    infos = archive.infolist()  # read by the constructor already
-    if len(infos) > MAX_PARTS:
-        raise _refuse(where, "import_too_big", limit=MAX_CELLS)
-    total = 0
-    for info in infos:
-        if info.flag_bits & ENCRYPTED_FLAGS or info.compress_type == AES_METHOD:
-            raise _refuse(where, "import_encrypted")
-        if info.compress_type not in PACKING_METHODS:
-            # bzip2 and LZMA parts are unpacked by zipfile without a bound on the output.
-            raise _refuse(where, "import_compression", method=info.compress_type)
-        if info.file_size > MAX_PART_BYTES:
-            raise _refuse(where, "import_too_big", limit=MAX_CELLS)
-        total += info.file_size
-        name = info.filename.lower()
-        if name.endswith("vbaproject.bin") or name.endswith("vbaprojectsignature.bin"):
-            raise _refuse(where, "import_macros")
-    if total > MAX_TOTAL_BYTES:
-        raise _refuse(where, "import_too_big", limit=MAX_CELLS)
-    names = {info.filename for info in infos}
-    if "[Content_Types].xml" not in names:
-        raise _refuse(where, "import_not_xlsx")
-    with _parsing(where):
-        types = archive.read("[Content_Types].xml")
-    if b"macroenabled" in types.lower():
-        if b"binary" in types.lower():
-            raise _refuse(where, "import_binary")
-        raise _refuse(where, "import_macros")
-    if not any(t in types for t in WORKBOOK_CONTENT_TYPES):
-        raise _refuse(where, "import_not_xlsx")  # a .docx, an .ods or any other zip
-    with _parsing(where):
-        damaged = archive.testzip()  # every part unpacks and matches its checksum
-    if damaged is not None:
-        raise _refuse(where, "import_broken")
-
-
 # -- cells ---------------------------------------------------------------------------------
 
 
@@ -442,20 +233,22 @@ def _parsed(rows: Iterator[Any], where: str) -> Iterator[Any]:
 
 
 def _rows(ws: Any, where: str) -> Generator[tuple[int, dict[int, _Cell]], None, None]:
-    """(row number, {column: cell}) of every row with content, reading at most MAX_ROWS
-    rows and MAX_CELLS cells."""
+    """(row number, {column: cell}) of every row with content.
+
+    The guard counted the sheet's rows and cells before parsing; they are counted
+    again as openpyxl yields them (rows padded to their last cell), a second line."""
     with _parsing(where):
         ws.reset_dimensions()  # never trust the declared size: read what is there
         rows = ws.iter_rows(min_row=1, min_col=1)
-    budget = MAX_CELLS
+    grid = guard.MAX_GRID
     for number, cells in enumerate(_parsed(rows, where), start=1):
-        if number > MAX_ROWS:  # <row r="1000000000">: openpyxl yields every row before it
-            raise _refuse(where, "import_too_big", limit=MAX_CELLS)
+        if number > guard.MAX_ROWS:  # <row r="1000000000">: openpyxl yields each before it
+            raise _refuse(where, "import_too_big", limit=guard.MAX_CELLS)
         if not cells:
             continue
-        budget -= len(cells)
-        if budget < 0:
-            raise _refuse(where, "import_too_big", limit=MAX_CELLS)
+        grid -= len(cells)
+        if grid < 0:
+            raise _refuse(where, "import_too_big", limit=guard.MAX_CELLS)
         found: dict[int, _Cell] = {}
         for cell in cells:
             value = getattr(cell, "value", None)
@@ -696,15 +489,17 @@ def _read_export(rows: Iterator[tuple[int, dict[int, _Cell]]], sheet: str) -> li
 # -- the workbook ----------------------------------------------------------------------------
 
 
-def _made_at(wb: Any) -> datetime | None:
-    """When the file was made: aipdesk's own stamp (microseconds), else the core property.
+def _made_at(wb: Any) -> tuple[datetime | None, bool]:
+    """When the file was made, and whether aipdesk said so: aipdesk's own stamp
+    (microseconds; True), else the core property "created" (False).
 
     Both come from the file: a stamp that is no valid moment counts as absent."""
     try:
         for prop in wb.custom_doc_props.props:
             if prop.name == CREATED_PROPERTY and isinstance(prop.value, str):
                 stamp = datetime.fromisoformat(prop.value.strip())
-                return stamp.replace(tzinfo=UTC) if stamp.tzinfo is None else stamp.astimezone(UTC)
+                stamp = stamp.replace(tzinfo=UTC) if stamp.tzinfo is None else stamp
+                return stamp.astimezone(UTC), True
     except (AttributeError, TypeError, ValueError, OverflowError):
         pass  # OverflowError: "0001-01-01T00:30+05:00" lies before the year 1 in UTC
     created = getattr(getattr(wb, "properties", None), "created", None)
@@ -712,10 +507,10 @@ def _made_at(wb: Any) -> datetime | None:
         try:
             return (
                 created.replace(tzinfo=UTC) if created.tzinfo is None else created.astimezone(UTC)
-            )
+            ), False
         except OverflowError:
-            return None
-    return None
+            return None, False
+    return None, False
 
 
 def _find_sheet(names: list[str], wanted: str) -> str | None:
@@ -788,7 +583,7 @@ def read_workbook(path: str | os.PathLike[str]) -> ImportFile:
 def _read(wb: Any, where: str) -> ImportFile:
     with _parsing(where):
         names = [str(name) for name in wb.sheetnames]
-    made_at = _made_at(wb)
+    made_at, stamped = _made_at(wb)
     template = _find_sheet(names, SHEET)
     export = _find_sheet(names, EXPORT_SHEET)
     if template is not None:
@@ -802,10 +597,10 @@ def _read(wb: Any, where: str) -> ImportFile:
                     found=_found(header, len(HEADER)),
                 )
             incoming = _read_template(_rows(_grid(wb, template, where), where), template)
-            return ImportFile(tuple(incoming), made_at, "template", template, where)
+            return ImportFile(tuple(incoming), made_at, "template", template, where, stamped)
     if export is not None:
         incoming = _read_export(_rows(_grid(wb, export, where), where), export)
-        return ImportFile(tuple(incoming), made_at, "export", export, where)
+        return ImportFile(tuple(incoming), made_at, "export", export, where, stamped)
     raise _refuse(
         where,
         "import_no_sheet",
@@ -813,6 +608,14 @@ def _read(wb: Any, where: str) -> ImportFile:
         export=EXPORT_SHEET,
         found=_shown(", ".join(names), 120) or "–",
     )
+
+
+def plan_import(db: Database, file: ImportFile) -> Plan:
+    """Compare what `file` brings with the database (nothing written): a value changed
+    in the database after the file was made is a conflict; when the file's provenance is
+    unknown, so is every value the file would change (`ImportFile.since`)."""
+    since = file.since()
+    return plan_values(db, file.incoming, since=since, changes_conflict=since is None)
 
 
 def import_workbook(
@@ -828,7 +631,7 @@ def import_workbook(
     in the database after the file was made keep their database value.
     """
     file = read_workbook(path)
-    plan = plan_values(db, file.incoming, since=file.made_at)
+    plan = plan_import(db, file)
     skipped = tuple(i.incoming.key() for i in plan.of(Kind.CONFLICT)) if skip_conflicts else ()
     if dry_run:
         return ImportReport(file, plan, dry_run=True, skipped=skipped)

@@ -40,10 +40,12 @@ from pathlib import Path
 from typing import Literal
 
 from aipdesk.domain.errors import DomainError
+from aipdesk.domain.escape import visible
 from aipdesk.domain.months import Month
 from aipdesk.services.base import Actor, Changes
 from aipdesk.services.batch import KEEP, Incoming, plan_values, write_values
 from aipdesk.services.database import Database, open_database
+from aipdesk.services.foreign import ForeignCell, read_cells
 from aipdesk.services.results import Snapshot
 from aipdesk.services.views import Cell, available_years, snapshot, year_cells
 
@@ -89,7 +91,7 @@ class Conflict:
 
     def line(self, lang: str = "de") -> str:
         here, there = ("hier", "dort") if lang == "de" else ("here", "there")
-        return (
+        return visible(
             f"{self.project} {self.metric} {self.month}: "
             f"{here} {self.ours.value} ({self.ours.updated_by}), "
             f"{there} {self.theirs.value} ({self.theirs.updated_by})"
@@ -114,7 +116,7 @@ class NoteDifference:
         else:
             label, here, there = "note", "here", "there"
             verdict = "taken from there" if self.taken else "kept here"
-        return (
+        return visible(
             f"{self.project} {self.metric} {self.month}: {label} "
             f'{here} "{self.ours.note}" ({self.ours.updated_by}), '
             f'{there} "{self.theirs.note}" ({self.theirs.updated_by}) – {verdict}'
@@ -295,8 +297,9 @@ def _is_newer(revision: str, head: str) -> bool:
     return revision.isdigit() and head.isdigit() and int(revision) > int(head)
 
 
-def _check_schema(db: Database, other: Path, copy: Path) -> None:
-    """Refuse an empty file and one whose schema differs from this database's.
+def _check_schema(db: Database, other: Path, copy: Path) -> bool:
+    """Refuse an empty file and one whose schema differs from this database's; whether
+    it is an aipdesk database (what is not is left to `open_database` to refuse).
 
     `open_database` would migrate an older file (after a backup into the
     user's backup folder, which also rotates the backups there): the other
@@ -308,7 +311,7 @@ def _check_schema(db: Database, other: Path, copy: Path) -> None:
     is_aipdesk, revision = probe
     head = db.revision()  # this database is open, hence at this aipdesk's schema
     if not is_aipdesk or revision == head:
-        return
+        return is_aipdesk
     if revision is not None and head is not None and _is_newer(revision, head):
         raise DomainError("newer_schema", path=str(other), found=revision)
     raise _refuse(
@@ -323,8 +326,11 @@ def _check_schema(db: Database, other: Path, copy: Path) -> None:
 
 
 @contextmanager
-def _open_other(db: Database, other_path: str | os.PathLike[str]) -> Iterator[Database]:
-    """The other database, opened from a private copy; the original is only read."""
+def _open_other(
+    db: Database, other_path: str | os.PathLike[str]
+) -> Iterator[tuple[Database, list[ForeignCell]]]:
+    """The other database, opened from a private copy (the original is only read), and
+    its values, each checked like typed input (aipdesk.services.foreign)."""
     text = os.fspath(other_path)
     if "://" in text:
         raise _refuse(
@@ -348,13 +354,20 @@ def _open_other(db: Database, other_path: str | os.PathLike[str]) -> Iterator[Da
             copy = _copy_quietly(other, Path(tmp))
         except OSError as exc:
             raise DomainError("db_unreachable", path=str(other), reason=str(exc)) from None
-        _check_schema(db, other, copy)
+        # Every row checked like typed input, before the copy is opened as a database (what
+        # is no aipdesk database at all is refused by open_database, naming the reason).
+        cells = read_cells(copy, other.name) if _check_schema(db, other, copy) else []
         try:
             opened = open_database(copy, create=False)
+            try:
+                opened.verify()  # the full check, whatever the file's size: it is foreign
+            except BaseException:
+                opened.close()
+                raise
         except DomainError as error:
             raise _with_path(error, other) from None
         try:
-            yield opened
+            yield opened, cells
         finally:
             opened.close()
 
@@ -427,8 +440,10 @@ def merge_database(
         raise ValueError(f"prefer must be 'ours', 'theirs' or None, not {prefer!r}")
     name = Path(os.fspath(other_path)).name
     ours_view = snapshot(db, date.today().year)  # the catalogue: projects, metrics, tracked
-    with _open_other(db, other_path) as other:
-        theirs = _cells(other)
+    with _open_other(db, other_path) as (other, cells):
+        theirs = {
+            (c.project, c.metric, c.month): Side(c.value, c.note, c.updated_by) for c in cells
+        }
         _check_catalogue(ours_view, other, name, theirs)
     ours = _cells(db)
 

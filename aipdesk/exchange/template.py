@@ -14,9 +14,7 @@ that were changed after the template was handed out (conflicts).
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -26,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from aipdesk.domain.errors import DomainError
 from aipdesk.domain.model import Metric, Project
 from aipdesk.domain.months import Month
+from aipdesk.outputs import check_output, write_atomically
 from aipdesk.services.results import GridRow, Snapshot
 from aipdesk.services.views import snapshot
 
@@ -205,6 +204,15 @@ def _instructions(year: int, project: str | None, made: datetime) -> list[tuple[
     ]
 
 
+def _text(ws: Any, row: int, column: int, text: str) -> Any:
+    """A cell holding `text` as text: openpyxl makes a formula of any text starting with
+    "=" (a project named "=cmd|' /C calc'!A0"); a template holds no formula at all."""
+    cell = ws.cell(row=row, column=column)
+    cell.value = text
+    cell.data_type = "s"
+    return cell
+
+
 def _build(rows: list[TemplateRow], year: int, project: str | None, made: datetime) -> Any:
     from openpyxl import Workbook
     from openpyxl.packaging.custom import IntProperty, StringProperty
@@ -227,7 +235,7 @@ def _build(rows: list[TemplateRow], year: int, project: str | None, made: dateti
     unlocked = Protection(locked=False)
 
     for column, text in enumerate([*HEADER, *(str(m) for m in months)], start=1):
-        cell = ws.cell(row=1, column=column, value=text)
+        cell = _text(ws, 1, column, text)
         cell.font = bold
         cell.fill = header_fill
         cell.border = border
@@ -236,7 +244,7 @@ def _build(rows: list[TemplateRow], year: int, project: str | None, made: dateti
     open_ranges: list[str] = []
     for r, row in enumerate(rows, start=2):
         for column, text in enumerate((row.project, row.metric, row.label), start=1):
-            cell = ws.cell(row=r, column=column, value=text)
+            cell = _text(ws, r, column, text)
             cell.fill = code_fill
             cell.border = border
         for index, (value, editable) in enumerate(zip(row.values, row.editable, strict=True)):
@@ -291,7 +299,7 @@ def _build(rows: list[TemplateRow], year: int, project: str | None, made: dateti
     guide.column_dimensions["A"].width = 110
     wrap = Alignment(wrap_text=True, vertical="top")
     for r, (style, text) in enumerate(_instructions(year, project, made), start=1):
-        cell = guide.cell(row=r, column=1, value=text or None)
+        cell = _text(guide, r, 1, text) if text else guide.cell(row=r, column=1)
         cell.alignment = wrap
         if style == "title":
             cell.font = Font(bold=True, size=14)
@@ -331,45 +339,6 @@ def mark_created(wb: Any, made: datetime) -> None:
     props.append(StringProperty(name=CREATED_PROPERTY, value=made.isoformat()))
 
 
-def save_atomically(wb: Any, path: Path) -> Path:
-    """Save `wb` to a temporary file next to `path`, then move it over `path` in one step."""
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=folder)
-    except OSError as error:
-        raise _write_failed(path, error) from None
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, path)
-    except OSError as error:
-        _remove(tmp)
-        raise _write_failed(path, error) from None
-    except BaseException:
-        _remove(tmp)
-        raise
-    return path
-
-
-def _remove(tmp: str) -> None:
-    with contextlib.suppress(OSError):
-        os.unlink(tmp)
-
-
-def _write_failed(path: Path, error: OSError) -> DomainError:
-    reason = error.strerror or type(error).__name__
-    return DomainError(
-        "at_cell",
-        where=str(path),
-        message=(
-            f"Die Datei kann nicht geschrieben werden ({reason}); ist sie noch in Excel "
-            "geöffnet oder der Ordner schreibgeschützt?",
-            f"cannot write the file ({reason}); is it still open in Excel, or is the folder "
-            "read-only?",
-        ),
-    )
-
-
 def write_template(
     db: Database,
     year: int,
@@ -389,6 +358,6 @@ def write_template(
     made = made.astimezone(UTC)
     # `made` is taken before the values are read: a value changed in between is a
     # (harmless) conflict, never a change that slips through unseen.
+    target = check_output(path, db.path)
     rows = template_rows(snapshot(db, year), project)
-    target = Path(path)
-    return save_atomically(_build(rows, year, project, made), target)
+    return write_atomically(target, _build(rows, year, project, made).save)

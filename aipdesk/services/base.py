@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from aipdesk.domain.errors import DomainError
 from aipdesk.domain.months import Month
+from aipdesk.domain.text import check_user
 
 CellKey = tuple[str, str, Month]  # (project, metric, month)
 PairKey = tuple[str, str]  # (project, metric)
@@ -43,7 +44,8 @@ class Actor:
     source: str = "cli"
 
     def __post_init__(self) -> None:
-        check_text(self.user, ("Der Benutzername", "the user name"), USER_LENGTH)
+        # One visible line: a user name is printed in the history, one line per change.
+        check_user(self.user, USER_LENGTH)
 
 
 @dataclass(frozen=True)

@@ -22,12 +22,14 @@ from sqlalchemy.orm import Session
 from aipdesk.domain.errors import DomainError
 from aipdesk.domain.months import Month
 from aipdesk.domain.rules import MAX_COUNT, check_loggable
-from aipdesk.services.base import Actor, Changes, check_text
+from aipdesk.domain.text import check_note
+from aipdesk.services.base import Actor, Changes
 from aipdesk.services.families import check_cell, members
 from aipdesk.services.values import KEEP, _Keep
 from aipdesk.services.versions import fresh_versions
 from aipdesk.store.changelog import now, record_many
 from aipdesk.store.database import Database
+from aipdesk.store.integrity import check_cells_unique
 from aipdesk.store.models import ValueRow
 from aipdesk.store.queries import Catalog, load_catalog
 
@@ -107,7 +109,7 @@ def _validate(catalog: Catalog, incoming: Sequence[Incoming]) -> None:
             if item.value > MAX_COUNT:
                 raise DomainError("count_too_large", text=str(item.value))
             if isinstance(item.note, str):
-                check_text(item.note, ("Die Bemerkung", "the note"))
+                check_note(item.note)
         except DomainError as error:
             raise _at(item.where, error) from None
         if item.key() in seen:
@@ -162,19 +164,32 @@ def _stored_values(
     return result
 
 
-def _classify(item: Incoming, stored: Stored | None, since: datetime | None) -> Kind:
+def _classify(
+    item: Incoming, stored: Stored | None, since: datetime | None, changes_conflict: bool = False
+) -> Kind:
     if stored is None:
         return Kind.NEW
     note = stored.note if isinstance(item.note, _Keep) else item.note
     if stored.value == item.value and stored.note == note:
         return Kind.UNCHANGED
+    if changes_conflict:
+        return Kind.CONFLICT
     if since is not None and stored.updated_at is not None and stored.updated_at > since:
         return Kind.CONFLICT
     return Kind.CHANGED
 
 
-def plan_values(db: Database, incoming: Sequence[Incoming], since: datetime | None = None) -> Plan:
-    """Validate `incoming` and compare it with the database; writes nothing."""
+def plan_values(
+    db: Database,
+    incoming: Sequence[Incoming],
+    since: datetime | None = None,
+    *,
+    changes_conflict: bool = False,
+) -> Plan:
+    """Validate `incoming` and compare it with the database; writes nothing.
+
+    A stored value changed after `since` is a conflict; with `changes_conflict`
+    every value `incoming` would change is one (a file of unknown provenance)."""
     with db.read() as session:
         catalog = load_catalog(session)
         _validate(catalog, incoming)
@@ -185,7 +200,12 @@ def plan_values(db: Database, incoming: Sequence[Incoming], since: datetime | No
             PlanItem(
                 item,
                 stored[item.key()][1] if item.key() in stored else None,
-                _classify(item, stored[item.key()][1] if item.key() in stored else None, since),
+                _classify(
+                    item,
+                    stored[item.key()][1] if item.key() in stored else None,
+                    since,
+                    changes_conflict,
+                ),
             )
             for item in incoming
         )
@@ -311,6 +331,13 @@ def write_values(
             for row, key in zip(inserts, inserted, strict=True):
                 row["version"] = fresh.get(key, 1)
             session.execute(insert(ValueRow), inserts)
+            check_cells_unique(
+                session,
+                [
+                    (catalog.project_ids[p], catalog.metric_ids[m], month.year, month.month)
+                    for p, m, month in inserted
+                ],
+            )
         if updates:
             session.connection().execute(
                 update(ValueRow)

@@ -14,7 +14,16 @@ from aipdesk.domain.months import Month
 from aipdesk.services.base import Actor
 from aipdesk.store import changelog
 from aipdesk.store.backup import RestoreResult, daily_backup, restore_backup
-from aipdesk.store.database import SCHEMA_HEAD, Database
+from aipdesk.store.database import (
+    KNOWN_REVISIONS,
+    SCHEMA_HEAD,
+    Database,
+    damaged,
+    open_database,
+    sqlite_path,
+    summary,
+)
+from aipdesk.store.integrity import Line, check_file, file_findings
 from aipdesk.store.queries import value_count
 
 __all__ = ["Change", "RestoreResult", "check", "history", "restore", "start_of_day"]
@@ -55,34 +64,64 @@ def restore(
     return restore_backup(location, source, user=actor.user, via=actor.source)
 
 
-def check(db: Database) -> tuple[list[str], list[str]]:
-    """(problems, facts): integrity, foreign keys and schema version of `db`."""
-    problems: list[str] = []
-    facts: list[str] = []
+def check_location(location: str | os.PathLike[str]) -> tuple[list[Line], list[Line]]:
+    """(problems, facts) of the database at `location`, whatever state it is in.
+
+    An SQLite file is read without writing a byte and without being opened as a
+    database first (a damaged one would be refused at the door): integrity and data
+    rules, foreign keys, schema version; a damaged file's report ends with its newest
+    usable backup. A server database is opened and checked as `check` does.
+    """
+    path = sqlite_path(location)
+    if path is None:
+        db = open_database(location, create=False)
+        try:
+            return check(db)
+        finally:
+            db.close()
+    if not path.exists():
+        raise DomainError("db_missing", path=str(path))
+    problems, facts = check_file(path, KNOWN_REVISIONS, SCHEMA_HEAD)
+    if problems:
+        problems.append(damaged(path, "").params["offer"])
+    return problems, facts
+
+
+def damage_behind(location: str | os.PathLike[str]) -> DomainError | None:
+    """After an error no rule foresaw: ``db_damaged`` if the SQLite file at `location`
+    fails the full check (a large file is fully checked once a day only, so a read may
+    meet damage first), else None. Never raises."""
+    try:
+        path = sqlite_path(location)
+        if path is None or not path.is_file():
+            return None
+        findings = file_findings(path, full=True)
+        return damaged(path, summary(findings)) if findings else None
+    except Exception:  # the original error is reported then
+        return None
+
+
+def check(db: Database) -> tuple[list[Line], list[Line]]:
+    """(problems, facts), each in German and English: integrity, foreign keys and schema
+    version of the open `db` (a server database; an SQLite file: `check_location`)."""
+    problems: list[Line] = []
+    facts: list[Line] = []
     revision = db.revision()
     if revision != SCHEMA_HEAD:
-        problems.append(f"Schemaversion {revision}, erwartet {SCHEMA_HEAD}")
+        problems.append(
+            (
+                f"Schemaversion {revision}, erwartet {SCHEMA_HEAD}",
+                f"schema version {revision}, expected {SCHEMA_HEAD}",
+            )
+        )
     else:
-        facts.append(f"Schemaversion {revision}: aktuell")
+        facts.append((f"Schemaversion {revision}: aktuell", f"schema version {revision}: current"))
     with db.engine.connect() as conn:
-        if db.is_sqlite:
-            result = [row[0] for row in conn.exec_driver_sql("PRAGMA integrity_check")]
-            if result != ["ok"]:
-                problems.extend(f"Integritätsprüfung: {line}" for line in result)
-            else:
-                facts.append("Integritätsprüfung: ok")
-            broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-            for table, rowid, parent, _ in broken:
-                problems.append(
-                    f"Fremdschlüssel: {table} Zeile {rowid} verweist ins Leere ({parent})"
-                )
-            if not broken:
-                facts.append("Fremdschlüssel: ok")
-        else:
-            conn.execute(text("SELECT 1"))
-            facts.append("Verbindung: ok")
+        conn.execute(text("SELECT 1"))
+        facts.append(("Verbindung: ok", "connection: ok"))
     with db.read() as session:
-        facts.append(f"Monatswerte: {value_count(session)}")
+        count = value_count(session)
+    facts.append((f"Monatswerte: {count}", f"monthly values: {count}"))
     return problems, facts
 
 

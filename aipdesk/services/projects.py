@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from aipdesk.domain.catalogue import check_metric, named
 from aipdesk.domain.errors import DomainError
-from aipdesk.domain.model import Metric, MetricKind, Project
+from aipdesk.domain.model import DESCRIPTION, NAME, UNIT, Metric, MetricKind, Project
 from aipdesk.services.base import Actor, Changes, check_text
 from aipdesk.services.families import check_stored
 from aipdesk.store.changelog import record
@@ -32,11 +32,6 @@ def _project_json(project: Project) -> dict[str, Any]:
 def _length(column: Any) -> int:
     """The length of a String column: PostgreSQL enforces it (SQLite would not)."""
     return int(column.property.columns[0].type.length)
-
-
-NAME = ("Der Name", "the name")
-DESCRIPTION = ("Die Beschreibung", "the description")
-UNIT = ("Die Einheit", "the unit")
 
 
 def _fill_project(row: ProjectRow, project: Project) -> None:

@@ -10,11 +10,13 @@ from sqlalchemy.orm import Session
 from aipdesk.domain.errors import DomainError
 from aipdesk.domain.months import Month
 from aipdesk.domain.rules import check_loggable, parse_count
-from aipdesk.services.base import Actor, CellKey, Changes, check_text
+from aipdesk.domain.text import check_note
+from aipdesk.services.base import Actor, CellKey, Changes
 from aipdesk.services.families import cell_values, check_cell, members
 from aipdesk.services.versions import MISSING, check_version, fresh_version
 from aipdesk.store.changelog import now, record
 from aipdesk.store.database import Database
+from aipdesk.store.integrity import check_cells_unique
 from aipdesk.store.models import ValueRow
 from aipdesk.store.queries import Catalog, load_catalog
 
@@ -89,8 +91,8 @@ def apply_value(
     `expected` version the write is refused if the stored one differs.
     """
     _check_cell(catalog, project, metric, month)
-    if isinstance(note, str):  # PostgreSQL stores no NUL; refuse it on every backend
-        check_text(note, ("Die Bemerkung", "the note"))
+    if isinstance(note, str):  # the same rule on every path (window, log, import, merge)
+        check_note(note)
     row = _stored(session, catalog, project, metric, month)
     _check_version(session, row, (project, metric, month), expected)
     _check_family(session, catalog, project, metric, month, value)
@@ -130,6 +132,8 @@ def apply_value(
         at=stamp,
     )
     session.flush()
+    if old is None:  # a new row: is it the only one of its cell?
+        check_cells_unique(session, [(row.project_id, row.metric_id, row.year, row.month)])
     return row.version
 
 

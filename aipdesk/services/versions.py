@@ -10,7 +10,10 @@ conflict check) are not checked.
 Versions never repeat for a cell, not even when it is removed and logged anew:
 a new row starts above every version the cell has had, which is at most the
 number of its change-log entries (each write adds one). So a stale editor
-cannot mistake a re-created value for the one it showed.
+cannot mistake a re-created value for the one it showed. A restore lifts every
+version of the restored content above every version the replaced database had,
+and leaves that bound as the floor new cells start above (settings key
+``version_floor``, aipdesk.store.backup).
 """
 
 from __future__ import annotations
@@ -24,7 +27,8 @@ from sqlalchemy.orm import Session
 
 from aipdesk.domain.errors import DomainError
 from aipdesk.domain.months import Month
-from aipdesk.store.models import ChangeRow
+from aipdesk.store.backup import VERSION_FLOOR
+from aipdesk.store.models import ChangeRow, SettingRow
 
 MISSING = 0  # the version of a cell without a value (or a pair without that target)
 
@@ -39,12 +43,21 @@ def _cell(entity: str, project: str, metric: str, month: Month) -> tuple[ColumnE
     )
 
 
+def _floor(session: Session) -> int:
+    """The version floor a restore left (0: none): versions of new cells start above it."""
+    value = session.scalar(select(SettingRow.value).where(SettingRow.key == VERSION_FLOOR))
+    try:
+        return int(value) if value is not None else 0
+    except ValueError:
+        return 0
+
+
 def fresh_version(session: Session, entity: str, project: str, metric: str, month: Month) -> int:
     """The version of a row created now: above every version the cell has ever had."""
     count = session.scalar(
         select(func.count()).select_from(ChangeRow).where(*_cell(entity, project, metric, month))
     )
-    return int(count or 0) + 1
+    return max(int(count or 0), _floor(session)) + 1
 
 
 def fresh_versions(
@@ -52,9 +65,10 @@ def fresh_versions(
 ) -> dict[tuple[str, str, Month], int]:
     """`fresh_version` of many cells in one statement per chunk (imports, merges)."""
     wanted = set(keys)
-    result = dict.fromkeys(wanted, 1)
     if not wanted:
-        return result
+        return {}
+    floor = _floor(session)
+    result = dict.fromkeys(wanted, floor + 1)
     projects = sorted({p for p, _, _ in wanted})
     years = sorted({m.year for _, _, m in wanted})
     query = (
@@ -71,7 +85,7 @@ def fresh_versions(
             continue
         key = (project, metric, Month(year, month))
         if key in result:
-            result[key] = int(count) + 1
+            result[key] = max(int(count), floor) + 1
     return result
 
 

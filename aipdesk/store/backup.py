@@ -22,17 +22,23 @@ import re
 import shutil
 import sqlite3
 import tempfile
+import time
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aipdesk.domain.errors import DomainError
+from aipdesk.outputs import check_output
+from aipdesk.private import open_private, private_dir
 
 if TYPE_CHECKING:
     from aipdesk.store.database import Database
 
 KEEP_BACKUPS = 14
+# A backup's stamp further ahead of the clock than this was taken while the clock was
+# wrong (an hour covers the change from summer to winter time).
+CLOCK_AHEAD = timedelta(hours=1)
 DAILY, BEFORE_MIGRATION, BEFORE_RESTORE, MANUAL = (
     "taeglich",
     "vor-migration",
@@ -42,6 +48,9 @@ DAILY, BEFORE_MIGRATION, BEFORE_RESTORE, MANUAL = (
 AUTOMATIC_KINDS = (DAILY, BEFORE_MIGRATION, BEFORE_RESTORE)
 KINDS = (*AUTOMATIC_KINDS, MANUAL)
 SOURCE_KEY = "backup:source"
+# Settings key: every version a cell can have had lies at or below it plus its change-log
+# entries (raised by a restore; aipdesk.services.versions).
+VERSION_FLOOR = "version_floor"
 _NAME = re.compile(
     r"^(?P<stem>.+)-(?P<kind>taeglich|vor-migration|vor-wiederherstellung|backup)"
     r"-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?\.sqlite$"
@@ -87,7 +96,7 @@ def _backup_from(src: sqlite3.Connection, target: Path, origin: Path) -> Path:
     """
     if target.exists():
         raise FileExistsError(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(target.parent)
     fd, partial_name = tempfile.mkstemp(
         prefix=f".{target.stem}-", suffix=".partial", dir=target.parent
     )
@@ -124,11 +133,11 @@ def backup_origin(path: Path) -> str | None:
 
     try:
         conn = sqlite3.connect(sqlite_uri(path, immutable="1"), uri=True)
-    except sqlite3.Error:
+    except (sqlite3.Error, UnicodeDecodeError):
         return None
     try:
         row = conn.execute("SELECT value FROM settings WHERE key = ?", (SOURCE_KEY,)).fetchone()
-    except sqlite3.Error:
+    except (sqlite3.Error, UnicodeDecodeError):
         return None
     finally:
         conn.close()
@@ -147,6 +156,8 @@ def backup(db: Database, target: Path | None = None, reason: str = MANUAL) -> Pa
         )
     if target is None:
         target = _free_name(backup_dir() / default_backup_name(db.path, reason))
+    else:  # never over a file, the database, a journal SQLite would apply or delete
+        target = check_output(target, db.path, new_only=True)
     return backup_sqlite(db.path, target)
 
 
@@ -164,26 +175,44 @@ def _parse(path: Path) -> tuple[str, str, str, int] | None:
     return match["stem"], match["kind"], match["stamp"], int(match["n"] or 0)
 
 
+def _age_rank(stamp: str, number: int, now: datetime) -> tuple[bool, str, int]:
+    """Sort key of a backup, newest last: its stamp, but a stamp in the future (taken
+    while the clock ran ahead) says nothing about its age: it ranks below every other.
+    Otherwise each new backup would be rotated away at once, and the stale copy from
+    the future offered after damage."""
+    try:
+        taken = datetime.strptime(stamp, "%Y%m%d-%H%M%S")
+    except ValueError:
+        return (False, stamp, number)
+    return (taken <= now + CLOCK_AHEAD, stamp, number)
+
+
 def backups_of(db_path: Path, folder: Path | None = None) -> list[Path]:
-    """The backups of databases named like `db_path` (all kinds), newest first."""
+    """The backups of databases named like `db_path` (all kinds), newest first (those
+    dated in the future last)."""
     folder = folder or backup_dir()
+    now = datetime.now()
     found = []
     for path in folder.glob(glob.escape(db_path.stem) + "-*.sqlite"):
         parsed = _parse(path)
         if parsed is not None and parsed[0] == db_path.stem:
-            found.append((parsed[2], parsed[3], path))
+            found.append((_age_rank(parsed[2], parsed[3], now), path))
     found.sort(reverse=True)
-    return [path for _, _, path in found]
+    return [path for _, path in found]
 
 
 def usable(path: Path) -> bool:
-    """An aipdesk database of a schema this aipdesk knows, passing quick_check."""
-    from aipdesk.store.database import inspect_sqlite_file
+    """An aipdesk database of a schema this aipdesk knows, passing the full check
+    (a backup taken of a file with a damaged index would carry the damage)."""
+    from aipdesk.store.database import inspect_sqlite_file, verify_file
 
     try:
-        return inspect_sqlite_file(path, writable=False, check=True) is not None
+        if inspect_sqlite_file(path, writable=False, check=True) is None:
+            return False
+        verify_file(path)
     except (DomainError, OSError):
         return False
+    return True
 
 
 def newest_backup(db_path: Path, *, verify: bool = True) -> Path | None:
@@ -221,6 +250,9 @@ def daily_backup(db: Database, now: datetime | None = None) -> Path | None:
         parsed = _parse(candidate)
         if parsed and parsed[0] == db.path.stem and backup_origin(candidate) == origin:
             return None
+    # A damaged file is not backed up: its copy would push a sound backup out of the
+    # fourteen kept (db_damaged, which the caller reports).
+    db.verify()
     target = _free_name(folder / default_backup_name(db.path, DAILY, now))
     path = backup_sqlite(db.path, target)
     rotate(folder, stem=db.path.stem)
@@ -230,19 +262,21 @@ def daily_backup(db: Database, now: datetime | None = None) -> Path | None:
 def rotate(folder: Path, keep: int = KEEP_BACKUPS, *, stem: str | None = None) -> list[Path]:
     """Keep the newest `keep` automatic backups of each kind per database name (only of
     `stem`, if given); delete the rest and return them. Manual backups stay."""
-    groups: dict[tuple[str, str], list[tuple[str, int, Path]]] = {}
+    groups: dict[tuple[str, str], list[tuple[tuple[bool, str, int], Path]]] = {}
     pattern = f"{glob.escape(stem)}-*.sqlite" if stem else "*.sqlite"
+    now = datetime.now()
     for path in folder.glob(pattern):
         parsed = _parse(path)
         if parsed is None or parsed[1] not in AUTOMATIC_KINDS:
             continue
         if stem is not None and parsed[0] != stem:
             continue
-        groups.setdefault((parsed[0], parsed[1]), []).append((parsed[2], parsed[3], path))
+        rank = _age_rank(parsed[2], parsed[3], now)
+        groups.setdefault((parsed[0], parsed[1]), []).append((rank, path))
     removed = []
     for entries in groups.values():
         entries.sort(reverse=True)
-        for _, _, path in entries[keep:]:
+        for _, path in entries[keep:]:
             path.unlink(missing_ok=True)
             removed.append(path)
     # Copies a killed process left half-written (an hour is far beyond any backup's time).
@@ -373,17 +407,68 @@ def _stage(source: Path, staging: Path, entry: dict[str, str], user: str, via: s
     finally:
         conn.close()
     if findings:
-        raise RuntimeError(f"restored copy fails quick_check: {findings[0]}")
+        raise RuntimeError(f"restored copy fails quick_check: {findings[0][1]}")
+
+
+def _version_bound(conn: sqlite3.Connection) -> int:
+    """Above every version the database of `conn` has ever given a value or a target: a
+    cell's version grows by one per change-log entry of it, from the floor up."""
+    floor = conn.execute("SELECT value FROM settings WHERE key = ?", (VERSION_FLOOR,)).fetchone()
+    entries = conn.execute("SELECT count(*) FROM change_log").fetchone()[0]
+    top = conn.execute(
+        "SELECT max(coalesce((SELECT max(version) FROM monthly_values), 0), "
+        "coalesce((SELECT max(version) FROM targets), 0))"
+    ).fetchone()[0]
+    return int(floor[0] if floor else 0) + int(entries) + int(top or 0)
+
+
+def _damaged_version_bound(target: Path) -> int:
+    """`_version_bound` of a damaged file, if it can still be read; else a bound no count
+    of changes reaches (the seconds since 1970)."""
+    from aipdesk.store.database import read_only_uri
+
+    try:
+        conn = sqlite3.connect(read_only_uri(target), uri=True)
+        try:
+            return _version_bound(conn)
+        finally:
+            conn.close()
+    except (sqlite3.Error, ValueError, TypeError):
+        return int(time.time())
+
+
+def _lift_versions(staging: Path, bound: int) -> None:
+    """Versions never repeat for a cell, also across a restore: every version of the
+    restored content is lifted above `bound` (every version the replaced database gave),
+    and the floor for new cells with it. An editor still holding a version read before
+    the restore then finds every cell changed, never a colleague's newer value unseen."""
+    if bound <= 0:
+        return
+    conn = sqlite3.connect(staging, isolation_level=None)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        own = _version_bound(conn)
+        conn.execute("UPDATE monthly_values SET version = version + ?", (bound,))
+        conn.execute("UPDATE targets SET version = version + ?", (bound,))
+        conn.execute(
+            "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+            (VERSION_FLOOR, str(bound + own)),
+        )
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
 
 
 def _raw_copy(target: Path, copy: Path) -> Path:
     """A byte copy of a damaged database (and its WAL): the backup API may not read it."""
-    copy.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(target, copy)
+    private_dir(copy.parent)
     wal = target.with_name(target.name + "-wal")
-    if wal.exists():
-        shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
-    copy.chmod(0o600)
+    pairs = [(target, copy), (wal, copy.with_name(copy.name + "-wal"))]
+    for source, duplicate in pairs:
+        if source is wal and not wal.exists():
+            break
+        with source.open("rb") as src, os.fdopen(open_private(duplicate), "wb") as dst:
+            shutil.copyfileobj(src, dst)
     return copy
 
 
@@ -422,6 +507,7 @@ def _back_up_and_copy_into(staging: Path, target: Path, previous: Path, source: 
     dst = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     try:
         before = _data_version(dst)
+        _lift_versions(staging, _version_bound(dst))
         _backup_from(dst, previous, target)
         size = dst.execute("PRAGMA page_size").fetchone()[0]
         src = sqlite3.connect(staging, isolation_level=None)
@@ -488,7 +574,7 @@ def restore_backup(
         if state == "new"
         else _free_name(backup_dir() / default_backup_name(target, BEFORE_RESTORE))
     )
-    target.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(target.parent)
     stale = datetime.now().timestamp() - 3600
     for leftover in target.parent.glob(f".{glob.escape(target.stem)}-restore-*.sqlite"):
         with contextlib.suppress(OSError):  # a restore killed half-way left its copy
@@ -510,6 +596,7 @@ def restore_backup(
         else:
             if previous is not None:
                 _raw_copy(target, previous)
+                _lift_versions(staging, _damaged_version_bound(target))
             _replace_file(staging, target)
     finally:
         staging.unlink(missing_ok=True)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from aipdesk.domain.audit import Change
+from aipdesk.domain.errors import DomainError
 from aipdesk.domain.months import Month
 from aipdesk.store.models import ChangeRow
 
@@ -71,18 +73,38 @@ def history(
         query = query.where(ChangeRow.year == month.year, ChangeRow.month == month.month)
     if limit:
         query = query.limit(limit)
-    return [
-        Change(
-            at=row.at if row.at.tzinfo else row.at.replace(tzinfo=UTC),
-            user=row.user,
-            source=row.source,
-            action=row.action,
-            entity=row.entity,
-            project=row.project,
-            metric=row.metric,
-            month=Month(row.year, row.month) if row.year and row.month else None,
-            old=json.loads(row.old) if row.old else None,
-            new=json.loads(row.new) if row.new else None,
-        )
-        for row in session.scalars(query)
-    ]
+    try:
+        return [_change(row) for row in session.scalars(query)]
+    except (ValueError, TypeError, DomainError) as exc:
+        # A timestamp or JSON that does not parse, a month 13: the file is damaged (the
+        # full check finds it too; a large file has it once a day only).
+        raise _unreadable(session, exc) from None
+
+
+def _change(row: ChangeRow) -> Change:
+    return Change(
+        at=row.at if row.at.tzinfo else row.at.replace(tzinfo=UTC),
+        user=row.user,
+        source=row.source,
+        action=row.action,
+        entity=row.entity,
+        project=row.project,
+        metric=row.metric,
+        month=Month(row.year, row.month) if row.year and row.month else None,
+        old=json.loads(row.old) if row.old else None,
+        new=json.loads(row.new) if row.new else None,
+    )
+
+
+def _unreadable(session: Session, exc: Exception) -> DomainError:
+    if isinstance(exc, DomainError) and exc.code == "db_damaged":
+        return exc
+    detail = f"Änderungsprotokoll unlesbar: {type(exc).__name__}"
+    from aipdesk.store.database import damaged, display_url
+
+    url = session.get_bind().engine.url
+    if url.get_backend_name() == "sqlite" and url.database:
+        return damaged(Path(url.database), detail)
+    return DomainError(
+        "db_damaged", path=display_url(url), detail=detail, backup=None, offer=("", "")
+    )

@@ -46,6 +46,8 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
 from aipdesk.domain.errors import DomainError
+from aipdesk.private import private_dir, write_private_text
+from aipdesk.store.integrity import UNREADABLE
 
 # The newest migration this version of aipdesk knows; tests check it is Alembic's head.
 SCHEMA_HEAD = "0004"
@@ -74,16 +76,23 @@ def to_url(location: str | os.PathLike[str]) -> str:
 
 
 def display_url(url: str | URL) -> str:
-    """`url` fit for a message or a log: an SQLite file as its path, never a password."""
-    try:
-        parsed = make_url(url)
-    except Exception:  # not parseable: hide anything between '//' and '@'
-        return re.sub(r"//[^/@]*@", "//***@", str(url))
-    if parsed.get_backend_name() == "sqlite":
-        return parsed.database or ":memory:"
+    """`url` fit for a message or a log: an SQLite file as its path, no user name and no
+    password. The user information ends at the *last* "@" before the host: a password
+    with an unencoded "@" ("pa@ss") would otherwise leave its tail in the host name."""
+    raw = url if isinstance(url, str) else url.render_as_string(hide_password=False)
+    with contextlib.suppress(Exception):
+        parsed = make_url(raw)
+        if parsed.get_backend_name() == "sqlite":
+            return parsed.database or ":memory:"
+    scheme, separator, rest = raw.partition("://")
+    if not separator:
+        return raw
+    at = rest.rfind("@")
+    if at >= 0:
+        rest = "***@" + rest[at + 1 :]
     # libpq also takes the password as a query parameter (?password=…): hide it too.
-    query = {k: ("***" if k.lower() == "password" else v) for k, v in parsed.query.items()}
-    return parsed.set(query=query).render_as_string(hide_password=True)
+    rest = re.sub(r"(?i)([?&]password=)[^&]*", r"\1***", rest)
+    return f"{scheme}://{rest}"
 
 
 def sqlite_path(location: str | os.PathLike[str]) -> Path | None:
@@ -329,6 +338,8 @@ class Database:
         self.read_only = read_only
         self.notices: list[DomainError] = list(notices)
         self.created = created
+        # The full check (aipdesk.store.integrity) passed for this file in this session.
+        self.verified = created or not self.is_sqlite
         self._writer = engine.execution_options(aipdesk_begin="IMMEDIATE")
 
     @property
@@ -346,6 +357,7 @@ class Database:
         """One unit of work: commits whole at the end of the block, or rolls back."""
         if self.read_only:
             raise DomainError("read_only", path=self.where)
+        self.verify()
         with Session(self._writer, expire_on_commit=False) as session, session.begin():
             if not self.is_sqlite:
                 # Writers queue one after the other, as SQLite's BEGIN IMMEDIATE makes
@@ -353,6 +365,26 @@ class Database:
                 # what no other writer can change before the commit (held until then).
                 session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK})
             yield session
+
+    def verify(self) -> None:
+        """Refuse (``db_damaged``) to go on with a file whose full check fails: run before
+        the first write, and once a day for a large file (see aipdesk.store.integrity).
+        Nothing to do for a server database or a file checked already."""
+        if self.verified or self.path is None:
+            return
+        from aipdesk.store.integrity import FULL_CHECK_ALWAYS_BYTES
+
+        try:
+            large = self.path.stat().st_size > FULL_CHECK_ALWAYS_BYTES
+        except OSError:
+            large = False
+        if large and _checked_today(self.path, "full"):
+            self.verified = True
+            return
+        verify_file(self.path)
+        if large:
+            _remember_check(self.path, "full")
+        self.verified = True
 
     def revision(self) -> str | None:
         with self.engine.connect() as conn:
@@ -394,11 +426,55 @@ def make_engine(url: str | URL, *, journal_mode: str = "WAL") -> Engine:
     local disk, DELETE on a network share)."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        engine = create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        engine = create_engine(
+            parsed, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, hide_parameters=True
+        )
         event.listen(engine, "connect", _sqlite_pragmas(journal_mode))
         event.listen(engine, "begin", _sqlite_begin)
+        event.listen(engine, "handle_error", _sqlite_damage(parsed.database))
         return engine
-    return create_engine(parsed, pool_pre_ping=True)
+    # hide_parameters: a failed statement's message never quotes the values (notes).
+    engine = create_engine(parsed, pool_pre_ping=True, hide_parameters=True)
+    event.listen(engine, "handle_error", _server_trouble(display_url(parsed)))
+    return engine
+
+
+# What SQLite says when a file is damaged (SQLITE_CORRUPT, SQLITE_NOTADB, text that is no
+# UTF-8).
+_DAMAGE = ("malformed", "file is not a database", "could not decode to utf-8")
+# aipdesk looks a cell up before it inserts one: a second row for it means an index that
+# does not know the first (if the full check finds the file damaged).
+_SUSPECT = ("unique constraint failed: monthly_values.",)
+
+
+def _sqlite_damage(file: str | None) -> Callable[[Any], None]:
+    def handle(context: Any) -> None:
+        error = context.original_exception
+        if not isinstance(error, (sqlite3.DatabaseError, UnicodeDecodeError)) or not file:
+            return
+        text = str(error).lower()
+        if isinstance(error, UnicodeDecodeError) or any(sign in text for sign in _DAMAGE):
+            raise damaged(Path(file), str(error).splitlines()[0][:200]) from None
+        if any(sign in text for sign in _SUSPECT):
+            verify_file(Path(file))  # raises db_damaged if the index is the cause
+
+    return handle
+
+
+def _server_trouble(where: str) -> Callable[[Any], None]:
+    """PostgreSQL: a lost connection or missing rights as one line naming the database."""
+
+    def handle(context: Any) -> None:
+        error = context.original_exception
+        code = getattr(getattr(error, "diag", None), "sqlstate", None) or getattr(
+            error, "sqlstate", None
+        )
+        if code == "42501":  # insufficient_privilege
+            raise DomainError("db_no_rights", path=where) from None
+        if context.is_disconnect:
+            raise DomainError("db_connection_lost", path=where) from None
+
+    return handle
 
 
 def _journal_file(path: Path, suffix: str) -> Path:
@@ -483,7 +559,7 @@ def _refuse(path: Path, de: str, en: str, **extra: Any) -> DomainError:
     return DomainError("not_aipdesk_db", path=str(path), reason=(de, en), **extra)
 
 
-def damaged(path: Path, detail: str) -> DomainError:
+def damaged(path: Path, detail: str | tuple[str, str]) -> DomainError:
     """``db_damaged`` for `path`, offering its newest usable backup (param ``backup``)."""
     from aipdesk.store.backup import newest_backup
 
@@ -517,33 +593,38 @@ def _check_log() -> Path:
     return Path(user_state_dir("aipdesk", appauthor=False)) / "quick_check.json"
 
 
-def _checked_today(path: Path) -> bool:
+def _check_key(path: Path, kind: str) -> str:
+    return str(path) if kind == "quick" else f"{kind}:{path}"
+
+
+def _checked_today(path: Path, kind: str = "quick") -> bool:
     try:
         seen = json.loads(_check_log().read_text(encoding="utf-8"))
-        return bool(seen.get(str(path)) == date.today().isoformat())
+        return bool(seen.get(_check_key(path, kind)) == date.today().isoformat())
     except (OSError, ValueError, AttributeError):
         return False
 
 
-def _remember_check(path: Path) -> None:
+def _remember_check(path: Path, kind: str = "quick") -> None:
     log = _check_log()
+    key = _check_key(path, kind)
     try:
         seen = json.loads(log.read_text(encoding="utf-8")) if log.exists() else {}
         if not isinstance(seen, dict):
             seen = {}
-        seen.pop(str(path), None)
-        seen[str(path)] = date.today().isoformat()
-        log.parent.mkdir(parents=True, exist_ok=True)
+        seen.pop(key, None)
+        seen[key] = date.today().isoformat()
         keep = dict(list(seen.items())[-50:])
-        log.write_text(json.dumps(keep, ensure_ascii=False), encoding="utf-8")
+        write_private_text(log, json.dumps(keep, ensure_ascii=False))
     except (OSError, ValueError):
         pass  # the check runs again next time: only slower, never less safe
 
 
-def quick_check(conn: sqlite3.Connection) -> list[str]:
+def quick_check(conn: sqlite3.Connection) -> list[tuple[str, str]]:
     """``PRAGMA quick_check``: [] when sound, else SQLite's findings (at most ten)."""
-    rows = [str(row[0]) for row in conn.execute("PRAGMA quick_check(10)")]
-    return [] if rows == ["ok"] else rows
+    from aipdesk.store.integrity import sqlite_findings
+
+    return sqlite_findings(conn, full=False)
 
 
 def _recover_hot_journal(path: Path) -> None:
@@ -582,14 +663,14 @@ def inspect_sqlite_file(
         if writable:
             _recover_hot_journal(path)
         conn = sqlite3.connect(read_only_uri(path), uri=True)
-    except sqlite3.Error as exc:
+    except UNREADABLE as exc:
         raise DomainError("db_unreachable", path=str(path), reason=str(exc)) from None
     try:
         try:
             tables = {
                 row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
             }
-        except sqlite3.DatabaseError as exc:
+        except UNREADABLE as exc:
             if "readonly" in str(exc) or "read-only" in str(exc):
                 raise DomainError(
                     "db_unreachable",
@@ -618,13 +699,17 @@ def inspect_sqlite_file(
         if check:
             try:
                 findings = quick_check(conn)
-            except sqlite3.DatabaseError as exc:
-                findings = [str(exc)]
+            except UNREADABLE as exc:
+                findings = [(str(exc), str(exc))]
             if findings:
-                raise damaged(path, "; ".join(findings[:3]))
+                raise damaged(path, summary(findings))
             if path.stat().st_size > QUICK_CHECK_ALWAYS_BYTES:
                 _remember_check(path)
-    except sqlite3.DatabaseError as exc:
+    except UNREADABLE as exc:
+        if "malformed" in str(exc) or isinstance(exc, UnicodeDecodeError):  # damaged
+            error = damaged(path, str(exc))
+            error.params["unreadable"] = True
+            raise error from None
         raise _refuse(
             path,
             f"beschädigt oder verschlüsselt: {exc}",
@@ -636,10 +721,34 @@ def inspect_sqlite_file(
     return revision
 
 
+def _small(path: Path) -> bool:
+    from aipdesk.store.integrity import FULL_CHECK_ALWAYS_BYTES
+
+    try:
+        return path.stat().st_size <= FULL_CHECK_ALWAYS_BYTES
+    except OSError:
+        return False
+
+
+def verify_file(path: Path) -> None:
+    """The full check of `path` (aipdesk.store.integrity), or ``db_damaged``."""
+    from aipdesk.store.integrity import file_findings
+
+    findings = file_findings(path, full=True)
+    if findings:
+        raise damaged(path, summary(findings))
+
+
+def summary(findings: Sequence[tuple[str, str]], count: int = 3) -> tuple[str, str]:
+    """The first `count` findings of a check as one detail, in German and English."""
+    first = findings[:count]
+    return "; ".join(de for de, _ in first), "; ".join(en for _, en in first)
+
+
 def _create_private_file(path: Path) -> None:
     """A new database file is readable by its owner only (POSIX; ignored on Windows)."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent)
         fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
     except OSError as exc:
         raise DomainError("db_unreachable", path=str(path), reason=str(exc)) from None
@@ -685,9 +794,20 @@ def open_database(
         notices.append(DomainError("network_share", path=str(path), share=share))
     revision: str | None = None
     exists = path.exists()
+    verified = False
+    if exists and not path.is_file():  # /dev/null, a folder, a pipe: SQLite would put
+        # its journal beside it (/dev/null-journal) and write into what it is not
+        raise _refuse(path, "keine gewöhnliche Datei", "not a regular file")
+    if exists and path.stat().st_size == 0 and not create:
+        # Read commands and refused writes never write: only init, demo and the window
+        # make a database of an empty file.
+        raise DomainError("db_empty", path=str(path))
     if exists:
         read_only = read_only or not can_write(path)
         revision = inspect_sqlite_file(path, writable=not read_only)
+        verified = revision is not None and _small(path)
+        if verified:
+            verify_file(path)
         if read_only:
             if revision != SCHEMA_HEAD:
                 raise DomainError(
@@ -697,7 +817,9 @@ def open_database(
                     head=SCHEMA_HEAD,
                 )
             engine = make_read_only_engine(path)
-            return Database(url, engine, path=path, read_only=True, notices=notices)
+            db = Database(url, engine, path=path, read_only=True, notices=notices)
+            db.verified = verified
+            return db
     elif create and not read_only:
         _create_private_file(path)
     else:
@@ -708,6 +830,7 @@ def open_database(
         URL.create("sqlite", database=str(path)), journal_mode="DELETE" if share else "WAL"
     )
     db = Database(url, engine, path=path, notices=notices, created=revision is None)
+    db.verified = db.verified or verified
     try:
         _migrate(db, revision)
     except BaseException:
@@ -722,6 +845,7 @@ def _migrate(db: Database, revision: str | None) -> None:
     if revision is not None and db.is_sqlite:
         from aipdesk.store.backup import backup_before_migration
 
+        db.verify()  # a migration writes: never into a damaged file
         backup_before_migration(db)
     from aipdesk.store.schema import upgrade
 
@@ -729,6 +853,19 @@ def _migrate(db: Database, revision: str | None) -> None:
 
 
 def _open_server(url: str, *, read_only: bool) -> Database:
+    parsed = make_url(url)
+    if "@" in (parsed.host or "") or "@" in (parsed.username or ""):
+        # "user:pa@ss@host": the URL's grammar ends the password at the first "@"; the
+        # driver would then try a host "ss@host" and quote it in its message.
+        raise DomainError(
+            "db_unreachable",
+            path=display_url(url),
+            reason=(
+                'Benutzername oder Passwort enthalten ein "@"; in der URL muss es als %40 '
+                "stehen",
+                'the user name or password holds an "@"; in the URL it must be written %40',
+            ),
+        )
     db = Database(url, make_engine(url), read_only=read_only)
     try:
         revision = _inspect_server_database(db)
@@ -772,9 +909,14 @@ def _inspect_server_database(db: Database) -> str | None:
 
 
 def _without_secrets(message: str, url: str) -> str:
-    """A driver's message with the URL's password (if it quotes it) blotted out."""
+    """A driver's message with the URL's password and user name (if it quotes them)
+    blotted out."""
     with contextlib.suppress(Exception):
-        password = make_url(url).password
-        if password:
-            message = message.replace(str(password), "***")
+        parsed = make_url(url)
+        secrets = [str(parsed.password or ""), str(parsed.query.get("password", ""))]
+        for secret in secrets:
+            if secret:
+                message = message.replace(secret, "***")
+        if parsed.username:
+            message = message.replace(f'"{parsed.username}"', '"***"')
     return message

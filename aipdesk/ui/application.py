@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QBuffer, QByteArray, QEventLoop, QIODevice, QTimer
 from PySide6.QtWidgets import QApplication
 
+from aipdesk.outputs import check_output, write_atomically
 from aipdesk.services.base import Actor
 from aipdesk.ui import i18n
 from aipdesk.ui.backend import Backend
@@ -69,5 +70,13 @@ def screenshot(window: MainWindow, path: str, pane: str = "dashboard") -> None:
     QApplication.processEvents()
     QTimer.singleShot(50, lambda: None)
     QApplication.processEvents()
-    if not window.grab().save(path):
-        raise OSError(f"cannot write {path}")
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not window.grab().save(buffer, "PNG"):
+        raise OSError(f"cannot render {path}")
+    buffer.close()
+    png = data.data()
+    # Like every file aipdesk writes: never over a database, whole or not at all, private.
+    db_path = window.backend.db.path if window.backend.is_open else None
+    write_atomically(check_output(path, db_path), lambda handle: handle.write(png))

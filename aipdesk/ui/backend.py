@@ -317,11 +317,10 @@ class Backend(QObject):
         """Read and check a workbook and compare it with the database: (file, plan)."""
         from pathlib import Path
 
-        from aipdesk.exchange.importer import read_workbook
-        from aipdesk.services.batch import plan_values
+        from aipdesk.exchange.importer import plan_import, read_workbook
 
         file = read_workbook(Path(path))
-        return file, plan_values(self.db, file.incoming, since=file.made_at)
+        return file, plan_import(self.db, file)
 
     def apply_import(self, file: Any, skip_conflicts: bool, plan: Any) -> Changes:
         from aipdesk.services.batch import Kind, write_values

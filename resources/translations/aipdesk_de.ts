@@ -889,27 +889,27 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
         <translation>Das Kürzel einer Kennzahl lässt sich nicht ändern</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="233"/>
+        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="237"/>
         <source>Type a code: letters, digits, _ and -.</source>
         <translation>Bitte ein Kürzel eingeben: Buchstaben, Ziffern, _ und -.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="236"/>
+        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="240"/>
         <source>“{0}” is not a valid code: letters, digits, _ and -, at most 32.</source>
         <translation>„{0}“ ist kein gültiges Kürzel: Buchstaben, Ziffern, _ und -, höchstens 32 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="239"/>
+        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="243"/>
         <source>A metric with the code “{0}” exists already.</source>
         <translation>Eine Kennzahl mit dem Kürzel „{0}“ gibt es schon.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="241"/>
+        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="245"/>
         <source>Type a name.</source>
         <translation>Bitte einen Namen eingeben.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="245"/>
+        <location filename="../../aipdesk/ui/dialogs/metric_dialog.py" line="249"/>
         <source>A ratio needs a count as numerator and a stock as denominator.</source>
         <translation>Eine Quote braucht eine Zählgröße als Zähler und einen Bestand als Nenner.</translation>
     </message>

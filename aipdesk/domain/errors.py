@@ -412,6 +412,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ein geplanter Durchschnitt des Nenners gehört nur zu einer Quote; {metric} ist {kind}",
         "a planned mean of the denominator belongs only to a ratio; {metric} is {kind}",
     ),
+    "project_in_use": (
+        "Projekt {project} lässt sich nicht mehr entfernen: dazu sind schon Monatswerte oder "
+        "Zielwerte gespeichert",
+        "project {project} can no longer be removed: monthly values or targets of it are "
+        "stored already",
+    ),
+    "metric_in_use": (
+        "Kennzahl {metric} lässt sich nicht mehr entfernen: sie wird schon verwendet "
+        "(Monatswerte, Zielwerte, Projekte, davon-Kennzahlen oder Quoten)",
+        "metric {metric} can no longer be removed: it is in use already (monthly values, "
+        "targets, projects, davon metrics or ratios)",
+    ),
+    "tracking_in_use": (
+        "{project} kann {metric} nicht mehr abgeben: dazu sind schon Monatswerte oder "
+        "Zielwerte gespeichert",
+        "{project} cannot stop logging {metric}: monthly values or targets of it are "
+        "stored already",
+    ),
     # Hardening
     "output_refused": (
         "{path} wird nicht geschrieben: {reason}. Es wurde nichts verändert",

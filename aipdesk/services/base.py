@@ -5,6 +5,7 @@ from __future__ import annotations
 import getpass
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from aipdesk.domain.errors import DomainError
 from aipdesk.domain.months import Month
@@ -12,6 +13,15 @@ from aipdesk.domain.text import check_user
 
 CellKey = tuple[str, str, Month]  # (project, metric, month)
 PairKey = tuple[str, str]  # (project, metric)
+TargetKey = tuple[str, str, Month]  # (project, metric, first month of the target)
+
+
+class CellState(NamedTuple):
+    """A stored monthly value as a write left it."""
+
+    value: int
+    note: str | None
+    version: int
 
 
 # The length of the user columns (`change_log.user`, `updated_by`: String(100)); a test
@@ -59,6 +69,11 @@ class Changes:
     # The version each written cell has now (0: no value any more). An editor keeps it
     # and hands it back with its next write of the cell (optimistic concurrency).
     versions: Mapping[CellKey, int] = field(default_factory=dict, compare=False)
+    # What each written cell holds now (None: no value any more), so that a window can
+    # show the write without reading the year again.
+    cells: Mapping[CellKey, CellState | None] = field(default_factory=dict, compare=False)
+    # The version each written target has now (0: removed), by its first month.
+    target_versions: Mapping[TargetKey, int] = field(default_factory=dict, compare=False)
 
     def __bool__(self) -> bool:
         return bool(self.values or self.targets or self.projects or self.metrics)
@@ -70,6 +85,8 @@ class Changes:
             self.projects | other.projects,
             self.metrics | other.metrics,
             {**self.versions, **other.versions},
+            {**self.cells, **other.cells},
+            {**self.target_versions, **other.target_versions},
         )
 
     @property

@@ -23,10 +23,11 @@ from aipdesk.domain.errors import DomainError
 from aipdesk.domain.months import Month
 from aipdesk.domain.rules import MAX_COUNT, check_loggable
 from aipdesk.domain.text import check_note
-from aipdesk.services.base import Actor, Changes
+from aipdesk.services.base import Actor, CellKey, CellState, Changes
 from aipdesk.services.families import check_cell, members
-from aipdesk.services.values import KEEP, _Keep
-from aipdesk.services.versions import fresh_versions
+from aipdesk.services.operation import Operation, Result, Text, Work
+from aipdesk.services.values import KEEP, _Keep, cells_result
+from aipdesk.services.versions import cell_versions, fresh_versions
 from aipdesk.store.changelog import now, record_many
 from aipdesk.store.database import Database
 from aipdesk.store.integrity import check_cells_unique
@@ -263,7 +264,22 @@ def write_values(
     skip: Iterable[tuple[str, str, Month]] = (),
     origin: str | None = None,
 ) -> Changes:
-    """Write every new or changed value of `incoming` (but the `skip`ped) in one transaction.
+    """Write every new or changed value of `incoming` (but the `skip`ped) in one transaction
+    (`write_incoming` as a unit of work of its own)."""
+    return WriteValues(tuple(incoming), frozenset(skip), origin).run(db, actor).changes
+
+
+def write_incoming(
+    session: Session,
+    catalog: Catalog,
+    actor: Actor,
+    incoming: Sequence[Incoming],
+    skip: Iterable[tuple[str, str, Month]] = (),
+    origin: str | None = None,
+) -> tuple[Changes, dict[CellKey, tuple[int, str | None] | None]]:
+    """Write every new or changed value of `incoming` (but the `skip`ped) inside an open
+    unit of work; returns what changed and what each written cell held before (None:
+    no value), the makings of the inverse.
 
     `origin` names the file the values come from (a workbook, another database); the
     change log keeps it with each value's place in it, so that a value can be traced
@@ -274,89 +290,121 @@ def write_values(
     """
     skipped = set(skip)
     stamp = now()
-    with db.write() as session:
-        catalog = load_catalog(session)
-        _validate(catalog, incoming)
-        stored = _stored_values(session, catalog, [i.key() for i in incoming])
-        _check_families(catalog, [i for i in incoming if i.key() not in skipped], stored)
-        inserts, updates, log = [], [], []
-        inserted: list[tuple[str, str, Month]] = []
-        for item in incoming:
-            if item.key() in skipped:
-                continue
-            found = stored.get(item.key())
-            old = found[1] if found else None
-            if _classify(item, old, None) is Kind.UNCHANGED:
-                continue
-            note = (old.note if old else None) if isinstance(item.note, _Keep) else item.note
-            if found is None:
-                inserted.append(item.key())
-                inserts.append(
-                    {
-                        "project_id": catalog.project_ids[item.project],
-                        "metric_id": catalog.metric_ids[item.metric],
-                        "year": item.month.year,
-                        "month": item.month.month,
-                        "value": item.value,
-                        "note": note,
-                        "version": 1,
-                        "updated_by": actor.user,
-                        "updated_at": stamp,
-                    }
-                )
-            else:
-                updates.append(
-                    {"rid": found[0], "v": item.value, "n": note, "by": actor.user, "at": stamp}
-                )
-            log.append(
+    _validate(catalog, incoming)
+    stored = _stored_values(session, catalog, [i.key() for i in incoming])
+    _check_families(catalog, [i for i in incoming if i.key() not in skipped], stored)
+    inserts, updates, log = [], [], []
+    inserted: list[tuple[str, str, Month]] = []
+    before: dict[CellKey, tuple[int, str | None] | None] = {}
+    after: dict[CellKey, tuple[int, str | None]] = {}
+    for item in incoming:
+        if item.key() in skipped:
+            continue
+        found = stored.get(item.key())
+        old = found[1] if found else None
+        if _classify(item, old, None) is Kind.UNCHANGED:
+            continue
+        note = (old.note if old else None) if isinstance(item.note, _Keep) else item.note
+        before[item.key()] = (old.value, old.note) if old else None
+        after[item.key()] = (item.value, note)
+        if found is None:
+            inserted.append(item.key())
+            inserts.append(
                 {
-                    "at": stamp,
-                    "user": actor.user,
-                    "source": actor.source,
-                    "action": "update" if old else "insert",
-                    "entity": "value",
-                    "project": item.project,
-                    "metric": item.metric,
+                    "project_id": catalog.project_ids[item.project],
+                    "metric_id": catalog.metric_ids[item.metric],
                     "year": item.month.year,
                     "month": item.month.month,
-                    "old": json.dumps({"note": old.note, "value": old.value}, ensure_ascii=False)
-                    if old
-                    else None,
-                    "new": json.dumps(_logged(item, note, origin), ensure_ascii=False),
+                    "value": item.value,
+                    "note": note,
+                    "version": 1,
+                    "updated_by": actor.user,
+                    "updated_at": stamp,
                 }
             )
-        if inserts:
-            # A re-created cell starts above every version it had (services.versions).
-            fresh = fresh_versions(session, "value", inserted)
-            for row, key in zip(inserts, inserted, strict=True):
-                row["version"] = fresh.get(key, 1)
-            session.execute(insert(ValueRow), inserts)
-            check_cells_unique(
-                session,
-                [
-                    (catalog.project_ids[p], catalog.metric_ids[m], month.year, month.month)
-                    for p, m, month in inserted
-                ],
+        else:
+            updates.append(
+                {"rid": found[0], "v": item.value, "n": note, "by": actor.user, "at": stamp}
             )
-        if updates:
-            session.connection().execute(
-                update(ValueRow)
-                .where(ValueRow.id == bindparam("rid"))
-                .values(
-                    value=bindparam("v"),
-                    note=bindparam("n"),
-                    updated_by=bindparam("by"),
-                    updated_at=bindparam("at"),
-                    version=ValueRow.version + 1,
-                ),
-                updates,
-            )
-        record_many(session, log)
-    written = frozenset(
-        i.key()
-        for i in incoming
-        if i.key() not in skipped
-        and _classify(i, stored[i.key()][1] if i.key() in stored else None, None)
-        is not Kind.UNCHANGED
+        log.append(
+            {
+                "at": stamp,
+                "user": actor.user,
+                "source": actor.source,
+                "action": "update" if old else "insert",
+                "entity": "value",
+                "project": item.project,
+                "metric": item.metric,
+                "year": item.month.year,
+                "month": item.month.month,
+                "old": json.dumps({"note": old.note, "value": old.value}, ensure_ascii=False)
+                if old
+                else None,
+                "new": json.dumps(_logged(item, note, origin), ensure_ascii=False),
+            }
+        )
+    if inserts:
+        # A re-created cell starts above every version it had (services.versions).
+        fresh = fresh_versions(session, "value", inserted)
+        for row, key in zip(inserts, inserted, strict=True):
+            row["version"] = fresh.get(key, 1)
+        session.execute(insert(ValueRow), inserts)
+        check_cells_unique(
+            session,
+            [
+                (catalog.project_ids[p], catalog.metric_ids[m], month.year, month.month)
+                for p, m, month in inserted
+            ],
+        )
+    if updates:
+        session.connection().execute(
+            update(ValueRow)
+            .where(ValueRow.id == bindparam("rid"))
+            .values(
+                value=bindparam("v"),
+                note=bindparam("n"),
+                updated_by=bindparam("by"),
+                updated_at=bindparam("at"),
+                version=ValueRow.version + 1,
+            ),
+            updates,
+        )
+    record_many(session, log)
+    versions = cell_versions(session, catalog, after)
+    return (
+        Changes(
+            values=frozenset(after),
+            versions=versions,
+            cells={key: CellState(*after[key], versions[key]) for key in after},
+        ),
+        before,
     )
-    return Changes(values=written)
+
+
+@dataclass(frozen=True)
+class WriteValues(Operation):
+    """Many values from one source in one unit of work: an import of a workbook, a merge
+    of another database, a paste of cells; all or nothing, each value in the change log
+    with the file (and cell) it came from."""
+
+    incoming: tuple[Incoming, ...]
+    skip: frozenset[CellKey] = frozenset()
+    origin: str | None = None
+    text: Text | None = None
+
+    def label(self) -> Text:
+        if self.text is not None:
+            return self.text
+        count = len(self.incoming) - len(self.skip)
+        if self.origin:
+            return (
+                f"{self.origin} übernehmen ({count} Werte)",
+                f"Take over {self.origin} ({count} values)",
+            )
+        return (f"{count} Werte übernehmen", f"Take over {count} values")
+
+    def apply(self, work: Work) -> Result:
+        changes, before = write_incoming(
+            work.session, work.catalog, work.actor, self.incoming, self.skip, self.origin
+        )
+        return cells_result(changes.cells, before, self.label())

@@ -28,8 +28,8 @@ from aipdesk.domain.model import Area, Direction, Metric, MetricKind, Project, T
 from aipdesk.domain.months import Month, Period
 from aipdesk.paths import catalogue_file
 from aipdesk.services.base import Actor, Changes
+from aipdesk.services.catalog_rows import ensure_tracked, insert_metric, insert_project
 from aipdesk.services.families import check_stored
-from aipdesk.services.projects import ensure_tracked, insert_metric, insert_project
 from aipdesk.services.targets import apply_target
 from aipdesk.store.changelog import record
 from aipdesk.store.database import Database

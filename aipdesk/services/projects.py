@@ -1,187 +1,213 @@
-"""Adding and editing projects and metrics, and which metrics a project logs."""
+"""Adding and changing projects and metrics, and which metrics a project logs: each an
+operation with its inverse (`aipdesk.services.operation`), and the calls the command
+line and the window make."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
-from aipdesk.domain.catalogue import check_metric, named
-from aipdesk.domain.errors import DomainError
-from aipdesk.domain.model import DESCRIPTION, NAME, UNIT, Metric, MetricKind, Project
-from aipdesk.services.base import Actor, Changes, check_text
-from aipdesk.services.families import check_stored
-from aipdesk.store.changelog import record
+from aipdesk.domain.model import Metric, Project
+from aipdesk.services.base import Actor, Changes
+from aipdesk.services.catalog_rows import (
+    delete_metric,
+    delete_project,
+    ensure_tracked,
+    insert_metric,
+    insert_project,
+    untrack,
+    update_metric,
+    update_project,
+)
+from aipdesk.services.operation import NOTHING, Operation, Result, Text, Work
 from aipdesk.store.database import Database
-from aipdesk.store.models import MetricRow, ProjectMetricRow, ProjectRow
-from aipdesk.store.queries import Catalog, bump_catalog_version, load_catalog, logged_count
+from aipdesk.store.queries import Catalog, load_catalog
+
+__all__ = [
+    "AddMetric",
+    "AddProject",
+    "ChangeMetric",
+    "ChangeProject",
+    "RemoveMetric",
+    "RemoveProject",
+    "TrackMetric",
+    "UntrackMetric",
+    "add_metric",
+    "add_project",
+    "edit_metric",
+    "edit_project",
+    "ensure_tracked",
+    "read_catalog",
+    "track_metric",
+]
 
 
-def _project_json(project: Project) -> dict[str, Any]:
-    return {
-        "name": project.name,
-        "description": project.description,
-        "active": project.active,
-        "first": str(project.period.first) if project.period.first else None,
-        "last": str(project.period.last) if project.period.last else None,
-    }
+def _undo(text: Text) -> Text:
+    return (f"{text[0]} zurücknehmen", f"Undo {text[1]}")
 
 
-def _length(column: Any) -> int:
-    """The length of a String column: PostgreSQL enforces it (SQLite would not)."""
-    return int(column.property.columns[0].type.length)
+@dataclass(frozen=True)
+class AddProject(Operation):
+    project: Project
+    metrics: tuple[str, ...] = ()
+
+    def label(self) -> Text:
+        return (f"Projekt {self.project.code} anlegen", f"Add project {self.project.code}")
+
+    def apply(self, work: Work) -> Result:
+        insert_project(work.session, work.catalog, work.actor, self.project, self.metrics)
+        changes = Changes(projects=frozenset({self.project.code}))
+        return Result(changes, RemoveProject(self.project.code, _undo(self.label())))
 
 
-def _fill_project(row: ProjectRow, project: Project) -> None:
-    check_text(project.name.strip(), NAME, _length(ProjectRow.name))
-    check_text(project.description, DESCRIPTION)
-    first, last = project.period.first, project.period.last
-    row.name, row.description, row.active = (
-        project.name.strip(),
-        project.description,
-        project.active,
-    )
-    row.first_year, row.first_month = (first.year, first.month) if first else (None, None)
-    row.last_year, row.last_month = (last.year, last.month) if last else (None, None)
+@dataclass(frozen=True)
+class RemoveProject(Operation):
+    """Remove a project nothing refers to yet: the undo of its addition."""
+
+    code: str
+    text: Text | None = None
+
+    def label(self) -> Text:
+        return self.text or (f"Projekt {self.code} entfernen", f"Remove project {self.code}")
+
+    def apply(self, work: Work) -> Result:
+        project = work.catalog.project(self.code)
+        metrics = work.catalog.tracked.get(self.code, ())
+        delete_project(work.session, work.catalog, work.actor, self.code)
+        changes = Changes(projects=frozenset({self.code}))
+        return Result(changes, AddProject(project, tuple(metrics)))
 
 
-def insert_project(
-    session: Session,
-    catalog: Catalog,
-    actor: Actor,
-    project: Project,
-    metrics: tuple[str, ...] = (),
-) -> None:
-    project.validate()
-    if project.code in catalog.projects:
-        raise DomainError("duplicate_project", project=project.code)
-    position = (session.scalar(select(func.max(ProjectRow.position))) or 0) + 1
-    row = ProjectRow(code=project.code, position=position)
-    _fill_project(row, project)
-    session.add(row)
-    session.flush()
-    catalog.project_ids[project.code] = row.id
-    catalog.projects[project.code] = project
-    record(
-        session,
-        user=actor.user,
-        source=actor.source,
-        action="insert",
-        entity="project",
-        project=project.code,
-        new=_project_json(project),
-    )
-    for index, metric in enumerate(metrics):
-        catalog.metric(metric)
-        session.add(
-            ProjectMetricRow(
-                project_id=row.id, metric_id=catalog.metric_ids[metric], position=index
+@dataclass(frozen=True)
+class ChangeProject(Operation):
+    """Change name, description, period or active flag of a project (the code stays):
+    the `fields` given, against the project as stored at the time of the write."""
+
+    code: str
+    fields: Mapping[str, Any]
+
+    def label(self) -> Text:
+        if set(self.fields) == {"active"}:
+            verb = (
+                ("aktivieren", "activate")
+                if self.fields["active"]
+                else (
+                    "deaktivieren",
+                    "deactivate",
+                )
             )
+            return (f"Projekt {self.code} {verb[0]}", f"{verb[1].capitalize()} project {self.code}")
+        return (f"Projekt {self.code} ändern", f"Change project {self.code}")
+
+    def apply(self, work: Work) -> Result:
+        old = work.catalog.project(self.code)
+        if update_project(work.session, work.catalog, work.actor, replace(old, **self.fields)):
+            undo = {name: getattr(old, name) for name in self.fields}
+            return Result(Changes(projects=frozenset({self.code})), ChangeProject(self.code, undo))
+        return NOTHING
+
+
+@dataclass(frozen=True)
+class TrackMetric(Operation):
+    """Let a project log a metric (a row of its entry grid)."""
+
+    project: str
+    metric: str
+
+    def label(self) -> Text:
+        return (
+            f"{self.project}: Kennzahl {self.metric} erfassen",
+            f"{self.project}: log metric {self.metric}",
         )
-    catalog.tracked[project.code] = tuple(metrics)
-    bump_catalog_version(session)
+
+    def apply(self, work: Work) -> Result:
+        if not ensure_tracked(work.session, work.catalog, work.actor, self.project, self.metric):
+            return NOTHING
+        changes = Changes(projects=frozenset({self.project}))
+        return Result(changes, UntrackMetric(self.project, self.metric))
+
+
+@dataclass(frozen=True)
+class UntrackMetric(Operation):
+    """Stop a project logging a metric while nothing of the pair is stored."""
+
+    project: str
+    metric: str
+
+    def label(self) -> Text:
+        return (
+            f"{self.project}: Kennzahl {self.metric} nicht mehr erfassen",
+            f"{self.project}: stop logging metric {self.metric}",
+        )
+
+    def apply(self, work: Work) -> Result:
+        untrack(work.session, work.catalog, work.actor, self.project, self.metric)
+        changes = Changes(projects=frozenset({self.project}))
+        return Result(changes, TrackMetric(self.project, self.metric))
+
+
+@dataclass(frozen=True)
+class AddMetric(Operation):
+    """Add a metric (kind, unit, direction, davon parent, partition, ratio parts,
+    thresholds, area); `area_of_parent`: a davon metric goes into its parent's grid."""
+
+    metric: Metric
+    area_of_parent: bool = False
+
+    def label(self) -> Text:
+        return (f"Kennzahl {self.metric.code} anlegen", f"Add metric {self.metric.code}")
+
+    def apply(self, work: Work) -> Result:
+        insert_metric(work.session, work.catalog, work.actor, self.metric, self.area_of_parent)
+        changes = Changes(metrics=frozenset({self.metric.code}))
+        return Result(changes, RemoveMetric(self.metric.code, _undo(self.label())))
+
+
+@dataclass(frozen=True)
+class RemoveMetric(Operation):
+    """Remove a metric nothing uses yet: the undo of its addition."""
+
+    code: str
+    text: Text | None = None
+
+    def label(self) -> Text:
+        return self.text or (f"Kennzahl {self.code} entfernen", f"Remove metric {self.code}")
+
+    def apply(self, work: Work) -> Result:
+        metric = work.catalog.metric(self.code)
+        delete_metric(work.session, work.catalog, work.actor, self.code)
+        return Result(Changes(metrics=frozenset({self.code})), AddMetric(metric))
+
+
+@dataclass(frozen=True)
+class ChangeMetric(Operation):
+    """Change a metric (any field but its code): the `fields` given, against the metric as
+    stored at the time of the write; see `update_metric` for the refusals."""
+
+    code: str
+    fields: Mapping[str, Any]
+
+    def label(self) -> Text:
+        return (f"Kennzahl {self.code} ändern", f"Change metric {self.code}")
+
+    def apply(self, work: Work) -> Result:
+        old = work.catalog.metric(self.code)
+        if update_metric(work.session, work.catalog, work.actor, replace(old, **self.fields)):
+            undo = {name: getattr(old, name) for name in self.fields}
+            return Result(Changes(metrics=frozenset({self.code})), ChangeMetric(self.code, undo))
+        return NOTHING
 
 
 def add_project(
     db: Database, actor: Actor, project: Project, metrics: tuple[str, ...] = ()
 ) -> Changes:
-    with db.write() as session:
-        insert_project(session, load_catalog(session), actor, project, metrics)
-    return Changes(projects=frozenset({project.code}))
+    return AddProject(project, tuple(metrics)).run(db, actor).changes
 
 
 def edit_project(db: Database, actor: Actor, code: str, **fields: Any) -> Changes:
     """Change name, description, period or active flag of a project (the code stays)."""
-    with db.write() as session:
-        catalog = load_catalog(session)
-        old = catalog.project(code)
-        new = replace(old, **fields)
-        new.validate()
-        if new == old:
-            return Changes()
-        row = session.get_one(ProjectRow, catalog.project_ids[code])
-        _fill_project(row, new)
-        bump_catalog_version(session)
-        record(
-            session,
-            user=actor.user,
-            source=actor.source,
-            action="update",
-            entity="project",
-            project=code,
-            old=_project_json(old),
-            new=_project_json(new),
-        )
-    return Changes(projects=frozenset({code}))
-
-
-def _metric_json(metric: Metric) -> dict[str, Any]:
-    data = asdict(metric)
-    data["kind"], data["direction"], data["area"] = (
-        metric.kind.value,
-        metric.direction.value,
-        metric.area.value,
-    )
-    return data
-
-
-def _fill_metric(row: MetricRow, metric: Metric, catalog: Catalog) -> None:
-    def ref(code: str | None) -> int | None:
-        if code is None:
-            return None
-        catalog.metric(code)
-        return catalog.metric_ids[code]
-
-    check_text(metric.name.strip(), NAME, _length(MetricRow.name))
-    check_text(metric.unit, UNIT, _length(MetricRow.unit))
-    check_text(metric.description, DESCRIPTION)
-    row.name, row.kind, row.direction = (
-        metric.name.strip(),
-        metric.kind.value,
-        metric.direction.value,
-    )
-    row.area, row.unit, row.description = metric.area.value, metric.unit, metric.description
-    row.parent_id, row.numerator_id = ref(metric.parent), ref(metric.numerator)
-    row.denominator_id = ref(metric.denominator)
-    row.green_pct, row.amber_pct = metric.green_pct, metric.amber_pct
-    row.is_partition = metric.partition
-
-
-def insert_metric(
-    session: Session,
-    catalog: Catalog,
-    actor: Actor,
-    metric: Metric,
-    area_of_parent: bool = False,
-) -> Metric:
-    """Add `metric` to the catalogue; with `area_of_parent` a davon metric is entered in
-    the grid of its parent (its area), whatever `metric.area` says. Returns it as stored."""
-    metric.validate()
-    if metric.code in catalog.metrics:
-        raise DomainError("duplicate_metric", metric=metric.code)
-    if area_of_parent and metric.parent in catalog.metrics:
-        metric = replace(metric, area=catalog.metrics[metric.parent].area)
-    check_metric(metric, catalog.metrics)
-    position = (session.scalar(select(func.max(MetricRow.position))) or 0) + 1
-    row = MetricRow(code=metric.code, position=position)
-    _fill_metric(row, metric, catalog)
-    session.add(row)
-    session.flush()
-    catalog.metric_ids[metric.code] = row.id
-    catalog.metrics[metric.code] = metric
-    bump_catalog_version(session)
-    record(
-        session,
-        user=actor.user,
-        source=actor.source,
-        action="insert",
-        entity="metric",
-        metric=metric.code,
-        new=_metric_json(metric),
-    )
-    return metric
+    return ChangeProject(code, fields).run(db, actor).changes
 
 
 def add_metric(
@@ -189,50 +215,12 @@ def add_metric(
 ) -> Changes:
     """Add a metric (kind, unit, direction, davon parent, partition, ratio parts,
     thresholds, area); `area_of_parent`: a davon metric goes into its parent's grid."""
-    with db.write() as session:
-        insert_metric(session, load_catalog(session), actor, metric, area_of_parent)
-    return Changes(metrics=frozenset({metric.code}))
+    return AddMetric(metric, area_of_parent).run(db, actor).changes
 
 
 def edit_metric(db: Database, actor: Actor, code: str, **fields: Any) -> Changes:
-    """Change a metric (any field but its code).
-
-    Refused, with nothing changed, when the catalogue would break (see
-    `aipdesk.domain.catalogue.check_metric`), when a metric with logged values would
-    become a ratio, and when the values stored already break the davon rule of the
-    metric's new place: newly marked as a partition, or moved under another parent.
-    """
-    with db.write() as session:
-        catalog = load_catalog(session)
-        old = catalog.metric(code)
-        new = replace(old, **fields)
-        if new == old:
-            return Changes()
-        check_metric(new, catalog.metrics)
-        if new.kind is MetricKind.RATIO and old.kind is not MetricKind.RATIO:
-            count = logged_count(session, catalog.metric_ids[code])
-            if count:
-                raise DomainError(
-                    "ratio_has_values", metric=named(new, catalog.metrics), count=count
-                )
-        catalog.metrics[code] = new
-        if new.parent is not None and (
-            new.parent != old.parent or (new.partition and not old.partition)
-        ):
-            check_stored(session, catalog, new.parent)
-        _fill_metric(session.get_one(MetricRow, catalog.metric_ids[code]), new, catalog)
-        bump_catalog_version(session)
-        record(
-            session,
-            user=actor.user,
-            source=actor.source,
-            action="update",
-            entity="metric",
-            metric=code,
-            old=_metric_json(old),
-            new=_metric_json(new),
-        )
-    return Changes(metrics=frozenset({code}))
+    """Change a metric (any field but its code)."""
+    return ChangeMetric(code, fields).run(db, actor).changes
 
 
 def read_catalog(db: Database) -> Catalog:
@@ -243,37 +231,4 @@ def read_catalog(db: Database) -> Catalog:
 
 def track_metric(db: Database, actor: Actor, project: str, metric: str) -> Changes:
     """Let `project` log `metric` (adds a row to its entry grid)."""
-    with db.write() as session:
-        catalog = load_catalog(session)
-        if not ensure_tracked(session, catalog, actor, project, metric):
-            return Changes()
-    return Changes(projects=frozenset({project}))
-
-
-def ensure_tracked(
-    session: Session, catalog: Catalog, actor: Actor, project: str, metric: str
-) -> bool:
-    catalog.project(project)
-    catalog.metric(metric)
-    if metric in catalog.tracked.get(project, ()):
-        return False
-    session.add(
-        ProjectMetricRow(
-            project_id=catalog.project_ids[project],
-            metric_id=catalog.metric_ids[metric],
-            position=len(catalog.tracked.get(project, ())),
-        )
-    )
-    catalog.tracked[project] = (*catalog.tracked.get(project, ()), metric)
-    bump_catalog_version(session)
-    record(
-        session,
-        user=actor.user,
-        source=actor.source,
-        action="insert",
-        entity="tracking",
-        project=project,
-        metric=metric,
-    )
-    session.flush()
-    return True
+    return TrackMetric(project, metric).run(db, actor).changes

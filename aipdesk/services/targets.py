@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from typing import Any, Final
 
 from sqlalchemy import select
@@ -21,9 +22,10 @@ from aipdesk.domain.plan import (
 )
 from aipdesk.domain.rules import parse_number
 from aipdesk.services.base import Actor, Changes
-from aipdesk.services.projects import ensure_tracked
+from aipdesk.services.catalog_rows import ensure_tracked, untrack
+from aipdesk.services.operation import NOTHING, Operation, Result, Steps, Text, Versions, Work
 from aipdesk.services.values import KEEP, _Keep
-from aipdesk.services.versions import check_version, fresh_version
+from aipdesk.services.versions import MISSING, check_version, fresh_version
 from aipdesk.store.changelog import now, record
 from aipdesk.store.database import Database
 from aipdesk.store.models import TargetRow
@@ -186,7 +188,7 @@ def set_target(
     denominator_plan: float | str | _Keep | None = KEEP,
     expected: int | None = None,
 ) -> Changes:
-    """Set the target of `project`/`metric` starting at `first`.
+    """Set the target of `project`/`metric` starting at `first` (`SetTarget`).
 
     `weights`: the plan curve, any non-negative numbers (one per period month, scaled
     to add up to 1); None linear; `FROM_HISTORY` the previous years' monthly shares
@@ -197,17 +199,71 @@ def set_target(
     `expected`: the version the editor showed (0 for a new target); the write is
     refused with `target_conflict` when someone else has changed it since.
     """
-    number = _number(value)
-    change = _number(change_pct)
-    plan = _number(denominator_plan)
-    with db.write() as session:
-        catalog = load_catalog(session)
-        catalog.project(project)
-        kind = catalog.metric(metric).kind
-        row = _row_starting(session, catalog, project, metric, first)
-        before = target_from_row(row, project, metric) if row is not None else None
-        months = last.index - first.index + 1
-        curve = _curve(session, catalog, weights, before, project, metric, first, months)
+    op = SetTarget(
+        project,
+        metric,
+        first,
+        last,
+        _number(value),
+        weights
+        if weights is None or isinstance(weights, (_Keep, _FromHistory))
+        else tuple(weights),
+        _number(change_pct),
+        _number(denominator_plan),
+        expected,
+    )
+    return op.run(db, actor).changes
+
+
+@dataclass(frozen=True)
+class SetTarget(Operation):
+    """Add a target or change one (value, period end, plan curve, planned change rate,
+    a ratio's planned denominator mean); the metric becomes tracked by the project."""
+
+    project: str
+    metric: str
+    first: Month
+    last: Month
+    value: float | _Keep | None
+    weights: tuple[float | str, ...] | _Keep | _FromHistory | None = None
+    change_pct: float | _Keep | None = KEEP
+    denominator_plan: float | _Keep | None = KEEP
+    expected: int | None = None
+    text: Text | None = None
+
+    @classmethod
+    def of(cls, target: Target, expected: int | None, text: Text | None = None) -> SetTarget:
+        """Set a target to exactly what `target` says."""
+        return cls(
+            target.project,
+            target.metric,
+            target.first,
+            target.last,
+            target.value,
+            target.weights,
+            target.change_pct,
+            target.denominator_plan,
+            expected,
+            text,
+        )
+
+    def label(self) -> Text:
+        return self.text or (
+            f"Zielwert {self.project} {self.metric} {self.first.year} ändern",
+            f"Change target {self.project} {self.metric} {self.first.year}",
+        )
+
+    def apply(self, work: Work) -> Result:
+        session, catalog = work.session, work.catalog
+        catalog.project(self.project)
+        kind = catalog.metric(self.metric).kind
+        row = _row_starting(session, catalog, self.project, self.metric, self.first)
+        before = target_from_row(row, self.project, self.metric) if row is not None else None
+        months = self.last.index - self.first.index + 1
+        curve = _curve(
+            session, catalog, self.weights, before, self.project, self.metric, self.first, months
+        )
+        change, plan = self.change_pct, self.denominator_plan
         if isinstance(change, _Keep):
             change = before.change_pct if before else None
         if isinstance(plan, _Keep):
@@ -215,21 +271,113 @@ def set_target(
         elif plan is not None and kind is not MetricKind.RATIO:
             raise DomainError(
                 "denominator_plan_not_ratio",
-                metric=named(catalog.metrics[metric], catalog.metrics),
+                metric=named(catalog.metrics[self.metric], catalog.metrics),
                 kind=KIND_NAMES[kind],
             )
         target = Target(
-            project,
-            metric,
-            first,
-            last,
-            None if isinstance(number, _Keep) else number,
+            self.project,
+            self.metric,
+            self.first,
+            self.last,
+            None if isinstance(self.value, _Keep) else self.value,
             curve,
             change_pct=change,
             denominator_plan=plan,
         )
-        version = apply_target(session, catalog, actor, target, expected=expected)
-    return Changes(targets=frozenset({(project, metric)})) if version is not None else Changes()
+        tracked = self.metric in catalog.tracked.get(self.project, ())
+        version = apply_target(session, catalog, work.actor, target, expected=self.expected)
+        if version is None:
+            return NOTHING
+        key = (self.project, self.metric, self.first)
+        undo_text = (f"{self.label()[0]} zurücknehmen", f"Undo {self.label()[1]}")
+        undo: Operation
+        if before is not None:
+            undo = SetTarget.of(before, version, undo_text)
+        else:
+            undo = RemoveTarget(
+                self.project, self.metric, self.first, version, not tracked, undo_text
+            )
+        changes = Changes(
+            targets=frozenset({(self.project, self.metric)}),
+            projects=frozenset() if tracked else frozenset({self.project}),
+            target_versions={key: version},
+        )
+        return Result(changes, undo)
+
+    def rebased(self, versions: Versions) -> Operation:
+        key = (self.project, self.metric, self.first)
+        if self.expected is None or key not in versions.targets:
+            return self
+        return replace(self, expected=versions.targets[key])
+
+
+@dataclass(frozen=True)
+class RemoveTarget(Operation):
+    """Remove the target starting at `first` (and stop tracking the metric where the
+    target's own addition began tracking it)."""
+
+    project: str
+    metric: str
+    first: Month
+    expected: int | None = None
+    untrack: bool = False
+    text: Text | None = None
+
+    def label(self) -> Text:
+        return self.text or (
+            f"Zielwert {self.project} {self.metric} {self.first.year} entfernen",
+            f"Remove target {self.project} {self.metric} {self.first.year}",
+        )
+
+    def apply(self, work: Work) -> Result:
+        session, catalog = work.session, work.catalog
+        catalog.project(self.project)
+        catalog.metric(self.metric)
+        row = _row_starting(session, catalog, self.project, self.metric, self.first)
+        if row is None and self.expected is None:
+            raise DomainError(
+                "no_target", project=self.project, metric=self.metric, period=str(self.first)
+            )
+        _check_version(session, row, self.project, self.metric, self.first, self.expected)
+        if row is None:
+            return NOTHING  # expected missing, and still missing
+        before = target_from_row(row, self.project, self.metric)
+        record(
+            session,
+            user=work.actor.user,
+            source=work.actor.source,
+            action="delete",
+            entity="target",
+            project=self.project,
+            metric=self.metric,
+            month=self.first,
+            old=_target_json(before),
+        )
+        session.delete(row)
+        session.flush()
+        if self.untrack:
+            untrack(session, catalog, work.actor, self.project, self.metric)
+        undo_text = (f"{self.label()[0]} zurücknehmen", f"Undo {self.label()[1]}")
+        changes = Changes(
+            targets=frozenset({(self.project, self.metric)}),
+            projects=frozenset({self.project}) if self.untrack else frozenset(),
+            target_versions={(self.project, self.metric, self.first): MISSING},
+        )
+        return Result(changes, SetTarget.of(before, MISSING, undo_text))
+
+    def rebased(self, versions: Versions) -> Operation:
+        key = (self.project, self.metric, self.first)
+        if self.expected is None or key not in versions.targets:
+            return self
+        return replace(self, expected=versions.targets[key])
+
+
+def _weights(
+    weights: Weights,
+) -> tuple[float | str, ...] | _Keep | _FromHistory | None:
+    if weights is None or isinstance(weights, (_Keep, _FromHistory)):
+        return weights
+    return tuple(weights)
 
 
 def _number(value: float | str | _Keep | None) -> float | _Keep | None:
@@ -295,29 +443,7 @@ def clear_target(
     *,
     expected: int | None = None,
 ) -> Changes:
-    with db.write() as session:
-        catalog = load_catalog(session)
-        catalog.project(project)
-        catalog.metric(metric)
-        row = _row_starting(session, catalog, project, metric, first)
-        if row is None and expected is None:
-            raise DomainError("no_target", project=project, metric=metric, period=str(first))
-        _check_version(session, row, project, metric, first, expected)
-        if row is None:
-            return Changes()  # expected missing, and still missing
-        record(
-            session,
-            user=actor.user,
-            source=actor.source,
-            action="delete",
-            entity="target",
-            project=project,
-            metric=metric,
-            month=first,
-            old=_target_json(target_from_row(row, project, metric)),
-        )
-        session.delete(row)
-    return Changes(targets=frozenset({(project, metric)}))
+    return RemoveTarget(project, metric, first, expected).run(db, actor).changes
 
 
 def remove_target(
@@ -367,32 +493,62 @@ def list_targets(db: Database) -> list[Target]:
 
 
 def copy_targets(db: Database, actor: Actor, year: int) -> Changes:
+    """Copy every calendar-year target of `year` to `year + 1` (`CopyTargets`)."""
+    return CopyTargets(year).run(db, actor).changes
+
+
+@dataclass(frozen=True)
+class CopyTargets(Operation):
     """Copy every calendar-year target of `year` to `year + 1` (value and plan curve).
 
     Targets that span other periods (GUIDE's project period) stay as they are, and
-    a pair that already has a target overlapping the next year is left alone.
+    a pair that already has a target overlapping the next year is left alone, as is
+    a project that has ended (`copy_plan` says which are copied and which not, why).
     """
 
-    copied: set[tuple[str, str]] = set()
-    with db.write() as session:
-        catalog = load_catalog(session)
-        existing = all_targets(session, catalog)
-        taken = {(t.project, t.metric) for t in existing if t.period.overlaps_year(year + 1)}
-        for target in existing:
-            whole_year = (target.first, target.last) == (Month(year, 1), Month(year, 12))
-            if not whole_year or (target.project, target.metric) in taken:
-                continue
-            project = catalog.projects[target.project]
-            if not project.active or not project.period.overlaps_year(year + 1):
-                continue  # a project that has ended (Integration Point ends 2021-12)
-            copy = Target(
-                target.project,
-                target.metric,
-                Month(year + 1, 1),
-                Month(year + 1, 12),
-                target.value,
-                target.weights,
+    year: int
+
+    def label(self) -> Text:
+        return (
+            f"Zielwerte {self.year} ins Jahr {self.year + 1} kopieren",
+            f"Copy the targets of {self.year} to {self.year + 1}",
+        )
+
+    def apply(self, work: Work) -> Result:
+        session, catalog = work.session, work.catalog
+        copies, _ = copy_plan(catalog, all_targets(session, catalog), self.year)
+        steps = [SetTarget.of(copy, MISSING) for copy in copies]
+        result = Steps(tuple(steps), self.label()).apply(work)
+        return result
+
+
+def copy_plan(
+    catalog: Catalog, existing: Sequence[Target], year: int
+) -> tuple[list[Target], list[tuple[Target, str]]]:
+    """Which calendar-year targets of `year` `CopyTargets` copies to `year + 1`, and which
+    it leaves, with the reason in words: (copies, [(target, reason)])."""
+    taken = {(t.project, t.metric) for t in existing if t.period.overlaps_year(year + 1)}
+    copies: list[Target] = []
+    skipped: list[tuple[Target, str]] = []
+    for target in existing:
+        if (target.first, target.last) != (Month(year, 1), Month(year, 12)):
+            if target.period.overlaps_year(year):
+                skipped.append((target, "period"))
+            continue
+        project = catalog.projects[target.project]
+        if (target.project, target.metric) in taken:
+            skipped.append((target, "exists"))
+        elif not project.active or not project.period.overlaps_year(year + 1):
+            skipped.append((target, "ended"))  # a project that has ended (IP ends 2021-12)
+        else:
+            copies.append(
+                Target(
+                    target.project,
+                    target.metric,
+                    Month(year + 1, 1),
+                    Month(year + 1, 12),
+                    target.value,
+                    target.weights,
+                )
             )
-            if apply_target(session, catalog, actor, copy):
-                copied.add((target.project, target.metric))
-    return Changes(targets=frozenset(copied))
+    return copies, skipped

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Final
 
 from sqlalchemy import select
@@ -11,8 +13,9 @@ from aipdesk.domain.errors import DomainError
 from aipdesk.domain.months import Month
 from aipdesk.domain.rules import check_loggable, parse_count
 from aipdesk.domain.text import check_note
-from aipdesk.services.base import Actor, CellKey, Changes
+from aipdesk.services.base import Actor, CellKey, CellState, Changes
 from aipdesk.services.families import cell_values, check_cell, members
+from aipdesk.services.operation import NOTHING, Operation, Result, Text, Versions, Work
 from aipdesk.services.versions import MISSING, check_version, fresh_version
 from aipdesk.store.changelog import now, record
 from aipdesk.store.database import Database
@@ -137,6 +140,56 @@ def apply_value(
     return row.version
 
 
+def set_cell(
+    session: Session,
+    catalog: Catalog,
+    actor: Actor,
+    key: CellKey,
+    wanted: tuple[int, str | _Keep | None] | None,
+    expected: int | None = None,
+) -> tuple[tuple[int, str | None] | None, CellState | None] | None:
+    """Store `wanted` in one cell inside an open unit of work: a value with its note
+    (`KEEP`: the note stays), or None to clear the cell (the month becomes missing again,
+    never a silent zero). Returns (what the cell held before, what it holds now; None:
+    no value), or None when nothing changed.
+
+    Clearing a parent leaves its davon values as they are: a parent without a value
+    bounds nothing, and the rule applies again to the value it is logged with next.
+    """
+    project, metric, month = key
+    _check_cell(catalog, project, metric, month)
+    row = _stored(session, catalog, project, metric, month)
+    old = (row.value, row.note) if row is not None else None
+    if wanted is not None:
+        value, note = wanted
+        version = apply_value(
+            session, catalog, actor, project, metric, month, value, note, expected
+        )
+        if version is None:
+            return None
+        stored = _stored(session, catalog, project, metric, month)
+        assert stored is not None
+        return old, CellState(stored.value, stored.note, version)
+    _check_version(session, row, key, expected)
+    if row is None:
+        return None
+    record(
+        session,
+        user=actor.user,
+        source=actor.source,
+        action="delete",
+        entity="value",
+        project=project,
+        metric=metric,
+        month=month,
+        old={"value": row.value, "note": row.note},
+        new=None,
+    )
+    session.delete(row)
+    session.flush()
+    return old, None
+
+
 def log_value(
     db: Database,
     actor: Actor,
@@ -153,16 +206,9 @@ def log_value(
     `expected`: the version the editor showed (0 for an empty cell); the write is
     refused with `value_conflict` when someone else has changed the cell since.
     """
-    count = parse_count(value)
-    with db.write() as session:
-        catalog = load_catalog(session)
-        version = apply_value(
-            session, catalog, actor, project, metric, month, count, note, expected
-        )
-    if version is None:
-        return Changes()
     key = (project, metric, month)
-    return Changes(values=frozenset({key}), versions={key: version})
+    op = SetCells({key: (parse_count(value), note)}, None if expected is None else {key: expected})
+    return op.run(db, actor).changes
 
 
 def clear_value(
@@ -174,33 +220,11 @@ def clear_value(
     *,
     expected: int | None = None,
 ) -> Changes:
-    """Remove a logged value: the month becomes missing again (never a silent zero).
-
-    Clearing a parent leaves its davon values as they are: a parent without a value
-    bounds nothing, and the rule applies again to the value it is logged with next.
-    """
-    with db.write() as session:
-        catalog = load_catalog(session)
-        _check_cell(catalog, project, metric, month)
-        row = _stored(session, catalog, project, metric, month)
-        _check_version(session, row, (project, metric, month), expected)
-        if row is None:
-            return Changes()
-        record(
-            session,
-            user=actor.user,
-            source=actor.source,
-            action="delete",
-            entity="value",
-            project=project,
-            metric=metric,
-            month=month,
-            old={"value": row.value, "note": row.note},
-            new=None,
-        )
-        session.delete(row)
+    """Remove a logged value: the month becomes missing again (never a silent zero)."""
     key = (project, metric, month)
-    return Changes(values=frozenset({key}), versions={key: MISSING})
+    return (
+        SetCells({key: None}, None if expected is None else {key: expected}).run(db, actor).changes
+    )
 
 
 def get_value(
@@ -212,3 +236,64 @@ def get_value(
         catalog.metric(metric)
         row = _stored(session, catalog, project, metric, month)
         return (row.value, row.note) if row else None
+
+
+Wanted = tuple[int, str | _Keep | None] | None  # a value with its note to store; None: clear
+
+
+@dataclass(frozen=True)
+class SetCells(Operation):
+    """Set monthly values (with their notes) or clear them: one cell typed in the grid,
+    a paste, the Delete key over a selection, `aipdesk log`, and the undo of any of these
+    or of an import. `expected` holds the versions the editor showed (None: no check)."""
+
+    cells: Mapping[CellKey, Wanted]
+    expected: Mapping[CellKey, int] | None = None
+    text: Text | None = None
+
+    def label(self) -> Text:
+        if self.text is not None:
+            return self.text
+        if len(self.cells) != 1:
+            return (f"{len(self.cells)} Werte ändern", f"Change {len(self.cells)} values")
+        (project, metric, month), wanted = next(iter(self.cells.items()))
+        if wanted is None:
+            return (
+                f"Wert {project} {metric} {month} löschen",
+                f"Clear value {project} {metric} {month}",
+            )
+        return (
+            f"Wert {project} {metric} {month}: {wanted[0]}",
+            f"Value {project} {metric} {month}: {wanted[0]}",
+        )
+
+    def apply(self, work: Work) -> Result:
+        before: dict[CellKey, tuple[int, str | None] | None] = {}
+        after: dict[CellKey, CellState | None] = {}
+        for key, wanted in self.cells.items():
+            expected = self.expected.get(key) if self.expected is not None else None
+            done = set_cell(work.session, work.catalog, work.actor, key, wanted, expected)
+            if done is not None:
+                before[key], after[key] = done
+        return cells_result(after, before, self.label())
+
+    def rebased(self, versions: Versions) -> Operation:
+        if self.expected is None:
+            return self
+        newer = {k: versions.cells.get(k, v) for k, v in self.expected.items()}
+        return SetCells(self.cells, newer, self.text)
+
+
+def cells_result(
+    after: Mapping[CellKey, CellState | None],
+    before: Mapping[CellKey, tuple[int, str | None] | None],
+    text: Text,
+) -> Result:
+    """What a write of cells changed, and its inverse: the cells set back to what they
+    held, expecting the versions the write left."""
+    if not after:
+        return NOTHING
+    versions = {key: state.version if state else MISSING for key, state in after.items()}
+    changes = Changes(values=frozenset(after), versions=versions, cells=dict(after))
+    undo = SetCells(dict(before), versions, (f"{text[0]} zurücknehmen", f"Undo {text[1]}"))
+    return Result(changes, undo)

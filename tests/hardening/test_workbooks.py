@@ -5,7 +5,6 @@ fails open (break 7), the shared-strings bomb (break 11)."""
 from __future__ import annotations
 
 import struct
-import time
 import tracemalloc
 import zipfile
 from collections.abc import Callable
@@ -167,8 +166,8 @@ def rewrite(path: Path, member: str, change: Callable[[bytes], bytes]) -> None:
 
 
 def test_the_shared_strings_bomb(demo: Path, tmp_path: Path, cli: Cli) -> None:
-    """A 100 KB workbook declaring 19.9 million empty shared strings: refused in well under
-    ten seconds, with a few megabytes of memory."""
+    """A 100 KB workbook declaring 19.9 million empty shared strings: refused before it is
+    parsed, with a few megabytes of memory."""
     source = tmp_path / "vorlage.xlsx"
     assert cli("template", "--db", demo, "--year", "2021", "--out", source).code == 0
     bomb = tmp_path / "bombe.xlsx"
@@ -184,16 +183,15 @@ def test_the_shared_strings_bomb(demo: Path, tmp_path: Path, cli: Cli) -> None:
                 part.write(block)
             part.write(b"</sst>")
     assert bomb.stat().st_size < 200_000
-    started = time.perf_counter()
     tracemalloc.start()
     try:
         run = cli("import", "--db", demo, bomb, "--dry-run")
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    seconds = time.perf_counter() - started
+    # Refused before any parsing: bounded memory (the time is a benchmark's business, not
+    # a test's: a shared machine makes timed assertions flaky).
     assert run.code == 1 and "zu groß für einen Import" in run.err
-    assert seconds < 5, seconds
     assert peak < 30_000_000, peak
 
 

@@ -1,0 +1,110 @@
+"""Operations: every write of aipdesk as one value that runs as one unit of work.
+
+An operation validates its input with the domain rules, writes through the store,
+records each change in the change log (who, when, old → new, where it came from)
+in the same transaction, and returns a `Result`: the `Changes` it made (which
+cells, targets, projects, catalogue parts) and its `inverse`, the operation that
+puts back exactly what it replaced. The command line and the window run the same
+operations for the same act, so the change log cannot differ between them; the
+window keeps the inverses on its undo stack.
+
+Writes based on what an editor showed carry the versions it showed (`expected`);
+an inverse carries the versions its own operation left. `rebased` swaps in newer
+versions the same editor wrote since (a note added after a value), so undoing
+one's own steps in order is never taken for someone else's change, while a
+colleague's write in between still is.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from aipdesk.services.base import Actor, CellKey, Changes, TargetKey
+from aipdesk.store.database import Database
+from aipdesk.store.queries import Catalog, load_catalog
+
+Text = tuple[str, str]  # German, English
+
+
+@dataclass
+class Work:
+    """An open unit of work: the session, the catalogue as it is in it, who acts."""
+
+    session: Session
+    catalog: Catalog
+    actor: Actor
+
+
+@dataclass(frozen=True)
+class Result:
+    changes: Changes
+    # What undoes the operation; None when it changed nothing.
+    inverse: Operation | None
+
+
+NOTHING = Result(Changes(), None)
+
+
+@dataclass(frozen=True)
+class Versions:
+    """The versions one editor's own writes left, by cell and by target."""
+
+    cells: Mapping[CellKey, int]
+    targets: Mapping[TargetKey, int]
+
+
+class Operation(ABC):
+    """One write. Subclasses are frozen dataclasses of plain values."""
+
+    @abstractmethod
+    def label(self) -> Text:
+        """What the step is called on the undo stack ("Zielwert NeuStart 2021 ändern")."""
+
+    @abstractmethod
+    def apply(self, work: Work) -> Result:
+        """Do the write inside `work`; raise a DomainError (nothing is kept) to refuse."""
+
+    def rebased(self, versions: Versions) -> Operation:
+        """This operation expecting the newer versions of `versions` where it names a
+        cell or target the same editor has written since."""
+        return self
+
+    def run(self, db: Database, actor: Actor) -> Result:
+        """Run as one unit of work: all of it is stored, or nothing."""
+        with db.write() as session:
+            return self.apply(Work(session, load_catalog(session), actor))
+
+
+def label_of(op: Operation, lang: str) -> str:
+    de, en = op.label()
+    return en if lang == "en" else de
+
+
+@dataclass(frozen=True)
+class Steps(Operation):
+    """Several operations as one unit of work and one undo step."""
+
+    steps: tuple[Operation, ...]
+    text: Text
+
+    def label(self) -> Text:
+        return self.text
+
+    def apply(self, work: Work) -> Result:
+        changes = Changes()
+        inverses: list[Operation] = []
+        for step in self.steps:
+            result = step.apply(work)
+            changes |= result.changes
+            if result.inverse is not None:
+                inverses.append(result.inverse)
+        if not inverses:
+            return Result(changes, None)
+        return Result(changes, Steps(tuple(reversed(inverses)), self.text))
+
+    def rebased(self, versions: Versions) -> Operation:
+        return Steps(tuple(step.rebased(versions) for step in self.steps), self.text)

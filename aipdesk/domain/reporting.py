@@ -57,43 +57,71 @@ class ReportMonthChoice:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class Span:
+    """What the Meldeschluss month needs of one target in a year: its first and last
+    month with a value, and its first month without one (None: none missing), all as
+    month indexes within the target's months of the year."""
+
+    project: str
+    metric: str
+    first_value: int
+    last_value: int
+    first_missing: int | None
+
+
+def span_of(year: int, target: Target, observed: Observed, open_months: Period) -> Span | None:
+    """The span of `target` in `year` (None: no value in the year). A target's months run
+    from its first month in the year (or the project's) to its last."""
+    lo, hi = (
+        max(Month(year, 1).index, target.first.index),
+        min(Month(year, 12).index, target.last.index),
+    )
+    if open_months.first is not None:
+        lo = max(lo, open_months.first.index)
+    if open_months.last is not None:
+        hi = min(hi, open_months.last.index)
+    present = observed.present
+    logged = [i for i in range(lo, hi + 1) if i in present]
+    if not logged:
+        return None
+    missing = next((i for i in range(lo, hi + 1) if i not in present), None)
+    return Span(target.project, target.metric, logged[0], logged[-1], missing)
+
+
+def choose(spans: Iterable[Span | None]) -> ReportMonthChoice | None:
+    """The Meldeschluss month over the targets' spans; None when none has a value.
+
+    It is the latest month m such that every target with a value in a month up to m
+    has all its months up to m reported. So a stray later value (December in June)
+    never moves the month, a target that reports nothing yet holds nobody back, and a
+    gap holds the month at the month before it.
+    """
+    found = [span for span in spans if span is not None]
+    if not found:
+        return None
+    latest = max(span.last_value for span in found)
+    month = latest
+    holding: list[tuple[int, Span]] = []
+    for span in found:
+        gap = span.first_missing
+        if gap is None or gap > latest:
+            continue
+        # Fine for every m before its first value, or before its first gap.
+        bound = max(span.first_value, gap) - 1
+        holding.append((bound, span))
+        month = min(month, bound)
+    holdups = tuple(
+        Holdup(span.project, span.metric, Month.from_index(span.first_missing or 0))
+        for bound, span in holding
+        if bound == month
+    )
+    return ReportMonthChoice(Month.from_index(month), Month.from_index(latest), holdups)
+
+
 def meldeschluss(
     year: int, series: Iterable[tuple[Target, Observed, Period]]
 ) -> ReportMonthChoice | None:
     """The Meldeschluss month of `year` over (target, its logged values, the project's
-    period) triples; None when no target has a value in the year.
-
-    It is the latest month m such that every target with a value in a month up to m
-    has all its months up to m reported. A target's months run from its first month
-    in the year (or the project's) to its last. So a stray later value (December in
-    June) never moves the month, and a target that reports nothing yet holds nobody
-    back; a gap holds the month at the month before it.
-    """
-    january, december = Month(year, 1).index, Month(year, 12).index
-    spans: list[tuple[Target, range, frozenset[int]]] = []
-    for target, observed, open_months in series:
-        lo, hi = max(january, target.first.index), min(december, target.last.index)
-        if open_months.first is not None:
-            lo = max(lo, open_months.first.index)
-        if open_months.last is not None:
-            hi = min(hi, open_months.last.index)
-        months = range(lo, hi + 1)
-        present = observed.present
-        logged = frozenset(i for i in months if i in present)
-        if logged:
-            spans.append((target, months, logged))
-    if not spans:
-        return None
-    latest = max(max(logged) for _, _, logged in spans)
-    month = latest
-    holding: list[tuple[int, Holdup]] = []
-    for target, months, logged in spans:
-        gap = next((i for i in months if i <= latest and i not in logged), None)
-        if gap is None:
-            continue
-        # Fine for every m before its first value, or before its first gap.
-        bound = max(min(logged), gap) - 1
-        holding.append((bound, Holdup(target.project, target.metric, Month.from_index(gap))))
-        month = min(month, bound)
-    holdups = tuple(h for bound, h in holding if bound == month)
-    return ReportMonthChoice(Month.from_index(month), Month.from_index(latest), holdups)
+    period) triples; None when no target has a value in the year (see `choose`)."""
+    return choose(span_of(year, target, observed, period) for target, observed, period in series)

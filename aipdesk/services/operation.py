@@ -20,12 +20,15 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from aipdesk.services.base import Actor, CellKey, Changes, TargetKey
-from aipdesk.store.database import Database
-from aipdesk.store.queries import Catalog, load_catalog
+
+if TYPE_CHECKING:  # the window imports operations before the database stack is loaded
+    from sqlalchemy.orm import Session
+
+    from aipdesk.store.database import Database
+    from aipdesk.store.queries import Catalog
 
 Text = tuple[str, str]  # German, English
 
@@ -75,6 +78,8 @@ class Operation(ABC):
 
     def run(self, db: Database, actor: Actor) -> Result:
         """Run as one unit of work: all of it is stored, or nothing."""
+        from aipdesk.store.queries import load_catalog  # loaded with the database stack
+
         with db.write() as session:
             return self.apply(Work(session, load_catalog(session), actor))
 

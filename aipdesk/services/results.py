@@ -6,13 +6,17 @@ paint before SQLAlchemy is even imported (see bench/startup.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from aipdesk.domain.model import Area, Metric, Project, Target
 from aipdesk.domain.months import Month
 from aipdesk.domain.progress import Progress
 from aipdesk.domain.reporting import ReportMonthChoice
+
+if TYPE_CHECKING:
+    from aipdesk.services.status import YearData
+    from aipdesk.store.queries import Catalog
 
 
 @dataclass(frozen=True)
@@ -118,6 +122,10 @@ class Snapshot:
     targets: tuple[Target, ...]  # all targets overlapping the year
     metrics: dict[str, Metric]
     tracked: dict[str, tuple[str, ...]]  # project code -> metric codes it logs, in grid order
+    # What the figures were computed from, so that a write can be shown without reading
+    # the year again (`aipdesk.services.views.refresh`).
+    data: YearData | None = field(default=None, compare=False, repr=False)
+    catalog: Catalog | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

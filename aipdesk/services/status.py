@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -9,7 +11,8 @@ from sqlalchemy.orm import Session
 from aipdesk.domain.model import MetricKind, Target
 from aipdesk.domain.months import Month
 from aipdesk.domain.progress import ROLLING_MONTHS, Observed, compute_progress
-from aipdesk.domain.reporting import ReportMonthChoice, meldeschluss
+from aipdesk.domain.reporting import ReportMonthChoice, Span, choose, span_of
+from aipdesk.services.base import CellKey, CellState
 from aipdesk.services.results import StatusReport, StatusRow
 from aipdesk.store.database import Database
 from aipdesk.store.queries import (
@@ -49,47 +52,133 @@ def status_in(
     session: Session, catalog: Catalog, year: int, month: Month | None = None
 ) -> StatusReport:
     """`status` inside an open read (the window reads it with the rest of a snapshot)."""
-    targets = [target for _, target in targets_overlapping(session, catalog, year)]
+    return report_of(catalog, read_year(session, catalog, year, month), month)
+
+
+Pair = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class YearData:
+    """What the status of a year is computed from: the targets overlapping it and the
+    logged values of their series over the months the figures need (`first` … `last`).
+    The window keeps it and applies its own writes to it, so that an edit is shown
+    without reading the year again."""
+
+    year: int
+    first: Month
+    last: Month
+    targets: tuple[Target, ...]
+    values: Mapping[Pair, Mapping[int, float]]
+    observed: tuple[Observed, ...]  # one per target
+    spans: tuple[Span | None, ...]  # one per target, None for inactive projects too
+
+
+def read_year(
+    session: Session, catalog: Catalog, year: int, month: Month | None = None
+) -> YearData:
+    """The targets of `year` and their values, in a fixed number of statements."""
+    targets = tuple(target for _, target in targets_overlapping(session, catalog, year))
     first = min([Month(year, 1).shift(-2 * ROLLING_MONTHS)] + [t.first.shift(-12) for t in targets])
     last = max(Month(year, 12), month or Month(year, 12))
     if month is not None:
         first = min(first, month.shift(-2 * ROLLING_MONTHS))
     values = series_values(session, catalog, series_needed(catalog, targets), first, last)
-    observed = [observed_for(catalog, target, values) for target in targets]
+    return year_data(catalog, year, first, last, targets, values)
+
+
+def year_data(
+    catalog: Catalog,
+    year: int,
+    first: Month,
+    last: Month,
+    targets: tuple[Target, ...],
+    values: Mapping[Pair, Mapping[int, float]],
+    keep: YearData | None = None,
+    affected: set[int] | None = None,
+) -> YearData:
+    """The year data of `targets` over `values`; with `keep`, the observed values and
+    spans of every target but the `affected` ones are taken from there."""
+    observed: list[Observed] = []
+    spans: list[Span | None] = []
+    for index, target in enumerate(targets):
+        if keep is not None and affected is not None and index not in affected:
+            observed.append(keep.observed[index])
+            spans.append(keep.spans[index])
+            continue
+        seen = observed_for(catalog, target, values)
+        project = catalog.projects[target.project]
+        observed.append(seen)
+        spans.append(span_of(year, target, seen, project.period) if project.active else None)
+    return YearData(year, first, last, targets, values, tuple(observed), tuple(spans))
+
+
+def report_of(
+    catalog: Catalog,
+    data: YearData,
+    month: Month | None = None,
+    before: StatusReport | None = None,
+    affected: set[int] | None = None,
+) -> StatusReport:
+    """The status of `data`'s year at `month` (None: the Meldeschluss month). With the
+    report `before` of the same targets and month, only the `affected` rows are
+    computed anew."""
     choice: ReportMonthChoice | None = None
     if month is None:
-        choice = meldeschluss(
-            year,
-            (
-                (target, seen, catalog.projects[target.project].period)
-                for target, seen in zip(targets, observed, strict=True)
-                if catalog.projects[target.project].active
-            ),
-        )
-        report = choice.month if choice else fallback_report_month(year)
+        choice = choose(data.spans)
+        report = choice.month if choice else fallback_report_month(data.year)
     else:
         report = month
-    rows = tuple(
-        StatusRow(
-            catalog.projects[target.project],
-            catalog.metrics[target.metric],
-            target,
-            compute_progress(
-                catalog.metrics[target.metric],
-                target,
-                report,
-                seen,
-                catalog.projects[target.project].period,
-            ),
-            report,
-        )
-        for target, seen in zip(targets, observed, strict=True)
+    kept = (
+        before.rows
+        if before is not None and affected is not None and before.report_month == report
+        else None
     )
-    return StatusReport(year, report, rows, choice)
+    rows = []
+    for index, (target, seen) in enumerate(zip(data.targets, data.observed, strict=True)):
+        if kept is not None and index not in (affected or ()):
+            rows.append(kept[index])
+            continue
+        project, metric = catalog.projects[target.project], catalog.metrics[target.metric]
+        progress = compute_progress(metric, target, report, seen, project.period)
+        rows.append(StatusRow(project, metric, target, progress, report))
+    return StatusReport(data.year, report, tuple(rows), choice)
+
+
+def with_cells(
+    catalog: Catalog, data: YearData, cells: Mapping[CellKey, CellState | None]
+) -> tuple[YearData, set[int]]:
+    """`data` with the written `cells` applied (new series dicts where they changed), and
+    the indexes of the targets they concern."""
+    touched: dict[Pair, dict[int, float]] = {}
+    lo, hi = data.first.index, data.last.index
+    for (project, metric, month), state in cells.items():
+        pair = (project, metric)
+        if pair not in data.values or not lo <= month.index <= hi:
+            continue
+        series = touched.get(pair)
+        if series is None:
+            series = touched[pair] = dict(data.values[pair])
+        if state is None:
+            series.pop(month.index, None)
+        else:
+            series[month.index] = state.value
+    if not touched:
+        return data, set()
+    values = {**data.values, **touched}
+    affected = {
+        index
+        for index, target in enumerate(data.targets)
+        if any(pair in touched for pair in series_needed(catalog, [target]))
+    }
+    fresh = year_data(
+        catalog, data.year, data.first, data.last, data.targets, values, data, affected
+    )
+    return fresh, affected
 
 
 def observed_for(
-    catalog: Catalog, target: Target, values: dict[tuple[str, str], dict[int, float]]
+    catalog: Catalog, target: Target, values: Mapping[tuple[str, str], Mapping[int, float]]
 ) -> Observed:
     """The logged values of a target's series (a ratio: numerator and denominator)."""
     metric = catalog.metrics[target.metric]

@@ -3,22 +3,24 @@ domain functions as the command line (`compute_progress`, `progress_curve`)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy.orm import Session
 
 from aipdesk.domain.audit import Change
 from aipdesk.domain.curves import target_curve
-from aipdesk.domain.model import Area, Metric, Project, Target
+from aipdesk.domain.model import Target
 from aipdesk.domain.months import Month
-from aipdesk.domain.progress import ROLLING_MONTHS, Inputs, actual
+from aipdesk.domain.progress import ROLLING_MONTHS
 from aipdesk.services.base import Changes
-from aipdesk.services.results import ChartData, Gap, Grid, GridRow, Snapshot, StatusReport
-from aipdesk.services.status import observed_for, status, status_in
+from aipdesk.services.grids import build_grids, reporting_gaps, updated_grids
+from aipdesk.services.results import ChartData, Snapshot
+from aipdesk.services.status import observed_for, read_year, report_of, status, with_cells
 from aipdesk.store import changelog
 from aipdesk.store.database import Database
+from aipdesk.store.queries import Cell as Cell  # re-exported: the cells of year_cells
 from aipdesk.store.queries import (
-    Catalog,
     all_targets,
     load_catalog,
     series_needed,
@@ -26,7 +28,6 @@ from aipdesk.store.queries import (
     targets_overlapping,
     values_in,
 )
-from aipdesk.store.queries import Cell as Cell  # re-exported: the cells of year_cells
 
 
 def available_years(db: Database) -> tuple[int, ...]:
@@ -53,140 +54,71 @@ def default_report_month(db: Database, year: int) -> Month:
     return status(db, year).report_month
 
 
-def _ordered_rows(catalog: Catalog, area: Area) -> list[tuple[Project, Metric, int]]:
-    """Project × metric rows of an area, davon metrics indented right under their parent."""
-    rows: list[tuple[Project, Metric, int]] = []
-    for code, project in catalog.projects.items():
-        tracked = [catalog.metrics[m] for m in catalog.tracked.get(code, ())]
-        mine = [m for m in tracked if m.area is area and not m.is_computed]
-        codes = {m.code for m in mine}
-        for metric in mine:
-            if metric.parent in codes:
-                continue
-            rows.append((project, metric, 0))
-            rows.extend((project, child, 1) for child in mine if child.parent == metric.code)
-    return rows
-
-
-def build_grids(
-    catalog: Catalog,
-    year: int,
-    report: StatusReport,
-    cells: list[Cell],
-    areas: tuple[Area, ...] = tuple(Area),
-) -> dict[Area, Grid]:
-    """The entry grids of `year` from its logged `cells`; attainment from `report`."""
-    months = tuple(Month(year, m) for m in range(1, 13))
-    by_pair: dict[tuple[str, str], list[Cell | None]] = {}
-    for cell in cells:
-        by_pair.setdefault((cell.project, cell.metric), [None] * 12)[cell.month.month - 1] = cell
-    by_status = {(r.project.code, r.metric.code): r for r in report.rows}
-    empty: list[Cell | None] = [None] * 12
-    grids = {}
-    for area in areas:
-        rows = []
-        for project, metric, depth in _ordered_rows(catalog, area):
-            found = by_pair.get((project.code, metric.code), empty)
-            values = tuple(c.value if c else None for c in found)
-            logged = {m: v for m, v in zip(months, values, strict=True) if v is not None}
-            status_row = by_status.get((project.code, metric.code))
-            rows.append(
-                GridRow(
-                    project=project,
-                    metric=metric,
-                    depth=depth,
-                    months=months,
-                    values=values,
-                    notes=tuple(c.note if c else None for c in found),
-                    editable=_editable_months(project, metric, months),
-                    versions=tuple(c.version if c else 0 for c in found),
-                    total=actual(metric.kind, list(months), Inputs(values=logged)),
-                    target=status_row.target if status_row else None,
-                    progress=status_row.progress if status_row else None,
-                )
-            )
-        grids[area] = Grid(year, area, tuple(rows))
-    return grids
-
-
-def _editable_months(
-    project: Project, metric: Metric, months: tuple[Month, ...]
-) -> tuple[bool, ...]:
-    if not project.active or metric.is_computed:
-        return (False,) * len(months)
-    if project.period.first is None and project.period.last is None:
-        return (True,) * len(months)
-    return tuple(project.period.contains(m) for m in months)
-
-
-def reporting_gaps(
-    catalog: Catalog, year: int, report_month: Month, cells: list[Cell]
-) -> tuple[Gap, ...]:
-    """Which active project has not yet logged which month of `year` up to the report month."""
-    if report_month.year != year:
-        return ()
-    months = [Month(year, m) for m in range(1, report_month.month + 1)]
-    logged = {(c.project, c.metric, c.month.month) for c in cells}
-    gaps = []
-    for code, project in catalog.projects.items():
-        if not project.active:
-            continue
-        metrics = [m for m in catalog.tracked.get(code, ()) if not catalog.metrics[m].is_computed]
-        missing = tuple(
-            month
-            for month in months
-            if project.period.contains(month)
-            and any((code, metric, month.month) not in logged for metric in metrics)
-        )
-        if missing and metrics:
-            gaps.append(Gap(project, missing))
-    return tuple(gaps)
-
-
-def snapshot(
-    db: Database,
-    year: int,
-    report_month: Month | None = None,
-    previous: Snapshot | None = None,
-    changes: Changes | None = None,
-) -> Snapshot:
-    """Everything the window shows, read in one go (a fixed number of statements).
-
-    With the `previous` snapshot of the same year and the `changes` since, only
-    what values can change is read again: the status, the grids and the gaps.
-    """
-    reuse = (
-        previous is not None
-        and changes is not None
-        and previous.year == year
-        and not (changes.projects or changes.metrics or changes.targets)
-    )
+def snapshot(db: Database, year: int, report_month: Month | None = None) -> Snapshot:
+    """Everything the window shows, read in one go (a fixed number of statements)."""
     with db.read() as session:
         catalog = load_catalog(session)
-        report = status_in(session, catalog, year, report_month)
-        month = report.report_month
+        data = read_year(session, catalog, year, report_month)
         cells = values_in(session, catalog, Month(year, 1), Month(year, 12))
-        if reuse:
-            assert previous is not None
-            targets, years = previous.targets, previous.years
-            if cells and not set(years) >= {year}:
-                years = tuple(sorted({*years, year}))
-        else:
-            targets = tuple(
-                t for t in all_targets(session, catalog) if t.period.overlaps_year(year)
-            )
-            years = available_years_in(session)
+        targets = tuple(t for t in all_targets(session, catalog) if t.period.overlaps_year(year))
+        years = available_years_in(session)
+    report = report_of(catalog, data, report_month)
+    grids = build_grids(catalog, year, report, cells)
     return Snapshot(
         year=year,
-        report_month=month,
+        report_month=report.report_month,
         years=years,
         status=report,
-        grids=build_grids(catalog, year, report, cells),
-        gaps=reporting_gaps(catalog, year, month, cells),
+        grids=grids,
+        gaps=reporting_gaps(catalog.projects.values(), grids, year, report.report_month),
         projects=tuple(catalog.projects.values()),
         targets=targets,
         metrics=dict(catalog.metrics),
         tracked=dict(catalog.tracked),
+        data=data,
+        catalog=catalog,
+    )
+
+
+def refresh(previous: Snapshot, changes: Changes, report_month: Month | None) -> Snapshot | None:
+    """`previous` after a write of monthly values whose new states `changes` carries:
+    without reading the database, only what the cells concern is computed anew (their
+    grid rows, the status rows of their targets, their projects' Meldestand; everything
+    where the report month moves). None when the write changed more than values (the
+    catalogue, targets) or did not say what the cells hold: then read everything.
+    """
+    if (
+        changes.projects
+        or changes.metrics
+        or changes.targets
+        or previous.data is None
+        or previous.catalog is None
+        or set(changes.cells) != set(changes.values)
+    ):
+        return None
+    catalog, data = previous.catalog, previous.data
+    fresh, affected = with_cells(catalog, data, changes.cells)
+    report = report_of(catalog, fresh, report_month, previous.status, affected)
+    grids = updated_grids(previous.grids, changes.cells, report, previous.status)
+    moved = report.report_month != previous.report_month
+    years = previous.years
+    if any(month.year not in years for _, _, month in changes.values):
+        years = tuple(sorted({*years, *(month.year for _, _, month in changes.values)}))
+    return replace(
+        previous,
+        report_month=report.report_month,
+        years=years,
+        status=report,
+        grids=grids,
+        gaps=reporting_gaps(
+            catalog.projects.values(),
+            grids,
+            previous.year,
+            report.report_month,
+            None if moved else {p for p, _, _ in changes.values},
+            previous.gaps,
+        ),
+        data=fresh,
     )
 
 

@@ -1,37 +1,42 @@
 """The window's one door to the services: plain values in, plain values out.
 
-Every write goes through a service call that commits one unit of work; the
-backend then emits `changed(Changes)` and each pane refreshes what concerns it.
-Rejections arrive as `DomainError` and are shown in the UI language.
+Every write is an operation (`aipdesk.services.ops`) that `execute` runs on the one
+database worker (`Runner`) as one unit of work; its inverse goes onto the undo stack,
+and the backend announces `changed(changes, initiator)` so that each pane refreshes
+what concerns it. Rejections arrive as `DomainError` and are shown in the UI language.
 
-The database stack (SQLAlchemy, the services) is imported and the database
-opened by `open()`, which the window runs off the GUI thread, so that the
-window paints before any of it is loaded.
+The database stack (SQLAlchemy, the services) is imported and the database opened by
+`open()`, which runs on the worker, so that the window paints before any of it is loaded.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
 
 from aipdesk.domain.errors import DomainError
 from aipdesk.domain.model import Metric, Project, Target
 from aipdesk.domain.months import Month
-from aipdesk.services.base import Actor, Changes
+from aipdesk.services.base import Actor, CellKey, Changes
+from aipdesk.services.operation import Operation, Result, Versions
 from aipdesk.services.results import ChartData, Snapshot
 from aipdesk.ui.common import CONFLICTS
+from aipdesk.ui.runner import Runner
+from aipdesk.ui.undo import OperationCommand
 
 if TYPE_CHECKING:
     from aipdesk.domain.audit import Change
     from aipdesk.services.database import Database
+    from aipdesk.services.values import Wanted
 
 
 class Backend(QObject):
     """Services for one database, with a signal for every change."""
 
-    changed = Signal(object)  # Changes
+    changed = Signal(object, object)  # Changes, the widget that asked for the write (or None)
     failed = Signal(str)  # a message for the user, already in the UI language
     # Someone else changed what a write was based on: the window reads everything again.
     stale = Signal()
@@ -48,6 +53,23 @@ class Backend(QObject):
         self._db: Database | None = None if isinstance(location, str) else location
         self.actor = actor or Actor(source="gui")
         self.lang = lang
+        self.runner = Runner(self)
+        self.undo_stack: QUndoStack | None = None  # set by the window
+        # The versions this window's own writes left: an undo expects them (see
+        # aipdesk.services.operation), whatever else the window has done since.
+        self._own_cells: dict[Any, int] = {}
+        self._own_targets: dict[Any, int] = {}
+        # Names of projects and metrics for the undo steps ("Zielwert NeuStart …").
+        self._names: dict[str, str] = {}
+
+    def remember_names(self, projects: Iterable[Project], metrics: Iterable[Metric]) -> None:
+        self._names = {f"p:{p.code}": p.name for p in projects}
+        self._names.update({f"m:{m.code}": m.name for m in metrics})
+
+    def _pair(self, project: str, metric: str) -> str:
+        return (
+            f"{self._names.get('p:' + project, project)} {self._names.get('m:' + metric, metric)}"
+        )
 
     @property
     def db(self) -> Database:
@@ -123,16 +145,11 @@ class Backend(QObject):
 
         return default_year(self.open())
 
-    def snapshot(
-        self,
-        year: int,
-        month: Month | None = None,
-        previous: Snapshot | None = None,
-        changes: Changes | None = None,
-    ) -> Snapshot:
+    def snapshot(self, year: int, month: Month | None = None) -> Snapshot:
+        """Read everything the window shows (call it on the worker, or in a test)."""
         from aipdesk.services.views import snapshot
 
-        return snapshot(self.open(), year, month, previous, changes)
+        return snapshot(self.open(), year, month)
 
     def chart(self, project: str, metric: str, year: int, month: Month) -> ChartData | None:
         from aipdesk.services.views import chart_data
@@ -149,21 +166,65 @@ class Backend(QObject):
 
         return get_value(self.db, project, metric, month)
 
-    # -- writes: each returns the Changes and announces them ------------------------------
-    def _announce(self, changes: Changes) -> Changes:
-        if changes:
-            self.changed.emit(changes)
-        return changes
+    # -- writes: each an operation, run on the worker, undoable -------------------------
+    def execute(
+        self,
+        op: Operation,
+        initiator: object = None,
+        *,
+        actor: Actor | None = None,
+        undoable: bool = True,
+    ) -> Changes:
+        """Run `op` as one unit of work, push its undo step and announce what changed.
 
-    def _checked(self, write: Callable[[], Changes]) -> Changes:
-        """Run a write based on what the window shows; when someone else has changed
-        that meanwhile (a version conflict), reload the window, then let the error on."""
+        When someone else has changed what the write was based on (a version conflict),
+        the window reads everything again (`stale`) and the error goes on to the caller.
+        """
+        result = self._run(op, actor or self.actor)
+        if undoable and result.inverse is not None and self.undo_stack is not None:
+            self.undo_stack.push(OperationCommand(self, op, result.inverse))
+        self._announce(result.changes, initiator)
+        return result.changes
+
+    def replay(self, op: Operation) -> Operation | None:
+        """Run an undo or redo step (with the versions of this window's own writes);
+        returns the step that turns it back."""
+        result = self._run(op.rebased(self.own_versions()), self.actor)
+        self._announce(result.changes, None)
+        return result.inverse
+
+    def own_versions(self) -> Versions:
+        return Versions(dict(self._own_cells), dict(self._own_targets))
+
+    def _run(self, op: Operation, actor: Actor) -> Result:
+        db = self.db
         try:
-            return self._announce(write())
+            result = self.runner.call(lambda: op.run(db, actor))
         except DomainError as error:
             if error.code in CONFLICTS:
                 self.stale.emit()
             raise
+        self._own_cells.update(result.changes.versions)
+        self._own_targets.update(result.changes.target_versions)
+        return result
+
+    def _announce(self, changes: Changes, initiator: object = None) -> Changes:
+        if changes:
+            self.changed.emit(changes, initiator)
+        return changes
+
+    def set_cells(
+        self,
+        cells: Mapping[CellKey, Wanted],
+        expected: Mapping[CellKey, int] | None,
+        text: tuple[str, str] | None = None,
+        initiator: object = None,
+    ) -> Changes:
+        """Store values with their notes (None: clear the cell) as one step; `expected`
+        holds the versions shown (0: empty), see services.versions."""
+        from aipdesk.services.ops import SetCells
+
+        return self.execute(SetCells(dict(cells), expected, text), initiator)
 
     def log_value(
         self,
@@ -179,29 +240,18 @@ class Backend(QObject):
 
         `expected` is the version of the cell as shown (0: empty); see services.versions.
         """
-        from aipdesk.services.values import KEEP, log_value
+        from aipdesk.domain.rules import parse_count
+        from aipdesk.services.values import KEEP
 
-        return self._checked(
-            lambda: log_value(
-                self.db,
-                self.actor,
-                project,
-                metric,
-                month,
-                value,
-                KEEP if keep_note else note,
-                expected=expected,
-            )
-        )
+        key = (project, metric, month)
+        wanted = (parse_count(value), KEEP if keep_note else note)
+        return self.set_cells({key: wanted}, None if expected is None else {key: expected})
 
     def clear_value(
         self, project: str, metric: str, month: Month, expected: int | None = None
     ) -> Changes:
-        from aipdesk.services.values import clear_value
-
-        return self._checked(
-            lambda: clear_value(self.db, self.actor, project, metric, month, expected=expected)
-        )
+        key = (project, metric, month)
+        return self.set_cells({key: None}, None if expected is None else {key: expected})
 
     def restore_value(
         self,
@@ -211,33 +261,24 @@ class Backend(QObject):
         state: tuple[int, str | None] | None,
         expected: int | None = None,
     ) -> Changes:
-        """Set a cell to `state` (value and note, or missing): grid edits, undo and redo."""
-        if state is None:
-            return self.clear_value(project, metric, month, expected)
-        return self.log_value(
-            project, metric, month, state[0], state[1], keep_note=False, expected=expected
-        )
+        """Set a cell to `state` (value and note, or missing)."""
+        key = (project, metric, month)
+        return self.set_cells({key: state}, None if expected is None else {key: expected})
 
-    def set_target(self, target: Target, expected: int | None = None) -> Changes:
+    def set_target(
+        self, target: Target, expected: int | None = None, text: tuple[str, str] | None = None
+    ) -> Changes:
         """Store `target` with its plan curve, change rate and planned denominator mean;
         `expected` is the version shown (0: a new target)."""
-        from aipdesk.services.targets import set_target
+        from aipdesk.services.ops import SetTarget
 
-        return self._checked(
-            lambda: set_target(
-                self.db,
-                self.actor,
-                target.project,
-                target.metric,
-                target.first,
-                target.last,
-                target.value,
-                target.weights,
-                change_pct=target.change_pct,
-                denominator_plan=target.denominator_plan,
-                expected=expected,
+        if text is None:
+            pair = self._pair(target.project, target.metric)
+            text = (
+                f"Zielwert {pair} {target.first.year} ändern",
+                f"Change target {pair} {target.first.year}",
             )
-        )
+        return self.execute(SetTarget.of(target, expected, text))
 
     def history_weights(
         self, project: str, metric: str, first: Month, months: int
@@ -246,51 +287,71 @@ class Backend(QObject):
         what is missing when no earlier year is complete)."""
         from aipdesk.services.targets import history_curve
 
-        return history_curve(self.db, project, metric, first, months)
+        db = self.db
+        return self.runner.call(lambda: history_curve(db, project, metric, first, months))
 
     def clear_target(
         self, project: str, metric: str, first: Month, expected: int | None = None
     ) -> Changes:
-        from aipdesk.services.targets import clear_target
+        from aipdesk.services.ops import RemoveTarget
 
-        return self._checked(
-            lambda: clear_target(self.db, self.actor, project, metric, first, expected=expected)
-        )
+        pair = self._pair(project, metric)
+        text = (f"Zielwert {pair} {first.year} entfernen", f"Remove target {pair} {first.year}")
+        return self.execute(RemoveTarget(project, metric, first, expected, text=text))
+
+    def copy_plan(self, year: int) -> tuple[list[Target], list[tuple[Target, str]]]:
+        """What "copy the targets to the next year" would copy, and what not (why)."""
+        from aipdesk.services.projects import read_catalog
+        from aipdesk.services.targets import copy_plan, list_targets
+
+        db = self.db
+        targets = self.runner.call(lambda: list_targets(db))
+        return copy_plan(self.runner.call(lambda: read_catalog(db)), targets, year)
 
     def copy_targets(self, year: int) -> Changes:
-        from aipdesk.services.targets import copy_targets
+        from aipdesk.services.ops import CopyTargets
 
-        return self._announce(copy_targets(self.db, self.actor, year))
+        return self.execute(CopyTargets(year))
 
     def add_project(self, project: Project, metrics: tuple[str, ...] = ()) -> Changes:
-        from aipdesk.services.projects import add_project
+        from aipdesk.services.ops import AddProject
 
-        return self._announce(add_project(self.db, self.actor, project, metrics))
+        return self.execute(AddProject(project, tuple(metrics)))
 
     def edit_project(self, code: str, **fields: Any) -> Changes:
-        from aipdesk.services.projects import edit_project
+        from aipdesk.services.ops import ChangeProject
 
-        return self._announce(edit_project(self.db, self.actor, code, **fields))
+        return self.execute(ChangeProject(code, fields))
+
+    def change_project(
+        self, code: str, fields: Mapping[str, Any], track: tuple[str, ...] = ()
+    ) -> Changes:
+        """Change a project and let it log more metrics, as one step."""
+        from aipdesk.services.ops import ChangeProject, Steps, TrackMetric
+
+        steps = (ChangeProject(code, dict(fields)), *(TrackMetric(code, m) for m in track))
+        return self.execute(Steps(steps, (f"Projekt {code} ändern", f"Change project {code}")))
 
     def metrics(self) -> dict[str, Metric]:
         from aipdesk.services.projects import read_catalog
 
-        return dict(read_catalog(self.db).metrics)
+        db = self.db
+        return dict(self.runner.call(lambda: read_catalog(db)).metrics)
 
     def add_metric(self, metric: Metric) -> Changes:
-        from aipdesk.services.projects import add_metric
+        from aipdesk.services.ops import AddMetric
 
-        return self._announce(add_metric(self.db, self.actor, metric))
+        return self.execute(AddMetric(metric))
 
     def edit_metric(self, code: str, **fields: Any) -> Changes:
-        from aipdesk.services.projects import edit_metric
+        from aipdesk.services.ops import ChangeMetric
 
-        return self._announce(edit_metric(self.db, self.actor, code, **fields))
+        return self.execute(ChangeMetric(code, fields))
 
     def track_metric(self, project: str, metric: str) -> Changes:
-        from aipdesk.services.projects import track_metric
+        from aipdesk.services.ops import TrackMetric
 
-        return self._announce(track_metric(self.db, self.actor, project, metric))
+        return self.execute(TrackMetric(project, metric))
 
     # -- Excel and other databases (aipdesk.exchange), each imported when first used -------
     def export_workbook(
@@ -323,13 +384,13 @@ class Backend(QObject):
         return file, plan_import(self.db, file)
 
     def apply_import(self, file: Any, skip_conflicts: bool, plan: Any) -> Changes:
-        from aipdesk.services.batch import Kind, write_values
+        """Take the values of a workbook as one undoable step (conflicts skipped, or not)."""
+        from aipdesk.services.batch import Kind
+        from aipdesk.services.ops import WriteValues
 
         skip = [i.incoming.key() for i in plan.of(Kind.CONFLICT)] if skip_conflicts else []
-        actor = Actor(self.actor.user, "import")
-        return self._announce(
-            write_values(self.db, actor, file.incoming, skip=skip, origin=file.name or None)
-        )
+        op = WriteValues(tuple(file.incoming), frozenset(skip), file.name or None)
+        return self.execute(op, actor=Actor(self.actor.user, "import"))
 
     def merge(self, path: str, prefer: Literal["ours", "theirs"] | None, dry_run: bool) -> Any:
         from pathlib import Path
@@ -342,3 +403,8 @@ class Backend(QObject):
         if not dry_run:
             self._announce(report.changes)
         return report
+
+    def shutdown(self) -> None:
+        """Finish the worker's queue, then close the database."""
+        self.runner.shutdown()
+        self.close()

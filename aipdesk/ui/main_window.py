@@ -31,7 +31,6 @@ from aipdesk.ui.panes.dashboard import DashboardPane
 from aipdesk.ui.panes.grid import GridPane
 from aipdesk.ui.panes.projects import ProjectsPane
 from aipdesk.ui.panes.targets import TargetsPane
-from aipdesk.ui.worker import Task, run_in_background
 
 PANES = ("dashboard", "projects", "integrations", "training", "targets")
 
@@ -53,13 +52,13 @@ class MainWindow(QMainWindow):
         # with every refresh (it moves on when the last missing value comes in).
         self.month_pinned = False
         self.snapshot: Snapshot | None = None
-        self._task: Task | None = None
         self._painted = False
         self._first_paint = threading.Event()  # the loader waits for it (at most 0.5 s)
         self._pending: Snapshot | None = None
         self.setWindowTitle(self.tr("aipdesk – labour-market and integration programme"))
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("undoStack")
+        backend.undo_stack = self.undo_stack  # every write pushes its step here
 
         self._make_actions()
         self._make_header()
@@ -273,7 +272,7 @@ class MainWindow(QMainWindow):
             first_paint.wait(0.5)
             return backend.snapshot(year if year is not None else backend.default_year(), month)
 
-        self._task = run_in_background(load, self._loaded, self._load_failed)
+        self.backend.runner.submit(load, self._loaded, self._load_failed, channel="snapshot")
 
     def event(self, event: QEvent) -> bool:
         # The first snapshot is shown only after the window has painted once: the
@@ -320,6 +319,7 @@ class MainWindow(QMainWindow):
             )
         self.year = snapshot.year
         self.snapshot = snapshot
+        self.backend.remember_names(snapshot.projects, snapshot.metrics.values())
         self.action_export.setEnabled(True)
         self.action_template.setEnabled(True)
         for action in (self.action_import, self.action_merge):
@@ -377,24 +377,29 @@ class MainWindow(QMainWindow):
         self.reload()
 
     # -- changes ---------------------------------------------------------------------------
-    def _on_changed(self, changes: Changes) -> None:
-        """A service call committed: read the figures again and let each pane update.
+    def _on_changed(self, changes: Changes, initiator: object = None) -> None:
+        """An operation committed: show it, and let each pane update what it concerns.
 
-        Reading synchronously keeps the edit and the figures in step (an edit is
-        reflected within milliseconds, see bench/RESULTS.md).
+        A write of monthly values is applied to the figures shown without reading the
+        year again (`views.refresh`: its rows, targets and Meldestand only); anything
+        else is read anew on the database worker.
         """
         if self.snapshot is None:
             return  # nothing shown yet: the first load brings the change along
-        snapshot = self.backend.snapshot(
-            self.snapshot.year, self.wanted_month(), self.snapshot, changes
-        )
+        from aipdesk.services.views import refresh
+
+        snapshot = refresh(self.snapshot, changes, self.wanted_month())
+        if snapshot is None:
+            year, month = self.snapshot.year, self.wanted_month()
+            snapshot = self.backend.runner.call(lambda: self.backend.snapshot(year, month))
         self._apply(snapshot, changes)
 
     def refresh(self) -> None:
         """Read everything shown again, now (after another user's change came to light)."""
         if self.snapshot is None:
             return
-        self._apply(self.backend.snapshot(self.snapshot.year, self.wanted_month()))
+        year, month = self.snapshot.year, self.wanted_month()
+        self._apply(self.backend.runner.call(lambda: self.backend.snapshot(year, month)))
 
     def _show_chart(self) -> None:
         self.tabs.setCurrentWidget(self.dashboard)
@@ -403,5 +408,5 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.panes[name])
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.backend.close()
+        self.backend.shutdown()
         super().closeEvent(event)

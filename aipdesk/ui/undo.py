@@ -1,69 +1,51 @@
-"""Undo and redo of cell edits: each command stores both states and goes through the services."""
+"""Undo and redo of every write: one command type that runs an operation's inverse on
+undo and the operation again on redo, each through the backend like the write itself."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QUndoCommand
 
 from aipdesk.domain.errors import DomainError
-from aipdesk.domain.months import Month
-from aipdesk.ui.backend import Backend
-from aipdesk.ui.common import refusal_text
+from aipdesk.services.operation import Operation, label_of
 
-CellState = tuple[int, str | None] | None  # (value, note) or missing
+if TYPE_CHECKING:
+    from aipdesk.ui.backend import Backend
 
 
-class CellCommand(QUndoCommand):
-    """Set one monthly value (and note) from `old` to `new`.
+class OperationCommand(QUndoCommand):
+    """An operation already done (`forward`) and what undoes it (`backward`).
 
-    The first redo is the edit itself, already stored by the caller, so it is skipped.
-    `version` is the cell's version after that edit: undo and redo hand it back, so
-    that a value someone else has changed since is not overwritten (the command is
-    then dropped and the window reloads).
+    Each run hands back the next inverse, so the pair stays true however often the
+    user goes back and forth. A step the database no longer allows (a colleague has
+    changed the value since, a value was logged for a project added meanwhile) is
+    refused with its reason and dropped from the stack rather than left to lie.
     """
 
-    def __init__(
-        self,
-        backend: Backend,
-        project: str,
-        metric: str,
-        month: Month,
-        old: CellState,
-        new: CellState,
-        version: int | None = None,
-    ) -> None:
-        super().__init__()
+    def __init__(self, backend: Backend, forward: Operation, backward: Operation) -> None:
+        super().__init__(label_of(forward, backend.lang))
         self.backend = backend
-        self.cell = (project, metric, month)
-        self.old, self.new = old, new
-        self.version = version
-        self._first = True
-        label = QCoreApplication.translate("Undo", "{project} {metric} {month}: {old} → {new}")
-        self.setText(
-            label.format(
-                project=project,
-                metric=metric,
-                month=month,
-                old="–" if old is None else old[0],
-                new="–" if new is None else new[0],
-            )
-        )
+        self.forward, self.backward = forward, backward
+        self._done = True  # pushed after the write itself: the first redo is skipped
 
     def redo(self) -> None:
-        if self._first:
-            self._first = False
+        if self._done:
+            self._done = False
             return
-        self._restore(self.new)
+        inverse = self._run(self.forward)
+        if inverse is not None:
+            self.backward = inverse
 
     def undo(self) -> None:
-        self._restore(self.old)
+        inverse = self._run(self.backward)
+        if inverse is not None:
+            self.forward = inverse
 
-    def _restore(self, state: CellState) -> None:
+    def _run(self, op: Operation) -> Operation | None:
         try:
-            changes = self.backend.restore_value(*self.cell, state, expected=self.version)
-            self.version = changes.versions.get(self.cell, self.version)
+            return self.backend.replay(op)
         except DomainError as error:
-            # The database moved on (a davon value since changed, a project deactivated):
-            # say why, and drop the command rather than leave a stack that lies.
             self.setObsolete(True)
-            self.backend.failed.emit(refusal_text(error, self.backend.lang))
+            self.backend.failed.emit(self.backend.message(error))
+            return None

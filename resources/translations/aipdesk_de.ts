@@ -285,60 +285,52 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
 <context>
     <name>GridPane</name>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="145"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="146"/>
         <source>Monthly values</source>
         <translation>Monatswerte</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="147"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="148"/>
         <source>Training entries per month</source>
         <translation>Weiterbildungseintritte je Monat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="174"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="175"/>
         <source>Type a number to log it; Enter moves down, Tab right, Delete clears. Right-click a cell for its note and history. Grey cells lie outside the project period.</source>
         <translation>Zahl eingeben, um sie zu erfassen; Enter geht nach unten, Tab nach rechts, Entf löscht. Rechtsklick auf eine Zelle zeigt Bemerkung und Verlauf. Graue Zellen liegen außerhalb des Projektzeitraums.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="183"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="184"/>
         <source>Edit &amp;note…</source>
         <translation>&amp;Bemerkung bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="188"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="189"/>
         <source>Show &amp;history…</source>
         <translation>&amp;Verlauf anzeigen…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="193"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="194"/>
         <source>&amp;Clear value</source>
         <translation>Wert &amp;löschen</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../aipdesk/ui/panes/grid.py" line="274"/>
-        <source>Clear %n value(s)</source>
-        <translation>
-            <numerusform>%n Wert löschen</numerusform>
-            <numerusform>%n Werte löschen</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="298"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="322"/>
         <source>Log a value first: a note belongs to a monthly value.</source>
         <translation>Zuerst einen Wert erfassen: Eine Bemerkung gehört zu einem Monatswert.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="299"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="323"/>
         <source>No value</source>
         <translation>Kein Wert</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="304"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="328"/>
         <source>Note</source>
         <translation>Bemerkung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="305"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="329"/>
         <source>Note on {0} · {1} · {2}:</source>
         <translation>Bemerkung zu {0} · {1} · {2}:</translation>
     </message>
@@ -512,183 +504,183 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="60"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="58"/>
         <source>aipdesk – labour-market and integration programme</source>
         <translation>aipdesk – Arbeitsmarkt- und Integrationsprogramm</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="68"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="67"/>
         <source>Panes</source>
         <translation>Bereiche</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="83"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="82"/>
         <source>&amp;Overview</source>
         <translation>Über&amp;sicht</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="84"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="83"/>
         <source>&amp;Projects</source>
         <translation>&amp;Projekte</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="85"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="84"/>
         <source>&amp;Integrations</source>
         <translation>&amp;Integrationen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="86"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="85"/>
         <source>&amp;Training</source>
         <translation>&amp;Weiterbildung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="87"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="86"/>
         <source>Tar&amp;gets</source>
         <translation>&amp;Ziele</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="180"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="179"/>
         <source>Entry &amp;template…</source>
         <translation>Erfassungs&amp;vorlage…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="182"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="181"/>
         <source>&amp;Merge database…</source>
         <translation>Datenbank &amp;zusammenführen…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="185"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="184"/>
         <source>Write the year&apos;s figures as an Excel workbook</source>
         <translation>Die Zahlen des Jahres als Excel-Arbeitsmappe schreiben</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="186"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="185"/>
         <source>Take values from an entry template or an export</source>
         <translation>Werte aus einer Erfassungsvorlage oder einem Export übernehmen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="187"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="186"/>
         <source>An Excel sheet for team leads to fill in offline</source>
         <translation>Ein Excel-Blatt, das Teamleitungen offline ausfüllen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="188"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="187"/>
         <source>Take the values of another aipdesk database</source>
         <translation>Die Werte einer anderen aipdesk-Datenbank übernehmen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="267"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="266"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="317"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="316"/>
         <source>Database: {0} · User: {1}</source>
         <translation>Datenbank: {0} · Benutzer: {1}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="170"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="169"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="129"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="128"/>
         <source>Notice</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="142"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="141"/>
         <source>Read-only: you have no write permission for this database. You can look at everything and export it, but not change anything.</source>
         <translation>Schreibgeschützt: Sie haben keine Schreibrechte für diese Datenbank. Sie können alles ansehen und exportieren, aber nichts ändern.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="160"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="159"/>
         <source>Backup restored</source>
         <translation>Sicherung wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="173"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="172"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="176"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="175"/>
         <source>E&amp;xport workbook…</source>
         <translation>Arbeitsmappe e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="178"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="177"/>
         <source>&amp;Import workbook…</source>
         <translation>Arbeitsmappe &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="195"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="194"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="199"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="198"/>
         <source>&amp;Restore backup…</source>
         <translation>Sicherung &amp;wiederherstellen…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="201"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="200"/>
         <source>Replace the database by a backup (the current state is backed up first)</source>
         <translation>Die Datenbank durch eine Sicherung ersetzen (der jetzige Stand wird vorher gesichert)</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="205"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="204"/>
         <source>Re&amp;load</source>
         <translation>&amp;Neu laden</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="211"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="210"/>
         <source>Header</source>
         <translation>Kopfleiste</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="218"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="217"/>
         <source>Year</source>
         <translation>Jahr</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="221"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="220"/>
         <source>Report month</source>
         <translation>Berichtsmonat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="223"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="222"/>
         <source>&amp;Year:</source>
         <translation>&amp;Jahr:</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="225"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="224"/>
         <source>Report &amp;month:</source>
         <translation>Berichts&amp;monat:</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="239"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="238"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="250"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="249"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="253"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="252"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="304"/>
-        <location filename="../../aipdesk/ui/main_window.py" line="307"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="303"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="306"/>
         <source>Loading failed</source>
         <translation>Laden fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="335"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="334"/>
         <source>Year {0}, report month {1}</source>
         <translation>Jahr {0}, Berichtsmonat {1}</translation>
     </message>
@@ -2208,14 +2200,6 @@ jahresmonat</translation>
         <location filename="../../aipdesk/ui/panes/targets.py" line="436"/>
         <source>No targets copied: {0} already has all of them.</source>
         <translation>Keine Zielwerte kopiert: {0} hat sie bereits alle.</translation>
-    </message>
-</context>
-<context>
-    <name>Undo</name>
-    <message>
-        <location filename="../../aipdesk/ui/undo.py" line="41"/>
-        <source>{project} {metric} {month}: {old} → {new}</source>
-        <translation>{project} {metric} {month}: {old} → {new}</translation>
     </message>
 </context>
 <context>

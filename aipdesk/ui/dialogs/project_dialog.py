@@ -301,7 +301,6 @@ class ProjectDialog(QDialog):
             self.backend.add_project(project, self.checked_metrics())
             return
         code = self.project.code
-        self.backend.edit_project(code, name=name, description=description, period=period)
-        for metric in self.checked_metrics():
-            self.backend.track_metric(code, metric)
-            self._tracked.add(metric)  # a retry after a rejection does not add it twice
+        fields = {"name": name, "description": description, "period": period}
+        # One step, all or nothing: the project's fields and the metrics it now logs.
+        self.backend.change_project(code, fields, tuple(self.checked_metrics()))

@@ -34,7 +34,7 @@ class RowsModel(QAbstractTableModel):
         if [self.row_key(r) for r in rows] == [self.row_key(r) for r in self._rows]:
             old, self._rows = self._rows, rows
             for number, (before, after) in enumerate(zip(old, rows, strict=True)):
-                if before != after:
+                if before is not after and before != after:
                     self.dataChanged.emit(
                         self.index(number, 0), self.index(number, self.COLUMNS - 1)
                     )

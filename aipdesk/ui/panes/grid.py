@@ -38,7 +38,7 @@ from aipdesk.domain.rules import parse_count
 from aipdesk.services.base import Changes
 from aipdesk.services.results import GridRow, Snapshot
 from aipdesk.ui.backend import Backend
-from aipdesk.ui.common import ItemRole, show_error, show_refusal
+from aipdesk.ui.common import ItemRole, month_label, show_error, show_refusal
 from aipdesk.ui.dialogs.history_dialog import HistoryDialog
 from aipdesk.ui.models.grid_model import (
     COL_METRIC,
@@ -48,7 +48,6 @@ from aipdesk.ui.models.grid_model import (
     NoteRole,
     month_of,
 )
-from aipdesk.ui.undo import CellCommand, CellState
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -134,7 +133,9 @@ class GridPane(QWidget):
     ) -> None:
         super().__init__(parent)
         self.backend = backend
-        self.undo_stack = undo_stack
+        if backend.undo_stack is None:  # a grid on its own: its stack is the backend's
+            backend.undo_stack = undo_stack
+        self.undo_stack = backend.undo_stack
         self.area = area
         name = "integrations" if area is Area.INTEGRATION else "training"
         self.setObjectName(f"{name}Pane")
@@ -225,7 +226,7 @@ class GridPane(QWidget):
 
     # -- writes ------------------------------------------------------------------------------
     @staticmethod
-    def _state(row: GridRow, month: Month) -> CellState:
+    def _state(row: GridRow, month: Month) -> tuple[int, str | None] | None:
         offset = row.months.index(month)
         value = row.values[offset]
         return None if value is None else (value, row.notes[offset])
@@ -238,23 +239,43 @@ class GridPane(QWidget):
         except DomainError as error:
             self._refused(error)
             return False
-        return self._store(row, month, old, new)  # the note stays
+        return self._store({(row, month): new}, self._label(row, month, old, new))
 
-    def _store(self, row: GridRow, month: Month, old: CellState, new: CellState) -> bool:
-        """Store `new` through the services and push the undo step.
+    def _label(
+        self,
+        row: GridRow,
+        month: Month,
+        old: tuple[int, str | None] | None,
+        new: tuple[int, str | None] | None,
+    ) -> tuple[str, str]:
+        """The undo step in words: "NeuStart Integrationen Mär 2021: 50 → 55"."""
+        where = f"{row.project.name} {row.metric.name} {month_label(month)}"
+        before = "–" if old is None else str(old[0])
+        after = "–" if new is None else str(new[0])
+        if old is not None and new is not None and old[0] == new[0]:
+            return (f"Bemerkung {where}", f"Note {where}")
+        return (f"{where}: {before} → {after}", f"{where}: {before} → {after}")
 
-        The write hands back the version of the value as shown, so that a value someone
-        else has changed meanwhile is not overwritten unseen (the window then reloads).
+    def _store(
+        self,
+        cells: dict[tuple[GridRow, Month], tuple[int, str | None] | None],
+        text: tuple[str, str],
+    ) -> bool:
+        """Store the cells as one operation and one undo step.
+
+        The write hands back the versions of the values as shown, so that a value
+        someone else has changed meanwhile is not overwritten unseen (the window then
+        reloads).
         """
-        cell = (*row.key(), month)
-        shown = row.versions[row.months.index(month)]
+        wanted = {(*row.key(), month): state for (row, month), state in cells.items()}
+        shown = {
+            (*row.key(), month): row.versions[row.months.index(month)] for row, month in cells
+        }
         try:
-            changes = self.backend.restore_value(*cell, new, expected=shown)
+            self.backend.set_cells(wanted, shown, text, self)
         except DomainError as error:
             self._refused(error)
             return False
-        version = changes.versions.get(cell, shown)
-        self.undo_stack.push(CellCommand(self.backend, *cell, old, new, version))
         return True
 
     def _refused(self, error: DomainError) -> None:
@@ -271,12 +292,15 @@ class GridPane(QWidget):
                 cells.append((row, row.months[offset]))
         if not cells:
             return
-        self.undo_stack.beginMacro(self.tr("Clear %n value(s)", "", len(cells)))
-        try:
-            for cell_row, month in cells:
-                self._write(cell_row, month, "")
-        finally:
-            self.undo_stack.endMacro()
+        if len(cells) == 1:
+            row, month = cells[0]
+            self._write(row, month, "")
+            return
+        count = len(cells)
+        self._store(
+            dict.fromkeys(cells),
+            (f"{count} Werte löschen", f"Clear {count} values"),
+        )
 
     def _current_cell(self) -> tuple[GridRow, Month] | None:
         index = self.view.currentIndex()
@@ -311,7 +335,8 @@ class GridPane(QWidget):
     def set_note(self, row: GridRow, month: Month, note: str) -> None:
         old = self._state(row, month)
         assert old is not None
-        self._store(row, month, old, (old[0], note or None))
+        new = (old[0], note or None)
+        self._store({(row, month): new}, self._label(row, month, old, new))
 
     def show_history(self) -> None:
         cell = self._current_cell()

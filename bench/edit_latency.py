@@ -10,7 +10,12 @@ runs in a process of its own; the databases are built with bulk inserts and cach
 /tmp. Writes a section of bench/RESULTS.md.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/edit_latency.py [--edits 41]
+    ... --compare 42163c4                (the same edits on another commit, side by side)
     ... --only 40x1000 --no-write        (one configuration, figures on stdout)
+
+With --compare, the other commit is checked out once into a worktree under /tmp and
+each configuration runs there and here in turn (same script, same databases), so the
+two columns are measured under the same load.
 """
 
 from __future__ import annotations
@@ -26,8 +31,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))  # the repo, for bench.results
+HERE = Path(__file__).resolve().parents[1]
+# The checkout whose aipdesk is measured: this one, or another commit's (--compare).
+REPO = Path(os.environ.get("AIPDESK_BENCH_REPO", HERE))
+sys.path.insert(0, str(HERE))  # for bench.results
+sys.path.insert(0, str(REPO))
 
 GOAL_MS = 16.0
 CONFIGS = [(40, 1_000), (40, 100_000), (400, 1_000), (400, 100_000)]
@@ -159,6 +167,7 @@ def measure(projects: int, values: int, edits: int) -> dict[str, object]:
     QApplication.processEvents()
     model = window.integrations.model
     row = model.find("NEUSTART", "integrations")
+    assert row is not None
     index = model.index(row, FIRST_MONTH + 10)  # November
     statements: list[int] = []
     counted = [0]
@@ -192,32 +201,58 @@ def measure(projects: int, values: int, edits: int) -> dict[str, object]:
     }
 
 
+def _checkout(rev: str) -> Path:
+    """A worktree of `rev` under /tmp, made once."""
+    commit = subprocess.run(
+        ["git", "-C", str(HERE), "rev-parse", "--short", rev],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    path = Path(f"/tmp/aipdesk-bench-rev-{commit}")
+    if not path.exists():
+        subprocess.run(
+            ["git", "-C", str(HERE), "worktree", "add", "--detach", str(path), commit],
+            capture_output=True,
+            check=True,
+        )
+    return path
+
+
+def _run(config: str, edits: int, repo: Path | None) -> dict[str, object]:
+    env = dict(os.environ)
+    if repo is not None:
+        env["AIPDESK_BENCH_REPO"] = str(repo)
+    run = subprocess.run(
+        [sys.executable, __file__, "--only", config, "--edits", str(edits)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    )
+    result: dict[str, object] = json.loads(run.stdout.strip().splitlines()[-1])
+    return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--edits", type=int, default=41)
     parser.add_argument("--only", help="one configuration, e.g. 40x1000, in this process")
+    parser.add_argument("--compare", metavar="REV", help="also measure this commit, in turn")
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
     if args.only:
         projects, values = (int(x) for x in args.only.split("x"))
         print(json.dumps(measure(projects, values, args.edits)))
         return
-    results = []
+    other = _checkout(args.compare) if args.compare else None
+    results, before = [], []
     for projects, values in CONFIGS:
-        run = subprocess.run(
-            [
-                sys.executable,
-                __file__,
-                "--only",
-                f"{projects}x{values}",
-                "--edits",
-                str(args.edits),
-            ],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        results.append(json.loads(run.stdout.strip().splitlines()[-1]))
+        config = f"{projects}x{values}"
+        if other is not None:
+            before.append(_run(config, args.edits, other))
+            print("before", before[-1], flush=True)
+        results.append(_run(config, args.edits, None))
         print(results[-1], flush=True)
     lines = [
         "- Path: GridModel.setData of NEUSTART November -> operation on the database worker "
@@ -234,13 +269,34 @@ def main() -> None:
             f"**{r['median_ms']:.1f} ms** | {r['min_ms']:.1f} ms | {r['max_ms']:.1f} ms | "
             f"{r['statements']:.0f} |"
         )
-    worst = max(r["median_ms"] for r in results)
+    worst = max(float(str(r["median_ms"])) for r in results)
     lines += [
         "",
         f"- Goal median ≤ {GOAL_MS:.0f} ms in every configuration: "
         f"{'met' if worst <= GOAL_MS else 'missed'} (worst median {worst:.1f} ms)",
-        "- Repeat: `QT_QPA_PLATFORM=offscreen .venv/bin/python bench/edit_latency.py` "
-        "(databases cached as /tmp/aipdesk-bench-edit-*.sqlite)",
+    ]
+    if before:
+        lines += [
+            "",
+            f"Before and after, measured in turn in one run (before: commit {args.compare}, "
+            "the window that re-read the whole year after every edit):",
+            "",
+            "| projects | values in 2021 | before: median | statements | after: median | "
+            "statements | before ÷ after |",
+            "|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+        for b, a in zip(before, results, strict=True):
+            ratio = float(str(b["median_ms"])) / float(str(a["median_ms"]))
+            lines.append(
+                f"| {a['projects']} | {a['values_in_year']:,} | {b['median_ms']:.1f} ms | "
+                f"{b['statements']:.0f} | {a['median_ms']:.1f} ms | {a['statements']:.0f} | "
+                f"{ratio:.0f}× |"
+            )
+    lines += [
+        "",
+        "- Repeat: `QT_QPA_PLATFORM=offscreen .venv/bin/python bench/edit_latency.py "
+        + (f"--compare {args.compare}" if args.compare else "")
+        + "` (databases cached as /tmp/aipdesk-bench-edit-*.sqlite)",
     ]
     print("\n".join(lines))
     if not args.no_write:

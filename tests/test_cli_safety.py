@@ -19,7 +19,9 @@ from aipdesk.domain.months import Month
 from aipdesk.services.base import Actor
 from aipdesk.services.database import open_database
 from aipdesk.services.values import clear_value, get_value
+from aipdesk.store import backup as backups
 from aipdesk.store import database as store
+from aipdesk.store import shares
 from aipdesk.store.backup import backup_dir
 
 MAY = Month(2021, 5)
@@ -68,8 +70,10 @@ def demo(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
 
 @pytest.fixture
 def read_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every database file counts as one without write permission."""
+    """Every database file counts as one without write permission (opening and restoring
+    ask each)."""
     monkeypatch.setattr(store, "can_write", lambda path: False)
+    monkeypatch.setattr(backups, "can_write", lambda path: False)
 
 
 # -- read-only -------------------------------------------------------------------------------
@@ -254,7 +258,7 @@ def test_a_database_on_a_share_is_named_in_a_notice(
     mountinfo = (
         f"22 1 8:1 / / rw - ext4 /dev/sda1 rw\n40 22 0:35 / {tmp_path} rw - cifs //nas/aip rw\n"
     )
-    monkeypatch.setattr(store, "_read_mountinfo", lambda: mountinfo)
+    monkeypatch.setattr(shares, "_read_mountinfo", lambda: mountinfo)
     monkeypatch.setattr(sys, "platform", "linux")
     path = tmp_path / "team.sqlite"
     assert main(["init", "--db", str(path)]) == 0

@@ -32,6 +32,7 @@ from aipdesk.services.maintenance import history, restore, start_of_day
 from aipdesk.services.values import get_value, log_value
 from aipdesk.store import backup as backups
 from aipdesk.store import database as store
+from aipdesk.store import shares
 from aipdesk.store.backup import (
     KEEP_BACKUPS,
     backup,
@@ -41,20 +42,16 @@ from aipdesk.store.backup import (
     newest_backup,
     rotate,
 )
-from aipdesk.store.database import (
-    SCHEMA_HEAD,
-    Database,
-    display_url,
+from aipdesk.store.database import SCHEMA_HEAD, Database, open_database
+from aipdesk.store.locations import display_url, sqlite_uri, url_file
+from aipdesk.store.models import ChangeRow
+from aipdesk.store.shares import (
     is_unc_path,
     mount_of,
     network_share,
-    open_database,
     parse_mountinfo,
-    sqlite_uri,
-    url_file,
     windows_share,
 )
-from aipdesk.store.models import ChangeRow
 from tests.conftest import snapshot
 
 ACTOR = Actor("anna", "test")
@@ -299,7 +296,7 @@ def share(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
         "22 1 8:1 / / rw - ext4 /dev/sda1 rw\n"
         f"40 22 0:35 / {folder.resolve()} rw - nfs4 fileserver:/export/team rw\n"
     )
-    monkeypatch.setattr(store, "_read_mountinfo", lambda: mountinfo)
+    monkeypatch.setattr(shares, "_read_mountinfo", lambda: mountinfo)
     monkeypatch.setattr(sys, "platform", "linux")
     return folder
 
@@ -342,7 +339,7 @@ def test_a_wal_database_moved_onto_a_share_is_switched_to_the_journal(
     assert journal_version(copy / "moved.sqlite") == 2
     assert (copy / "moved.sqlite-wal").stat().st_size > 0
     mountinfo = f"22 1 8:1 / / rw - ext4 /dev/sda1 rw\n40 22 0:35 / {copy} rw - cifs //nas/x rw\n"
-    monkeypatch.setattr(store, "_read_mountinfo", lambda: mountinfo)
+    monkeypatch.setattr(shares, "_read_mountinfo", lambda: mountinfo)
     monkeypatch.setattr(sys, "platform", "linux")
     db = open_database(copy / "moved.sqlite")
     assert [n.code for n in db.notices] == ["network_share"]

@@ -21,14 +21,8 @@ For the window:
 from __future__ import annotations
 
 from aipdesk.store.backup import RestoreResult, backup, backup_dir, backups_of, newest_backup
-from aipdesk.store.database import (
-    SCHEMA_HEAD,
-    Database,
-    default_db_path,
-    display_url,
-    open_database,
-    sqlite_path,
-)
+from aipdesk.store.database import SCHEMA_HEAD, Database, open_database
+from aipdesk.store.locations import default_db_path, display_url, sqlite_path
 
 __all__ = [
     "SCHEMA_HEAD",

@@ -23,7 +23,7 @@ from aipdesk.domain.model import CODE_RE
 from aipdesk.domain.months import Month
 from aipdesk.domain.rules import MAX_COUNT
 from aipdesk.domain.text import check_line, check_note
-from aipdesk.store.database import read_only_uri
+from aipdesk.store.locations import read_only_uri
 
 SHOWN_ROWS = 3  # bad rows a refusal names
 SHOWN_CHARS = 40  # characters of a stored text a refusal quotes

@@ -20,10 +20,10 @@ from aipdesk.store.database import (
     Database,
     damaged,
     open_database,
-    sqlite_path,
     summary,
 )
 from aipdesk.store.integrity import Line, check_file, file_findings
+from aipdesk.store.locations import sqlite_path
 from aipdesk.store.queries import value_count
 
 __all__ = ["Change", "RestoreResult", "check", "history", "restore", "start_of_day"]

@@ -31,6 +31,14 @@ from typing import TYPE_CHECKING
 from aipdesk.domain.errors import DomainError
 from aipdesk.outputs import check_output
 from aipdesk.private import open_private, private_dir
+from aipdesk.store.locations import (
+    BUSY_TIMEOUT_MS,
+    can_write,
+    display_url,
+    read_only_uri,
+    sqlite_path,
+    sqlite_uri,
+)
 
 if TYPE_CHECKING:
     from aipdesk.store.database import Database
@@ -79,8 +87,6 @@ def _free_name(target: Path) -> Path:
 
 def backup_sqlite(source: Path, target: Path, *, origin: Path | None = None) -> Path:
     """Copy `source` to `target` page by page; a consistent snapshot even during writes."""
-    from aipdesk.store.database import read_only_uri
-
     src = sqlite3.connect(read_only_uri(source), uri=True)
     try:
         return _backup_from(src, target, origin or source)
@@ -129,8 +135,6 @@ def _mark_origin(conn: sqlite3.Connection, origin: Path) -> None:
 
 def backup_origin(path: Path) -> str | None:
     """The database file a backup was taken of (None: unknown, e.g. an older backup)."""
-    from aipdesk.store.database import sqlite_uri
-
     try:
         conn = sqlite3.connect(sqlite_uri(path, immutable="1"), uri=True)
     except (sqlite3.Error, UnicodeDecodeError):
@@ -314,8 +318,6 @@ def _refused_by(source: Path, target: Path, error: DomainError) -> DomainError:
 
 
 def _check_writable(target: Path, source: Path) -> None:
-    from aipdesk.store.database import can_write
-
     writable = (
         can_write(target)
         if target.exists()
@@ -375,7 +377,7 @@ def _stage(source: Path, staging: Path, entry: dict[str, str], user: str, via: s
     from sqlalchemy.orm import Session
 
     from aipdesk.store.changelog import record
-    from aipdesk.store.database import make_engine, quick_check, read_only_uri
+    from aipdesk.store.database import make_engine, quick_check
 
     src = sqlite3.connect(read_only_uri(source), uri=True)
     try:
@@ -425,8 +427,6 @@ def _version_bound(conn: sqlite3.Connection) -> int:
 def _damaged_version_bound(target: Path) -> int:
     """`_version_bound` of a damaged file, if it can still be read; else a bound no count
     of changes reaches (the seconds since 1970)."""
-    from aipdesk.store.database import read_only_uri
-
     try:
         conn = sqlite3.connect(read_only_uri(target), uri=True)
         try:
@@ -502,8 +502,6 @@ def _back_up_and_copy_into(staging: Path, target: Path, previous: Path, source: 
     the target's own WAL or journal, so other connections see the old or the new
     content, never a mix. A commit by anybody else in between (``data_version``)
     stops the restore before it writes, so the backup misses nothing."""
-    from aipdesk.store.database import BUSY_TIMEOUT_MS
-
     dst = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     try:
         before = _data_version(dst)
@@ -553,13 +551,9 @@ def restore_backup(
     is recorded in the change log of the restored database (entity "database",
     action "restore", new = {"from": …, "backup_of_previous": …}).
     """
-    from aipdesk.store.database import sqlite_path
-
     target = sqlite_path(location)
     source_path = Path(os.fspath(source)).expanduser().resolve()
     if target is None:
-        from aipdesk.store.database import display_url
-
         raise _refused(
             source_path,
             display_url(os.fspath(location)),

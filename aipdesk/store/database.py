@@ -27,18 +27,14 @@ Safety on opening an existing file (nothing below writes a byte before it passed
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import json
 import os
-import re
 import sqlite3
-import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
-from pathlib import Path, PureWindowsPath
-from typing import Any, NamedTuple
-from urllib.parse import quote
+from pathlib import Path
+from typing import Any
 
 from sqlalchemy import URL, create_engine, event, inspect, make_url, text
 from sqlalchemy.engine import Engine
@@ -48,259 +44,27 @@ from sqlalchemy.pool import NullPool
 from aipdesk.domain.errors import DomainError
 from aipdesk.private import private_dir, write_private_text
 from aipdesk.store.integrity import UNREADABLE
+from aipdesk.store.locations import (
+    BUSY_TIMEOUT_MS,
+    can_write,
+    display_url,
+    has_content,
+    journal_file,
+    read_only_uri,
+    sqlite_path,
+    to_url,
+)
+from aipdesk.store.shares import network_share
 
 # The newest migration this version of aipdesk knows; tests check it is Alembic's head.
 SCHEMA_HEAD = "0004"
 KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
 SQLITE_HEADER = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 10_000
 # The PostgreSQL advisory lock that serialises aipdesk's write transactions ("AIPD").
 WRITE_LOCK = 0x41495044
 # Files up to this size are quick-checked on every open (≈250,000 values, ≤ 0.07 s warm);
 # larger ones at their first open of the day (bench figures in the module docstring).
 QUICK_CHECK_ALWAYS_BYTES = 32 * 1024 * 1024
-
-
-def default_db_path() -> Path:
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("aipdesk", appauthor=False)) / "aipdesk.sqlite"
-
-
-def to_url(location: str | os.PathLike[str]) -> str:
-    """A path or an SQLAlchemy URL (anything containing '://') as a URL."""
-    text_location = os.fspath(location)
-    if "://" in text_location:
-        return text_location
-    return "sqlite:///" + str(Path(text_location).expanduser().resolve())
-
-
-def display_url(url: str | URL) -> str:
-    """`url` fit for a message or a log: an SQLite file as its path, no user name and no
-    password. The user information ends at the *last* "@" before the host: a password
-    with an unencoded "@" ("pa@ss") would otherwise leave its tail in the host name."""
-    raw = url if isinstance(url, str) else url.render_as_string(hide_password=False)
-    with contextlib.suppress(Exception):
-        parsed = make_url(raw)
-        if parsed.get_backend_name() == "sqlite":
-            return parsed.database or ":memory:"
-    scheme, separator, rest = raw.partition("://")
-    if not separator:
-        return raw
-    at = rest.rfind("@")
-    if at >= 0:
-        rest = "***@" + rest[at + 1 :]
-    # libpq also takes the password as a query parameter (?password=…): hide it too.
-    rest = re.sub(r"(?i)([?&]password=)[^&]*", r"\1***", rest)
-    return f"{scheme}://{rest}"
-
-
-def sqlite_path(location: str | os.PathLike[str]) -> Path | None:
-    """The file of an SQLite location (a path or an ``sqlite:///`` URL); None for a server.
-
-    The path is taken from the parsed URL (``make_url(url).database``), never by
-    splitting the text: ``sqlite:///C:\\Daten\\aipdesk.sqlite`` is a Windows path.
-    """
-    text_location = os.fspath(location)
-    if "://" not in text_location:
-        return Path(text_location).expanduser().resolve()
-    file = url_file(text_location)
-    if file is None:
-        return None
-    if not file or file == ":memory:":
-        raise DomainError(
-            "db_unreachable",
-            path=display_url(text_location),
-            reason=("die URL nennt keine Datei", "the URL names no file"),
-        )
-    return Path(file).expanduser().resolve()
-
-
-def url_file(url: str | URL) -> str | None:
-    """The file named by an SQLite URL as written (``""`` if none); None for a server."""
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite":
-        return None
-    return parsed.database or ""
-
-
-def sqlite_uri(path: str | os.PathLike[str], **params: str) -> str:
-    """An SQLite ``file:`` URI for `path` (POSIX, Windows drive or UNC), with `params`.
-
-    Characters SQLite would read as URI syntax (``?``, ``#``, ``%``) are escaped.
-    """
-    raw = os.fspath(path)
-    windows = PureWindowsPath(raw)
-    if windows.drive:  # C:\… or \\server\share\… (also when built on another system)
-        body = windows.as_posix()
-        if body.startswith("//?/UNC/"):
-            body = "//" + body[len("//?/UNC/") :]
-        elif body.startswith("//?/"):
-            body = body[len("//?/") :]
-        # SQLite: file:///C:/dir/db and, for a share, file:////server/share/db
-        prefix = "//" if body.startswith("//") else "///"
-    else:
-        body, prefix = raw, "//" if raw.startswith("/") else ""
-    uri = "file:" + prefix + quote(body, safe="/:")
-    if params:
-        uri += "?" + "&".join(f"{key}={quote(value)}" for key, value in params.items())
-    return uri
-
-
-# -- network shares ----------------------------------------------------------------------
-
-# Linux /proc/self/mountinfo types (and macOS f_fstypename) on which WAL is unsafe:
-# WAL needs shared memory between all processes using the file, which only one host has.
-NETWORK_FILESYSTEMS = frozenset(
-    {
-        "nfs", "nfs4", "cifs", "smb3", "smbfs", "smb2", "ncpfs", "ncp", "afs", "openafs",
-        "coda", "ceph", "fuse.ceph", "glusterfs", "fuse.glusterfs", "9p", "sshfs",
-        "fuse.sshfs", "davfs", "fuse.davfs2", "webdav", "afpfs", "lustre", "gpfs", "ocfs2",
-        "gfs2", "beegfs", "fuse.rclone", "fuse.s3fs", "s3fs", "fuse.gcsfuse", "vboxsf",
-        "vmhgfs", "fuse.vmhgfs-fuse", "prl_fs", "pvfs2", "orangefs", "fuse.juicefs",
-        "fuse.sshfs-win",
-    }
-)  # fmt: skip
-DRIVE_REMOTE = 4  # GetDriveTypeW
-
-
-class Mount(NamedTuple):
-    mount_point: str
-    fstype: str
-    source: str
-
-
-def _unescape_mount(field: str) -> str:
-    return re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), field)
-
-
-def parse_mountinfo(content: str) -> list[Mount]:
-    """The mounts of a /proc/self/mountinfo text, in its order (later ones cover earlier)."""
-    mounts = []
-    for line in content.splitlines():
-        fields = line.split()
-        if "-" not in fields:
-            continue
-        dash = fields.index("-")
-        if dash < 6 or len(fields) < dash + 3:
-            continue
-        mounts.append(
-            Mount(_unescape_mount(fields[4]), fields[dash + 1], _unescape_mount(fields[dash + 2]))
-        )
-    return mounts
-
-
-def mount_of(path: str, mounts: Sequence[Mount]) -> Mount | None:
-    """The mount holding the absolute POSIX `path`: the longest mount point that is a prefix
-    of it component by component; of equal ones the last mounted."""
-    best: Mount | None = None
-    best_length = -1
-    for mount in mounts:
-        point = mount.mount_point.rstrip("/") or "/"
-        inside = point == "/" or path == point or path.startswith(point + "/")
-        if inside and len(point) >= best_length:
-            best, best_length = mount, len(point)
-    return best
-
-
-def is_unc_path(path: str) -> bool:
-    """``\\\\server\\share\\…``, ``//server/share/…`` or ``\\\\?\\UNC\\server\\share\\…``."""
-    drive = PureWindowsPath(path).drive.replace("/", "\\")
-    if drive.upper().startswith("\\\\?\\UNC\\"):
-        return True
-    return drive.startswith("\\\\") and not drive.startswith(("\\\\?\\", "\\\\.\\"))
-
-
-def windows_share(path: str, drive_type: Callable[[str], int] | None = None) -> str | None:
-    """The share of a Windows `path`: its UNC prefix, or its drive if that is remote."""
-    if is_unc_path(path):
-        return PureWindowsPath(path).drive
-    drive = PureWindowsPath(path).drive
-    if drive.startswith("\\\\?\\"):
-        drive = drive[4:]
-    if len(drive) == 2 and drive[1] == ":":
-        get_type = drive_type or _windows_drive_type
-        try:
-            if get_type(drive + "\\") == DRIVE_REMOTE:
-                return drive
-        except Exception:
-            return None
-    return None
-
-
-def _windows_drive_type(root: str) -> int:  # pragma: no cover - Windows only
-    windll = getattr(ctypes, "windll", None)
-    if windll is None:
-        return 0
-    return int(windll.kernel32.GetDriveTypeW(ctypes.c_wchar_p(root)))
-
-
-def _read_mountinfo() -> str | None:
-    try:
-        with open("/proc/self/mountinfo", encoding="utf-8", errors="surrogateescape") as fh:
-            return fh.read()
-    except OSError:
-        return None
-
-
-def _macos_fstype(path: str) -> str | None:  # pragma: no cover - macOS only
-    """f_fstypename of statfs(2) (struct statfs with 64-bit inodes, the only one on arm64)."""
-    import ctypes.util
-    import platform
-
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
-        try:
-            statfs = libc["statfs$INODE64"]
-        except AttributeError:
-            if platform.machine() != "arm64":
-                return None
-            statfs = libc.statfs
-        buffer = ctypes.create_string_buffer(4096)  # the struct is 2168 bytes; room to spare
-        if statfs(os.fsencode(path), buffer) != 0:
-            return None
-        # u32 bsize, i32 iosize, 5 × u64, fsid 2 × i32, u32 owner, type, flags, fssubtype
-        offset = 4 + 4 + 5 * 8 + 8 + 4 * 4
-        return buffer.raw[offset : offset + 16].split(b"\0", 1)[0].decode("ascii", "replace")
-    except Exception:
-        return None
-
-
-def network_share(
-    path: str | os.PathLike[str],
-    *,
-    platform: str | None = None,
-    mountinfo: str | None = None,
-    drive_type: Callable[[str], int] | None = None,
-) -> str | None:
-    """Where `path` lies if that is a network share (for the notice), else None.
-
-    Windows: a UNC path, or a drive letter whose GetDriveTypeW is DRIVE_REMOTE.
-    Linux: the type of the mount holding the path (/proc/self/mountinfo).
-    macOS: statfs's file-system type. Anything that cannot be told: None (local).
-    The arguments other than `path` let tests play another system.
-    """
-    platform = platform or sys.platform
-    raw = os.fspath(path)
-    if platform == "win32":
-        return windows_share(raw, drive_type)
-    try:
-        where = str(Path(raw).resolve()) if platform == sys.platform else raw
-    except OSError:
-        return None
-    if platform.startswith("linux"):
-        content = _read_mountinfo() if mountinfo is None else mountinfo
-        if not content:
-            return None
-        mount = mount_of(where, parse_mountinfo(content))
-        if mount is not None and mount.fstype.lower() in NETWORK_FILESYSTEMS:
-            return f"{mount.fstype} {mount.source}"
-        return None
-    if platform == "darwin":
-        fstype = _macos_fstype(where)
-        if fstype and fstype.lower() in NETWORK_FILESYSTEMS:
-            return fstype
-    return None
 
 
 # -- the open database -------------------------------------------------------------------
@@ -477,41 +241,6 @@ def _server_trouble(where: str) -> Callable[[Any], None]:
     return handle
 
 
-def _journal_file(path: Path, suffix: str) -> Path:
-    return path.with_name(path.name + suffix)
-
-
-def _has_content(path: Path) -> bool:
-    try:
-        return path.stat().st_size > 0
-    except OSError:
-        return False
-
-
-def read_only_uri(path: Path) -> str:
-    """How to read `path` without writing a byte (and without leaving files beside it).
-
-    While another connection has a WAL-mode file open (its ``-wal`` and ``-shm``
-    exist) or a WAL holds commits, SQLite must read through the WAL: ``mode=ro``
-    (it then needs the ``-shm``, which it creates if the folder allows). A file
-    in WAL mode that nobody has open is opened ``immutable=1`` (``mode=ro`` would
-    create ``-wal`` and ``-shm`` and leave them behind, or fail in a folder
-    without write permission); a file with a rollback journal ``mode=ro`` (proper
-    locks: it sees other writers' commits).
-    """
-    wal = _journal_file(path, "-wal")
-    if _has_content(wal) or (wal.exists() and _journal_file(path, "-shm").exists()):
-        return sqlite_uri(path, mode="ro")
-    try:
-        with path.open("rb") as fh:
-            header = fh.read(20)
-    except OSError:
-        header = b""
-    if len(header) == 20 and header[18] == 2:  # file format version 2: WAL
-        return sqlite_uri(path, immutable="1")
-    return sqlite_uri(path, mode="ro")
-
-
 def _read_only_connect(path: Path) -> Callable[[], sqlite3.Connection]:
     def connect() -> sqlite3.Connection:
         # Decided per connection: the owner may start or stop writing meanwhile.
@@ -536,23 +265,6 @@ def make_read_only_engine(path: Path) -> Engine:
     event.listen(engine, "connect", _sqlite_pragmas(""))
     event.listen(engine, "begin", _sqlite_begin)
     return engine
-
-
-def can_write(path: Path) -> bool:
-    """Whether aipdesk may write the SQLite file `path`: the file, its folder (for the
-    journal or the WAL files) and any existing ``-wal``/``-shm`` must be writable.
-
-    Root passes every permission check except that of a read-only file system.
-    """
-    if not os.access(path, os.W_OK):
-        return False
-    if os.name != "nt" and not os.access(path.parent, os.W_OK | os.X_OK):
-        return False
-    for suffix in ("-wal", "-shm"):
-        extra = _journal_file(path, suffix)
-        if extra.exists() and not os.access(extra, os.W_OK):
-            return False
-    return True
 
 
 def _refuse(path: Path, de: str, en: str, **extra: Any) -> DomainError:
@@ -630,7 +342,7 @@ def quick_check(conn: sqlite3.Connection) -> list[tuple[str, str]]:
 def _recover_hot_journal(path: Path) -> None:
     """A rollback journal left by a crash must be played back before the file is read;
     only a read-write connection can, so it runs only where aipdesk may write anyway."""
-    if not _has_content(_journal_file(path, "-journal")):
+    if not has_content(journal_file(path, "-journal")):
         return
     conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
@@ -759,7 +471,7 @@ def _leave_wal(path: Path, share: str) -> None:
     """Switch a WAL file on a network share to the rollback journal (the switch folds the
     WAL into the file). SQLite allows it only while no other connection has the file open;
     otherwise the file stays untouched and the user is told."""
-    wal = _journal_file(path, "-wal")
+    wal = journal_file(path, "-wal")
     with path.open("rb") as fh:
         header = fh.read(20)
     if not (len(header) == 20 and header[18] == 2) and not wal.exists():

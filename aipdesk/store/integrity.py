@@ -32,6 +32,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from aipdesk.domain.rules import MAX_COUNT
+from aipdesk.store.locations import read_only_uri
 
 # What reading a damaged SQLite file may raise: SQLite's errors, and Python's when SQLite's
 # message quotes damaged bytes that are no UTF-8 (a garbled name in the schema).
@@ -312,8 +313,6 @@ def _utf8(raw: bytes) -> bool:
 
 def open_read_only(path: Path) -> sqlite3.Connection:
     """A connection that reads `path` without writing a byte."""
-    from aipdesk.store.database import read_only_uri
-
     return sqlite3.connect(read_only_uri(path), uri=True)
 
 

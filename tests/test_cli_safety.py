@@ -19,8 +19,8 @@ from aipdesk.domain.months import Month
 from aipdesk.services.base import Actor
 from aipdesk.services.database import open_database
 from aipdesk.services.values import clear_value, get_value
-from aipdesk.store import backup as backups
 from aipdesk.store import database as store
+from aipdesk.store import restore as restoring
 from aipdesk.store import shares
 from aipdesk.store.backup import backup_dir
 
@@ -73,7 +73,7 @@ def read_only(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every database file counts as one without write permission (opening and restoring
     ask each)."""
     monkeypatch.setattr(store, "can_write", lambda path: False)
-    monkeypatch.setattr(backups, "can_write", lambda path: False)
+    monkeypatch.setattr(restoring, "can_write", lambda path: False)
 
 
 # -- read-only -------------------------------------------------------------------------------

@@ -20,9 +20,10 @@ For the window:
 
 from __future__ import annotations
 
-from aipdesk.store.backup import RestoreResult, backup, backup_dir, backups_of, newest_backup
+from aipdesk.store.backup import backup, backup_dir, backups_of, newest_backup
 from aipdesk.store.database import SCHEMA_HEAD, Database, open_database
 from aipdesk.store.locations import default_db_path, display_url, sqlite_path
+from aipdesk.store.restore import RestoreResult
 
 __all__ = [
     "SCHEMA_HEAD",

@@ -13,7 +13,7 @@ from aipdesk.domain.errors import DomainError
 from aipdesk.domain.months import Month
 from aipdesk.services.base import Actor
 from aipdesk.store import changelog
-from aipdesk.store.backup import RestoreResult, daily_backup, restore_backup
+from aipdesk.store.backup import daily_backup
 from aipdesk.store.database import (
     KNOWN_REVISIONS,
     SCHEMA_HEAD,
@@ -25,6 +25,7 @@ from aipdesk.store.database import (
 from aipdesk.store.integrity import Line, check_file, file_findings
 from aipdesk.store.locations import sqlite_path
 from aipdesk.store.queries import value_count
+from aipdesk.store.restore import RestoreResult, restore_backup
 
 __all__ = ["Change", "RestoreResult", "check", "history", "restore", "start_of_day"]
 
@@ -55,7 +56,7 @@ def restore(
     location: str | os.PathLike[str], source: str | os.PathLike[str], actor: Actor
 ) -> RestoreResult:
     """Replace the database at `location` by the backup `source` (see
-    :func:`aipdesk.store.backup.restore_backup`).
+    :func:`aipdesk.store.restore.restore_backup`).
 
     The caller closes its own `Database` on `location` first (on Windows a file
     still open cannot be replaced) and opens it again afterwards. Refusals raise

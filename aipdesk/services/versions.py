@@ -13,7 +13,7 @@ number of its change-log entries (each write adds one). So a stale editor
 cannot mistake a re-created value for the one it showed. A restore lifts every
 version of the restored content above every version the replaced database had,
 and leaves that bound as the floor new cells start above (settings key
-``version_floor``, aipdesk.store.backup).
+``version_floor``, aipdesk.store.restore).
 """
 
 from __future__ import annotations
@@ -27,9 +27,9 @@ from sqlalchemy.orm import Session
 
 from aipdesk.domain.errors import DomainError
 from aipdesk.domain.months import Month
-from aipdesk.store.backup import VERSION_FLOOR
 from aipdesk.store.models import ChangeRow, SettingRow, ValueRow
 from aipdesk.store.queries import Catalog
+from aipdesk.store.restore import VERSION_FLOOR
 
 MISSING = 0  # the version of a cell without a value (or a pair without that target)
 

@@ -68,8 +68,7 @@ def main() -> int:
     from aipdesk.services.base import Actor
     from aipdesk.services.demo import load_demo
     from aipdesk.services.values import log_value
-    from aipdesk.store import database as store
-    from aipdesk.store import integrity
+    from aipdesk.store import checks, integrity
     from aipdesk.store.database import open_database
     from bench import status_scale
     from bench.results import write_section
@@ -99,7 +98,7 @@ def main() -> int:
     def open_for_reading() -> None:
         open_database(path, create=False).close()
 
-    store._remember_check(path)  # the day's quick check done, as on every later open
+    checks._remember_check(path)  # the day's quick check done, as on every later open
     figures["open"] = median(runs, open_for_reading)
     cell = ("P0000", status_scale.FLOWS[0], Month(2021, 10))
     actor = Actor("bench", "bench")
@@ -108,8 +107,8 @@ def main() -> int:
     def write(new_day: bool) -> Callable[[], None]:
         def run() -> None:
             if new_day:  # nothing checked yet today but the quick check at open
-                store._check_log().unlink(missing_ok=True)
-                store._remember_check(path)
+                checks._check_log().unlink(missing_ok=True)
+                checks._remember_check(path)
             db = open_database(path, create=False)
             try:
                 value[0] += 1
@@ -124,14 +123,14 @@ def main() -> int:
     figures["first write"] = median(runs, first_write)
     figures["later write"] = median(runs, later_write)
 
-    real = integrity.check_cells_unique
+    real = checks.check_cells_unique
     figures["write with count"] = median(runs * 4, later_write)
-    integrity.check_cells_unique = lambda session, cells: None  # type: ignore[assignment]
+    checks.check_cells_unique = lambda session, cells: None  # type: ignore[assignment]
     import aipdesk.services.values as values_module
 
-    values_module.check_cells_unique = integrity.check_cells_unique  # type: ignore[attr-defined]
+    values_module.check_cells_unique = checks.check_cells_unique  # type: ignore[attr-defined]
     figures["write without count"] = median(runs * 4, later_write)
-    integrity.check_cells_unique = real  # type: ignore[assignment]
+    checks.check_cells_unique = real  # type: ignore[assignment]
     values_module.check_cells_unique = real  # type: ignore[attr-defined]
 
     demo = state / "demo.sqlite"

@@ -13,7 +13,8 @@ import pytest
 from aipdesk.cli import main
 from aipdesk.domain.months import Month
 from aipdesk.services.status import status
-from aipdesk.store.database import SCHEMA_HEAD, open_database
+from aipdesk.store.checks import SCHEMA_HEAD
+from aipdesk.store.database import open_database
 from tests.conftest import snapshot
 
 CONTRACT_KEYS = {

@@ -31,18 +31,17 @@ from aipdesk.services.catalogue import load_catalogue
 from aipdesk.services.maintenance import history, restore, start_of_day
 from aipdesk.services.values import get_value, log_value
 from aipdesk.store import backup as backups
-from aipdesk.store import database as store
-from aipdesk.store import shares
+from aipdesk.store import checks, shares
 from aipdesk.store.backup import (
     KEEP_BACKUPS,
     backup,
     backup_dir,
     backup_origin,
     daily_backup,
-    newest_backup,
     rotate,
 )
-from aipdesk.store.database import SCHEMA_HEAD, Database, open_database
+from aipdesk.store.checks import SCHEMA_HEAD, newest_backup
+from aipdesk.store.database import Database, open_database
 from aipdesk.store.locations import display_url, sqlite_uri, url_file
 from aipdesk.store.models import ChangeRow
 from aipdesk.store.shares import (
@@ -540,19 +539,19 @@ def test_large_files_are_checked_once_a_day(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = with_values(tmp_path / "gross.sqlite", 300)
-    monkeypatch.setattr(store, "QUICK_CHECK_ALWAYS_BYTES", 1024)
+    monkeypatch.setattr(checks, "QUICK_CHECK_ALWAYS_BYTES", 1024)
     calls: list[int] = []
-    real = store.quick_check
+    real = checks.quick_check
 
     def counting(conn: sqlite3.Connection) -> list[str]:
         calls.append(1)
         return real(conn)
 
-    monkeypatch.setattr(store, "quick_check", counting)
+    monkeypatch.setattr(checks, "quick_check", counting)
     open_database(path).close()
     open_database(path).close()
     assert len(calls) == 1  # the second open of the day trusts the first
-    monkeypatch.setattr(store, "QUICK_CHECK_ALWAYS_BYTES", 10**9)
+    monkeypatch.setattr(checks, "QUICK_CHECK_ALWAYS_BYTES", 10**9)
     open_database(path).close()
     assert len(calls) == 2  # small files: every open
 

@@ -16,7 +16,8 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from aipdesk.domain.errors import DomainError
-from aipdesk.store.database import KNOWN_REVISIONS, SCHEMA_HEAD, Database, open_database
+from aipdesk.store.checks import KNOWN_REVISIONS, SCHEMA_HEAD
+from aipdesk.store.database import Database, open_database
 from aipdesk.store.models import Base
 from aipdesk.store.schema import head_revision
 

@@ -29,8 +29,8 @@ from aipdesk.services.operation import Operation, Result, Text, Work
 from aipdesk.services.values import KEEP, _Keep, cells_result
 from aipdesk.services.versions import cell_versions, fresh_versions
 from aipdesk.store.changelog import now, record_many
+from aipdesk.store.checks import check_cells_unique
 from aipdesk.store.database import Database
-from aipdesk.store.integrity import check_cells_unique
 from aipdesk.store.models import ValueRow
 from aipdesk.store.queries import Catalog, load_catalog
 

@@ -20,8 +20,9 @@ For the window:
 
 from __future__ import annotations
 
-from aipdesk.store.backup import backup, backup_dir, backups_of, newest_backup
-from aipdesk.store.database import SCHEMA_HEAD, Database, open_database
+from aipdesk.store.backup import backup, backup_dir, backups_of
+from aipdesk.store.checks import SCHEMA_HEAD, newest_backup
+from aipdesk.store.database import Database, open_database
 from aipdesk.store.locations import default_db_path, display_url, sqlite_path
 from aipdesk.store.restore import RestoreResult
 

@@ -14,14 +14,8 @@ from aipdesk.domain.months import Month
 from aipdesk.services.base import Actor
 from aipdesk.store import changelog
 from aipdesk.store.backup import daily_backup
-from aipdesk.store.database import (
-    KNOWN_REVISIONS,
-    SCHEMA_HEAD,
-    Database,
-    damaged,
-    open_database,
-    summary,
-)
+from aipdesk.store.checks import KNOWN_REVISIONS, SCHEMA_HEAD, damaged, summary
+from aipdesk.store.database import Database, open_database
 from aipdesk.store.integrity import Line, check_file, file_findings
 from aipdesk.store.locations import sqlite_path
 from aipdesk.store.queries import value_count

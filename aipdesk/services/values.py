@@ -18,8 +18,8 @@ from aipdesk.services.families import cell_values, check_cell, members
 from aipdesk.services.operation import NOTHING, Operation, Result, Text, Versions, Work
 from aipdesk.services.versions import MISSING, check_version, fresh_version
 from aipdesk.store.changelog import now, record
+from aipdesk.store.checks import check_cells_unique
 from aipdesk.store.database import Database
-from aipdesk.store.integrity import check_cells_unique
 from aipdesk.store.models import ValueRow
 from aipdesk.store.queries import Catalog, load_catalog
 

@@ -192,38 +192,6 @@ def backups_of(db_path: Path, folder: Path | None = None) -> list[Path]:
     return [path for _, path in found]
 
 
-def usable(path: Path) -> bool:
-    """An aipdesk database of a schema this aipdesk knows, passing the full check
-    (a backup taken of a file with a damaged index would carry the damage)."""
-    from aipdesk.store.database import inspect_sqlite_file, verify_file
-
-    try:
-        if inspect_sqlite_file(path, writable=False, check=True) is None:
-            return False
-        verify_file(path)
-    except (DomainError, OSError):
-        return False
-    return True
-
-
-def newest_backup(db_path: Path, *, verify: bool = True) -> Path | None:
-    """The newest backup of the database file `db_path` (None: there is none).
-
-    Backups taken of another file of the same name are passed over; with `verify`
-    (default) so is any backup that is not a sound aipdesk database.
-    """
-    db_path = Path(db_path)
-    with contextlib.suppress(OSError):
-        db_path = db_path.resolve()
-    for candidate in backups_of(db_path):
-        origin = backup_origin(candidate)
-        if origin is not None and origin != str(db_path):
-            continue
-        if not verify or usable(candidate):
-            return candidate
-    return None
-
-
 def daily_backup(db: Database, now: datetime | None = None) -> Path | None:
     """Back up `db` unless it was backed up today already; rotate. None: nothing to do.
 

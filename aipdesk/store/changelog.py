@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from aipdesk.domain.audit import Change
 from aipdesk.domain.errors import DomainError
 from aipdesk.domain.months import Month
+from aipdesk.store.checks import damaged
 from aipdesk.store.locations import display_url
 from aipdesk.store.models import ChangeRow
 
@@ -101,8 +102,6 @@ def _unreadable(session: Session, exc: Exception) -> DomainError:
     if isinstance(exc, DomainError) and exc.code == "db_damaged":
         return exc
     detail = f"Änderungsprotokoll unlesbar: {type(exc).__name__}"
-    from aipdesk.store.database import damaged
-
     url = session.get_bind().engine.url
     if url.get_backend_name() == "sqlite" and url.database:
         return damaged(Path(url.database), detail)

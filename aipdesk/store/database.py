@@ -7,12 +7,10 @@ queue on the busy timeout instead of failing on a lock upgrade.
 
 Safety on opening an existing file (nothing below writes a byte before it passed):
 
-- the file is read without writing (``immutable=1``, or ``mode=ro`` while a WAL
-  must be read): SQLite header, aipdesk marker, known schema, and
-  ``PRAGMA quick_check``. A damaged file raises ``db_damaged`` naming the newest
-  backup (:func:`aipdesk.store.backup.newest_backup`). quick_check reads every
-  page (1,000,000 values, 120 MB: 0.25 s warm, ~3 s cold), so a file above
-  ``QUICK_CHECK_ALWAYS_BYTES`` is checked at its first open of a day only;
+- the file is read without writing and checked (aipdesk.store.checks): SQLite
+  header, aipdesk marker, known schema, ``PRAGMA quick_check``, and the full
+  check for a file up to 8 MB. A damaged file raises ``db_damaged`` naming the
+  newest usable backup;
 - without write permission (on the file, on its folder, or on an existing
   ``-wal``/``-shm``) the database opens read-only: ``Database.read_only``,
   ``Database.write()`` raises ``read_only`` before touching anything, and no
@@ -27,12 +25,10 @@ Safety on opening an existing file (nothing below writes a byte before it passed
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -42,13 +38,22 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
 from aipdesk.domain.errors import DomainError
-from aipdesk.private import private_dir, write_private_text
-from aipdesk.store.integrity import UNREADABLE
+from aipdesk.private import private_dir
+from aipdesk.store.backup import backup_before_migration
+from aipdesk.store.checks import (
+    KNOWN_REVISIONS,
+    SCHEMA_HEAD,
+    damaged,
+    full_check_always,
+    inspect_sqlite_file,
+    refuse,
+    verify_file,
+    verify_today,
+)
 from aipdesk.store.locations import (
     BUSY_TIMEOUT_MS,
     can_write,
     display_url,
-    has_content,
     journal_file,
     read_only_uri,
     sqlite_path,
@@ -56,15 +61,8 @@ from aipdesk.store.locations import (
 )
 from aipdesk.store.shares import network_share
 
-# The newest migration this version of aipdesk knows; tests check it is Alembic's head.
-SCHEMA_HEAD = "0004"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
-SQLITE_HEADER = b"SQLite format 3\x00"
 # The PostgreSQL advisory lock that serialises aipdesk's write transactions ("AIPD").
 WRITE_LOCK = 0x41495044
-# Files up to this size are quick-checked on every open (≈250,000 values, ≤ 0.07 s warm);
-# larger ones at their first open of the day (bench figures in the module docstring).
-QUICK_CHECK_ALWAYS_BYTES = 32 * 1024 * 1024
 
 
 # -- the open database -------------------------------------------------------------------
@@ -136,18 +134,7 @@ class Database:
         Nothing to do for a server database or a file checked already."""
         if self.verified or self.path is None:
             return
-        from aipdesk.store.integrity import FULL_CHECK_ALWAYS_BYTES
-
-        try:
-            large = self.path.stat().st_size > FULL_CHECK_ALWAYS_BYTES
-        except OSError:
-            large = False
-        if large and _checked_today(self.path, "full"):
-            self.verified = True
-            return
-        verify_file(self.path)
-        if large:
-            _remember_check(self.path, "full")
+        verify_today(self.path)
         self.verified = True
 
     def revision(self) -> str | None:
@@ -267,196 +254,6 @@ def make_read_only_engine(path: Path) -> Engine:
     return engine
 
 
-def _refuse(path: Path, de: str, en: str, **extra: Any) -> DomainError:
-    return DomainError("not_aipdesk_db", path=str(path), reason=(de, en), **extra)
-
-
-def damaged(path: Path, detail: str | tuple[str, str]) -> DomainError:
-    """``db_damaged`` for `path`, offering its newest usable backup (param ``backup``)."""
-    from aipdesk.store.backup import newest_backup
-
-    try:
-        backup = newest_backup(path)
-    except Exception:  # the offer must never hide the finding
-        backup = None
-    if backup is None:
-        offer = ("Es gibt keine Sicherung dieser Datenbank.", "There is no backup of it.")
-    else:
-        offer = (
-            f'Neueste Sicherung: {backup} – wiederherstellen mit: aipdesk restore "{backup}" '
-            f'--db "{path}"',
-            f'Newest backup: {backup} – restore it with: aipdesk restore "{backup}" --db "{path}"',
-        )
-    return DomainError(
-        "db_damaged",
-        path=str(path),
-        detail=detail,
-        backup=None if backup is None else str(backup),
-        offer=offer,
-    )
-
-
-# -- quick_check once a day for large files ------------------------------------------------
-
-
-def _check_log() -> Path:
-    from platformdirs import user_state_dir
-
-    return Path(user_state_dir("aipdesk", appauthor=False)) / "quick_check.json"
-
-
-def _check_key(path: Path, kind: str) -> str:
-    return str(path) if kind == "quick" else f"{kind}:{path}"
-
-
-def _checked_today(path: Path, kind: str = "quick") -> bool:
-    try:
-        seen = json.loads(_check_log().read_text(encoding="utf-8"))
-        return bool(seen.get(_check_key(path, kind)) == date.today().isoformat())
-    except (OSError, ValueError, AttributeError):
-        return False
-
-
-def _remember_check(path: Path, kind: str = "quick") -> None:
-    log = _check_log()
-    key = _check_key(path, kind)
-    try:
-        seen = json.loads(log.read_text(encoding="utf-8")) if log.exists() else {}
-        if not isinstance(seen, dict):
-            seen = {}
-        seen.pop(key, None)
-        seen[key] = date.today().isoformat()
-        keep = dict(list(seen.items())[-50:])
-        write_private_text(log, json.dumps(keep, ensure_ascii=False))
-    except (OSError, ValueError):
-        pass  # the check runs again next time: only slower, never less safe
-
-
-def quick_check(conn: sqlite3.Connection) -> list[tuple[str, str]]:
-    """``PRAGMA quick_check``: [] when sound, else SQLite's findings (at most ten)."""
-    from aipdesk.store.integrity import sqlite_findings
-
-    return sqlite_findings(conn, full=False)
-
-
-def _recover_hot_journal(path: Path) -> None:
-    """A rollback journal left by a crash must be played back before the file is read;
-    only a read-write connection can, so it runs only where aipdesk may write anyway."""
-    if not has_content(journal_file(path, "-journal")):
-        return
-    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
-    try:
-        conn.execute("PRAGMA schema_version").fetchone()
-    finally:
-        conn.close()
-
-
-def inspect_sqlite_file(
-    path: Path, *, writable: bool = True, check: bool | None = None
-) -> str | None:
-    """The schema revision of an existing aipdesk file, None for an empty one.
-
-    Reads the file without writing a byte (only a crash's hot rollback journal is
-    played back first, and only if `writable`); refuses anything that is not an
-    aipdesk database (or is one of a newer aipdesk), and a damaged one
-    (``db_damaged``). `check`: run quick_check (default: small files always, large
-    ones once a day).
-    """
-    if not path.exists() or path.stat().st_size == 0:
-        return None
-    try:
-        with path.open("rb") as fh:
-            header = fh.read(len(SQLITE_HEADER))
-    except OSError as exc:
-        raise DomainError("db_unreachable", path=str(path), reason=str(exc)) from None
-    if header != SQLITE_HEADER:
-        raise _refuse(path, "keine SQLite-Datei", "not an SQLite file")
-    try:
-        if writable:
-            _recover_hot_journal(path)
-        conn = sqlite3.connect(read_only_uri(path), uri=True)
-    except UNREADABLE as exc:
-        raise DomainError("db_unreachable", path=str(path), reason=str(exc)) from None
-    try:
-        try:
-            tables = {
-                row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
-        except UNREADABLE as exc:
-            if "readonly" in str(exc) or "read-only" in str(exc):
-                raise DomainError(
-                    "db_unreachable",
-                    path=str(path),
-                    reason=(
-                        "eine unterbrochene Schreibvorgang lässt sich ohne Schreibrecht nicht "
-                        f"abschließen ({exc})",
-                        f"an interrupted write cannot be completed without write permission "
-                        f"({exc})",
-                    ),
-                ) from None
-            raise
-        if not tables:
-            return None
-        if not {"settings", "alembic_version"} <= tables:
-            raise _refuse(path, "sie enthält fremde Tabellen", "it holds foreign tables")
-        marker = conn.execute("SELECT value FROM settings WHERE key='application'").fetchone()
-        if marker is None or marker[0] != "aipdesk":
-            raise _refuse(path, "die Kennung fehlt", "its marker is missing")
-        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        revision = row[0] if row else None
-        if revision is not None and revision not in KNOWN_REVISIONS:
-            raise DomainError("newer_schema", path=str(path), found=revision)
-        if check is None:
-            check = path.stat().st_size <= QUICK_CHECK_ALWAYS_BYTES or not _checked_today(path)
-        if check:
-            try:
-                findings = quick_check(conn)
-            except UNREADABLE as exc:
-                findings = [(str(exc), str(exc))]
-            if findings:
-                raise damaged(path, summary(findings))
-            if path.stat().st_size > QUICK_CHECK_ALWAYS_BYTES:
-                _remember_check(path)
-    except UNREADABLE as exc:
-        if "malformed" in str(exc) or isinstance(exc, UnicodeDecodeError):  # damaged
-            error = damaged(path, str(exc))
-            error.params["unreadable"] = True
-            raise error from None
-        raise _refuse(
-            path,
-            f"beschädigt oder verschlüsselt: {exc}",
-            f"damaged or encrypted: {exc}",
-            unreadable=True,
-        ) from None
-    finally:
-        conn.close()
-    return revision
-
-
-def _small(path: Path) -> bool:
-    from aipdesk.store.integrity import FULL_CHECK_ALWAYS_BYTES
-
-    try:
-        return path.stat().st_size <= FULL_CHECK_ALWAYS_BYTES
-    except OSError:
-        return False
-
-
-def verify_file(path: Path) -> None:
-    """The full check of `path` (aipdesk.store.integrity), or ``db_damaged``."""
-    from aipdesk.store.integrity import file_findings
-
-    findings = file_findings(path, full=True)
-    if findings:
-        raise damaged(path, summary(findings))
-
-
-def summary(findings: Sequence[tuple[str, str]], count: int = 3) -> tuple[str, str]:
-    """The first `count` findings of a check as one detail, in German and English."""
-    first = findings[:count]
-    return "; ".join(de for de, _ in first), "; ".join(en for _, en in first)
-
-
 def _create_private_file(path: Path) -> None:
     """A new database file is readable by its owner only (POSIX; ignored on Windows)."""
     try:
@@ -509,7 +306,7 @@ def open_database(
     verified = False
     if exists and not path.is_file():  # /dev/null, a folder, a pipe: SQLite would put
         # its journal beside it (/dev/null-journal) and write into what it is not
-        raise _refuse(path, "keine gewöhnliche Datei", "not a regular file")
+        raise refuse(path, "keine gewöhnliche Datei", "not a regular file")
     if exists and path.stat().st_size == 0 and not create:
         # Read commands and refused writes never write: only init, demo and the window
         # make a database of an empty file.
@@ -517,7 +314,7 @@ def open_database(
     if exists:
         read_only = read_only or not can_write(path)
         revision = inspect_sqlite_file(path, writable=not read_only)
-        verified = revision is not None and _small(path)
+        verified = revision is not None and full_check_always(path)
         if verified:
             verify_file(path)
         if read_only:
@@ -555,10 +352,9 @@ def _migrate(db: Database, revision: str | None) -> None:
     if revision == SCHEMA_HEAD:
         return
     if revision is not None and db.is_sqlite:
-        from aipdesk.store.backup import backup_before_migration
-
         db.verify()  # a migration writes: never into a damaged file
         backup_before_migration(db)
+    # Alembic is imported only for a migration: it costs more than all of opening besides.
     from aipdesk.store.schema import upgrade
 
     upgrade(db)

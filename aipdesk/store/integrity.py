@@ -15,7 +15,7 @@ in bench/RESULTS.md):
 - what `check` reports: ``full`` plus foreign keys and the schema version, every
   finding listed, nothing raised.
 
-When (see aipdesk.store.database): a file up to `FULL_CHECK_ALWAYS_BYTES` gets
+When (see aipdesk.store.checks): a file up to `FULL_CHECK_ALWAYS_BYTES` gets
 the full check at every open; a larger one the quick check at open (daily above
 ``QUICK_CHECK_ALWAYS_BYTES``) and the full check before its first write of the
 day. A write never goes into a file whose full check has not passed today.
@@ -25,11 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterable
 from pathlib import Path
-
-from sqlalchemy import text
-from sqlalchemy.orm import Session
 
 from aipdesk.domain.rules import MAX_COUNT
 from aipdesk.store.locations import read_only_uri
@@ -424,41 +420,3 @@ def _schema(
                 f"schema version {revision}: unknown (expected {head})",
             )
         )
-
-
-def check_cells_unique(session: Session, cells: Iterable[tuple[int, int, int, int]]) -> None:
-    """After inserting monthly values in a write: each of `cells` (project id, metric id,
-    year, month) has one row, counted through the series index rather than the unique one
-    the insert relied on. A second row means a damaged index: ``db_damaged``, and the
-    write is rolled back. SQLite only (a few index lookups per year and project)."""
-    bind = session.get_bind()
-    if bind.dialect.name != "sqlite":
-        return
-    wanted: dict[int, set[int]] = {}
-    keys = set()
-    for project, metric, year, month in cells:
-        wanted.setdefault(year, set()).add(project)
-        keys.add((project, metric, year, month))
-    for year, projects in wanted.items():
-        found = session.execute(
-            text(
-                "SELECT project_id, metric_id, month FROM monthly_values "
-                "INDEXED BY ix_values_series WHERE project_id IN "
-                f"({', '.join(str(int(p)) for p in sorted(projects))}) AND year = :year "
-                "GROUP BY project_id, metric_id, month HAVING count(*) > 1"
-            ),
-            {"year": year},
-        ).all()
-        twice = [row for row in found if (row[0], row[1], year, row[2]) in keys]
-        if twice:
-            from aipdesk.store.database import damaged
-
-            file = bind.engine.url.database or ""
-            raise damaged(
-                Path(file),
-                (
-                    f"{len(twice)} Monatswert(e) stehen doppelt in der Tabelle; ein Index ist "
-                    "beschädigt",
-                    f"{len(twice)} monthly value(s) stand twice in the table; an index is damaged",
-                ),
-            )

@@ -32,7 +32,8 @@ from aipdesk.store.backup import (
     rotate,
 )
 from aipdesk.store.changelog import record
-from aipdesk.store.database import inspect_sqlite_file, make_engine, quick_check
+from aipdesk.store.checks import inspect_sqlite_file, quick_check
+from aipdesk.store.database import make_engine
 from aipdesk.store.locations import (
     BUSY_TIMEOUT_MS,
     can_write,

@@ -16,8 +16,7 @@ from aipdesk.domain.months import Month
 from aipdesk.services.base import Actor
 from aipdesk.services.database import open_database
 from aipdesk.services.values import clear_value, get_value, log_value
-from aipdesk.store import database as store
-from aipdesk.store import integrity
+from aipdesk.store import checks, integrity
 from aipdesk.store.backup import backup_dir, backup_sqlite
 from tests.hardening.conftest import LOG, Cli, digest, files_in, settle
 
@@ -118,7 +117,7 @@ def test_writes_into_damaged_files_damaged_after_the_days_check(
     its cell twice through the other index, and rolls back."""
     monkeypatch.setattr(integrity, "FULL_CHECK_ALWAYS_BYTES", 0)
     lose_unique_index_entry(demo)
-    store._remember_check(demo.resolve(), "full")  # checked this morning, before the damage
+    checks._remember_check(demo.resolve(), "full")  # checked this morning, before the damage
     run = cli(*LOG, "--db", demo, "--value", "99")
     assert run.code == 1 and len(run.lines) == 1
     assert "ist beschädigt" in run.err and "doppelt" in run.err

@@ -22,7 +22,7 @@ import pytest
 from platformdirs import user_data_dir, user_log_dir, user_state_dir
 
 from aipdesk.services.values import get_value
-from aipdesk.store import database as store
+from aipdesk.store import checks
 from aipdesk.store.backup import backup_dir
 from tests.hardening.conftest import LOG, Cli, digest, files_in, settle
 
@@ -248,7 +248,7 @@ def test_permissions(
     cli: Cli,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(store, "QUICK_CHECK_ALWAYS_BYTES", 0)  # remembered: quick_check.json
+    monkeypatch.setattr(checks, "QUICK_CHECK_ALWAYS_BYTES", 0)  # remembered: quick_check.json
     export, template = tmp_path / "export.xlsx", tmp_path / "vorlage.xlsx"
     assert cli(*LOG, "--db", demo, "--value", "5").code == 0  # the daily backup
     assert cli("export", "--db", demo, "--year", "2021", "--out", export).code == 0

@@ -483,7 +483,7 @@ def test_a_missing_file_is_not_created_read_only(tmp_path: Path) -> None:
 
 
 def _old_schema_file(path: Path) -> Path:
-    from aipdesk.store.database import make_engine
+    from aipdesk.store.engine import make_engine
     from aipdesk.store.schema import upgrade
 
     old = Database("sqlite:///" + str(path), make_engine("sqlite:///" + str(path)))

@@ -150,7 +150,7 @@ def test_write_block_is_all_or_nothing(db: Database) -> None:
 
 def test_upgrade_from_an_older_schema_backs_up_first(tmp_path: Path) -> None:
     from aipdesk.store.backup import backup_dir
-    from aipdesk.store.database import make_engine
+    from aipdesk.store.engine import make_engine
     from aipdesk.store.schema import upgrade
 
     path = tmp_path / "old.sqlite"

@@ -33,7 +33,7 @@ from aipdesk.store.backup import (
 )
 from aipdesk.store.changelog import record
 from aipdesk.store.checks import inspect_sqlite_file, quick_check
-from aipdesk.store.database import make_engine
+from aipdesk.store.engine import make_engine
 from aipdesk.store.locations import (
     BUSY_TIMEOUT_MS,
     can_write,

@@ -1,6 +1,6 @@
 """The bit-flip loop at a larger count: damaged copies of the demo put to the commands.
 
-The loop of tests/hardening/test_bitflip.py (tests/bitflip_harness.py states the
+The loop of tests/hardening/test_bitflip.py (tests/support/bitflip_harness.py states the
 promises) with more cases, in two schedules: as the demo is checked (a file up to
 8 MB gets the full check at every open) and as a large file is (the quick check
 at open, the full check before the first write of the day). Writes the section
@@ -37,7 +37,7 @@ def main() -> int:
     from aipdesk.store import integrity
     from aipdesk.store.database import open_database
     from bench.results import write_section
-    from tests.bitflip_harness import FLIPS, run_loop
+    from tests.support.bitflip_harness import FLIPS, run_loop
 
     lines = []
     problems: list[str] = []

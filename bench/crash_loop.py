@@ -1,6 +1,6 @@
 """Crash safety: kill writers with SIGKILL many times, check that nothing reported is lost.
 
-The loop of tests/test_crash_safety.py (tests/crash_harness.py) at a larger
+The loop of tests/test_crash_safety.py (tests/support/crash_harness.py) at a larger
 count: `log`, `import`, `merge` and GUI edits as separate processes on one
 database, each killed at a seeded random moment; after every kill the database
 must pass `aipdesk check` and hold every acknowledged value, and all or nothing
@@ -20,11 +20,11 @@ import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-if str(REPO) not in sys.path:  # bench.results and tests.crash_harness, from a checkout
+if str(REPO) not in sys.path:  # bench.results and tests.support.crash_harness, from a checkout
     sys.path.insert(0, str(REPO))
 
 from bench.results import write_section  # noqa: E402
-from tests.crash_harness import KINDS, CrashLoop, Tally, split_kills  # noqa: E402
+from tests.support.crash_harness import KINDS, CrashLoop, Tally, split_kills  # noqa: E402
 
 TITLE = "Crash safety (SIGKILL loop)"
 

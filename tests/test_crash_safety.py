@@ -1,7 +1,7 @@
 """Crash safety: writers killed with SIGKILL at random moments lose nothing they reported.
 
 A `log` loop, `import`, `merge` and GUI edits run as separate processes on one
-database and are killed at seeded random points (tests/crash_harness.py). After
+database and are killed at seeded random points (tests/support/crash_harness.py). After
 every kill the database passes `aipdesk check`, holds every value whose write
 reported success, and holds all or nothing of an import or merge.
 
@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.crash_harness import KINDS, CrashLoop, split_kills
+from tests.support.crash_harness import KINDS, CrashLoop, split_kills
 
 pytestmark = [
     pytest.mark.slow,

@@ -1,5 +1,5 @@
 """The bit-flip loop (break 2) as a seeded test: damaged copies of the demo database put to
-`status`, `history`, `log` and `check` (tests/bitflip_harness.py states the promises).
+`status`, `history`, `log` and `check` (tests/support/bitflip_harness.py states the promises).
 
     AIPDESK_BITFLIP_CASES=500   more cases (default 60)
     AIPDESK_BITFLIP_SEED=1234   another seed (default 10)
@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from tests.bitflip_harness import run_loop
+from tests.support.bitflip_harness import run_loop
 
 CASES = int(os.environ.get("AIPDESK_BITFLIP_CASES", "60"))
 SEED = int(os.environ.get("AIPDESK_BITFLIP_SEED", "10"))

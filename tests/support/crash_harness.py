@@ -1,7 +1,7 @@
 """The SIGKILL loop behind tests/test_crash_safety.py and bench/crash_loop.py.
 
 One SQLite database (the AIP 2021 demo to start with) is written by real
-writer processes (tests/crash_writers.py), each killed with SIGKILL after a
+writer processes (tests/support/crash_writers.py), each killed with SIGKILL after a
 seeded random delay:
 
 - log:    `log_value` in a loop, each write acknowledged in a journal (fsync);
@@ -45,9 +45,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.crash_writers import Cell, bulk_cells
+from tests.support.crash_writers import Cell, bulk_cells
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 KINDS = ("log", "import", "merge", "gui")
 SHARES = {"log": 0.40, "import": 0.22, "merge": 0.19, "gui": 0.19}
 RUNNING_WINDOW = {"log": 0.5, "gui": 1.2}  # seconds of writing after `ready` to kill within
@@ -386,7 +386,7 @@ class CrashLoop:
         if kind in ("log", "gui"):
             command = [
                 "-m",
-                "tests.crash_writers",
+                "tests.support.crash_writers",
                 kind,
                 "--db",
                 str(self.db),
@@ -409,7 +409,7 @@ class CrashLoop:
             )
             command = [
                 "-m",
-                "tests.crash_writers",
+                "tests.support.crash_writers",
                 "cli",
                 "--journal",
                 str(journal),

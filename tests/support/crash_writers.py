@@ -1,4 +1,4 @@
-"""Writer processes for the crash-safety kill loop (tests/crash_harness.py).
+"""Writer processes for the crash-safety kill loop (tests/support/crash_harness.py).
 
 Each writer is a separate process that the loop kills with SIGKILL at a
 random moment. It tells the loop what it did through a journal file, one
@@ -19,9 +19,9 @@ Kinds:
          integrations grid through GridModel.setData, as the GUI tests do;
     cli  runs one aipdesk command (import, merge) through aipdesk.cli.main.
 
-    python -m tests.crash_writers log --db DB --journal J --seed S --base B --user U
-    python -m tests.crash_writers gui --db DB --journal J --seed S --base B --user U
-    python -m tests.crash_writers cli --journal J -- import --db DB FILE.xlsx ...
+    python -m tests.support.crash_writers log --db DB --journal J --seed S --base B --user U
+    python -m tests.support.crash_writers gui --db DB --journal J --seed S --base B --user U
+    python -m tests.support.crash_writers cli --journal J -- import --db DB FILE.xlsx ...
 
 Values are `base + seq`: unique per write, so every write changes its cell and
 the loop can tell which write a stored value came from.

@@ -21,8 +21,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.results import write_section
-from tests.conftest import PgServer
-from tests.test_concurrency import INCREMENTER
+from tests.support.incrementer import INCREMENTER
+from tests.support.postgres import PgServer
 
 
 def run(url: str, processes: int, increments: int) -> tuple[int, int, float]:

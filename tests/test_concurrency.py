@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,7 @@ from aipdesk.services.values import clear_value, get_value, log_value
 from aipdesk.services.views import year_cells
 from aipdesk.store.database import Database
 from tests.conftest import snapshot
+from tests.support.incrementer import INCREMENTER
 
 ALICE, BOB = Actor("alice", "gui"), Actor("bob", "gui")
 JAN = Month(2021, 1)
@@ -139,45 +139,6 @@ def test_writes_without_an_expected_version_are_not_checked(db: Database) -> Non
     log_value(db, BOB, *CELL, 7)
     log_value(db, ALICE, *CELL, 8)
     assert get_value(db, *CELL) == (8, None)
-
-
-# Each process adds 1 to the same cell N times: read the value and its version, write
-# value + 1 expecting that version, and on a conflict read again. With optimistic
-# concurrency no increment is lost; a busy database makes a writer wait, never fail.
-INCREMENTER = textwrap.dedent(
-    """
-    import sys
-    from aipdesk.domain.errors import DomainError
-    from aipdesk.domain.months import Month
-    from aipdesk.services.base import Actor
-    from aipdesk.services.database import open_database
-    from aipdesk.services.values import log_value
-    from aipdesk.services.views import year_cells
-
-    url, user, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    db = open_database(url, create=False)
-    month = Month(2021, 3)
-    conflicts = 0
-
-    def current():
-        for cell in year_cells(db, 2021):
-            if (cell.project, cell.metric, cell.month) == ("NEUSTART", "integrations", month):
-                return cell.value, cell.version
-        return 0, 0
-
-    done = 0
-    while done < count:
-        value, version = current()
-        try:
-            cell = ("NEUSTART", "integrations", month)
-            log_value(db, Actor(user, "gui"), *cell, value + 1, expected=version)
-            done += 1
-        except DomainError as error:
-            assert error.code == "value_conflict", error
-            conflicts += 1
-    print(conflicts)
-    """
-)
 
 
 def test_two_processes_lose_no_update(db: Database) -> None:

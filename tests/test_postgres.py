@@ -41,7 +41,8 @@ from aipdesk.services.views import year_cells
 from aipdesk.store.database import Database, open_database
 from aipdesk.store.models import Base, ChangeRow, ValueRow
 from aipdesk.store.queries import bump_catalog_version, catalog_version
-from tests.conftest import PASSWORD_ROLE, PgServer, snapshot
+from tests.conftest import snapshot
+from tests.support.postgres import PASSWORD_ROLE, PgServer
 
 SECRET = "geheim-Passw0rt"
 TABLES = ("projects", "metrics", "project_metrics", "targets", "monthly_values", "change_log",

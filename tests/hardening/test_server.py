@@ -15,8 +15,8 @@ from sqlalchemy.engine import make_url
 from aipdesk.domain.months import Month
 from aipdesk.services.database import open_database
 from aipdesk.services.values import get_value
-from tests.conftest import PgServer
 from tests.hardening.conftest import LOG, Cli
+from tests.support.postgres import PgServer
 
 SECRET = "Geheim-7f3a"
 

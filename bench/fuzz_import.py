@@ -1,6 +1,6 @@
 """Fuzzing the Excel import at scale: many malformed workbooks, counted by outcome.
 
-The cases and the property are those of tests/test_import_fuzz.py (cells and sheets,
+The cases and the property are those of tests/support/import_fuzz.py (cells and sheets,
 workbooks saved by openpyxl, parts of the zip, bytes of the zip); this script runs
 many more of them with a given seed, keeps going after a failure, and writes the
 section "Import fuzzing" of bench/RESULTS.md.
@@ -31,7 +31,7 @@ from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
 from bench.results import write_section
-from tests.test_import_fuzz import (
+from tests.support.import_fuzz import (
     EXAMPLES,
     Case,
     World,

@@ -308,6 +308,7 @@ def test_a_mistyped_db_is_refused_not_created(tmp_path: Path, command: list[str]
     assert not missing.parent.exists()
 
 
+@pytest.mark.slow
 def test_export_import_round_trip_into_an_empty_database(demo_path: Path, tmp_path: Path) -> None:
     from aipdesk.services.views import year_cells
 
@@ -350,6 +351,7 @@ def test_import_of_a_bad_file_exits_1_and_changes_nothing(demo_path: Path, tmp_p
     assert snapshot(open_database(demo_path)) == before
 
 
+@pytest.mark.slow
 def test_merge_command(demo_path: Path, tmp_path: Path) -> None:
     other = tmp_path / "laptop.sqlite"
     assert run("init", "--db", str(other)).returncode == 0

@@ -141,6 +141,7 @@ def test_writes_without_an_expected_version_are_not_checked(db: Database) -> Non
     assert get_value(db, *CELL) == (8, None)
 
 
+@pytest.mark.slow
 def test_two_processes_lose_no_update(db: Database) -> None:
     count = 60
     procs = [
@@ -175,6 +176,7 @@ def test_a_note_with_a_nul_character_is_refused_on_every_backend(db: Database) -
     assert snapshot(db) == before
 
 
+@pytest.mark.slow
 def test_several_first_opens_at_once_all_succeed(
     db_backend: str, request: pytest.FixtureRequest, tmp_path: Path
 ) -> None:

@@ -97,30 +97,35 @@ def _run(world: World, case: Case, family: str) -> None:
     CASES_RUN[family] += 1
 
 
+@pytest.mark.slow
 @settings(FUZZ, max_examples=EXAMPLES["model"])
 @given(data=st.data())
 def test_fuzz_cells_and_sheets(world: World, data: st.DataObject) -> None:
     _run(world, data.draw(model_workbooks(world)), "model")
 
 
+@pytest.mark.slow
 @settings(FUZZ, max_examples=EXAMPLES["openpyxl"])
 @given(data=st.data())
 def test_fuzz_workbooks_saved_by_openpyxl(world: World, data: st.DataObject) -> None:
     _run(world, data.draw(openpyxl_workbooks(world)), "openpyxl")
 
 
+@pytest.mark.slow
 @settings(FUZZ, max_examples=EXAMPLES["parts"])
 @given(data=st.data())
 def test_fuzz_parts_of_the_zip(world: World, data: st.DataObject) -> None:
     _run(world, data.draw(part_mutations(world)), "parts")
 
 
+@pytest.mark.slow
 @settings(FUZZ, max_examples=EXAMPLES["bytes"])
 @given(data=st.data())
 def test_fuzz_zip_bytes(world: World, data: st.DataObject) -> None:
     _run(world, data.draw(byte_garbage(world)), "bytes")
 
 
+@pytest.mark.slow
 def test_fuzz_case_count(world: World) -> None:
     """Runs after the fuzz tests of this module: together they ran at least 1,000 cases."""
     if set(CASES_RUN) != set(EXAMPLES):
@@ -364,6 +369,7 @@ def test_our_own_mistakes_are_not_passed_off_as_damaged_files(
         read_workbook(path)
 
 
+@pytest.mark.slow
 def test_fuzz_cases_reaching_the_last_line(world: World) -> None:
     """Runs after the fuzz tests. The importer turns what zipfile and openpyxl raise into
     precise refusals (damaged zip or XML, forbidden XML, missing part, bad reference, bad

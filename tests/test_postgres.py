@@ -172,6 +172,7 @@ def _normalised(path: Path) -> dict[str, list[tuple[Any, ...]]]:
     }
 
 
+@pytest.mark.slow
 def test_every_command_answers_as_on_sqlite(
     pg_url: str, tmp_path: Path, cli: Callable[..., str]
 ) -> None:
@@ -225,6 +226,7 @@ def test_demo_status_json_is_byte_identical(
         assert pg == cli("status", "--db", sqlite, "--year", year, "--json")
 
 
+@pytest.mark.slow
 def test_import_and_merge_into_a_postgresql_database(
     pg_url: str, pg_database: Callable[..., str], tmp_path: Path, cli: Callable[..., str]
 ) -> None:
@@ -362,6 +364,7 @@ def test_a_wrong_password_is_refused_in_one_line(
     assert SECRET not in result.stdout + result.stderr
 
 
+@pytest.mark.slow
 def test_the_password_comes_from_the_environment_or_pgpass_and_is_never_stored(
     password_role: str, pg_database: Callable[..., str], tmp_path: Path
 ) -> None:

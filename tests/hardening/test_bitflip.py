@@ -12,12 +12,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from tests.support.bitflip_harness import run_loop
 
 CASES = int(os.environ.get("AIPDESK_BITFLIP_CASES", "60"))
 SEED = int(os.environ.get("AIPDESK_BITFLIP_SEED", "10"))
 
 
+@pytest.mark.slow
 def test_writes_into_damaged_files_bit_flip_loop(demo_template: Path, tmp_path: Path) -> None:
     tally = run_loop(demo_template, tmp_path, SEED, CASES)
     assert tally.cases == CASES

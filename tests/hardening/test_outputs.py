@@ -240,6 +240,7 @@ def umask_022() -> Iterator[None]:
     os.umask(old)
 
 
+@pytest.mark.slow
 def test_permissions(
     demo: Path,
     tmp_path: Path,

@@ -78,6 +78,7 @@ def forty_projects(tmp_path: Path) -> Path:
 # -- break 0: an export of ten or more projects cannot be imported back ----------------------
 
 
+@pytest.mark.slow
 def test_an_export_of_forty_projects_imports_back(
     forty_projects: Path, tmp_path: Path, cli: Cli
 ) -> None:
@@ -165,6 +166,7 @@ def rewrite(path: Path, member: str, change: Callable[[bytes], bytes]) -> None:
 # -- break 11: the shared-strings bomb -----------------------------------------------------
 
 
+@pytest.mark.slow
 def test_the_shared_strings_bomb(demo: Path, tmp_path: Path, cli: Cli) -> None:
     """A 100 KB workbook declaring 19.9 million empty shared strings: refused before it is
     parsed, with a few megabytes of memory."""

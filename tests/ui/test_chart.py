@@ -464,6 +464,7 @@ def test_import_does_not_load_pyqtgraph() -> None:
     assert result.stdout.split() == ["False", "False", "False"]
 
 
+@pytest.mark.slow
 def test_module_runs_alone_and_writes_a_screenshot(demo_db: Any, tmp_path: Path) -> None:
     out = tmp_path / "chart.png"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}

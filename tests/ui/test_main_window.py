@@ -202,6 +202,7 @@ def test_first_start_creates_the_database_with_the_catalogue(tmp_path: Path, qtb
     win.close()
 
 
+@pytest.mark.slow
 def test_screenshot_command_writes_a_png(demo_template: Path, tmp_path: Path) -> None:
     png = tmp_path / "shot.png"
     result = subprocess.run(

@@ -30,7 +30,7 @@ from aipdesk.paths import catalogue_file
 from aipdesk.services.base import Actor, Changes
 from aipdesk.services.catalog_rows import ensure_tracked, insert_metric, insert_project
 from aipdesk.services.families import check_stored
-from aipdesk.services.targets import apply_target
+from aipdesk.services.target_rows import apply_target
 from aipdesk.store.changelog import record
 from aipdesk.store.database import Database
 from aipdesk.store.models import MetricRow, SettingRow, TargetRow

@@ -1,177 +1,58 @@
-"""Setting and clearing targets (Zielwerte) with their period and plan curve."""
+"""Setting and clearing targets (Zielwerte) with their period and plan curve: the
+operations (SetTarget, RemoveTarget, CopyTargets) and the calls of the command line
+and the window over them. The rows they write: `aipdesk.services.target_rows`."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Final
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from aipdesk.domain.catalogue import KIND_NAMES, named
 from aipdesk.domain.errors import DomainError
 from aipdesk.domain.model import MetricKind, Target
 from aipdesk.domain.months import Month, Period
-from aipdesk.domain.plan import (
-    HISTORY_YEARS,
-    normalise_weights,
-    parse_weight,
-    weights_from_history,
-)
 from aipdesk.domain.rules import parse_number
 from aipdesk.services.base import Actor, Changes
-from aipdesk.services.catalog_rows import ensure_tracked, untrack
+from aipdesk.services.catalog_rows import untrack
 from aipdesk.services.operation import NOTHING, Operation, Result, Steps, Text, Versions, Work
+from aipdesk.services.target_rows import (
+    FROM_HISTORY,
+    Weights,
+    _FromHistory,
+    apply_target,
+    check_target_version,
+    history_weights,
+    plan_curve,
+    row_starting,
+    target_json,
+)
 from aipdesk.services.values import KEEP, _Keep
-from aipdesk.services.versions import MISSING, check_version, fresh_version
-from aipdesk.store.changelog import now, record
+from aipdesk.services.versions import MISSING
+from aipdesk.store.changelog import record
 from aipdesk.store.database import Database
-from aipdesk.store.models import TargetRow
 from aipdesk.store.queries import (
     Catalog,
     all_targets,
     load_catalog,
     target_from_row,
     targets_overlapping,
-    values_in,
 )
 
-
-def _target_json(target: Target) -> dict[str, Any]:
-    return {
-        "first": str(target.first),
-        "last": str(target.last),
-        "value": target.value,
-        "weights": list(target.weights) if target.weights else None,
-        "change_pct": target.change_pct,
-        "denominator_plan": target.denominator_plan,
-    }
-
-
-def _rows_for(session: Session, catalog: Catalog, project: str, metric: str) -> list[TargetRow]:
-    return list(
-        session.scalars(
-            select(TargetRow).where(
-                TargetRow.project_id == catalog.project_ids[project],
-                TargetRow.metric_id == catalog.metric_ids[metric],
-            )
-        )
-    )
-
-
-def _check_version(
-    session: Session,
-    row: TargetRow | None,
-    project: str,
-    metric: str,
-    first: Month,
-    expected: int | None,
-) -> None:
-    def current() -> str | tuple[str, str]:
-        value = target_from_row(row, project, metric).value if row else None
-        return ("ohne Zahl", "without a number") if value is None else f"{value:g}"
-
-    check_version(
-        session, "target", row, (project, metric, first), expected, current, ("entfernt", "removed")
-    )
-
-
-def _row_starting(
-    session: Session, catalog: Catalog, project: str, metric: str, first: Month
-) -> TargetRow | None:
-    for row in _rows_for(session, catalog, project, metric):
-        if (row.first_year, row.first_month) == (first.year, first.month):
-            return row
-    return None
-
-
-def apply_target(
-    session: Session,
-    catalog: Catalog,
-    actor: Actor,
-    target: Target,
-    origin: str = "user",
-    expected: int | None = None,
-) -> int | None:
-    """Insert or update the target starting at `target.first`.
-
-    Returns the row's new version, None when nothing changed. With an `expected`
-    version the write is refused if the stored one differs (someone else's edit).
-    """
-    catalog.project(target.project)
-    catalog.metric(target.metric)
-    target.validate()
-    existing = _row_starting(session, catalog, target.project, target.metric, target.first)
-    _check_version(session, existing, target.project, target.metric, target.first, expected)
-    for row in _rows_for(session, catalog, target.project, target.metric):
-        other = target_from_row(row, target.project, target.metric)
-        if other.first == target.first:
-            continue
-        if other.first <= target.last and target.first <= other.last:
-            raise DomainError(
-                "target_overlap",
-                project=target.project,
-                metric=target.metric,
-                period=str(target.period),
-            )
-    ensure_tracked(session, catalog, actor, target.project, target.metric)
-    weights = json.dumps(list(target.weights)) if target.weights is not None else None
-    stamp = now()
-    if existing is None:
-        existing = TargetRow(
-            project_id=catalog.project_ids[target.project],
-            metric_id=catalog.metric_ids[target.metric],
-            first_year=target.first.year,
-            first_month=target.first.month,
-            last_year=target.last.year,
-            last_month=target.last.month,
-            value=target.value,
-            weights=weights,
-            change_pct=target.change_pct,
-            denominator_plan=target.denominator_plan,
-            origin=origin,
-            version=fresh_version(session, "target", target.project, target.metric, target.first),
-            updated_by=actor.user,
-            updated_at=stamp,
-        )
-        session.add(existing)
-        old = None
-    else:
-        before = target_from_row(existing, target.project, target.metric)
-        if before == target:
-            return None
-        old = _target_json(before)
-        existing.last_year, existing.last_month = target.last.year, target.last.month
-        existing.value, existing.weights, existing.origin = target.value, weights, origin
-        existing.change_pct, existing.denominator_plan = target.change_pct, target.denominator_plan
-        existing.version += 1
-        existing.updated_by, existing.updated_at = actor.user, stamp
-    record(
-        session,
-        user=actor.user,
-        source=actor.source,
-        action="update" if old else "insert",
-        entity="target",
-        project=target.project,
-        metric=target.metric,
-        month=target.first,
-        old=old,
-        new=_target_json(target),
-        at=stamp,
-    )
-    session.flush()
-    return existing.version
-
-
-class _FromHistory:
-    def __repr__(self) -> str:
-        return "FROM_HISTORY"
-
-
-FROM_HISTORY: Final = _FromHistory()  # "the plan curve of the previous years' shares"
-Weights = Sequence[float | str] | _Keep | _FromHistory | None
+__all__ = [
+    "FROM_HISTORY",
+    "KEEP",
+    "CopyTargets",
+    "RemoveTarget",
+    "SetTarget",
+    "clear_target",
+    "copy_plan",
+    "copy_targets",
+    "history_curve",
+    "list_targets",
+    "remove_target",
+    "set_target",
+    "targets_of_year",
+]
 
 
 def set_target(
@@ -205,9 +86,7 @@ def set_target(
         first,
         last,
         _number(value),
-        weights
-        if weights is None or isinstance(weights, (_Keep, _FromHistory))
-        else tuple(weights),
+        _weights(weights),
         _number(change_pct),
         _number(denominator_plan),
         expected,
@@ -257,10 +136,10 @@ class SetTarget(Operation):
         session, catalog = work.session, work.catalog
         catalog.project(self.project)
         kind = catalog.metric(self.metric).kind
-        row = _row_starting(session, catalog, self.project, self.metric, self.first)
+        row = row_starting(session, catalog, self.project, self.metric, self.first)
         before = target_from_row(row, self.project, self.metric) if row is not None else None
         months = self.last.index - self.first.index + 1
-        curve = _curve(
+        curve = plan_curve(
             session, catalog, self.weights, before, self.project, self.metric, self.first, months
         )
         change, plan = self.change_pct, self.denominator_plan
@@ -333,12 +212,12 @@ class RemoveTarget(Operation):
         session, catalog = work.session, work.catalog
         catalog.project(self.project)
         catalog.metric(self.metric)
-        row = _row_starting(session, catalog, self.project, self.metric, self.first)
+        row = row_starting(session, catalog, self.project, self.metric, self.first)
         if row is None and self.expected is None:
             raise DomainError(
                 "no_target", project=self.project, metric=self.metric, period=str(self.first)
             )
-        _check_version(session, row, self.project, self.metric, self.first, self.expected)
+        check_target_version(session, row, self.project, self.metric, self.first, self.expected)
         if row is None:
             return NOTHING  # expected missing, and still missing
         before = target_from_row(row, self.project, self.metric)
@@ -351,7 +230,7 @@ class RemoveTarget(Operation):
             project=self.project,
             metric=self.metric,
             month=self.first,
-            old=_target_json(before),
+            old=target_json(before),
         )
         session.delete(row)
         session.flush()
@@ -384,54 +263,6 @@ def _number(value: float | str | _Keep | None) -> float | _Keep | None:
     if value is None or isinstance(value, _Keep):
         return value
     return None if value == "" else parse_number(value)
-
-
-def _curve(
-    session: Session,
-    catalog: Catalog,
-    weights: Weights,
-    before: Target | None,
-    project: str,
-    metric: str,
-    first: Month,
-    months: int,
-) -> tuple[float, ...] | None:
-    if weights is None:
-        return None
-    if isinstance(weights, _Keep):
-        return before.weights if before is not None and before.months == months else None
-    if isinstance(weights, _FromHistory):
-        return history_weights(session, catalog, project, metric, first, months)
-    return normalise_weights([parse_weight(w) for w in weights], first, months)
-
-
-def history_weights(
-    session: Session, catalog: Catalog, project: str, metric: str, first: Month, months: int
-) -> tuple[float, ...]:
-    """ "Plankurve aus Vorjahr": the monthly shares of the same months in up to three
-    earlier years, of the metric's series in `project` (a ratio: its numerator)."""
-    chosen = catalog.metric(metric)
-    series = chosen.numerator if chosen.kind is MetricKind.RATIO and chosen.numerator else metric
-    earliest = first.shift(-12 * HISTORY_YEARS)
-    latest = first.shift(months - 1 - 12)
-    values = {
-        cell.month: float(cell.value)
-        for cell in values_in(session, catalog, earliest, latest, [project])
-        if cell.metric == series
-    }
-    name = f"{project} {named(catalog.metrics[series], catalog.metrics)}"
-    return weights_from_history(first, months, values, name)
-
-
-def history_curve(
-    db: Database, project: str, metric: str, first: Month, months: int
-) -> tuple[float, ...]:
-    """`history_weights` in a read of its own: the "Plankurve aus Vorjahr" a plan-curve
-    editor shows before anything is stored."""
-    with db.read() as session:
-        catalog = load_catalog(session)
-        catalog.project(project)
-        return history_weights(session, catalog, project, metric, first, months)
 
 
 def clear_target(
@@ -479,6 +310,17 @@ def remove_target(
             periods=", ".join(str(t.period) for t in found),
         )
     return clear_target(db, actor, project, metric, found[0].first, expected=found[0].version)
+
+
+def history_curve(
+    db: Database, project: str, metric: str, first: Month, months: int
+) -> tuple[float, ...]:
+    """`history_weights` in a read of its own: the "Plankurve aus Vorjahr" a plan-curve
+    editor shows before anything is stored."""
+    with db.read() as session:
+        catalog = load_catalog(session)
+        catalog.project(project)
+        return history_weights(session, catalog, project, metric, first, months)
 
 
 def targets_of_year(db: Database, year: int) -> list[Target]:

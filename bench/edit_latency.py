@@ -177,8 +177,10 @@ def measure(projects: int, values: int, edits: int) -> dict[str, object]:
 
     event.listen(window.backend.db.engine, "before_cursor_execute", count)
     timings = []
+    before = window.dashboard.chart.data
+    base = 50 if before is not None and before.monthly[10] == 40 else 40  # left by a last run
     for edit in range(edits):
-        value = 40 + edit % 2  # alternate, so every edit changes the value
+        value = base + edit % 2  # alternate, so every edit changes the value
         counted[0] = 0
         start = time.perf_counter()
         assert model.setData(index, str(value))

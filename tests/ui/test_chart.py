@@ -494,3 +494,36 @@ def test_closing_before_the_deferred_build_is_harmless(qtbot: Any) -> None:
     widget.show()  # schedules loading pyqtgraph for the next turn of the event loop
     shiboken6.delete(widget)
     qtbot.wait(20)  # an exception in the timer's slot would fail the test (conftest)
+
+
+def test_a_deferred_first_drawing_waits_until_the_hint_has_been_painted(
+    backend: Any, qtbot: Any
+) -> None:
+    chart = ProgressChart(preload=False)
+    qtbot.addWidget(chart)
+    chart.resize(900, 500)
+    data = neustart(backend, 6)
+    chart.set_data(data, defer=True)
+    assert chart.data is data and chart.is_pending and not chart.is_drawn
+    assert chart.hint.text() == "Diagramm wird geladen…"
+    qtbot.wait(50)
+    assert not chart.is_drawn  # not shown, not painted: nothing to wait for yet
+    chart.show()
+    qtbot.waitUntil(lambda: chart.is_drawn and not chart.is_pending, timeout=10_000)
+    assert chart.view.isVisible() and not chart.hint.isVisible()
+    assert line(chart.actual_item)[1] == [55, 112, 184, 243, 298, 355]
+    # Once built, a deferred drawing is immediate; no data brings the hint back.
+    chart.set_data(neustart(backend), defer=True)
+    assert not chart.is_pending and line(chart.actual_item)[1][-1] == 734
+    chart.set_data(None)
+    assert chart.hint.text() == GERMAN["Select a target in the table to see its chart."]
+
+
+def test_without_preload_showing_loads_nothing(qtbot: Any) -> None:
+    chart = ProgressChart(preload=False)
+    qtbot.addWidget(chart)
+    chart.show()
+    qtbot.wait(1800)  # longer than the preload's delay
+    assert not chart.is_drawn
+    chart.draw_pending()  # builds the plot, with nothing waiting to be drawn
+    assert chart.is_drawn and chart.hint.isVisible()

@@ -1,16 +1,17 @@
 """`ProgressChart`: the widget that shows one target's progress (see the package).
 
 pyqtgraph (and numpy with it) costs about 0.3 s to import, so it is imported when the
-chart first has something to draw, or right after it is first shown; until then a plain
-QLabel stands in. Later updates reuse the plot items (`setData`/`setOpts`), because the
-chart follows every edit in the table.
+chart first has something to draw, or shortly after it is first shown; until then a plain
+QLabel stands in. The dashboard asks for its first drawing to wait until the window has
+painted the figures (`set_data(data, defer=True)`). Later updates reuse the plot items
+(`setData`/`setOpts`), because the chart follows every edit in the table.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer
 from PySide6.QtGui import QColor, QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 
@@ -51,9 +52,13 @@ BAR_ALPHA = 140
 
 
 class ProgressChart(QWidget):
-    """The chart of one target's progress; `set_data(None)` shows a hint instead."""
+    """The chart of one target's progress; `set_data(None)` shows a hint instead.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    `preload`: import pyqtgraph shortly after the chart is first shown, before it has
+    anything to draw (the dashboard leaves it to its first, deferred, drawing instead).
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, preload: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("progressChart")
         self.setAccessibleName(self.tr("Progress chart"))
@@ -62,18 +67,19 @@ class ProgressChart(QWidget):
         self._data: ChartData | None = None
         self._legend_key: tuple[tuple[int, str], ...] = ()
         self._hover_index: int | None = None
+        self._pending = False  # `_data` waits for the plot to be built (set_data defer=True)
+        self._preload = preload
         # A child timer dies with the widget, so a build never runs on a deleted chart.
         self._build_timer = QTimer(self)
         self._build_timer.setSingleShot(True)
-        # Shortly after the window is on screen (never before its first paint: start-up).
-        self._build_timer.setInterval(1500)
-        self._build_timer.timeout.connect(self._ensure_plot)
+        self._build_timer.timeout.connect(self.draw_pending)
 
         # Until pyqtgraph is loaded this label is all there is; later it carries the hint.
-        self.hint = QLabel(self.tr("Select a target in the table to see its chart."), self)
+        self.hint = QLabel(self._select_text(), self)
         self.hint.setObjectName("chartHint")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setWordWrap(True)
+        self.hint.installEventFilter(self)  # a deferred drawing starts once it has painted
         self._stack = QStackedLayout(self)
         self._stack.setContentsMargins(0, 0, 0, 0)
         self._stack.addWidget(self.hint)
@@ -103,17 +109,42 @@ class ProgressChart(QWidget):
         """Whether pyqtgraph has been loaded and the plot built."""
         return self.view is not None
 
-    def set_data(self, data: ChartData | None) -> None:
-        """Show the chart of `data`, or the hint when no target is chosen."""
+    @property
+    def is_pending(self) -> bool:
+        """Whether the data given waits for the plot to be built (see `set_data`)."""
+        return self._pending
+
+    def set_data(self, data: ChartData | None, *, defer: bool = False) -> None:
+        """Show the chart of `data`, or the hint when no target is chosen.
+
+        `defer`: while the plot is not built yet, leave building and drawing it until the
+        window has painted what it shows now (the hint says the chart is loading), so
+        that the figures beside the chart are not kept waiting for pyqtgraph's import.
+        `data` is the chart's data at once either way.
+        """
         self._data = data
+        self._pending = False
         if data is None:
             self._hide_hover()
+            self.hint.setText(self._select_text())
             self._stack.setCurrentWidget(self.hint)
             self.setAccessibleDescription(self._base_description())
+            return
+        if defer and self.view is None:
+            self._pending = True
+            self.hint.setText(self.tr("Loading the chart…"))
+            self._stack.setCurrentWidget(self.hint)
             return
         self._ensure_plot()
         self._draw(data)
         self._stack.setCurrentWidget(self.view)
+
+    def draw_pending(self) -> None:
+        """Build the plot now (importing pyqtgraph) and draw the data that waits for it."""
+        self._build_timer.stop()
+        self._ensure_plot()
+        if self._pending and self._data is not None:
+            self.set_data(self._data)
 
     def labels(self) -> ChartLabels:
         """Legend and hover labels; a stock's line is a running average, a ratio's a rate."""
@@ -149,9 +180,17 @@ class ProgressChart(QWidget):
     # -- Qt overrides ----------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.view is None:
-            # Load pyqtgraph once the window is on screen and idle, so a chart is quick.
-            self._build_timer.start()
+        if self._preload and self.view is None and not self._build_timer.isActive():
+            # Load pyqtgraph shortly after the window is on screen (never before its first
+            # paint: start-up), so that the first chart is quick.
+            self._build_timer.start(1500)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.hint and event.type() == QEvent.Type.Paint and self._pending:
+            # The hint is painted with everything else the window had to show; the plot
+            # is built right after that paint has reached the screen.
+            self._build_timer.start(0)
+        return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -167,6 +206,9 @@ class ProgressChart(QWidget):
         self._hide_hover()
 
     # -- building ------------------------------------------------------------------------------
+    def _select_text(self) -> str:
+        return self.tr("Select a target in the table to see its chart.")
+
     def _base_description(self) -> str:
         return self.tr(
             "Chart of one target's progress: monthly actual values as bars; "

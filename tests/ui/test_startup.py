@@ -1,13 +1,15 @@
-"""Start-up: the figures first, the chart a moment later; the screenshot with its chart
-(bench/startup.py has the figures)."""
+"""Start-up: the figures first, the chart a moment later; the PySide6 import hook's check;
+the screenshot with its chart; the program's exit (bench/startup.py has the figures)."""
 
 from __future__ import annotations
 
+import inspect
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
@@ -87,6 +89,25 @@ window.close()
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["[False]", "True"]
+
+
+def test_pyside_import_check_answers_as_pyside_does() -> None:
+    """aipdesk.ui gives PySide6's import hook a quicker check with the same answers."""
+    import aipdesk.ui  # noqa: F401
+
+    check = sys.modules["shibokensupport.feature"]._mod_uses_pyside
+    assert getattr(check, "aipdesk", False)
+
+    def pyside_own(module: ModuleType) -> bool:  # what PySide6 6.11 does
+        try:
+            return "PySide6" in inspect.getsource(module)
+        except (TypeError, OSError, SyntaxError):
+            return False
+
+    modules = [m for m in list(sys.modules.values()) if isinstance(m, ModuleType)]
+    assert len(modules) > 300
+    assert [m.__name__ for m in modules if check(m) != pyside_own(m)] == []
+    assert check(sys.modules["aipdesk.ui.common"]) and not check(sys.modules["json"])
 
 
 def test_the_screenshot_run_shows_the_chart_and_closes_the_database(

@@ -13,9 +13,9 @@ Every figure is the wall time of a fresh process, from its start until:
 All are started alternately, side by side in one run, so that the noisy shared machine
 affects all alike; figures are medians, every run is listed too. The goal: the figures on
 screen within 3× the bare window's whole run (the chart may follow a moment later); also
-shown, first paint against the bare first paint. With ``--baseline
-DIR`` (a source tree of an earlier aipdesk, e.g. ``git archive main | tar -x -C DIR``) the
-same processes run for that tree too, alternating with this one, for a before/after table.
+shown, first paint against the bare first paint. With ``--baseline DIR`` (a source tree of
+an earlier aipdesk, e.g. ``git archive main | tar -x -C DIR``) the same processes run for
+that tree too, alternating with this one, for a before/after table.
 Writes a section of bench/RESULTS.md.
 
     .venv/bin/python bench/startup.py [--runs 11] [--baseline DIR]

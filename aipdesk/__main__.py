@@ -1,5 +1,3 @@
-import sys
+from aipdesk.cli import run
 
-from aipdesk.cli import main
-
-sys.exit(main())
+run()

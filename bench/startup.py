@@ -1,16 +1,31 @@
-"""Start-up to the first painted main window, as a ratio to a bare PySide6 window.
+"""Start-up of the window and exit of a command, as ratios to a bare PySide6 window.
 
-Both are started as fresh processes, alternately, side by side in one run, so that
-the noisy shared machine affects both alike; the figure is the ratio of medians.
-Goal (issue 3): ratio <= 3.0. Writes a section of bench/RESULTS.md.
+Every figure is the wall time of a fresh process, from its start until:
 
-    .venv/bin/python bench/startup.py [--runs 9]
+- *bare, first paint*: a bare QMainWindow has painted once (the process ends there);
+- *bare, whole run*: the same window shows itself, paints and the process exits normally;
+- *first paint*: aipdesk's main window on the demo database has painted once;
+- *figures on screen*: the dashboard table has painted the figures of the first snapshot;
+- *chart on screen*: the progress chart has painted its plot (it may follow the figures);
+- *screenshot run*: ``aipdesk --screenshot PNG`` whole (the PNG holds figures and chart);
+- *status run*: ``aipdesk status --year 2021 --json`` whole.
+
+All are started alternately, side by side in one run, so that the noisy shared machine
+affects all alike; figures are medians, every run is listed too. The goal: the figures on
+screen within 3× the bare window's whole run (the chart may follow a moment later); also
+shown, first paint against the bare first paint. With ``--baseline DIR`` (a source tree of
+an earlier aipdesk, e.g. ``git archive main | tar -x -C DIR``) the same processes run for
+that tree too, alternating with this one, for a before/after table.
+Writes a section of bench/RESULTS.md.
+
+    .venv/bin/python bench/startup.py [--runs 11] [--baseline DIR]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -21,17 +36,19 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repo, for bench.results
 from bench.results import write_section
 
-# Each child ends the moment its window has painted once (os._exit: no teardown, no
-# waiting for aipdesk's loader thread), so wall time is start-up to first paint.
+ROOT = Path(__file__).resolve().parents[1]
+
 BARE = r"""
 import os, sys
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
+whole = sys.argv[1] == "whole"
+
 class Painted(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, lambda: os._exit(0))
+            QTimer.singleShot(0, QApplication.quit if whole else lambda: os._exit(0))
         return False
 
 app = QApplication(sys.argv[:1])
@@ -40,88 +57,206 @@ window.resize(1280, 800)
 watcher = Painted()
 window.installEventFilter(watcher)
 window.show()
-app.exec()
+sys.exit(app.exec())
 """
 
+# The `aipdesk` program (its `run`, or `main` where there is none) with a watch on the
+# window it builds; the process ends (os._exit: no teardown, no waiting for the loader
+# thread) with the first event after the paint measured, i.e. once that paint is done
+# (a timer would also wait for whatever else was queued, such as building the chart).
 AIPDESK = r"""
 import os, sys
-# As the `aipdesk` entry point does: the window first; the database stack is
-# imported by the loader thread after the first paint.
-from aipdesk.ui.application import build
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication
 
-class Painted(QObject):
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, lambda: os._exit(0))
-        return False
+db, until = sys.argv[1:3]
+sys.argv = ["aipdesk", "--db", db]
+import aipdesk.cli.main
+cli = sys.modules["aipdesk.cli.main"]  # the package's `main` is the function of that name
 
-window = build(sys.argv[1])
-watcher = Painted()
-window.installEventFilter(watcher)
-window.show()
-QApplication.instance().exec()
+def watched(window):
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    table = window.findChild(QTableView, "dashboardTable").viewport()
+
+    class Watch(QObject):
+        loaded = False
+        done = False
+
+        def eventFilter(self, obj, event):
+            if self.done:  # the first event after that paint: it is finished
+                os._exit(0)
+            if event.type() == QEvent.Type.Paint and self.reached(obj):
+                self.done = True
+            return False
+
+        def reached(self, obj):
+            if until == "paint":
+                return obj is window
+            if until == "figures":
+                return self.loaded and obj is table
+            chart = window.dashboard.chart
+            return self.loaded and chart.is_drawn and obj is chart.view.viewport()
+
+    window.watch = Watch()
+    QApplication.instance().installEventFilter(window.watch)
+    window.loaded.connect(lambda: setattr(window.watch, "loaded", True))
+    return window
+
+run_gui = cli.run_gui
+
+def run_watched(args):
+    import aipdesk.ui.application as application
+
+    build = application.build
+    application.build = lambda *a, **k: watched(build(*a, **k))
+    return run_gui(args)
+
+cli.run_gui = run_watched
+cli.run() if hasattr(cli, "run") else sys.exit(cli.main())
 """
 
-LOADED = AIPDESK.replace(
-    "window.installEventFilter(watcher)\n",
-    "window.loaded.connect(lambda: os._exit(0))\n",
-)
+SCENARIOS = {
+    "bare_paint": "bare PySide6 window, first paint",
+    "bare_run": "bare PySide6 window, whole run",
+    "paint": "aipdesk, first paint",
+    "figures": "aipdesk, figures on screen",
+    "chart": "aipdesk, chart on screen",
+    "screenshot": "aipdesk --screenshot, whole run",
+    "status": "aipdesk status --json, whole run",
+}
 
 
-def timed(code: str, *args: str) -> float:
+def command(scenario: str, db: str, png: str) -> list[str]:
+    python = sys.executable
+    if scenario.startswith("bare"):
+        return [python, "-c", BARE, "whole" if scenario == "bare_run" else "paint"]
+    if scenario in ("paint", "figures", "chart"):
+        return [python, "-c", AIPDESK, db, scenario]
+    if scenario == "screenshot":
+        return [python, "-m", "aipdesk", "--db", db, "--screenshot", png]
+    return [python, "-m", "aipdesk", "status", "--db", db, "--year", "2021", "--json"]
+
+
+def timed(args: list[str], tree: Path | None) -> tuple[float, float]:
+    """(wall, CPU) seconds of one process; `tree`: the aipdesk source tree to run instead."""
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: modules load from .pyc
+    if tree is not None:
+        env["PYTHONPATH"] = str(tree)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-c", code, *args],
+        args,
         check=True,
         env=env,
+        cwd=tree or ROOT,  # `python -c`/`-m` put the working directory first on sys.path
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return wall, cpu
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--runs", type=int, default=11)
+    parser.add_argument("--baseline", type=Path, help="source tree of the aipdesk to compare")
     args = parser.parse_args()
-    # An installed aipdesk has its bytecode compiled (pip does it); so does this checkout.
-    subprocess.run(
-        [sys.executable, "-m", "compileall", "-q", str(Path(__file__).parents[1] / "aipdesk")],
-        check=True,
-    )
+    trees: dict[str, Path | None] = {"now": None}
+    if args.baseline:
+        trees = {"before": args.baseline.resolve(), "now": None}
+    # An installed aipdesk has its bytecode compiled (pip does it); so do these trees.
+    for tree in trees.values():
+        folder = (tree or ROOT) / "aipdesk"
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(folder)], check=True)
+    walls: dict[tuple[str, str], list[float]] = {}
+    cpus: dict[tuple[str, str], list[float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         db = str(Path(tmp) / "demo.sqlite")
+        png = str(Path(tmp) / "shot.png")
         subprocess.run(
             [sys.executable, "-m", "aipdesk", "demo", "--db", db],
             check=True,
             stdout=subprocess.DEVNULL,
         )
-        timed(BARE)  # warm the file cache for both
-        timed(AIPDESK, db)
-        bare, ours, loaded = [], [], []
+        for tree in trees.values():  # warm the file cache for all
+            for scenario in SCENARIOS:
+                timed(command(scenario, db, png), tree)
         for _ in range(args.runs):
-            bare.append(timed(BARE))
-            ours.append(timed(AIPDESK, db))
-            loaded.append(timed(LOADED, db))
-    ratio = statistics.median(ours) / statistics.median(bare)
-    lines = [
-        f"- Runs: {args.runs} of each, alternating; medians of whole-process wall time "
-        "from start to the first paint of the window (modules loaded from compiled .pyc)",
-        f"- Bare PySide6 QMainWindow, first paint: {statistics.median(bare):.3f} s",
-        f"- aipdesk main window on the demo database, first paint: {statistics.median(ours):.3f} s",
-        f"- aipdesk, figures loaded and shown: {statistics.median(loaded):.3f} s",
-        f"- **Ratio first paint aipdesk ÷ bare: {ratio:.2f}** (goal ≤ 3.0: "
-        f"{'met' if ratio <= 3.0 else 'missed'})",
-        f"- All runs bare (s): {', '.join(f'{x:.3f}' for x in bare)}",
-        f"- All runs aipdesk (s): {', '.join(f'{x:.3f}' for x in ours)}",
-        "- Repeat: `QT_QPA_PLATFORM=offscreen .venv/bin/python bench/startup.py`",
-    ]
+            for scenario in SCENARIOS:
+                for name, tree in trees.items():
+                    if scenario.startswith("bare") and name != "now":
+                        continue  # the bare window is the same for both
+                    wall, cpu = timed(command(scenario, db, png), tree)
+                    walls.setdefault((name, scenario), []).append(wall)
+                    cpus.setdefault((name, scenario), []).append(cpu)
+    lines = report(args.runs, list(trees), walls, cpus, args.baseline)
     print("\n".join(lines))
     write_section("Start-up to the first painted window (`bench/startup.py`)", lines)
+
+
+def report(
+    runs: int,
+    names: list[str],
+    walls: dict[tuple[str, str], list[float]],
+    cpus: dict[tuple[str, str], list[float]],
+    baseline: Path | None,
+) -> list[str]:
+    def wall(name: str, scenario: str) -> float:
+        key = ("now", scenario) if scenario.startswith("bare") else (name, scenario)
+        return statistics.median(walls[key])
+
+    def cpu(name: str, scenario: str) -> float:
+        key = ("now", scenario) if scenario.startswith("bare") else (name, scenario)
+        return statistics.median(cpus[key])
+
+    header = "| | " + " | ".join(
+        f"{name}: wall (s) | {name}: ÷ bare run | {name}: CPU (s)" for name in names
+    )
+    rows = [header + " |", "|---" * (1 + 3 * len(names)) + "|"]
+    for scenario, title in SCENARIOS.items():
+        cells = []
+        for name in names:
+            ratio = wall(name, scenario) / wall(name, "bare_run")
+            cells.append(f"{wall(name, scenario):.3f} | {ratio:.2f}× | {cpu(name, scenario):.3f}")
+        rows.append(f"| {title} | " + " | ".join(cells) + " |")
+    lines = [
+        f"- Runs: {runs} of each process, alternating"
+        + (" between the two trees" if len(names) > 1 else "")
+        + "; medians of whole-process wall time and of its CPU time (user + system); "
+        "modules loaded from compiled .pyc",
+        *(
+            [f"- before: the source tree {baseline} (run with PYTHONPATH); now: this checkout"]
+            if baseline
+            else []
+        ),
+        "",
+        *rows,
+        "",
+    ]
+    for name in names:
+        first = wall(name, "paint") / wall(name, "bare_paint")
+        figures = wall(name, "figures") / wall(name, "bare_run")
+        lines.append(
+            f"- {name}: **first paint {first:.2f}× the bare first paint** (goal ≤ 3: "
+            f"{'met' if first <= 3 else 'missed'}); **figures on screen {figures:.2f}× the "
+            f"bare window's whole run** (goal ≤ 3: {'met' if figures <= 3 else 'missed'})"
+        )
+    lines.append("- All runs, wall (s), in the order they ran:")
+    for scenario, title in SCENARIOS.items():
+        for name in names:
+            if scenario.startswith("bare") and name != "now":
+                continue
+            label = title if len(names) == 1 or scenario.startswith("bare") else f"{name}, {title}"
+            runs_text = ", ".join(f"{w:.3f}" for w in walls[(name, scenario)])
+            lines.append(f"  - {label}: {runs_text}")
+    lines.append(
+        "- Repeat: `QT_QPA_PLATFORM=offscreen .venv/bin/python bench/startup.py"
+        + (" --baseline DIR` (DIR: `git archive REV | tar -x -C DIR`)" if baseline else "`")
+    )
+    return lines
 
 
 if __name__ == "__main__":

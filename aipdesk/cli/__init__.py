@@ -4,6 +4,6 @@ Exit codes: 0 done; 1 input or data rejected (one line per problem on stderr,
 nothing changed); 2 usage error. No traceback ever reaches the user.
 """
 
-from aipdesk.cli.main import build_parser, main
+from aipdesk.cli.main import build_parser, main, run
 
-__all__ = ["build_parser", "main"]
+__all__ = ["build_parser", "main", "run"]

@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
+# What `open_db` opened; `close_databases` closes it when the command is done.
+_opened: list[Database] = []
+
 
 class UsageError(Exception):
     pass
@@ -140,6 +143,7 @@ def open_db(args: argparse.Namespace, create: bool = False, write: bool = False)
     from aipdesk.services.database import open_database
 
     db = open_database(location(args), create=create)
+    _opened.append(db)
     if write:
         if db.read_only:
             db.close()
@@ -156,6 +160,20 @@ def open_db(args: argparse.Namespace, create: bool = False, write: bool = False)
     for notice in db.notices:
         say(f"{'Hinweis' if lang == 'de' else 'note'}: {notice.text(lang)}")
     return db
+
+
+def close_databases() -> None:
+    """Close what `open_db` opened (SQLite: the last connection to close checkpoints the
+    WAL into the file and removes it). Never raises: a failure goes to the log file."""
+    while _opened:
+        db = _opened.pop()
+        try:
+            db.close()
+        except Exception:
+            from aipdesk.errors import log, log_to_file
+
+            log_to_file()
+            log.warning("closing the database failed", exc_info=True)
 
 
 def actor_of(args: argparse.Namespace) -> Any:

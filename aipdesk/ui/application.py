@@ -67,6 +67,8 @@ def screenshot(window: MainWindow, path: str, pane: str = "dashboard") -> None:
     if not wait_until_loaded(window):
         raise TimeoutError("the figures did not load within a minute")
     window.show_pane(pane)
+    if pane == "dashboard":
+        window.dashboard.chart.draw_pending()  # in the window it follows the figures
     QApplication.processEvents()
     QTimer.singleShot(50, lambda: None)
     QApplication.processEvents()

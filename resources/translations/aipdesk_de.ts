@@ -76,22 +76,22 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
         <translation>Zielwerte und Fortschritt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="131"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="132"/>
         <source>Report month {0} – {1}.</source>
         <translation>Berichtsmonat {0} – {1}.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="140"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="141"/>
         <source>Report month {0}, as chosen.</source>
         <translation>Berichtsmonat {0}, wie gewählt.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="143"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="144"/>
         <source>Reporting status up to {0}: every project has logged every month.</source>
         <translation>Meldestand bis {0}: Alle Projekte haben alle Monate erfasst.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="147"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="148"/>
         <source>Reporting status up to {0} – not yet logged: {1}</source>
         <translation>Meldestand bis {0} – noch nicht erfasst: {1}</translation>
     </message>
@@ -680,7 +680,7 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
         <translation>Laden fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="334"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="335"/>
         <source>Year {0}, report month {1}</source>
         <translation>Jahr {0}, Berichtsmonat {1}</translation>
     </message>
@@ -1130,77 +1130,82 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
 <context>
     <name>ProgressChart</name>
     <message>
-        <location filename="../../aipdesk/ui/chart.py" line="204"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="64"/>
         <source>Progress chart</source>
         <translation>Fortschrittsdiagramm</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart.py" line="218"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="210"/>
         <source>Select a target in the table to see its chart.</source>
         <translation>Zielwert in der Tabelle auswählen, um sein Diagramm zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart.py" line="267"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="153"/>
         <source>Monthly level</source>
         <translation>Bestand je Monat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart.py" line="267"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="135"/>
+        <source>Loading the chart…</source>
+        <translation>Diagramm wird geladen…</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="153"/>
         <source>Average to date</source>
         <translation>Durchschnitt bis dahin</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart.py" line="269"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="155"/>
         <source>Monthly rate</source>
         <translation>Quote je Monat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart.py" line="269"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="155"/>
         <source>Rate to date</source>
         <translation>Quote bis dahin</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart.py" line="271"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="157"/>
         <source>Monthly actual</source>
         <translation>Ist je Monat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart.py" line="271"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="157"/>
         <source>Actual to date</source>
         <translation>Ist bis dahin</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart.py" line="275"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="161"/>
         <source>Plan to date</source>
         <translation>Soll bis dahin</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart.py" line="276"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="162"/>
         <source>Target</source>
         <translation>Zielwert</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart.py" line="277"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="163"/>
         <source>Forecast</source>
         <translation>Hochrechnung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart.py" line="278"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="164"/>
         <source>Previous year</source>
         <translation>Vorjahr</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart.py" line="332"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="214"/>
         <source>Chart of one target&apos;s progress: monthly actual values as bars; actual to date, plan to date, target, forecast and previous year as lines.</source>
         <translation>Diagramm zur Zielerreichung eines Zielwerts: Monatswerte (Ist) als Balken; Ist bis dahin, Soll bis dahin, Zielwert, Hochrechnung und Vorjahr als Linien.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart.py" line="468"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="346"/>
         <source>Target period {0} – {1} · report month {2}</source>
         <translation>Zielzeitraum {0} – {1} · Berichtsmonat {2}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart.py" line="543"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="385"/>
         <source>{0}. Actual to date {1}, plan to date {2}, target {3}, forecast {4} (report month {5}).</source>
         <translation>{0}. Ist bis dahin {1}, Soll bis dahin {2}, Zielwert {3}, Hochrechnung {4} (Berichtsmonat {5}).</translation>
     </message>

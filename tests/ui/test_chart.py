@@ -1,4 +1,5 @@
-"""The progress chart: what it plots, its German labels, hover texts, reuse and lazy import.
+"""The progress chart: what it plots, its German labels, hover texts and reuse
+(when it loads: test_chart_loading.py).
 
 The session installs the shipped German translation for every GUI test (tests/ui/conftest.py),
 so the texts asserted here are those of resources/translations/aipdesk_de.ts.
@@ -7,9 +8,6 @@ so the texts asserted here are those of resources/translations/aipdesk_de.ts.
 from __future__ import annotations
 
 import dataclasses
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,7 +15,6 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QPointF, QTranslator
-from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from aipdesk.domain.months import Month
@@ -406,14 +403,6 @@ def test_without_data_the_hint_is_shown(backend: Any, qtbot: Any) -> None:
     assert chart.data is None and chart.hover_text(0) == ""
 
 
-def test_first_show_loads_the_plot_in_the_background(chart: ProgressChart, qtbot: Any) -> None:
-    assert not chart.is_drawn
-    chart.show()
-    qtbot.waitUntil(lambda: chart.is_drawn)
-    hint = chart.findChild(QLabel, "chartHint")
-    assert hint is not None and hint.isVisible()  # no data yet: still the hint
-
-
 def test_set_data_again_reuses_the_plot_items(chart: ProgressChart, backend: Any) -> None:
     chart.set_data(neustart(backend))
     names = [
@@ -438,60 +427,3 @@ def test_set_data_again_reuses_the_plot_items(chart: ProgressChart, backend: Any
         assert getattr(chart, name) is before[name], name
     assert list(chart.plot_item.items) == plot_children
     assert line(chart.actual_item)[1] == [55, 112, 184, 243, 298, 355]
-
-
-def test_import_does_not_load_pyqtgraph() -> None:
-    code = (
-        "import sys\n"
-        "import aipdesk.ui.chart as chart\n"
-        "loaded = 'pyqtgraph' in sys.modules\n"
-        "from PySide6.QtWidgets import QApplication\n"
-        "app = QApplication([])\n"
-        "widget = chart.ProgressChart()\n"
-        "widget.set_data(None)\n"
-        "print(loaded, 'pyqtgraph' in sys.modules, widget.is_drawn)\n"
-    )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=60,
-        check=True,
-    )
-    assert result.stdout.split() == ["False", "False", "False"]
-
-
-@pytest.mark.slow
-def test_module_runs_alone_and_writes_a_screenshot(demo_db: Any, tmp_path: Path) -> None:
-    out = tmp_path / "chart.png"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    run = [sys.executable, "-m", "aipdesk.ui.chart", str(demo_db.path), "--screenshot"]
-    result = subprocess.run(
-        [*run, str(out)], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120
-    )
-    assert result.returncode == 0, result.stderr
-    image = QImage(str(out))
-    assert not image.isNull() and image.width() >= 800
-
-    result = subprocess.run(
-        [*run, str(tmp_path / "no.png"), "--project", "NOPE"],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=120,
-    )
-    assert result.returncode == 1
-    assert "NOPE" in result.stderr and not (tmp_path / "no.png").exists()
-
-
-def test_closing_before_the_deferred_build_is_harmless(qtbot: Any) -> None:
-    import shiboken6
-
-    widget = ProgressChart()
-    widget.show()  # schedules loading pyqtgraph for the next turn of the event loop
-    shiboken6.delete(widget)
-    qtbot.wait(20)  # an exception in the timer's slot would fail the test (conftest)

@@ -62,7 +62,8 @@ class DashboardPane(QWidget):
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
-        self.chart = ProgressChart(self)
+        # pyqtgraph is loaded for the first chart, after the figures (see _refresh_chart).
+        self.chart = ProgressChart(self, preload=False)
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setObjectName("dashboardSplitter")
         self.splitter.addWidget(self.table)
@@ -181,8 +182,11 @@ class DashboardPane(QWidget):
         if self.snapshot is None or self._selected is None:
             self.chart.set_data(None)
             return
+        # The first chart waits until the table's figures are on screen (defer): building
+        # it imports pyqtgraph, a third of a second. Later ones are drawn at once.
         self.chart.set_data(
-            self.backend.chart(*self._selected, self.snapshot.year, self.snapshot.report_month)
+            self.backend.chart(*self._selected, self.snapshot.year, self.snapshot.report_month),
+            defer=True,
         )
 
     def _double_clicked(self, index: QModelIndex) -> None:

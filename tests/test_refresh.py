@@ -123,3 +123,25 @@ def test_an_edit_costs_the_same_statements_however_many_values(
             demo, actor
         )
     assert edit(71) == few
+
+
+def test_the_chart_after_an_edit_is_the_one_a_read_gives(demo: Database, actor: Actor) -> None:
+    """The dashboard's chart is computed from the figures the window holds after its own
+    write; it equals the chart read from the database, and where the values held do not
+    reach the end of a target (a period past the year shown) the window must read."""
+    from aipdesk.services.views import NEEDS_READ, chart_data, snapshot_chart
+
+    snap = snapshot(demo, 2021)
+    key = ("NEUSTART", "integrations", Month(2021, 5))
+    result = SetCells({key: (123, "neu")}).run(demo, actor)
+    fast = refresh(snap, result.changes, None)
+    assert fast is not None
+    mine = snapshot_chart(fast, "NEUSTART", "integrations")
+    read = chart_data(demo, "NEUSTART", "integrations", 2021, fast.report_month)
+    assert mine == read and read is not None and read.monthly[4] == 123
+    assert snapshot_chart(fast, "NEUSTART", "no_such_metric") is None
+    from aipdesk.services.ops import SetTarget
+
+    SetTarget("NEUSTART", "integrations", Month(2021, 1), Month(2022, 12), 1400).run(demo, actor)
+    longer = snapshot(demo, 2021)
+    assert snapshot_chart(longer, "NEUSTART", "integrations") is NEEDS_READ

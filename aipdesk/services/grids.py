@@ -121,38 +121,40 @@ def updated_grids(
     for (project, metric, month), state in cells.items():
         written.setdefault((project, metric), {})[month.index] = state
     now, then = _status_by_pair(report), _status_by_pair(before)
+    touched = set(written) | {
+        key for key in now.keys() | then.keys() if now.get(key) is not then.get(key)
+    }
     result = {}
     for area, grid in grids.items():
-        rows = []
-        for row in grid.rows:
-            key = row.key()
+        places = [(grid.position[key], key) for key in touched if key in grid.position]
+        if not places:
+            result[area] = grid
+            continue
+        rows = list(grid.rows)
+        for number, key in places:
+            row = rows[number]
             mine = {
                 offset: written[key][month.index]
                 for offset, month in enumerate(row.months)
                 if key in written and month.index in written[key]
             }
-            if not mine and now.get(key) is then.get(key):
-                rows.append(row)
-                continue
             values, notes, versions = list(row.values), list(row.notes), list(row.versions)
             for offset, state in mine.items():
                 values[offset] = state.value if state else None
                 notes[offset] = state.note if state else None
                 versions[offset] = state.version if state else 0
-            rows.append(
-                _row(
-                    row.project,
-                    row.metric,
-                    row.depth,
-                    row.months,
-                    tuple(values),
-                    tuple(notes),
-                    tuple(versions),
-                    row.editable,
-                    now.get(key),
-                )
+            rows[number] = _row(
+                row.project,
+                row.metric,
+                row.depth,
+                row.months,
+                tuple(values),
+                tuple(notes),
+                tuple(versions),
+                row.editable,
+                now.get(key),
             )
-        result[area] = Grid(grid.year, area, tuple(rows))
+        result[area] = Grid(grid.year, area, tuple(rows), grid.position)
     return result
 
 

@@ -6,6 +6,7 @@ paint before SQLAlchemy is even imported (see bench/startup.py).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -98,6 +99,14 @@ class Grid:
     year: int
     area: Area
     rows: tuple[GridRow, ...]
+    # Where the row of each (project, metric) stands; made with the grid, handed on to
+    # the grid after a write (same rows, same places).
+    position: Mapping[tuple[str, str], int] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if len(self.position) != len(self.rows):
+            places = {row.key(): number for number, row in enumerate(self.rows)}
+            object.__setattr__(self, "position", places)
 
 
 @dataclass(frozen=True)

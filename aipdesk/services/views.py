@@ -12,15 +12,15 @@ from aipdesk.domain.audit import Change
 from aipdesk.domain.curves import target_curve
 from aipdesk.domain.model import Target
 from aipdesk.domain.months import Month
-from aipdesk.domain.progress import ROLLING_MONTHS
+from aipdesk.domain.progress import ROLLING_MONTHS, Observed
 from aipdesk.services.base import Changes
 from aipdesk.services.grids import build_grids, reporting_gaps, updated_grids
 from aipdesk.services.results import ChartData, Snapshot
 from aipdesk.services.status import observed_for, read_year, report_of, status, with_cells
 from aipdesk.store import changelog
 from aipdesk.store.database import Database
-from aipdesk.store.queries import Cell as Cell  # re-exported: the cells of year_cells
 from aipdesk.store.queries import (
+    Catalog,
     all_targets,
     load_catalog,
     series_needed,
@@ -28,6 +28,7 @@ from aipdesk.store.queries import (
     targets_overlapping,
     values_in,
 )
+from aipdesk.store.queries import Cell as Cell  # re-exported: the cells of year_cells
 
 
 def available_years(db: Database) -> tuple[int, ...]:
@@ -131,6 +132,42 @@ def chart_data(
 
 
 ChartKey = tuple[str, str, Month]  # project, metric, first month of the target
+NEEDS_READ = object()  # snapshot_chart: the snapshot does not hold every value the chart needs
+
+
+def snapshot_chart(snapshot: Snapshot, project: str, metric: str) -> ChartData | object | None:
+    """The chart `chart_data` would read, computed from the values `snapshot` holds (after
+    the window's own writes, without a read); `NEEDS_READ` where they do not cover the
+    months the chart draws (a target reaching past the year shown)."""
+    data, catalog, month = snapshot.data, snapshot.catalog, snapshot.report_month
+    if data is None or catalog is None:
+        return NEEDS_READ
+    for index, target in enumerate(data.targets):
+        if (target.project, target.metric) != (project, metric):
+            continue
+        first = min(month.shift(-2 * ROLLING_MONTHS), target.first.shift(-12))
+        if first < data.first or target.last > data.last:
+            return NEEDS_READ
+        return _chart(catalog, target, month, data.observed[index])
+    return None
+
+
+def _chart(catalog: Catalog, target: Target, report_month: Month, seen: Observed) -> ChartData:
+    project = catalog.projects[target.project]
+    metric = catalog.metrics[target.metric]
+    curve = target_curve(metric, target, report_month, seen, project.period)
+    return ChartData(
+        project=project,
+        metric=metric,
+        target=target,
+        report_month=report_month,
+        months=curve.months,
+        monthly=curve.monthly,
+        cumulative=curve.cumulative,
+        plan=curve.plan,
+        previous=curve.previous,
+        forecast=curve.forecast,
+    )
 
 
 def charts(
@@ -154,26 +191,10 @@ def charts(
         values = series_values(
             session, catalog, series_needed(catalog, targets.values()), first, last
         )
-    result = {}
-    for key, target in targets.items():
-        project = catalog.projects[target.project]
-        metric = catalog.metrics[target.metric]
-        curve = target_curve(
-            metric, target, report_month, observed_for(catalog, target, values), project.period
-        )
-        result[key] = ChartData(
-            project=project,
-            metric=metric,
-            target=target,
-            report_month=report_month,
-            months=curve.months,
-            monthly=curve.monthly,
-            cumulative=curve.cumulative,
-            plan=curve.plan,
-            previous=curve.previous,
-            forecast=curve.forecast,
-        )
-    return result
+    return {
+        key: _chart(catalog, target, report_month, observed_for(catalog, target, values))
+        for key, target in targets.items()
+    }
 
 
 def cell_history(db: Database, project: str, metric: str, month: Month) -> list[Change]:

@@ -151,10 +151,24 @@ class Backend(QObject):
 
         return snapshot(self.open(), year, month)
 
-    def chart(self, project: str, metric: str, year: int, month: Month) -> ChartData | None:
-        from aipdesk.services.views import chart_data
+    def chart(
+        self,
+        project: str,
+        metric: str,
+        year: int,
+        month: Month,
+        snapshot: Snapshot | None = None,
+    ) -> ChartData | None:
+        """The chart of (project, metric): from the figures of `snapshot` where they hold
+        every value it draws (no read), else read on the database worker."""
+        from aipdesk.services.views import NEEDS_READ, chart_data, snapshot_chart
 
-        return chart_data(self.db, project, metric, year, month)
+        if snapshot is not None and (snapshot.year, snapshot.report_month) == (year, month):
+            found = snapshot_chart(snapshot, project, metric)
+            if found is not NEEDS_READ:
+                assert found is None or isinstance(found, ChartData)
+                return found
+        return self.runner.call(lambda: chart_data(self.db, project, metric, year, month))
 
     def history(self, project: str, metric: str, month: Month) -> list[Change]:
         from aipdesk.services.views import cell_history

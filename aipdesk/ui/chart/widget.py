@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer
 from PySide6.QtGui import QColor, QPalette, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QLabel, QStackedLayout, QWidget
 
 from aipdesk.domain.model import MetricKind
+from aipdesk.domain.months import Month
 from aipdesk.ui.chart.axes import axis_classes
 from aipdesk.ui.chart.series import (
     ChartLabels,
@@ -66,6 +67,8 @@ class ProgressChart(QWidget):
         self.setMinimumSize(360, 240)
         self._data: ChartData | None = None
         self._legend_key: tuple[tuple[int, str], ...] = ()
+        self._titles_key: tuple[str, str, str, int] | None = None
+        self._range_key: tuple[str, str, Month] | None = None
         self._hover_index: int | None = None
         self._pending = False  # `_data` waits for the plot to be built (set_data defer=True)
         self._preload = preload
@@ -236,6 +239,10 @@ class ProgressChart(QWidget):
         plot.setMouseEnabled(x=False, y=False)
         plot.showGrid(x=False, y=True, alpha=0.25)
         plot.getAxis("left").setWidth(62)
+        # Axes (and the grid lines the left one draws across the plot) are kept as pixmaps:
+        # an edit redraws the lines and bars, not every tick label again.
+        for axis in (self.month_axis, self.number_axis):
+            axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
         self.bar_item = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH, pen=None)
         self.previous_item = pg.PlotDataItem(pen=pg.mkPen(width=1.5, style=Qt.PenStyle.DotLine))
@@ -332,22 +339,41 @@ class ProgressChart(QWidget):
         self._set_titles(data)
         self._update_legend(data)
         self.plot_item.setXRange(-0.6, count - 0.4, padding=0)
-        self.plot_item.setYRange(*y_range(data), padding=0)
+        self._set_y_range(data)
         self.setAccessibleDescription(self._summary(data))
         if self._hover_index is not None:
             self._show_hover(self._hover_index)
 
+    def _set_y_range(self, data: ChartData) -> None:
+        """The value axis for `data`; after an edit of the same target it stays where it
+        is while everything still fits and no more than 5 % of it is left empty, so that
+        the axis with its labels and grid lines is not drawn anew for every edit."""
+        low, high = y_range(data)
+        key = (data.project.code, data.metric.code, data.target.first)
+        (shown_low, shown_high), same = self.plot_item.viewRange()[1], key == self._range_key
+        self._range_key = key
+        fits = shown_low <= low and high <= shown_high
+        if same and fits and shown_high - shown_low <= (high - low) * 1.05:
+            return
+        self.plot_item.setYRange(low, high, padding=0)
+
     def _set_titles(self, data: ChartData) -> None:
+        """Title and axis labels; set only when they change (pyqtgraph then lays out and
+        repaints both axes, the dearest part of drawing the chart again after an edit)."""
         text = self.palette().color(QPalette.ColorRole.Text)
-        self.plot_item.setTitle(self.title(), color=text, size="12pt", bold=True)
         unit = data.metric.unit
         left = f"{data.metric.name} ({unit})" if unit else data.metric.name
-        self.plot_item.setLabel("left", left, color=text)
         bottom = self.tr("Target period {0} – {1} · report month {2}").format(
             month_label(data.months[0]),
             month_label(data.months[-1]),
             month_label(data.report_month),
         )
+        key = (self.title(), left, bottom, text.rgba())
+        if key == self._titles_key:
+            return
+        self._titles_key = key
+        self.plot_item.setTitle(key[0], color=text, size="12pt", bold=True)
+        self.plot_item.setLabel("left", left, color=text)
         self.plot_item.setLabel("bottom", bottom, color=text)
 
     def _update_legend(self, data: ChartData) -> None:

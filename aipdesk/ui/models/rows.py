@@ -30,15 +30,19 @@ class RowsModel(QAbstractTableModel):
         return key
 
     def set_rows(self, rows: Sequence[Any]) -> None:
-        rows = tuple(rows)
-        if [self.row_key(r) for r in rows] == [self.row_key(r) for r in self._rows]:
-            old, self._rows = self._rows, rows
-            for number, (before, after) in enumerate(zip(old, rows, strict=True)):
-                if before is not after and before != after:
-                    self.dataChanged.emit(
-                        self.index(number, 0), self.index(number, self.COLUMNS - 1)
-                    )
-            return
+        rows, old = tuple(rows), self._rows
+        if len(rows) == len(old):
+            # After a write most rows are the very same objects: only the others are
+            # compared, by key (same row?) and by value (changed?).
+            differing = [n for n, (a, b) in enumerate(zip(old, rows, strict=True)) if a is not b]
+            if all(self.row_key(old[n]) == self.row_key(rows[n]) for n in differing):
+                self._rows = rows
+                for number in differing:
+                    if old[number] != rows[number]:
+                        self.dataChanged.emit(
+                            self.index(number, 0), self.index(number, self.COLUMNS - 1)
+                        )
+                return
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()

@@ -184,10 +184,11 @@ class DashboardPane(QWidget):
             return
         # The first chart waits until the table's figures are on screen (defer): building
         # it imports pyqtgraph, a third of a second. Later ones are drawn at once.
-        self.chart.set_data(
-            self.backend.chart(*self._selected, self.snapshot.year, self.snapshot.report_month),
-            defer=True,
-        )
+        snap = self.snapshot
+        data = self.backend.chart(*self._selected, snap.year, snap.report_month, snap)
+        if data is not None and data == self.chart.data:
+            return  # the write did not change what the chart draws
+        self.chart.set_data(data, defer=True)
 
     def _double_clicked(self, index: QModelIndex) -> None:
         self._row_changed(index, QModelIndex())

@@ -24,6 +24,17 @@ from typing import TYPE_CHECKING, Any
 from aipdesk.domain.errors import DomainError
 from aipdesk.domain.model import Metric, Project
 from aipdesk.domain.months import Month
+from aipdesk.exchange.layout import (
+    CREATED_PROPERTY,
+    FIRST_MONTH_COLUMN,
+    INSTRUCTIONS_SHEET,
+    KIND_PROPERTY,
+    KIND_TEMPLATE,
+    TEMPLATE_HEADER,
+    TEMPLATE_SHEET,
+    YEAR_PROPERTY,
+)
+from aipdesk.exchange.stamp import mark_created
 from aipdesk.outputs import check_output, write_atomically
 from aipdesk.services.results import GridRow, Snapshot
 from aipdesk.services.views import snapshot
@@ -42,14 +53,8 @@ __all__ = [
     "write_template",
 ]
 
-SHEET = "Erfassung"
-INSTRUCTIONS_SHEET = "Anleitung"
-HEADER = ("Projekt", "Kennzahl", "Bezeichnung")
-FIRST_MONTH_COLUMN = len(HEADER) + 1  # D
-CREATED_PROPERTY = "aipdesk.erstellt"  # ISO 8601, UTC, microseconds
-YEAR_PROPERTY = "aipdesk.jahr"
-KIND_PROPERTY = "aipdesk.art"
-KIND_TEMPLATE = "Erfassungsvorlage"
+SHEET = TEMPLATE_SHEET
+HEADER = TEMPLATE_HEADER
 
 HEADER_FILL = "DDEBF7"  # light blue
 CODE_FILL = "F2F2F2"  # light grey: locked code and name columns
@@ -314,29 +319,6 @@ def _build(rows: list[TemplateRow], year: int, project: str | None, made: dateti
     wb.custom_doc_props.append(IntProperty(name=YEAR_PROPERTY, value=year))
     wb.custom_doc_props.append(StringProperty(name=KIND_PROPERTY, value=KIND_TEMPLATE))
     return wb
-
-
-def mark_created(wb: Any, made: datetime) -> None:
-    """Stamp an openpyxl workbook with the moment it was made (before it is saved).
-
-    The core property "created" holds whole seconds only, so the exact moment goes into
-    the custom property `aipdesk.erstellt` too; the import prefers it. Any workbook that
-    may come back to the import (template, export) should carry it.
-    """
-    from openpyxl.packaging.custom import StringProperty
-
-    if made.tzinfo is None:
-        made = made.replace(tzinfo=UTC)
-    made = made.astimezone(UTC)
-    naive_utc = made.replace(tzinfo=None)
-    wb.properties.created = naive_utc
-    wb.properties.modified = naive_utc
-    wb.properties.creator = "aipdesk"
-    props = wb.custom_doc_props
-    for prop in list(props.props):
-        if prop.name == CREATED_PROPERTY:
-            props.props.remove(prop)
-    props.append(StringProperty(name=CREATED_PROPERTY, value=made.isoformat()))
 
 
 def write_template(

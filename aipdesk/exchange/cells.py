@@ -1,0 +1,167 @@
+"""The cells of an imported sheet, read and checked one by one.
+
+Every rejection is a DomainError naming the sheet and cell (`Erfassung!G5: "-3"
+ist keine gültige Anzahl`); user text is quoted shortened to one line. A formula
+is refused wherever it stands: nothing in a file is evaluated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from openpyxl.utils import get_column_letter
+
+from aipdesk.domain.errors import DomainError
+from aipdesk.domain.model import CODE_RE
+from aipdesk.domain.months import Month
+from aipdesk.domain.rules import parse_count
+from aipdesk.exchange.guard import refuse, shown
+
+MAX_COUNT_TEXT = 40  # characters of a count typed as text ("1.234.567"); longer is no count
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A cell with content: its place, its value as the file holds it, whether a formula."""
+
+    row: int
+    column: int
+    value: Any
+    formula: bool
+
+
+Row = tuple[int, dict[int, Cell]]  # (row number, {column: cell}) of a row with content
+
+
+def at(where: str, error: DomainError) -> DomainError:
+    """`error` (a domain rule's message) placed at a cell; `reason` keeps its code."""
+    return DomainError(
+        "at_cell", where=where, message=(error.text("de"), error.text("en")), reason=error.code
+    )
+
+
+def cell_name(column: int, row: int, sheet: str) -> str:
+    place = shown(sheet)
+    if 1 <= column <= 18_278 and row >= 1:  # what A1 notation can name (A … ZZZ)
+        return f"{place}!{get_column_letter(column)}{row}"
+    return f"{place}!R{row}C{column}"
+
+
+def no_formula(cell: Cell, sheet: str) -> None:
+    if cell.formula:
+        raise refuse(cell_name(cell.column, cell.row, sheet), "import_formula")
+
+
+def text(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def header_text(cell: Cell | None) -> str:
+    return "" if cell is None else text(cell.value)
+
+
+def count(cell: Cell, sheet: str) -> int:
+    where = cell_name(cell.column, cell.row, sheet)
+    no_formula(cell, sheet)
+    value = cell.value
+    try:
+        if isinstance(value, (datetime, date, time, timedelta)) or not isinstance(
+            value, (int, float, str)
+        ):
+            raise DomainError("bad_count", text=shown(value))
+        if isinstance(value, str) and len(value.strip()) > MAX_COUNT_TEXT:
+            raise DomainError("bad_count", text=shown(value))  # no count is that long
+        return parse_count(value)
+    except DomainError as error:
+        # The contract's wording: "-3" is no valid count; the text quoted on one line.
+        code = "bad_count" if error.code == "negative_count" else error.code
+        raise at(where, DomainError(code, text=shown(error.params.get("text", "")))) from None
+
+
+def code(cell: Cell | None, sheet: str, column: str, column_en: str, where: str) -> str:
+    if cell is None:
+        raise refuse(where, "import_missing_code", column=column, column_en=column_en)
+    no_formula(cell, sheet)
+    found = text(cell.value) if isinstance(cell.value, (str, int, float)) else ""
+    if isinstance(cell.value, bool) or not CODE_RE.match(found):
+        # Dates, numbers with a fraction, text with spaces or symbols, 1 MB of text: a
+        # code never looks like that, and the message quotes only the start of it.
+        raise refuse(
+            cell_name(cell.column, cell.row, sheet), "import_bad_code", text=shown(cell.value)
+        )
+    return found
+
+
+def month_header(cell: Cell, sheet: str) -> Month:
+    where = cell_name(cell.column, cell.row, sheet)
+    no_formula(cell, sheet)
+    value = cell.value
+    try:
+        if isinstance(value, (datetime, date)) and not isinstance(value, time):
+            return Month(value.year, value.month)
+        if not isinstance(value, str):
+            raise DomainError("bad_month", text=shown(value))
+        stripped = value.strip()
+        if len(stripped) != 7 or not (stripped[:4] + stripped[5:]).isdecimal():
+            raise DomainError("bad_month", text=shown(stripped))  # exactly YYYY-MM
+        return Month.parse(stripped)
+    except DomainError as error:
+        raise at(where, error) from None
+
+
+def year(cell: Cell, sheet: str) -> int:
+    no_formula(cell, sheet)
+    value = cell.value
+    found = text(value)
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        found = str(value)
+    elif found.isdecimal() and len(found) == 4 and 1900 <= int(found) <= 2999:
+        # isdecimal, not isdigit: "²⁰²¹" is digits to isdigit, but int() refuses it
+        return int(found)
+    raise refuse(cell_name(cell.column, cell.row, sheet), "import_bad_year", text=shown(found))
+
+
+def export_month(cell: Cell, in_year: int, sheet: str) -> Month:
+    """The Monat column: 1–12, or YYYY-MM (then it must lie in the row's year), or a date."""
+    where = cell_name(cell.column, cell.row, sheet)
+    no_formula(cell, sheet)
+    value = cell.value
+    try:
+        if isinstance(value, (datetime, date)):
+            month = Month(value.year, value.month)
+        elif isinstance(value, bool):
+            raise DomainError("bad_month", text=str(value))
+        elif isinstance(value, (int, float)) or (
+            isinstance(value, str) and value.strip().isdecimal()
+        ):
+            number = value.strip() if isinstance(value, str) else value
+            if isinstance(number, float) and not number.is_integer():  # also inf and nan
+                raise DomainError("bad_month", text=shown(value))
+            if isinstance(number, str) and len(number) > 2:
+                raise DomainError("bad_month", text=f"{in_year}-{shown(number)}")
+            if not 1 <= int(number) <= 12:  # 13, -1 and 10**400 alike
+                raise DomainError("bad_month", text=f"{in_year}-{shown(number)}")
+            month = Month(in_year, int(number))
+        else:
+            month = Month.parse(shown(value))
+    except DomainError as error:
+        if error.code == "bad_month":  # the text as it stands in the cell, shortened
+            error = DomainError("bad_month", text=shown(error.params.get("text", "")))
+        raise at(where, error) from None
+    if month.year != in_year:
+        raise refuse(where, "import_month_year", month=str(month), year=in_year)
+    return month
+
+
+def note(cell: Cell | None) -> str | None:
+    """The Bemerkung as it stands (an export keeps leading and trailing spaces; so does
+    the import, or a round trip would change the note); blank is no note."""
+    if cell is None:
+        return None
+    if isinstance(cell.value, str):
+        return cell.value if cell.value.strip() else None
+    return text(cell.value) or None

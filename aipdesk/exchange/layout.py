@@ -1,0 +1,65 @@
+"""The layout of the workbooks aipdesk writes and reads back (DESIGN §6).
+
+Sheet names, header rows and document properties are a contract: the export and
+the entry template write them, the import recognises a file by them. Keeping them
+in one place keeps writer and reader in step.
+"""
+
+from __future__ import annotations
+
+# -- the export -------------------------------------------------------------------------
+
+OVERVIEW_SHEET = "Übersicht"
+DATA_SHEET = "Daten"
+OVERVIEW_HEADER = (
+    "Projekt",
+    "Kennzahl",
+    "Zielwert",
+    "Soll bis Berichtsmonat",
+    "Ist bis Berichtsmonat",
+    "Zielerreichung",
+    "Abweichung",
+    "Hochrechnung",
+    "Status",
+)
+# After the contracted columns: how complete the row is, the comparable Vorjahr and the
+# planned change, and the official Kennzahlen (gleitend 12 Monate) beside the steering view.
+OVERVIEW_MORE = (
+    "Gemeldet",
+    "Vorjahr (gleiche Monate)",
+    "Veränderung zum Vorjahr",
+    "Veränderung geplant",
+    "Gleitend 12 Monate",
+    "Veränderung zum Vorjahresmonat (K2/K3)",
+)
+OVERVIEW_HEADER_ROW = 6  # below the title block
+# The contracted start of Daten (codes in Projekt and Kennzahl); the import reads these,
+# and the Bemerkung wherever it stands.
+DATA_KEY_COLUMNS = ("Jahr", "Monat", "Projekt", "Kennzahl", "Wert")
+DATA_NOTE_COLUMN = "Bemerkung"
+DATA_HEADER = (
+    *DATA_KEY_COLUMNS,
+    "Projektname",
+    "Kennzahlname",
+    DATA_NOTE_COLUMN,
+    "geändert von",
+    "geändert am",
+)
+# The columns of a project sheet's month grid after the twelve months.
+GRID_TAIL = ("Summe", "Zielwert", "Soll", "Ist", "Zielerreichung", "Status")
+# Names a project's sheet cannot have (compared without case).
+RESERVED_NAMES = frozenset({OVERVIEW_SHEET.casefold(), DATA_SHEET.casefold(), "history"})
+
+# -- the entry template -------------------------------------------------------------------
+
+TEMPLATE_SHEET = "Erfassung"
+INSTRUCTIONS_SHEET = "Anleitung"
+TEMPLATE_HEADER = ("Projekt", "Kennzahl", "Bezeichnung")  # then one YYYY-MM column per month
+FIRST_MONTH_COLUMN = len(TEMPLATE_HEADER) + 1  # D
+
+# -- document properties ------------------------------------------------------------------
+
+CREATED_PROPERTY = "aipdesk.erstellt"  # the moment the file was made: ISO 8601, UTC, µs
+YEAR_PROPERTY = "aipdesk.jahr"
+KIND_PROPERTY = "aipdesk.art"
+KIND_TEMPLATE = "Erfassungsvorlage"

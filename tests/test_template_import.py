@@ -3,6 +3,8 @@ every way a file is refused, dry runs and conflicts."""
 
 from __future__ import annotations
 
+import json
+import sqlite3
 import zipfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -14,11 +16,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl.utils import get_column_letter, range_boundaries
 
+from aipdesk.cli import main
 from aipdesk.domain.errors import DomainError
 from aipdesk.domain.months import Month
 from aipdesk.domain.rules import parse_count
 from aipdesk.exchange import guard
-from aipdesk.exchange.importer import ImportFile, import_workbook, read_workbook
+from aipdesk.exchange.importer import (
+    ImportFile,
+    apply_import,
+    import_workbook,
+    plan_import,
+    read_workbook,
+)
 from aipdesk.exchange.template import CREATED_PROPERTY, mark_created, write_template
 from aipdesk.services.base import Actor
 from aipdesk.services.batch import KEEP, Kind
@@ -26,7 +35,7 @@ from aipdesk.services.demo import load_demo
 from aipdesk.services.maintenance import history
 from aipdesk.services.values import get_value, log_value
 from aipdesk.services.views import snapshot as view_snapshot
-from aipdesk.store.database import Database
+from aipdesk.store.database import Database, open_database
 from tests.conftest import snapshot, sqlite_only
 
 HEADER_2021 = ["Projekt", "Kennzahl", "Bezeichnung", *(f"2021-{m:02d}" for m in range(1, 13))]
@@ -307,11 +316,12 @@ def test_template_round_trip(logged: Database, actor: Actor, template: Path) -> 
     assert get_value(logged, "LIA", "job_starts", JAN) == (20, None)
     assert len(report.changes.values) == 5
     last = history(logged, "NEUSTART", "integrations", FEB)[-1]
+    row = row_of(openpyxl.load_workbook(template)["Erfassung"], "NEUSTART", "integrations")
     assert (last.user, last.source, last.old, last.new) == (
         "teamleitung",
         "import",
         {"value": 60, "note": None},
-        {"value": 61, "note": None},
+        {"value": 61, "note": None, "file": template.name, "where": f"Erfassung!E{row}"},
     )
     assert "Gespeichert: 5 Werte" in report.summary()
 
@@ -654,6 +664,70 @@ def test_daten_header_is_checked(logged: Database, actor: Actor, tmp_path: Path)
         "Daten!A1: Die Kopfzeile muss mit Jahr, Monat, Projekt, Kennzahl, Wert beginnen "
         "(gefunden: Jahr, Monat, Projekt, Wert)"
     )
+
+
+# -- one way to import: the command line and the window log alike -------------------------
+
+
+def change_log(path: Path) -> list[tuple[Any, ...]]:
+    """Every change-log row but its time stamp."""
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(
+            "SELECT id, user, source, action, entity, project, metric, year, month, old, new "
+            "FROM change_log ORDER BY id"
+        ).fetchall()
+    finally:
+        conn.close()
+
+
+def test_the_command_line_and_apply_import_log_an_import_alike(
+    sqlite_db: Database, actor: Actor, tmp_path: Path
+) -> None:
+    log_value(sqlite_db, actor, "NEUSTART", "integrations", FEB, 60)
+    template = write_template(sqlite_db, 2021, tmp_path / "vorlage.xlsx")
+    edit(
+        template, {}, by_key={("NEUSTART", "integrations", FEB): 61, ("LIA", "job_starts", MAR): 7}
+    )
+    first = tmp_path / "aipdesk.sqlite"
+    second = tmp_path / "zweite.sqlite"
+    source, copy = sqlite3.connect(first), sqlite3.connect(second)
+    source.backup(copy)
+    source.close()
+    copy.close()
+    before = len(change_log(first))
+
+    assert main(["import", "--db", str(first), str(template), "--user", "anna"]) == 0
+    other = open_database(second)
+    try:
+        file = read_workbook(template)
+        plan = plan_import(other, file)
+        changes = apply_import(other, Actor("anna", "import"), file, plan, skip_conflicts=True)
+    finally:
+        other.close()
+
+    assert changes.values == {("NEUSTART", "integrations", FEB), ("LIA", "job_starts", MAR)}
+    assert change_log(first) == change_log(second)
+    ws = openpyxl.load_workbook(template)["Erfassung"]
+    neustart, lia = row_of(ws, "NEUSTART", "integrations"), row_of(ws, "LIA", "job_starts")
+    written = {
+        (row[5], row[6], row[7], row[8]): (row[1], row[2], row[3], json.loads(row[10]))
+        for row in change_log(first)[before:]
+    }
+    assert written == {
+        ("NEUSTART", "integrations", 2021, 2): (
+            "anna",
+            "import",
+            "update",
+            {"value": 61, "note": None, "file": "vorlage.xlsx", "where": f"Erfassung!E{neustart}"},
+        ),
+        ("LIA", "job_starts", 2021, 3): (
+            "anna",
+            "import",
+            "insert",
+            {"value": 7, "note": None, "file": "vorlage.xlsx", "where": f"Erfassung!F{lia}"},
+        ),
+    }
 
 
 # -- dry run and conflicts -----------------------------------------------------------------

@@ -1,9 +1,17 @@
 """Importing monthly values from a workbook: the entry template or an export's `Daten`.
 
-`read_workbook` only reads and checks the cells (no database); `plan_import`
-compares the values with the database (new, changed, unchanged, conflict);
-`import_workbook` does both and writes the values in one transaction, or nothing
-at all. Every rejection is a DomainError naming the place: the sheet and cell
+One way to import a file, for the command line and the window alike:
+
+- `read_workbook(path) -> ImportFile` reads and checks the cells (no database);
+- `plan_import(db, file) -> Plan` compares the values with the database (new,
+  changed, unchanged, conflict), writing nothing: the window shows it as a preview;
+- `apply_import(db, actor, file, plan, *, skip_conflicts) -> Changes` writes them
+  in one transaction, or nothing at all, each change logged with the file's name
+  and the cell it came from;
+- `import_workbook(db, actor, path, dry_run, skip_conflicts) -> ImportReport` is
+  the three in a row (`aipdesk import`).
+
+Every rejection is a DomainError naming the place: the sheet and cell
 (`Erfassung!G5: "-3" ist keine gültige Anzahl`), or the file when the file as a
 whole is refused; user text is quoted shortened to one line.
 
@@ -40,7 +48,7 @@ from aipdesk.exchange.readers import found_names, matches
 from aipdesk.exchange.readers import read_export as _read_export
 from aipdesk.exchange.readers import read_template as _read_template
 from aipdesk.exchange.stamp import made_at
-from aipdesk.services.base import Actor, Changes
+from aipdesk.services.base import Actor, CellKey, Changes
 from aipdesk.services.batch import Kind, Plan, plan_values, write_values
 
 if TYPE_CHECKING:
@@ -51,6 +59,7 @@ __all__ = [
     "EXPORT_SHEET",
     "ImportFile",
     "ImportReport",
+    "apply_import",
     "import_workbook",
     "plan_import",
     "read_workbook",
@@ -215,6 +224,32 @@ def plan_import(db: Database, file: ImportFile) -> Plan:
     return plan_values(db, file.incoming, since=since, changes_conflict=since is None)
 
 
+def skipped_conflicts(plan: Plan, skip_conflicts: bool) -> tuple[CellKey, ...]:
+    """The cells an import leaves as they are: the plan's conflicts, if they are skipped."""
+    return tuple(i.incoming.key() for i in plan.of(Kind.CONFLICT)) if skip_conflicts else ()
+
+
+def apply_import(
+    db: Database, actor: Actor, file: ImportFile, plan: Plan, *, skip_conflicts: bool
+) -> Changes:
+    """Store what `plan` (from `plan_import`) found new or changed in `file`: one transaction,
+    all or nothing, every value validated again against the database as it is now.
+
+    With `skip_conflicts` the plan's conflicts keep their database value. Each value
+    written gets its change-log entry with the file's name and the cell it came from
+    (`origin`). When the plan has nothing to write, nothing is written. The command line
+    (`import_workbook`) and the window both store an import through this function.
+    """
+    skipped = skipped_conflicts(plan, skip_conflicts)
+    if not any(_writes(item.kind, skip_conflicts) for item in plan.items):
+        return Changes()
+    return write_values(db, actor, file.incoming, skip=skipped, origin=file.name or None)
+
+
+def _writes(kind: Kind, skip_conflicts: bool) -> bool:
+    return kind in (Kind.NEW, Kind.CHANGED) or (kind is Kind.CONFLICT and not skip_conflicts)
+
+
 def import_workbook(
     db: Database,
     actor: Actor,
@@ -222,17 +257,16 @@ def import_workbook(
     dry_run: bool = False,
     skip_conflicts: bool = False,
 ) -> ImportReport:
-    """Read `path`, compare it with the database and (unless `dry_run`) store it whole.
+    """Read `path`, compare it with the database and (unless `dry_run`) store it whole:
+    `read_workbook`, `plan_import`, `apply_import`.
 
     Nothing is written when any cell is rejected. With `skip_conflicts`, values changed
     in the database after the file was made keep their database value.
     """
     file = read_workbook(path)
     plan = plan_import(db, file)
-    skipped = tuple(i.incoming.key() for i in plan.of(Kind.CONFLICT)) if skip_conflicts else ()
+    skipped = skipped_conflicts(plan, skip_conflicts)
     if dry_run:
         return ImportReport(file, plan, dry_run=True, skipped=skipped)
-    changes = Changes()
-    if any(i.kind is not Kind.UNCHANGED for i in plan.items):
-        changes = write_values(db, actor, file.incoming, skip=skipped)
+    changes = apply_import(db, actor, file, plan, skip_conflicts=skip_conflicts)
     return ImportReport(file, plan, dry_run=False, changes=changes, skipped=skipped)

@@ -1,0 +1,225 @@
+"""The rows of an imported worksheet, as openpyxl's read-only worksheet gives them.
+
+openpyxl opens the workbook (parts, relationships, styles, shared strings,
+properties: small) and says where the sheet's part is; its rows are streamed from
+the XML by `sheetxml`, instead of openpyxl's cell objects, which cost most of an
+import's time and memory. Only the current row is held.
+
+The values are openpyxl's, to the letter: the common cells (numbers, dates by
+their style, shared, inline and plain strings, booleans) are converted here as
+openpyxl's `WorkSheetParser.parse_cell` converts them; a row with any other cell
+(a formula, rich text, an error value, an ISO date, a reference or a number that
+openpyxl would refuse) is handed to openpyxl's own `parse_row`, inside
+`guard.parsing`, so that it is read or refused exactly as before. The rows are
+then numbered, padded and skipped as `ReadOnlyWorksheet._cells_by_row` does, and
+counted against the guard's limits a second time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator, Iterator
+from typing import Any
+
+from openpyxl.utils.datetime import from_excel
+from openpyxl.worksheet._reader import WorkSheetParser
+
+from aipdesk.exchange import guard
+from aipdesk.exchange.cells import Cell, Row
+from aipdesk.exchange.guard import parsing, refuse
+from aipdesk.exchange.sheetxml import (
+    RawRow,
+    Record,
+    node_element,
+    record_element,
+    row_element,
+    row_elements,
+)
+
+MAX_COLUMN = 18_278  # ZZZ: the widest column openpyxl names
+# A cell as openpyxl's parser gives it: row, column, value, data type.
+Parsed = tuple[int, int, Any, str]
+
+
+def sheet_rows(ws: Any, where: str) -> Generator[Row, None, None]:
+    """(row number, {column: cell}) of every row with content of the read-only worksheet
+    `ws`, in the order of the file.
+
+    The guard counted the sheet's rows and cells before parsing; they are counted
+    again here as openpyxl would yield them (rows padded to their last cell)."""
+    book = ws.parent
+    cells = _RowParser(
+        WorkSheetParser(
+            None,
+            ws._shared_strings,
+            data_only=book.data_only,
+            epoch=book.epoch,
+            date_formats=book._date_formats,
+            timedelta_formats=book._timedelta_formats,
+        ),
+        where,
+    )
+    yield from _numbered(cells.parse(row_elements(ws._get_source, where)), where)
+
+
+def _numbered(rows: Iterator[tuple[int, list[Parsed]]], where: str) -> Iterator[Row]:
+    """The rows as openpyxl's read-only worksheet yields them, with content only.
+
+    A row numbered below the rows before it is skipped; one numbered beyond the last
+    row a sheet can have is refused (openpyxl yields an empty row for every number
+    skipped). A row is padded to the column of its last cell (a cell further right
+    than that is dropped); the padded cells of all rows are bounded."""
+    counter = 1  # the number the next row gets
+    grid = guard.MAX_GRID
+    for number, parsed in rows:
+        if number < counter:
+            continue
+        if number > guard.MAX_ROWS:
+            raise refuse(where, "import_too_big", limit=guard.MAX_CELLS)
+        counter = number + 1
+        if not parsed:
+            continue
+        width = parsed[-1][1]
+        grid -= width
+        if grid < 0:
+            raise refuse(where, "import_too_big", limit=guard.MAX_CELLS)
+        found: dict[int, Cell] = {}
+        for row, column, value, kind in _placed(parsed, width):
+            if value is None or (value.__class__ is str and not value.strip()):
+                continue  # blank text counts as empty
+            found[column] = Cell(row, column, value, kind == "f")
+        if found:
+            yield next(iter(found.values())).row, found
+
+
+def _placed(parsed: list[Parsed], width: int) -> list[Parsed]:
+    """The cells of a row padded to `width`, by column: of two cells in one column the
+    later one, none right of `width`."""
+    last = 0
+    for cell in parsed:
+        if cell[1] <= last:
+            break
+        last = cell[1]
+    else:
+        return parsed  # left to right, as every program writes them
+    placed = {cell[1]: cell for cell in parsed if cell[1] <= width}
+    return [placed[column] for column in sorted(placed)]
+
+
+class _RowParser:
+    """Rows to cells as openpyxl's `WorkSheetParser.parse_row`: the common cells here, any
+    row with another kind of cell by `parse_row` itself (`openpyxl` below)."""
+
+    def __init__(self, openpyxl: WorkSheetParser, where: str) -> None:
+        self.openpyxl = openpyxl
+        self.where = where
+        self.strings = openpyxl.shared_strings
+        self.dates = openpyxl.date_formats
+        self.durations = openpyxl.timedelta_formats
+        self.epoch = openpyxl.epoch
+        self.row_counter = 0
+        self.columns: dict[str, int] = {}
+
+    def parse(self, rows: Iterator[RawRow]) -> Iterator[tuple[int, list[Parsed]]]:
+        for attrs, records, nodes in rows:
+            parsed = self.common(attrs, records) if records is not None else None
+            yield parsed if parsed is not None else self.by_openpyxl(attrs, records, nodes)
+
+    def by_openpyxl(
+        self, attrs: dict[str, str], records: list[Record] | None, nodes: list[Any] | None
+    ) -> tuple[int, list[Parsed]]:
+        if records is not None:
+            children = [record_element(record) for record in records]
+        else:
+            children = [node_element(node) for node in nodes or ()]
+        parser = self.openpyxl
+        parser.row_counter = self.row_counter
+        with parsing(self.where):
+            number, cells = parser.parse_row(row_element(attrs, children))
+        self.row_counter = parser.row_counter
+        return number, [(c["row"], c["column"], c["value"], c["data_type"]) for c in cells]
+
+    def common(
+        self, attrs: dict[str, str], records: list[Record]
+    ) -> tuple[int, list[Parsed]] | None:
+        """The row if openpyxl would read all its cells as `cell` does, else None."""
+        r = attrs.get("r")
+        if r is None:
+            number = self.row_counter + 1
+        elif r.isdigit() and r.isascii():
+            number = int(r)
+        else:
+            return None
+        cells: list[Parsed] = []
+        column = 0
+        cell = self.cell
+        for record in records:
+            parsed = cell(record, number, r, column)
+            if parsed is None:
+                return None
+            column = parsed[1]
+            cells.append(parsed)
+        self.row_counter = number
+        return number, cells
+
+    def cell(self, record: Record, number: int, r: str | None, column: int) -> Parsed | None:
+        """One cell as `WorkSheetParser.parse_cell` makes it, or None where openpyxl would
+        do more (or refuse it): then openpyxl reads the row."""
+        attrs, text, strings = record
+        kind = attrs.get("t", "n")
+        style: Any = attrs.get("s", 0)
+        if style:
+            if not (style.isdigit() and style.isascii()):
+                return None
+            style = int(style)
+        reference = attrs.get("r")
+        if reference:
+            row = number
+            letters = reference[: -len(r)] if r and reference.endswith(r) else None
+            column = self.columns.get(letters, 0) if letters else 0
+            if not column:
+                row, column = self.reference(reference)
+                if not column:
+                    return None
+        else:
+            row, column = number, column + 1
+        if kind == "inlineStr":
+            return (row, column, None, kind) if strings is None else (row, column, strings, "s")
+        if not text:
+            return row, column, None, kind
+        try:
+            if kind == "n":
+                value: Any = float(text) if "." in text or "E" in text or "e" in text else int(text)
+                if style in self.dates:
+                    try:
+                        moment = from_excel(value, self.epoch, timedelta=style in self.durations)
+                    except (OverflowError, ValueError):
+                        return row, column, "#VALUE!", "e"  # out of the range of dates
+                    return row, column, moment, "d"
+                return row, column, value, "n"
+            if kind == "s":
+                return row, column, self.strings[int(text)], "s"
+            if kind == "b":
+                return row, column, bool(int(text)), "b"
+        except (ValueError, IndexError):
+            return None  # openpyxl refuses it, in its own words
+        if kind == "str":
+            return row, column, text, "s"
+        return None
+
+    def reference(self, reference: str) -> tuple[int, int]:
+        """(row, column) of an A1 reference in capitals; column 0 if it is another kind."""
+        letters = reference.rstrip("0123456789")
+        digits = reference[len(letters) :]
+        if not digits or not digits.isascii():
+            return 0, 0
+        column = self.columns.get(letters)
+        if column is None:
+            if not (1 <= len(letters) <= 3 and letters.isascii() and letters.isalpha()):
+                return 0, 0
+            if not letters.isupper():
+                return 0, 0
+            column = 0
+            for letter in letters:
+                column = column * 26 + ord(letter) - 64
+            self.columns[letters] = column
+        return int(digits), column

@@ -35,18 +35,17 @@ from __future__ import annotations
 
 import os
 import warnings
-from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from aipdesk.exchange import guard
-from aipdesk.exchange.cells import Cell, Row, cell_name, header_text
-from aipdesk.exchange.guard import check_container, parsing, refuse, shown, unreadable
+from aipdesk.exchange.cells import cell_name, header_text
+from aipdesk.exchange.guard import check_container, parsing, refuse, shown
 from aipdesk.exchange.imported import ImportFile, ImportReport
 from aipdesk.exchange.layout import DATA_KEY_COLUMNS, DATA_SHEET, TEMPLATE_HEADER, TEMPLATE_SHEET
 from aipdesk.exchange.readers import found_names, matches
 from aipdesk.exchange.readers import read_export as _read_export
 from aipdesk.exchange.readers import read_template as _read_template
+from aipdesk.exchange.sheetrows import sheet_rows
 from aipdesk.exchange.stamp import made_at
 from aipdesk.services.base import Actor, CellKey, Changes
 from aipdesk.services.batch import Kind, Plan, plan_values, write_values
@@ -70,51 +69,8 @@ EXPORT_SHEET = DATA_SHEET
 EXPORT_HEADER = DATA_KEY_COLUMNS
 
 
-# -- the rows of a sheet ------------------------------------------------------------------
-
-
-def _parsed(rows: Iterator[Any], where: str) -> Iterator[Any]:
-    """The rows openpyxl parses, its failures turned into DomainErrors. Only the library's
-    work happens inside the `try`: the consumer's code runs while this generator waits at
-    `yield`, and what the consumer raises does not pass through here."""
-    try:
-        yield from rows
-    except Exception as error:
-        raise unreadable(where, error) from None
-
-
-def _rows(ws: Any, where: str) -> Generator[Row, None, None]:
-    """(row number, {column: cell}) of every row with content.
-
-    The guard counted the sheet's rows and cells before parsing; they are counted
-    again as openpyxl yields them (rows padded to their last cell), a second line."""
-    with parsing(where):
-        ws.reset_dimensions()  # never trust the declared size: read what is there
-        rows = ws.iter_rows(min_row=1, min_col=1)
-    grid = guard.MAX_GRID
-    for number, cells in enumerate(_parsed(rows, where), start=1):
-        if number > guard.MAX_ROWS:  # <row r="1000000000">: openpyxl yields each before it
-            raise refuse(where, "import_too_big", limit=guard.MAX_CELLS)
-        if not cells:
-            continue
-        grid -= len(cells)
-        if grid < 0:
-            raise refuse(where, "import_too_big", limit=guard.MAX_CELLS)
-        found: dict[int, Cell] = {}
-        for cell in cells:
-            value = getattr(cell, "value", None)
-            if value is None or not hasattr(cell, "row"):
-                continue
-            if isinstance(value, str) and not value.strip():
-                continue  # blank text counts as empty
-            formula = getattr(cell, "data_type", None) == "f"
-            found[cell.column] = Cell(cell.row, cell.column, value, formula)
-        if found:
-            yield next(iter(found.values())).row, found
-
-
 def _header_row(ws: Any, where: str) -> list[str]:
-    rows = _rows(ws, where)
+    rows = sheet_rows(ws, where)
     try:
         first = next(rows, None)
     finally:
@@ -199,10 +155,10 @@ def _read(wb: Any, where: str) -> ImportFile:
                     expected=", ".join(TEMPLATE_HEADER),
                     found=found_names(header, len(TEMPLATE_HEADER)),
                 )
-            incoming = _read_template(_rows(_grid(wb, template, where), where), template)
+            incoming = _read_template(sheet_rows(_grid(wb, template, where), where), template)
             return ImportFile(tuple(incoming), made, "template", template, where, stamped)
     if export is not None:
-        incoming = _read_export(_rows(_grid(wb, export, where), where), export)
+        incoming = _read_export(sheet_rows(_grid(wb, export, where), where), export)
         return ImportFile(tuple(incoming), made, "export", export, where, stamped)
     raise refuse(
         where,

@@ -5,9 +5,12 @@ One way to import a file, for the command line and the window alike:
 - `read_workbook(path) -> ImportFile` reads and checks the cells (no database);
 - `plan_import(db, file) -> Plan` compares the values with the database (new,
   changed, unchanged, conflict), writing nothing: the window shows it as a preview;
-- `apply_import(db, actor, file, plan, *, skip_conflicts) -> Changes` writes them
-  in one transaction, or nothing at all, each change logged with the file's name
-  and the cell it came from;
+- `import_operation(file, plan, *, skip_conflicts) -> WriteValues | None` is the
+  write as an operation (`services.ops`): one unit of work, all or nothing, each
+  change logged with the file's name and the cell it came from, and its inverse
+  (the window runs it and keeps the inverse as one undo step);
+- `apply_import(db, actor, file, plan, *, skip_conflicts) -> Changes` runs that
+  operation (the command line);
 - `import_workbook(db, actor, path, dry_run, skip_conflicts) -> ImportReport` is
   the three in a row (`aipdesk import`).
 
@@ -21,9 +24,11 @@ Files come from other people's computers, so they are treated as untrusted:
   any XML parser sees them (`aipdesk.exchange.guard`): a zip of the two packing
   methods Excel writes, the number of parts, rows, cells and shared strings
   bounded;
-- openpyxl parses through defusedxml (no DTD, no entities, nothing fetched), in
-  read-only mode, never evaluating a formula (a formula cell is refused), and
-  the cells read are counted again as they come;
+- openpyxl reads the workbook's small parts through defusedxml (no entities,
+  nothing fetched) in read-only mode; a sheet's rows are streamed from its XML
+  under the same guards and no DTD (`sheetxml`, `sheetrows`), one row at a time,
+  as openpyxl would read them; a formula is never evaluated (a formula cell is
+  refused), and the cells read are counted again as they come;
 - every call into zipfile and openpyxl runs inside `guard.parsing`, which turns
   what a library raises on a damaged file into a DomainError naming the file; the
   checks of our own code run outside it, so a mistake of ours is never passed
@@ -48,7 +53,7 @@ from aipdesk.exchange.readers import read_template as _read_template
 from aipdesk.exchange.sheetrows import sheet_rows
 from aipdesk.exchange.stamp import made_at
 from aipdesk.services.base import Actor, CellKey, Changes
-from aipdesk.services.batch import Kind, Plan, plan_values, write_values
+from aipdesk.services.batch import Kind, Plan, WriteValues, plan_values
 
 if TYPE_CHECKING:
     from aipdesk.services.database import Database
@@ -59,6 +64,7 @@ __all__ = [
     "ImportFile",
     "ImportReport",
     "apply_import",
+    "import_operation",
     "import_workbook",
     "plan_import",
     "read_workbook",
@@ -185,21 +191,29 @@ def skipped_conflicts(plan: Plan, skip_conflicts: bool) -> tuple[CellKey, ...]:
     return tuple(i.incoming.key() for i in plan.of(Kind.CONFLICT)) if skip_conflicts else ()
 
 
-def apply_import(
-    db: Database, actor: Actor, file: ImportFile, plan: Plan, *, skip_conflicts: bool
-) -> Changes:
-    """Store what `plan` (from `plan_import`) found new or changed in `file`: one transaction,
-    all or nothing, every value validated again against the database as it is now.
+def import_operation(file: ImportFile, plan: Plan, *, skip_conflicts: bool) -> WriteValues | None:
+    """The write of an import as one operation: what `plan` (from `plan_import`) found new
+    or changed in `file`, every value validated again against the database as it is when
+    it runs; None when the plan has nothing to write.
 
     With `skip_conflicts` the plan's conflicts keep their database value. Each value
     written gets its change-log entry with the file's name and the cell it came from
-    (`origin`). When the plan has nothing to write, nothing is written. The command line
-    (`import_workbook`) and the window both store an import through this function.
+    (`origin`); the operation's inverse puts back what the import replaced. The command
+    line (`apply_import`) and the window (`Backend.apply_import`) both run this operation.
     """
-    skipped = skipped_conflicts(plan, skip_conflicts)
     if not any(_writes(item.kind, skip_conflicts) for item in plan.items):
-        return Changes()
-    return write_values(db, actor, file.incoming, skip=skipped, origin=file.name or None)
+        return None
+    skipped = frozenset(skipped_conflicts(plan, skip_conflicts))
+    return WriteValues(file.incoming, skipped, file.name or None)
+
+
+def apply_import(
+    db: Database, actor: Actor, file: ImportFile, plan: Plan, *, skip_conflicts: bool
+) -> Changes:
+    """Store an import (`import_operation`) as one transaction, all or nothing; nothing is
+    written when the plan has nothing to write."""
+    op = import_operation(file, plan, skip_conflicts=skip_conflicts)
+    return Changes() if op is None else op.run(db, actor).changes
 
 
 def _writes(kind: Kind, skip_conflicts: bool) -> bool:

@@ -398,12 +398,13 @@ class Backend(QObject):
         return file, plan_import(self.db, file)
 
     def apply_import(self, file: Any, skip_conflicts: bool, plan: Any) -> Changes:
-        """Take the values of a workbook as one undoable step (conflicts skipped, or not)."""
-        from aipdesk.services.batch import Kind
-        from aipdesk.services.ops import WriteValues
+        """Take the values of a workbook as one undoable step (conflicts skipped, or not):
+        the import's one operation (`exchange.importer.import_operation`)."""
+        from aipdesk.exchange.importer import import_operation
 
-        skip = [i.incoming.key() for i in plan.of(Kind.CONFLICT)] if skip_conflicts else []
-        op = WriteValues(tuple(file.incoming), frozenset(skip), file.name or None)
+        op = import_operation(file, plan, skip_conflicts=skip_conflicts)
+        if op is None:
+            return Changes()
         return self.execute(op, actor=Actor(self.actor.user, "import"))
 
     def merge(self, path: str, prefer: Literal["ours", "theirs"] | None, dry_run: bool) -> Any:

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from openpyxl import load_workbook
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from aipdesk.cli import main
 from aipdesk.domain.months import Month
 from aipdesk.services.values import get_value
 from aipdesk.ui.dialogs.import_dialog import ImportPreviewDialog
 from aipdesk.ui.main_window import MainWindow
 from tests.conftest import snapshot
+from tests.test_template_import import daten
 
 
 def test_export_runs_in_the_background_and_offers_the_folder(
@@ -76,3 +79,66 @@ def test_a_broken_file_is_refused_in_german(
     assert box is not None and "kaputt.xlsx" in box.text()
     box.close()
     assert snapshot(window.backend.db) == before
+
+
+def _import_log(path: Path, after: int) -> list[tuple[object, ...]]:
+    """The change-log rows after id `after`, but their time stamps."""
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(
+            "SELECT user, source, action, entity, project, metric, year, month, old, new "
+            "FROM change_log WHERE id > ? ORDER BY id",
+            (after,),
+        ).fetchall()
+    finally:
+        conn.close()
+
+
+def _last_id(path: Path) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return int(conn.execute("SELECT coalesce(max(id), 0) FROM change_log").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def test_the_window_and_the_command_line_log_an_import_alike(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """One way to import: the same file, taken over in the window (preview, store) and
+    by `aipdesk import` into a copy of the same database, leaves the same change-log
+    rows; in the window it is one undo step that puts every value back."""
+    ours = Path(window.backend.db.path or "")
+    theirs = tmp_path / "kommandozeile.sqlite"
+    source, copy = sqlite3.connect(ours), sqlite3.connect(theirs)
+    source.backup(copy)
+    source.close()
+    copy.close()
+    path = daten(
+        tmp_path / "Daten.xlsx",
+        [
+            [2021, 1, "LIA", "job_starts", 99, "LiA", "Januar neu gezählt", "x"],  # update
+            [2022, 2, "LIA", "job_starts", 7, "LiA", None, "x"],  # insert
+        ],
+    )
+    before = _last_id(ours), _last_id(theirs)
+    assert main(["import", "--db", str(theirs), str(path), "--user", "tester"]) == 0
+
+    steps = window.undo_stack.count()
+    window.exchange.import_(str(path))
+    qtbot.waitUntil(lambda: window.findChild(ImportPreviewDialog) is not None, timeout=30_000)
+    dialog = window.findChild(ImportPreviewDialog)
+    assert dialog is not None
+    dialog.accept()
+
+    logged = _import_log(ours, before[0])
+    assert [row[2] for row in logged] == ["update", "insert"]
+    assert {(row[0], row[1]) for row in logged} == {("tester", "import")}
+    assert '"file": "Daten.xlsx"' in str(logged[0][9])
+    assert logged == _import_log(theirs, before[1])
+
+    assert window.undo_stack.count() == steps + 1
+    window.undo_stack.undo()
+    db = window.backend.db
+    assert get_value(db, "LIA", "job_starts", Month(2022, 2)) is None
+    assert get_value(db, "LIA", "job_starts", Month(2021, 1))[0] != 99  # type: ignore[index]

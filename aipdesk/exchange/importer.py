@@ -38,6 +38,7 @@ Files come from other people's computers, so they are treated as untrusted:
 
 from __future__ import annotations
 
+import functools
 import os
 import warnings
 from pathlib import Path
@@ -110,11 +111,46 @@ def _grid(wb: Any, name: str, where: str) -> Any:
 
 
 def _open(handle: IO[bytes]) -> Any:
+    """The workbook, read-only, as `openpyxl.load_workbook(handle, read_only=True,
+    data_only=False, keep_links=False)` opens it, but without reading any worksheet.
+
+    openpyxl reads each sheet's declared size when it opens a workbook read-only; a
+    sheet without one (as openpyxl's write-only mode writes them: aipdesk's exports)
+    is parsed to its end for it, every sheet of the workbook, before a value is read.
+    The import never trusts a declared size (`sheetrows` reads what is there), so the
+    sheets are left unread until their rows are streamed."""
     import openpyxl
 
     if not openpyxl.DEFUSEDXML:  # pragma: no cover - defusedxml is a dependency
         raise RuntimeError("defusedxml is not installed: refusing to parse untrusted workbooks")
-    return openpyxl.load_workbook(handle, read_only=True, data_only=False, keep_links=False)
+    reader = _reader_class()(handle, read_only=True, data_only=False, keep_links=False)
+    reader.read()
+    return reader.wb
+
+
+@functools.cache
+def _reader_class() -> Any:
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    class UnsizedSheet(ReadOnlyWorksheet):  # type: ignore[misc]
+        def _get_size(self) -> None:
+            """Not read: the rows are counted as they are streamed."""
+
+    class Reader(ExcelReader):  # type: ignore[misc]
+        def read_worksheets(self) -> None:
+            """openpyxl's `read_worksheets` in read-only mode, with unsized sheets."""
+            for sheet, rel in self.parser.find_sheets():
+                if rel.target not in self.valid_files:
+                    continue
+                if "chartsheet" in rel.Type:
+                    self.read_chartsheet(sheet, rel)
+                    continue
+                ws = UnsizedSheet(self.wb, sheet.name, rel.target, self.shared_strings)
+                ws.sheet_state = sheet.state
+                self.wb._sheets.append(ws)
+
+    return Reader
 
 
 def read_workbook(path: str | os.PathLike[str]) -> ImportFile:

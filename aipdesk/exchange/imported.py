@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Literal
 
+from aipdesk.exchange.preview import Group, summarise
 from aipdesk.services.base import CellKey, Changes
 from aipdesk.services.batch import Incoming, Kind, Plan, PlanItem
 
@@ -14,6 +15,7 @@ __all__ = ["CLOCK_TOLERANCE", "ImportFile", "ImportReport"]
 # How far a file's stamp may lie ahead of this computer's clock (another computer's
 # clock may run a little fast); beyond it, the stamp is implausible.
 CLOCK_TOLERANCE = timedelta(minutes=5)
+GROUP_LINES = 40  # lines of counts by project and metric on the command line
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,8 @@ class ImportReport:
         return len(self.changes.values)
 
     def summary(self, lang: str = "de") -> str:
-        """A few readable lines for the command line: counts, the values that change, result."""
+        """A few readable lines for the command line, however large the file: counts, the
+        counts by project and metric, the first conflicts and changes, the result."""
         de = lang != "en"
         counts = self.counts()
         kind_text = {
@@ -94,38 +97,29 @@ class ImportReport:
                 else "  provenance unknown (no valid aipdesk time stamp): every change counts "
                 "as a conflict"
             )
-        label = {
-            Kind.NEW: "neu" if de else "new",
-            Kind.CHANGED: "geändert" if de else "changed",
-            Kind.CONFLICT: "KONFLIKT" if de else "CONFLICT",
-        }
-        order = {Kind.CONFLICT: 0, Kind.CHANGED: 1, Kind.NEW: 2}
-        shown = sorted(
-            (i for i in self.items if i.kind in order),
-            key=lambda i: (order[i.kind], i.incoming.key()),
-        )
-        for item in shown:
-            incoming, stored = item.incoming, item.stored
-            line = (
-                f"  {label[item.kind]:<9} {incoming.where:<14} {incoming.project} / "
-                f"{incoming.metric} / {incoming.month}: "
+        preview = summarise(self.plan)
+        groups = [g for g in preview.groups if g.new + g.changed + g.conflicts]
+        if groups:
+            lines.append("  je Projekt und Kennzahl:" if de else "  by project and metric:")
+        for group in groups[:GROUP_LINES]:
+            lines.append(
+                f"    {group.project} / {group.metric}, {group.months}: " + _counted(group, de)
             )
-            if stored is None:
-                line += str(incoming.value)
-            else:
-                line += f"{stored.value} → {incoming.value}"
-            if item.kind is Kind.CONFLICT and stored is not None:
-                when = (
-                    stored.updated_at.astimezone(UTC).strftime("%d.%m.%Y %H:%M UTC")
-                    if stored.updated_at
-                    else "?"
-                )
-                line += (
-                    f" (in der Datenbank geändert von {stored.updated_by} am {when})"
-                    if de
-                    else f" (changed in the database by {stored.updated_by} on {when})"
-                )
-            lines.append(line)
+        if len(groups) > GROUP_LINES:
+            rest = len(groups) - GROUP_LINES
+            lines.append(
+                f"    … und {rest} weitere Paare von Projekt und Kennzahl"
+                if de
+                else f"    … and {rest} more pairs of project and metric"
+            )
+        for item in preview.listed:
+            lines.append(_line(item, de))
+        if preview.more:
+            lines.append(
+                f"  … und {preview.more} weitere Werte (oben je Projekt und Kennzahl gezählt)"
+                if de
+                else f"  … and {preview.more} more values (counted by project and metric above)"
+            )
         if self.dry_run:
             lines.append("Probelauf: nichts gespeichert." if de else "Dry run: nothing was stored.")
         else:
@@ -140,3 +134,47 @@ class ImportReport:
                 )
             lines.append(text)
         return "\n".join(lines)
+
+
+def _counted(group: Group, de: bool) -> str:
+    words = (
+        (Kind.NEW, "neu", "new"),
+        (Kind.CHANGED, "geändert", "changed"),
+        (Kind.UNCHANGED, "unverändert", "unchanged"),
+        (Kind.CONFLICT, "im Konflikt", "in conflict"),
+    )
+    return ", ".join(
+        f"{group.count(kind)} {word_de if de else word_en}"
+        for kind, word_de, word_en in words
+        if group.count(kind)
+    )
+
+
+def _line(item: PlanItem, de: bool) -> str:
+    """One value that changes: `KONFLIKT  Erfassung!H5  NEUSTART / integrations / 2021-05: …`."""
+    label = {
+        Kind.NEW: "neu" if de else "new",
+        Kind.CHANGED: "geändert" if de else "changed",
+        Kind.CONFLICT: "KONFLIKT" if de else "CONFLICT",
+    }
+    incoming, stored = item.incoming, item.stored
+    line = (
+        f"  {label[item.kind]:<9} {incoming.where:<14} {incoming.project} / "
+        f"{incoming.metric} / {incoming.month}: "
+    )
+    if stored is None:
+        line += str(incoming.value)
+    else:
+        line += f"{stored.value} → {incoming.value}"
+    if item.kind is Kind.CONFLICT and stored is not None:
+        when = (
+            stored.updated_at.astimezone(UTC).strftime("%d.%m.%Y %H:%M UTC")
+            if stored.updated_at
+            else "?"
+        )
+        line += (
+            f" (in der Datenbank geändert von {stored.updated_by} am {when})"
+            if de
+            else f" (changed in the database by {stored.updated_by} on {when})"
+        )
+    return line

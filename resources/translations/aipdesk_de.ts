@@ -411,92 +411,118 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="33"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="41"/>
         <source>Import preview</source>
         <translation>Vorschau des Imports</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="38"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="47"/>
         <source>{source}: {new} new, {changed} changed, {unchanged} unchanged, {conflicts} in conflict. Nothing is stored before you confirm.</source>
         <translation>{source}: {new} neu, {changed} geändert, {unchanged} unverändert, {conflicts} im Konflikt. Gespeichert wird erst nach Bestätigung.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="53"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="88"/>
         <source>Values of the file</source>
         <translation>Werte der Datei</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="56"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="90"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="57"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="64"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="91"/>
         <source>Project</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="58"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="62"/>
+        <source>Values by project and metric</source>
+        <translation>Werte je Projekt und Kennzahl</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="65"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="92"/>
         <source>Metric</source>
         <translation>Kennzahl</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="59"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="66"/>
+        <source>Months</source>
+        <translation>Monate</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="77"/>
+        <source>The first {0} values to store:</source>
+        <translation>Die ersten {0} Werte zum Speichern:</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="79"/>
+        <source>The first {0} values to store ({1} more are counted above):</source>
+        <translation>Die ersten {0} Werte zum Speichern (weitere {1} sind oben gezählt):</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="93"/>
         <source>Month</source>
         <translation>Monat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="60"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="94"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="61"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="95"/>
         <source>Database</source>
         <translation>Datenbank</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="75"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="102"/>
         <source>&amp;Keep the database&apos;s value where it conflicts</source>
         <translation>Bei Konflikten den Wert der Datenbank &amp;behalten</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="81"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="108"/>
         <source>A conflict is a value that was changed in the database after the file was made.</source>
         <translation>Ein Konflikt ist ein Wert, der in der Datenbank nach dem Erstellen der Datei geändert wurde.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="88"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="115"/>
         <source>&amp;Store</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="92"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="119"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="100"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="67"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="161"/>
         <source>new</source>
         <translation>neu</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="101"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="68"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="162"/>
         <source>changed</source>
         <translation>geändert</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="102"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="69"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="163"/>
         <source>unchanged</source>
         <translation>unverändert</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="103"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="70"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="164"/>
         <source>conflict</source>
         <translation>Konflikt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="113"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="174"/>
         <source>({0}, {1})</source>
         <translation>({0}, {1})</translation>
     </message>
@@ -1130,82 +1156,82 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
 <context>
     <name>ProgressChart</name>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="64"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="65"/>
         <source>Progress chart</source>
         <translation>Fortschrittsdiagramm</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="210"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="213"/>
         <source>Select a target in the table to see its chart.</source>
         <translation>Zielwert in der Tabelle auswählen, um sein Diagramm zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="153"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="156"/>
         <source>Monthly level</source>
         <translation>Bestand je Monat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="135"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="138"/>
         <source>Loading the chart…</source>
         <translation>Diagramm wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="153"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="156"/>
         <source>Average to date</source>
         <translation>Durchschnitt bis dahin</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="155"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="158"/>
         <source>Monthly rate</source>
         <translation>Quote je Monat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="155"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="158"/>
         <source>Rate to date</source>
         <translation>Quote bis dahin</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="157"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="160"/>
         <source>Monthly actual</source>
         <translation>Ist je Monat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="157"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="160"/>
         <source>Actual to date</source>
         <translation>Ist bis dahin</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="161"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="164"/>
         <source>Plan to date</source>
         <translation>Soll bis dahin</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="162"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="165"/>
         <source>Target</source>
         <translation>Zielwert</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="163"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="166"/>
         <source>Forecast</source>
         <translation>Hochrechnung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="164"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="167"/>
         <source>Previous year</source>
         <translation>Vorjahr</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="214"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="217"/>
         <source>Chart of one target&apos;s progress: monthly actual values as bars; actual to date, plan to date, target, forecast and previous year as lines.</source>
         <translation>Diagramm zur Zielerreichung eines Zielwerts: Monatswerte (Ist) als Balken; Ist bis dahin, Soll bis dahin, Zielwert, Hochrechnung und Vorjahr als Linien.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="346"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="366"/>
         <source>Target period {0} – {1} · report month {2}</source>
         <translation>Zielzeitraum {0} – {1} · Berichtsmonat {2}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="385"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="411"/>
         <source>{0}. Actual to date {1}, plan to date {2}, target {3}, forecast {4} (report month {5}).</source>
         <translation>{0}. Ist bis dahin {1}, Soll bis dahin {2}, Zielwert {3}, Hochrechnung {4} (Berichtsmonat {5}).</translation>
     </message>

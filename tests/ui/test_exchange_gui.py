@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from aipdesk.cli import main
 from aipdesk.domain.months import Month
+from aipdesk.services.batch import Incoming, Kind, Plan, PlanItem, Stored
 from aipdesk.services.values import get_value
 from aipdesk.ui.dialogs.import_dialog import ImportPreviewDialog
 from aipdesk.ui.main_window import MainWindow
@@ -142,3 +143,31 @@ def test_the_window_and_the_command_line_log_an_import_alike(
     db = window.backend.db
     assert get_value(db, "LIA", "job_starts", Month(2022, 2)) is None
     assert get_value(db, "LIA", "job_starts", Month(2021, 1))[0] != 99  # type: ignore[index]
+
+
+def test_the_preview_of_a_large_file_summarises(qtbot: QtBot) -> None:
+    """12,000 values: one line per project and metric, the first conflicts listed on top,
+    not one line per value."""
+    items = []
+    for project in range(50):
+        for metric in range(20):
+            for month in range(1, 13):
+                incoming = Incoming(
+                    f"P{project:02d}", f"m{metric:02d}", Month(2021, month), month, where="x"
+                )
+                conflict = project == 7 and metric == 3 and month in (4, 5)
+                stored = Stored(1, None, "kollegin", None) if conflict else None
+                items.append(PlanItem(incoming, stored, Kind.CONFLICT if conflict else Kind.NEW))
+    dialog = ImportPreviewDialog(Plan(tuple(items)), "gross.xlsx")
+    qtbot.addWidget(dialog)
+    assert dialog.groups.rowCount() == 1_000
+    first = [dialog.groups.item(0, column).text() for column in range(7)]
+    assert first == ["P00", "m00", "2021-01 – 2021-12", "12", "0", "0", "0"]
+    assert dialog.table.rowCount() == 50
+    assert [dialog.table.item(row, 0).text() for row in range(3)] == [
+        "Konflikt",
+        "Konflikt",
+        "neu",
+    ]
+    assert "11950" in dialog.findChild(QLabel, "importListed").text()
+    assert dialog.skip.isVisibleTo(dialog)

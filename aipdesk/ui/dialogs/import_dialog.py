@@ -1,4 +1,10 @@
-"""Preview of an import (or a merge): what is new, changed, unchanged, in conflict."""
+"""Preview of an import: what is new, changed, unchanged, in conflict.
+
+However large the file, the preview summarises (`exchange.preview.summarise`): one
+line per project and metric with its months and counts, and below it the first
+values to decide on (conflicts, then changes and new values), not one line for
+each of 100,000 values.
+"""
 
 from __future__ import annotations
 
@@ -18,21 +24,24 @@ from PySide6.QtWidgets import (
 
 from aipdesk import format as fmt
 from aipdesk.domain.model import Status
+from aipdesk.exchange.preview import Group, summarise
 from aipdesk.services.batch import Kind, Plan, PlanItem
 from aipdesk.ui.common import ok_cancel, status_color
 
-ORDER = {Kind.CONFLICT: 0, Kind.CHANGED: 1, Kind.NEW: 2, Kind.UNCHANGED: 3}
+LISTED = 50  # values listed one by one below the summary
 
 
 class ImportPreviewDialog(QDialog):
-    """Lists every value of the file against the database before anything is written."""
+    """Shows what the file would change, before anything is written: counts by project and
+    metric, and the first values to store (conflicts first)."""
 
     def __init__(self, plan: Plan, source: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importPreviewDialog")
         self.setWindowTitle(self.tr("Import preview"))
         self.plan = plan
-        counts = plan.counts()
+        preview = summarise(plan, LISTED)
+        counts = preview.counts
         summary = QLabel(
             self.tr(
                 "{source}: {new} new, {changed} changed, {unchanged} unchanged, "
@@ -48,10 +57,35 @@ class ImportPreviewDialog(QDialog):
         )
         summary.setObjectName("importSummary")
         summary.setWordWrap(True)
-        self.table = QTableWidget(0, 6, self)
-        self.table.setObjectName("importTable")
-        self.table.setAccessibleName(self.tr("Values of the file"))
-        self.table.setHorizontalHeaderLabels(
+        self.groups = self._table(
+            "importGroups",
+            self.tr("Values by project and metric"),
+            [
+                self.tr("Project"),
+                self.tr("Metric"),
+                self.tr("Months"),
+                self.tr("new"),
+                self.tr("changed"),
+                self.tr("unchanged"),
+                self.tr("conflict"),
+            ],
+        )
+        self.groups.setRowCount(len(preview.groups))
+        for row, group in enumerate(preview.groups):
+            self._fill_group(row, group)
+        listed = QLabel(
+            self.tr("The first {0} values to store:").format(len(preview.listed))
+            if not preview.more
+            else self.tr("The first {0} values to store ({1} more are counted above):").format(
+                len(preview.listed), preview.more
+            ),
+            self,
+        )
+        listed.setObjectName("importListed")
+        listed.setVisible(bool(preview.listed))
+        self.table = self._table(
+            "importTable",
+            self.tr("Values of the file"),
             [
                 self.tr("Kind"),
                 self.tr("Project"),
@@ -59,19 +93,12 @@ class ImportPreviewDialog(QDialog):
                 self.tr("Month"),
                 self.tr("File"),
                 self.tr("Database"),
-            ]
+            ],
         )
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        items = sorted(plan.items, key=lambda i: (ORDER[i.kind], i.incoming.key()))
-        shown = [i for i in items if i.kind is not Kind.UNCHANGED]
-        self.table.setRowCount(len(shown))
-        for row, item in enumerate(shown):
+        self.table.setRowCount(len(preview.listed))
+        for row, item in enumerate(preview.listed):
             self._fill(row, item)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table.setVisible(bool(preview.listed))
         self.skip = QCheckBox(self.tr("&Keep the database's value where it conflicts"), self)
         self.skip.setObjectName("skipConflicts")
         self.skip.setChecked(True)
@@ -91,9 +118,43 @@ class ImportPreviewDialog(QDialog):
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         layout = QVBoxLayout(self)
-        for widget in (summary, self.table, conflict_hint, self.skip, self.buttons):
+        for widget in (summary, self.groups, listed, self.table, conflict_hint, self.skip):
             layout.addWidget(widget)
-        self.resize(820, 520)
+        layout.addWidget(self.buttons)
+        self.resize(820, 560)
+
+    def _table(self, name: str, accessible: str, headers: list[str]) -> QTableWidget:
+        table = QTableWidget(0, len(headers), self)
+        table.setObjectName(name)
+        table.setAccessibleName(accessible)
+        table.setHorizontalHeaderLabels(headers)
+        table.verticalHeader().hide()
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        return table
+
+    def _fill_group(self, row: int, group: Group) -> None:
+        texts = (
+            group.project,
+            group.metric,
+            group.months,
+            *(
+                fmt.number(group.count(kind))
+                for kind in (Kind.NEW, Kind.CHANGED, Kind.UNCHANGED, Kind.CONFLICT)
+            ),
+        )
+        for column, text in enumerate(texts):
+            cell = QTableWidgetItem(text)
+            if column >= 3:
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if group.conflicts:
+                color = status_color(Status.RED)
+                if color is not None:
+                    cell.setBackground(QBrush(color))
+            self.groups.setItem(row, column, cell)
 
     def _fill(self, row: int, item: PlanItem) -> None:
         kind = {

@@ -112,13 +112,14 @@ def _grid(wb: Any, name: str, where: str) -> Any:
 
 def _open(handle: IO[bytes]) -> Any:
     """The workbook, read-only, as `openpyxl.load_workbook(handle, read_only=True,
-    data_only=False, keep_links=False)` opens it, but without reading any worksheet.
+    data_only=False, keep_links=False)` opens it, but without parsing whole sheets.
 
-    openpyxl reads each sheet's declared size when it opens a workbook read-only; a
-    sheet without one (as openpyxl's write-only mode writes them: aipdesk's exports)
-    is parsed to its end for it, every sheet of the workbook, before a value is read.
-    The import never trusts a declared size (`sheetrows` reads what is there), so the
-    sheets are left unread until their rows are streamed."""
+    openpyxl reads each sheet's declared size (`<dimension>`) when it opens a workbook
+    read-only, waiting for the end of `<sheetData>`: a sheet without one (openpyxl's
+    write-only mode writes none: aipdesk's exports) is parsed to its end for it, every
+    sheet of the workbook, before a value is read. Here the size is looked for up to
+    the start of `<sheetData>` (where it stands), and checked as openpyxl checks it;
+    the import never trusts it (`sheetrows` counts what is there)."""
     import openpyxl
 
     if not openpyxl.DEFUSEDXML:  # pragma: no cover - defusedxml is a dependency
@@ -132,10 +133,25 @@ def _open(handle: IO[bytes]) -> Any:
 def _reader_class() -> Any:
     from openpyxl.reader.excel import ExcelReader
     from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+    from openpyxl.worksheet._reader import DATA_TAG, DIMENSION_TAG
+    from openpyxl.worksheet.dimensions import SheetDimension
+    from openpyxl.xml.functions import iterparse  # defusedxml's
 
     class UnsizedSheet(ReadOnlyWorksheet):  # type: ignore[misc]
         def _get_size(self) -> None:
-            """Not read: the rows are counted as they are streamed."""
+            """The declared size, if it stands before the rows (openpyxl's
+            `parse_dimensions`, stopping where the rows start)."""
+            source = self._get_source()
+            try:
+                for _, element in iterparse(source, events=("start",)):
+                    if element.tag == DIMENSION_TAG:
+                        bounds = SheetDimension.from_tree(element).boundaries
+                        self._min_column, self._min_row, self._max_column, self._max_row = bounds
+                        return
+                    if element.tag == DATA_TAG:
+                        return
+            finally:
+                source.close()
 
     class Reader(ExcelReader):  # type: ignore[misc]
         def read_worksheets(self) -> None:

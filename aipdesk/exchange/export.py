@@ -41,7 +41,7 @@ from openpyxl.drawing.text import (
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from aipdesk.domain.errors import DomainError
+from aipdesk.domain.errors import Code, DomainError
 from aipdesk.domain.model import Area, Metric, MetricKind, Project
 from aipdesk.domain.months import Month
 from aipdesk.domain.progress import Inputs, actual
@@ -222,7 +222,7 @@ def _check_notes(cells: Iterable[LoggedValue]) -> None:
         problem = note_problem(cell.note) if cell.note else None
         if problem is not None:
             raise DomainError(
-                "note_not_exportable",
+                Code.note_not_exportable,
                 project=cell.project,
                 metric=cell.metric,
                 month=str(cell.month),

@@ -33,7 +33,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal
 
-from aipdesk.domain.errors import DomainError
+from aipdesk.domain.errors import Code, DomainError
 from aipdesk.domain.model import CODE_RE
 from aipdesk.domain.months import Month
 from aipdesk.domain.rules import parse_count
@@ -69,11 +69,10 @@ NOTE_HEADER = DATA_NOTE_COLUMN
 CLOCK_TOLERANCE = timedelta(minutes=5)
 MAX_COUNT_TEXT = 40  # characters of a count typed as text ("1.234.567"); longer is no count
 
+
 def _at(where: str, error: DomainError) -> DomainError:
-    """`error` (a domain rule's message) placed at a cell; `reason` keeps its code."""
-    return DomainError(
-        "at_cell", where=where, message=(error.text("de"), error.text("en")), reason=error.code
-    )
+    """`error` (a domain rule's message) placed at a cell; it keeps its code."""
+    return error.at(where)
 
 
 @dataclass(frozen=True)
@@ -243,12 +242,12 @@ def _rows(ws: Any, where: str) -> Generator[tuple[int, dict[int, _Cell]], None, 
     grid = guard.MAX_GRID
     for number, cells in enumerate(_parsed(rows, where), start=1):
         if number > guard.MAX_ROWS:  # <row r="1000000000">: openpyxl yields each before it
-            raise _refuse(where, "import_too_big", limit=guard.MAX_CELLS)
+            raise _refuse(where, Code.import_too_big, limit=guard.MAX_CELLS)
         if not cells:
             continue
         grid -= len(cells)
         if grid < 0:
-            raise _refuse(where, "import_too_big", limit=guard.MAX_CELLS)
+            raise _refuse(where, Code.import_too_big, limit=guard.MAX_CELLS)
         found: dict[int, _Cell] = {}
         for cell in cells:
             value = getattr(cell, "value", None)
@@ -264,7 +263,7 @@ def _rows(ws: Any, where: str) -> Generator[tuple[int, dict[int, _Cell]], None, 
 
 def _no_formula(cell: _Cell, sheet: str) -> None:
     if cell.formula:
-        raise _refuse(_cell_name(cell.column, cell.row, sheet), "import_formula")
+        raise _refuse(_cell_name(cell.column, cell.row, sheet), Code.import_formula)
 
 
 def _text(value: Any) -> str:
@@ -281,26 +280,26 @@ def _count(cell: _Cell, sheet: str) -> int:
         if isinstance(value, (datetime, date, time, timedelta)) or not isinstance(
             value, (int, float, str)
         ):
-            raise DomainError("bad_count", text=_shown(value))
+            raise DomainError(Code.bad_count, text=_shown(value))
         if isinstance(value, str) and len(value.strip()) > MAX_COUNT_TEXT:
-            raise DomainError("bad_count", text=_shown(value))  # no count is that long
+            raise DomainError(Code.bad_count, text=_shown(value))  # no count is that long
         return parse_count(value)
     except DomainError as error:
         # The contract's wording: "-3" is no valid count; the text quoted on one line.
-        code = "bad_count" if error.code == "negative_count" else error.code
+        code = Code.bad_count if error.code == Code.negative_count else error.code
         raise _at(where, DomainError(code, text=_shown(error.params.get("text", "")))) from None
 
 
 def _code(cell: _Cell | None, sheet: str, column: str, column_en: str, where: str) -> str:
     if cell is None:
-        raise _refuse(where, "import_missing_code", column=column, column_en=column_en)
+        raise _refuse(where, Code.import_missing_code, column=(column, column_en))
     _no_formula(cell, sheet)
     text = _text(cell.value) if isinstance(cell.value, (str, int, float)) else ""
     if isinstance(cell.value, bool) or not CODE_RE.match(text):
         # Dates, numbers with a fraction, text with spaces or symbols, 1 MB of text: a
         # code never looks like that, and the message quotes only the start of it.
         raise _refuse(
-            _cell_name(cell.column, cell.row, sheet), "import_bad_code", text=_shown(cell.value)
+            _cell_name(cell.column, cell.row, sheet), Code.import_bad_code, text=_shown(cell.value)
         )
     return text
 
@@ -317,10 +316,10 @@ def _month_header(cell: _Cell, sheet: str) -> Month:
         if isinstance(value, (datetime, date)) and not isinstance(value, time):
             return Month(value.year, value.month)
         if not isinstance(value, str):
-            raise DomainError("bad_month", text=_shown(value))
+            raise DomainError(Code.bad_month, text=_shown(value))
         text = value.strip()
         if len(text) != 7 or not (text[:4] + text[5:]).isdecimal():
-            raise DomainError("bad_month", text=_shown(text))  # exactly YYYY-MM
+            raise DomainError(Code.bad_month, text=_shown(text))  # exactly YYYY-MM
         return Month.parse(text)
     except DomainError as error:
         raise _at(where, error) from None
@@ -343,7 +342,7 @@ def _read_template(rows: Iterator[tuple[int, dict[int, _Cell]]], sheet: str) -> 
     if not header:
         raise _refuse(
             _cell_name(1, 1, sheet),
-            "import_bad_header",
+            Code.import_bad_header,
             expected=", ".join(HEADER),
             found="(leer)",
         )
@@ -354,7 +353,7 @@ def _read_template(rows: Iterator[tuple[int, dict[int, _Cell]]], sheet: str) -> 
         if column > len(HEADER):
             months[column] = _month_header(header[column], sheet)
     if not months:
-        raise _refuse(_cell_name(len(HEADER) + 1, 1, sheet), "import_no_months")
+        raise _refuse(_cell_name(len(HEADER) + 1, 1, sheet), Code.import_no_months)
     incoming: list[Incoming] = []
     for number, cells in rows:
         for cell in cells.values():
@@ -364,7 +363,7 @@ def _read_template(rows: Iterator[tuple[int, dict[int, _Cell]]], sheet: str) -> 
             continue  # a row without values says nothing (names, remarks in column C)
         for column in sorted(values):
             if column not in months:
-                raise _refuse(_cell_name(column, number, sheet), "import_no_month_column")
+                raise _refuse(_cell_name(column, number, sheet), Code.import_no_month_column)
         project = _code(cells.get(1), sheet, "Projekt", "project", _cell_name(1, number, sheet))
         metric = _code(cells.get(2), sheet, "Kennzahl", "metric", _cell_name(2, number, sheet))
         for column, cell in sorted(values.items()):
@@ -390,7 +389,7 @@ def _year(cell: _Cell, sheet: str) -> int:
     elif text.isdecimal() and len(text) == 4 and 1900 <= int(text) <= 2999:
         # isdecimal, not isdigit: "²⁰²¹" is digits to isdigit, but int() refuses it
         return int(text)
-    raise _refuse(_cell_name(cell.column, cell.row, sheet), "import_bad_year", text=_shown(text))
+    raise _refuse(_cell_name(cell.column, cell.row, sheet), Code.import_bad_year, text=_shown(text))
 
 
 def _export_month(cell: _Cell, year: int, sheet: str) -> Month:
@@ -402,26 +401,26 @@ def _export_month(cell: _Cell, year: int, sheet: str) -> Month:
         if isinstance(value, (datetime, date)):
             month = Month(value.year, value.month)
         elif isinstance(value, bool):
-            raise DomainError("bad_month", text=str(value))
+            raise DomainError(Code.bad_month, text=str(value))
         elif isinstance(value, (int, float)) or (
             isinstance(value, str) and value.strip().isdecimal()
         ):
             number = value.strip() if isinstance(value, str) else value
             if isinstance(number, float) and not number.is_integer():  # also inf and nan
-                raise DomainError("bad_month", text=_shown(value))
+                raise DomainError(Code.bad_month, text=_shown(value))
             if isinstance(number, str) and len(number) > 2:
-                raise DomainError("bad_month", text=f"{year}-{_shown(number)}")
+                raise DomainError(Code.bad_month, text=f"{year}-{_shown(number)}")
             if not 1 <= int(number) <= 12:  # 13, -1 and 10**400 alike
-                raise DomainError("bad_month", text=f"{year}-{_shown(number)}")
+                raise DomainError(Code.bad_month, text=f"{year}-{_shown(number)}")
             month = Month(year, int(number))
         else:
             month = Month.parse(_shown(value))
     except DomainError as error:
         if error.code == "bad_month":  # the text as it stands in the cell, shortened
-            error = DomainError("bad_month", text=_shown(error.params.get("text", "")))
+            error = DomainError(Code.bad_month, text=_shown(error.params.get("text", "")))
         raise _at(where, error) from None
     if month.year != year:
-        raise _refuse(where, "import_month_year", month=str(month), year=year)
+        raise _refuse(where, Code.import_month_year, month=str(month), year=year)
     return month
 
 
@@ -443,7 +442,7 @@ def _read_export(rows: Iterator[tuple[int, dict[int, _Cell]]], sheet: str) -> li
     if not _matches(names, EXPORT_HEADER):
         raise _refuse(
             _cell_name(1, 1, sheet),
-            "import_bad_header",
+            Code.import_bad_header,
             expected=", ".join(EXPORT_HEADER),
             found=_found(names, len(EXPORT_HEADER)),
         )
@@ -463,14 +462,15 @@ def _read_export(rows: Iterator[tuple[int, dict[int, _Cell]]], sheet: str) -> li
         year_cell, month_cell = cells.get(1), cells.get(2)
         if year_cell is None:
             raise _refuse(
-                _cell_name(1, number, sheet), "import_missing_code", column="Jahr", column_en="year"
+                _cell_name(1, number, sheet),
+                Code.import_missing_code,
+                column=("Jahr", "year"),
             )
         if month_cell is None:
             raise _refuse(
                 _cell_name(2, number, sheet),
-                "import_missing_code",
-                column="Monat",
-                column_en="month",
+                Code.import_missing_code,
+                column=("Monat", "month"),
             )
         year = _year(year_cell, sheet)
         month = _export_month(month_cell, year, sheet)
@@ -528,7 +528,7 @@ def _grid(wb: Any, name: str, where: str) -> Any:
     with _parsing(where):
         ws = wb[name]
     if not callable(getattr(ws, "iter_rows", None)):
-        raise _refuse(_cell_name(1, 1, name), "import_not_a_grid", sheet=_shown(name))
+        raise _refuse(_cell_name(1, 1, name), Code.import_not_a_grid, sheet=_shown(name))
     return ws
 
 
@@ -564,9 +564,11 @@ def read_workbook(path: str | os.PathLike[str]) -> ImportFile:
     try:
         handle = file.open("rb")
     except FileNotFoundError:  # removed since it was checked
-        raise _refuse(where, "import_file_missing") from None
+        raise _refuse(where, Code.import_file_missing) from None
     except OSError as error:
-        raise _refuse(where, "import_cannot_open", reason=_shown(error.strerror or error)) from None
+        raise _refuse(
+            where, Code.import_cannot_open, reason=_shown(error.strerror or error)
+        ) from None
     with handle, warnings.catch_warnings():
         # openpyxl warns about what it skips or repairs ("data validation extension not
         # supported", "Cell J2 is marked as a date but …"): the refusals say what matters.
@@ -592,7 +594,7 @@ def _read(wb: Any, where: str) -> ImportFile:
             if not _matches(header, HEADER):
                 raise _refuse(
                     _cell_name(1, 1, template),
-                    "import_bad_header",
+                    Code.import_bad_header,
                     expected=", ".join(HEADER),
                     found=_found(header, len(HEADER)),
                 )
@@ -603,7 +605,7 @@ def _read(wb: Any, where: str) -> ImportFile:
         return ImportFile(tuple(incoming), made_at, "export", export, where, stamped)
     raise _refuse(
         where,
-        "import_no_sheet",
+        Code.import_no_sheet,
         template=SHEET,
         export=EXPORT_SHEET,
         found=_shown(", ".join(names), 120) or "–",

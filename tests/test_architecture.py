@@ -18,7 +18,6 @@ MAX_LINES = 500
 LONGER_FOR_NOW = {
     "aipdesk/exchange/export.py",
     "aipdesk/exchange/importer.py",
-    "aipdesk/domain/errors.py",
 }
 
 

@@ -31,12 +31,28 @@ def fmt() -> Formatter:
     return formatter("en" if QLocale().language() == QLocale.Language.English else "de")
 
 
+# Written out as QCoreApplication.translate("Context", "text") so pyside6-lupdate finds
+# them: the window's month names follow its translator (tests/ui/test_translations.py
+# checks that the German ones are those of aipdesk.format, which the CLI and workbook use).
 def month_names() -> tuple[str, ...]:
-    return fmt().month_names()
+    return (
+        QCoreApplication.translate("Months", "Jan"),
+        QCoreApplication.translate("Months", "Feb"),
+        QCoreApplication.translate("Months", "Mar"),
+        QCoreApplication.translate("Months", "Apr"),
+        QCoreApplication.translate("Months", "May"),
+        QCoreApplication.translate("Months", "Jun"),
+        QCoreApplication.translate("Months", "Jul"),
+        QCoreApplication.translate("Months", "Aug"),
+        QCoreApplication.translate("Months", "Sep"),
+        QCoreApplication.translate("Months", "Oct"),
+        QCoreApplication.translate("Months", "Nov"),
+        QCoreApplication.translate("Months", "Dec"),
+    )
 
 
 def month_label(month: Month) -> str:
-    return fmt().month(month)
+    return f"{month_names()[month.month - 1]} {month.year}"
 
 
 def status_text(status: Status) -> str:

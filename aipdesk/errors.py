@@ -18,6 +18,7 @@ from types import TracebackType
 from typing import Any
 
 from aipdesk.domain.escape import visible
+from aipdesk.domain.messages import Code, message
 
 log = logging.getLogger("aipdesk")  # set up in aipdesk/__init__.py: no output of its own
 
@@ -94,17 +95,8 @@ def describe_unexpected(exc: BaseException, lang: str = "de") -> str:
     detail = visible(text.splitlines()[0]) if text else type(exc).__name__
     if isinstance(exc, operational):
         if "locked" in detail or "busy" in detail:
-            return (
-                "Die Datenbank ist gerade durch einen anderen Vorgang gesperrt; bitte gleich "
-                "noch einmal versuchen"
-                if lang == "de"
-                else "the database is locked by another operation; please try again shortly"
-            )
-        return f"Datenbankfehler: {detail}" if lang == "de" else f"database error: {detail}"
+            return message(Code.unexpected_locked, lang)
+        return message(Code.unexpected_database, lang, detail=detail)
     if isinstance(exc, OSError):
-        return f"Dateifehler: {detail}" if lang == "de" else f"file error: {detail}"
-    return (
-        f"Unerwarteter Fehler ({type(exc).__name__}): {detail}"
-        if lang == "de"
-        else f"unexpected error ({type(exc).__name__}): {detail}"
-    )
+        return message(Code.unexpected_file, lang, detail=detail)
+    return message(Code.unexpected, lang, kind=type(exc).__name__, detail=detail)

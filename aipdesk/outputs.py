@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from aipdesk.domain.errors import DomainError
+from aipdesk.domain.errors import Code, DomainError
 from aipdesk.private import mode_for, temporary_beside
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -28,7 +28,7 @@ JOURNAL_SUFFIXES = ("-wal", "-shm", "-journal")
 
 
 def _refused(target: Path, de: str, en: str) -> DomainError:
-    return DomainError("output_refused", path=str(target), reason=(de, en))
+    return DomainError(Code.output_refused, path=str(target), reason=(de, en))
 
 
 def _resolved(path: Path) -> Path:
@@ -122,7 +122,7 @@ def write_failed(target: Path, error: OSError) -> DomainError:
     }
     detail = error.strerror or str(error) or type(error).__name__
     reason = reasons.get(error.errno or 0, (detail, detail))
-    return DomainError("output_failed", path=str(target), reason=reason)
+    return DomainError(Code.output_failed, path=str(target), reason=reason)
 
 
 def write_atomically(target: Path, write: Callable[[BinaryIO], object]) -> Path:

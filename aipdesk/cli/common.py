@@ -11,8 +11,9 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from aipdesk.domain.errors import DomainError
+from aipdesk.domain.errors import Code, DomainError
 from aipdesk.domain.escape import visible
+from aipdesk.domain.messages import Note, message
 
 if TYPE_CHECKING:
     from aipdesk.services.database import Database
@@ -147,7 +148,7 @@ def open_db(args: argparse.Namespace, create: bool = False, write: bool = False)
     if write:
         if db.read_only:
             db.close()
-            raise DomainError("read_only", path=db.where)
+            raise DomainError(Code.read_only, path=db.where)
         from aipdesk.services.maintenance import start_of_day
 
         try:
@@ -158,7 +159,7 @@ def open_db(args: argparse.Namespace, create: bool = False, write: bool = False)
         start_of_day(db)
     lang = args.lang or "de"
     for notice in db.notices:
-        say(f"{'Hinweis' if lang == 'de' else 'note'}: {notice.text(lang)}")
+        say(message(Note.notice, lang, message=notice.text(lang)))
     return db
 
 

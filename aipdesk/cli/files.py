@@ -17,6 +17,7 @@ from aipdesk.cli.common import (
     say,
     show,
 )
+from aipdesk.domain.messages import Note, message, pick
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -122,39 +123,24 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from aipdesk.services.maintenance import restore
 
     result = restore(location(args), args.file, actor_of(args))
-    de = (args.lang or "de") == "de"
-    if de:
-        show(
-            f"Wiederhergestellt: {result.target} enthält jetzt den Stand aus {result.restored_from}"
-        )
-    else:
-        show(f"Restored: {result.target} now holds the state of {result.restored_from}")
+    lang = args.lang or "de"
+    show(message(Note.restored, lang, target=str(result.target), source=str(result.restored_from)))
     if result.backup_of_current is not None:
-        show(
-            f"Der vorherige Stand ist gesichert in: {result.backup_of_current}"
-            if de
-            else f"The previous state is saved in: {result.backup_of_current}"
-        )
+        show(message(Note.restore_saved_before, lang, path=str(result.backup_of_current)))
     else:
-        show("Vorher gab es dort keine Datenbank" if de else "There was no database before")
+        show(message(Note.restore_nothing_before, lang))
     if result.revision != SCHEMA_HEAD:
-        show(
-            f"Die Sicherung hat Schema {result.revision}; beim nächsten Öffnen wird sie "
-            f"auf {SCHEMA_HEAD} aktualisiert (mit Sicherung vorher)"
-            if de
-            else f"The backup has schema {result.revision}; it is upgraded to {SCHEMA_HEAD} "
-            "on the next open (with a backup first)"
-        )
+        show(message(Note.restore_old_schema, lang, revision=result.revision, head=SCHEMA_HEAD))
     return EXIT_OK
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     from aipdesk.services.maintenance import check_location
 
-    index = 1 if args.lang == "en" else 0
+    lang = args.lang or "de"
     problems, facts = check_location(location(args))
     for fact in facts:
-        show(fact[index])
+        show(pick(fact, lang))
     for problem in problems:
-        say(problem[index])
+        say(pick(problem, lang))
     return EXIT_REJECTED if problems else EXIT_OK

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from aipdesk.cli.common import UsageError
 from aipdesk.domain.errors import DomainError
+from aipdesk.domain.messages import pick
 from aipdesk.domain.model import Metric, Target
 from aipdesk.domain.months import Month
 
@@ -34,7 +35,7 @@ Translate = Callable[[str, str], str]
 
 def translator(lang: str) -> Translate:
     """t(de, en): a help text in the language the help is shown in."""
-    return lambda de, en: de if lang == "de" else en
+    return lambda de, en: pick((de, en), lang)
 
 
 def add_pair(p: argparse.ArgumentParser, t: Translate) -> None:
@@ -53,25 +54,19 @@ def lang_of(args: argparse.Namespace) -> str:
 
 def say(args: argparse.Namespace, de: str, en: str) -> None:
     """A line of output in the language of `--lang`."""
-    print(de if lang_of(args) == "de" else en)
+    print(pick((de, en), lang_of(args)))
 
 
 def usage(args: argparse.Namespace, de: str, en: str) -> UsageError:
-    return UsageError(de if lang_of(args) == "de" else en)
-
-
-def _pick(pair: tuple[str, str], lang: str) -> str:
-    return pair[0] if lang == "de" else pair[1]
+    return UsageError(pick((de, en), lang_of(args)))
 
 
 def _number(value: float | None, lang: str, decimals: int = 1) -> str:
-    from aipdesk.format import number
+    from aipdesk.format import formatter
 
-    if value is None:
-        return "–"
-    if float(value).is_integer():
+    if value is not None and float(value).is_integer():
         decimals = 0
-    return number(value, decimals) if lang == "de" else f"{value:,.{decimals}f}"
+    return formatter(lang).number(value, decimals)
 
 
 def print_json(rows: Sequence[dict[str, Any]]) -> None:
@@ -105,50 +100,54 @@ def metric_json(metric: Metric) -> dict[str, Any]:
     }
 
 
+METRIC_HEADER = (
+    ("Kürzel", "Code"),
+    ("Name", "Name"),
+    ("Art", "Kind"),
+    ("davon von", "davon of"),
+    ("Einheit", "Unit"),
+    ("besser", "better"),
+    ("Quote", "Ratio"),
+    ("grün/gelb %", "green/amber %"),
+    ("Erfassung", "Entry"),
+)
+PROJECT_HEADER = (
+    ("Kürzel", "Code"),
+    ("Name", "Name"),
+    ("Zeitraum", "Period"),
+    ("aktiv", "active"),
+    ("Kennzahlen", "Metrics"),
+)
+TARGET_HEADER = (
+    ("Projekt", "Project"),
+    ("Kennzahl", "Metric"),
+    ("Zeitraum", "Period"),
+    ("Zielwert", "Target"),
+    ("Plankurve", "Plan curve"),
+    ("Veränderung %", "Change %"),
+    ("Ø Nenner geplant", "Planned mean denominator"),
+)
+
+
 def print_metrics(catalog: Catalog, lang: str) -> None:
-    de = lang == "de"
-    header = (
-        (
-            "Kürzel",
-            "Name",
-            "Art",
-            "davon von",
-            "Einheit",
-            "besser",
-            "Quote",
-            "grün/gelb %",
-            "Erfassung",
-        )
-        if de
-        else (
-            "Code",
-            "Name",
-            "Kind",
-            "davon of",
-            "Unit",
-            "better",
-            "Ratio",
-            "green/amber %",
-            "Entry",
-        )
-    )
+    header = [pick(pair, lang) for pair in METRIC_HEADER]
     rows = []
     for metric in catalog.metrics.values():
         parent = metric.parent or ""
         if metric.partition:
-            parent += " (Aufteilung)" if de else " (split)"
+            parent += pick((" (Aufteilung)", " (split)"), lang)
         better = {"up": ("mehr", "more"), "down": ("weniger", "less")}[metric.direction.value]
         parts = f"{metric.numerator} ÷ {metric.denominator}" if metric.numerator else ""
         thresholds = f"{_number(metric.green_pct, lang)}/{_number(metric.amber_pct, lang)}"
-        area = "" if metric.is_computed else _pick(AREAS[metric.area.value], lang)
+        area = "" if metric.is_computed else pick(AREAS[metric.area.value], lang)
         rows.append(
             (
                 metric.code,
                 metric.name,
-                _pick(KINDS[metric.kind.value], lang),
+                pick(KINDS[metric.kind.value], lang),
                 parent,
                 metric.unit,
-                _pick(better, lang),
+                pick(better, lang),
                 parts,
                 thresholds,
                 area,
@@ -173,13 +172,8 @@ def project_json(catalog: Catalog) -> list[dict[str, Any]]:
 
 
 def print_projects(catalog: Catalog, lang: str) -> None:
-    de = lang == "de"
-    header = (
-        ("Kürzel", "Name", "Zeitraum", "aktiv", "Kennzahlen")
-        if de
-        else ("Code", "Name", "Period", "active", "Metrics")
-    )
-    yes, no = ("ja", "nein") if de else ("yes", "no")
+    header = [pick(pair, lang) for pair in PROJECT_HEADER]
+    yes, no = pick(("ja", "yes"), lang), pick(("nein", "no"), lang)
     print_table(
         header,
         [
@@ -214,36 +208,15 @@ def target_json(catalog: Catalog, targets: Sequence[Target]) -> list[dict[str, A
 
 
 def print_targets(catalog: Catalog, targets: Sequence[Target], lang: str) -> None:
-    de = lang == "de"
-    header = (
-        (
-            "Projekt",
-            "Kennzahl",
-            "Zeitraum",
-            "Zielwert",
-            "Plankurve",
-            "Veränderung %",
-            "Ø Nenner geplant",
-        )
-        if de
-        else (
-            "Project",
-            "Metric",
-            "Period",
-            "Target",
-            "Plan curve",
-            "Change %",
-            "Planned mean denominator",
-        )
-    )
+    header = [pick(pair, lang) for pair in TARGET_HEADER]
     rows = []
     for t in targets:
         value = _number(t.value, lang)
         if t.value is not None and catalog.metrics[t.metric].unit:
             value += f" {catalog.metrics[t.metric].unit}"
         elif t.value is None:
-            value = "ohne Zahl" if de else "no number"
-        curve = "linear" if t.weights is None else "eigene" if de else "custom"
+            value = pick(("ohne Zahl", "no number"), lang)
+        curve = "linear" if t.weights is None else pick(("eigene", "custom"), lang)
         change = (
             "–"
             if t.change_pct is None

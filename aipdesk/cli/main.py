@@ -23,7 +23,8 @@ from aipdesk.cli.common import (
     location,
     say,
 )
-from aipdesk.domain.errors import DomainError
+from aipdesk.domain.errors import Code, DomainError
+from aipdesk.domain.messages import Note, message
 
 PANES = ("dashboard", "projects", "integrations", "training", "targets")
 
@@ -94,10 +95,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     changed = code == EXIT_OK and getattr(args, "changes", False)
     changed = changed and not getattr(args, "dry_run", False)
     problem = DomainError(
-        "output_lost_after_change" if changed else "output_lost", reason=out.reason()
+        Code.output_lost_after_change if changed else Code.output_lost, reason=out.reason()
     )
     if changed:
-        say(f"{'Hinweis' if lang == 'de' else 'note'}: {problem.text(lang)}")
+        say(message(Note.notice, lang, message=problem.text(lang)))
         return code
     say(problem.text(lang))
     return EXIT_REJECTED

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from aipdesk.domain.escape import visible
-from aipdesk.format import number, percent, signed
+from aipdesk.domain.messages import Note, message, pick
+from aipdesk.format import Formatter, formatter
 
 if TYPE_CHECKING:
     from aipdesk.domain.reporting import Holdup
@@ -48,8 +49,8 @@ def _decimals(row: StatusRow) -> int:
     return 1 if row.metric.unit == "%" or row.metric.kind.value == "stock" else 0
 
 
-def _pct(value: float | None) -> str:
-    return "–" if value is None else signed(value, 1) + " %"
+def _pct(fmt: Formatter, value: float | None) -> str:
+    return "–" if value is None else fmt.signed(value, 1) + " %"
 
 
 def _table(header: Sequence[str], lines: Sequence[tuple[str, ...]], numeric: range) -> list[str]:
@@ -69,7 +70,7 @@ def _table(header: Sequence[str], lines: Sequence[tuple[str, ...]], numeric: ran
 
 def format_status(report: StatusReport, lang: str = "de") -> str:
     """Both tables with a heading that says which report month and why."""
-    en = int(lang == "en")
+    fmt = formatter(lang)
     names = {
         (r.project.code, r.metric.code): visible(f"{r.project.code} {r.metric.name}")
         for r in report.rows
@@ -84,20 +85,20 @@ def format_status(report: StatusReport, lang: str = "de") -> str:
     official: list[tuple[str, ...]] = []
     for row in report.rows:
         p, decimals = row.progress, _decimals(row)
-        light = STATUS_WORDS[p.status.value][en]
+        light = pick(STATUS_WORDS[p.status.value], lang)
         code, metric_name = visible(row.project.code), visible(row.metric.name)
         steering.append(
             (
                 code,
                 metric_name,
                 str(row.target.period),
-                number(p.target, decimals),
-                number(p.plan_to_date, decimals),
-                number(p.actual_to_date, decimals),
-                percent(p.attainment_pct),
-                signed(p.deviation, decimals),
-                number(p.forecast, decimals),
-                number(p.previous_year_actual, decimals),
+                fmt.number(p.target, decimals),
+                fmt.number(p.plan_to_date, decimals),
+                fmt.number(p.actual_to_date, decimals),
+                fmt.percent(p.attainment_pct),
+                fmt.signed(p.deviation, decimals),
+                fmt.number(p.forecast, decimals),
+                fmt.number(p.previous_year_actual, decimals),
                 f"{p.months_reported}/{p.months_elapsed}",
                 light if p.complete else f"{light} *",
             )
@@ -106,48 +107,29 @@ def format_status(report: StatusReport, lang: str = "de") -> str:
             (
                 code,
                 metric_name,
-                number(p.rolling_12m, decimals),
-                number(p.rolling_12m_previous, decimals),
-                _pct(p.yoy_month_change_pct),
-                _pct(p.previous_year_change_pct),
-                _pct(p.planned_change_pct),
+                fmt.number(p.rolling_12m, decimals),
+                fmt.number(p.rolling_12m_previous, decimals),
+                _pct(fmt, p.yoy_month_change_pct),
+                _pct(fmt, p.previous_year_change_pct),
+                _pct(fmt, p.planned_change_pct),
             )
         )
-    heading = (
-        f"Status {report.year}, Report month {report.report_month}"
-        if en
-        else f"Status {report.year}, Berichtsmonat {report.report_month}"
-    )
-    out = [heading]
+    out = [message(Note.status_heading, lang, year=report.year, month=str(report.report_month))]
     if report.choice is not None:
         out.append(report.choice.explain(lang, name))
     if not report.rows:
-        out.append(
-            f"No targets overlap {report.year}."
-            if en
-            else f"Für {report.year} gibt es keine Zielwerte."
-        )
+        out.append(message(Note.status_no_targets, lang, year=report.year))
         return "\n".join(out)
     out.append("")
-    out += _table([h[en] for h in STEERING], steering, range(3, 11))
+    out += _table([pick(h, lang) for h in STEERING], steering, range(3, 11))
     incomplete = [r for r in report.rows if not r.progress.complete]
     if incomplete:
         out.append("")
-        out.append(
-            "* incomplete: plan and actual over the reported months only; missing:"
-            if en
-            else "* unvollständig: Soll und Ist nur über die gemeldeten Monate; es fehlen:"
-        )
+        out.append(message(Note.status_incomplete, lang))
         for row in incomplete:
             months = ", ".join(str(m) for m in row.progress.months_missing)
             out.append(f"  {visible(row.project.code)} {visible(row.metric.name)}: {months}")
     out.append("")
-    out.append(
-        f"Official Kennzahlen, rolling 12 months to {report.report_month} (K2, K3 as in the "
-        "Kennzahlen-Verordnung on § 48a SGB II; – where a month has no value)"
-        if en
-        else f"Amtliche Kennzahlen, gleitend 12 Monate bis {report.report_month} (K2, K3 nach "
-        "der Kennzahlen-Verordnung zu § 48a SGB II; – wo ein Monat keinen Wert hat)"
-    )
-    out += _table([h[en] for h in OFFICIAL], official, range(2, 7))
+    out.append(message(Note.status_official, lang, month=str(report.report_month)))
+    out += _table([pick(h, lang) for h in OFFICIAL], official, range(2, 7))
     return "\n".join(out)

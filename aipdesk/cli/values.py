@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from aipdesk.cli.common import EXIT_OK, UsageError, actor_of, month_arg, open_db
+from aipdesk.cli.listing import lang_of
 from aipdesk.domain.escape import visible
 
 
@@ -102,10 +103,11 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 def cmd_history(args: argparse.Namespace) -> int:
     from aipdesk.domain.audit import describe
+    from aipdesk.format import formatter
     from aipdesk.services.maintenance import history
 
     for change in history(open_db(args), args.project, args.metric, args.month):
-        when = change.at.astimezone().strftime("%d.%m.%Y %H:%M:%S")
+        when = formatter(lang_of(args)).timestamp(change.at, seconds=True)
         where = " ".join(str(x) for x in (change.project, change.metric, change.month) if x)
         # One entry, one line: what users typed (names, notes) is shown escaped.
         print(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from aipdesk.domain.errors import DomainError
+from aipdesk.domain.errors import Code, DomainError
 from aipdesk.domain.model import Metric, MetricKind
 
 # How a message names a kind: "Integrationen ist eine Zählgröße".
@@ -40,7 +40,7 @@ def _known(metrics: Mapping[str, Metric], code: str) -> Metric:
     try:
         return metrics[code]
     except KeyError:
-        raise DomainError("unknown_metric", metric=code) from None
+        raise DomainError(Code.unknown_metric, metric=code) from None
 
 
 def check_metric(metric: Metric, metrics: Mapping[str, Metric]) -> None:
@@ -58,7 +58,7 @@ def check_metric(metric: Metric, metrics: Mapping[str, Metric]) -> None:
         parent = _known(catalog, metric.parent)
         if parent.kind is MetricKind.RATIO:
             raise DomainError(
-                "davon_of_ratio", metric=named(metric, catalog), parent=named(parent, catalog)
+                Code.davon_of_ratio, metric=named(metric, catalog), parent=named(parent, catalog)
             )
         _check_same_kind(metric, parent, catalog)
         _check_no_cycle(metric, catalog)
@@ -66,7 +66,7 @@ def check_metric(metric: Metric, metrics: Mapping[str, Metric]) -> None:
         _check_parts(metric, catalog)
     elif metric.numerator is not None or metric.denominator is not None:
         raise DomainError(
-            "parts_without_ratio", metric=named(metric, catalog), kind=KIND_NAMES[metric.kind]
+            Code.parts_without_ratio, metric=named(metric, catalog), kind=KIND_NAMES[metric.kind]
         )
     for other in catalog.values():
         if other.code == metric.code:
@@ -80,7 +80,7 @@ def check_metric(metric: Metric, metrics: Mapping[str, Metric]) -> None:
 def _check_same_kind(child: Metric, parent: Metric, catalog: Mapping[str, Metric]) -> None:
     if child.kind is not parent.kind or parent.kind is MetricKind.RATIO:
         raise DomainError(
-            "parent_kind",
+            Code.parent_kind,
             metric=named(child, catalog),
             kind=KIND_NAMES[child.kind],
             parent=named(parent, catalog),
@@ -95,7 +95,7 @@ def _check_no_cycle(metric: Metric, catalog: Mapping[str, Metric]) -> None:
         chain.append(code)
         if code == metric.code:
             raise DomainError(
-                "davon_cycle",
+                Code.davon_cycle,
                 metric=named(metric, catalog),
                 parent=named(catalog[metric.parent or ""], catalog),
                 chain=" → ".join(chain),
@@ -108,8 +108,8 @@ def _check_no_cycle(metric: Metric, catalog: Mapping[str, Metric]) -> None:
 def _check_parts(ratio: Metric, catalog: Mapping[str, Metric]) -> None:
     """A ratio divides a count (its numerator) by a stock (its denominator)."""
     for code, kind, error in (
-        (ratio.numerator, MetricKind.FLOW, "ratio_numerator_kind"),
-        (ratio.denominator, MetricKind.STOCK, "ratio_denominator_kind"),
+        (ratio.numerator, MetricKind.FLOW, Code.ratio_numerator_kind),
+        (ratio.denominator, MetricKind.STOCK, Code.ratio_denominator_kind),
     ):
         part = _known(catalog, code or "")
         if part.kind is not kind:

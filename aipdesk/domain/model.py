@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from aipdesk.domain.errors import DomainError
+from aipdesk.domain.errors import Code, DomainError
 from aipdesk.domain.months import Month, Period
 from aipdesk.domain.text import check_line, check_paragraphs
 
@@ -54,7 +54,7 @@ class Area(StrEnum):
 
 def check_code(code: str) -> str:
     if not isinstance(code, str) or not CODE_RE.fullmatch(code):
-        raise DomainError("bad_code", code=code)
+        raise DomainError(Code.bad_code, code=code)
     return code
 
 
@@ -69,7 +69,7 @@ class Project:
     def validate(self) -> None:
         check_code(self.code)
         if not self.name.strip():
-            raise DomainError("empty_name")
+            raise DomainError(Code.empty_name)
         check_line(self.name, NAME)
         check_paragraphs(self.description, DESCRIPTION)
 
@@ -99,7 +99,7 @@ class Metric:
     def validate(self) -> None:
         check_code(self.code)
         if not self.name.strip():
-            raise DomainError("empty_name")
+            raise DomainError(Code.empty_name)
         check_line(self.name, NAME)
         check_line(self.unit, UNIT)
         check_paragraphs(self.description, DESCRIPTION)
@@ -107,13 +107,13 @@ class Metric:
             if code is not None:
                 check_code(code)
         if self.kind is MetricKind.RATIO and not (self.numerator and self.denominator):
-            raise DomainError("ratio_needs_parts")
+            raise DomainError(Code.ratio_needs_parts)
         if self.parent == self.code:
-            raise DomainError("parent_cycle", metric=self.code)
+            raise DomainError(Code.parent_cycle, metric=self.code)
         if self.partition and self.parent is None:
-            raise DomainError("partition_needs_parent", metric=self.code)
+            raise DomainError(Code.partition_needs_parent, metric=self.code)
         if not (0 < self.amber_pct <= self.green_pct):
-            raise DomainError("thresholds", green=self.green_pct, amber=self.amber_pct)
+            raise DomainError(Code.thresholds, green=self.green_pct, amber=self.amber_pct)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,13 +150,13 @@ class Target:
     def validate(self) -> None:
         Period(self.first, self.last)  # raises when reversed
         if self.value is not None and self.value < 0:
-            raise DomainError("target_negative", value=self.value)
+            raise DomainError(Code.target_negative, value=self.value)
         if self.weights is not None:
             validate_weights(self.weights, self.first, self.months)
         if self.change_pct is not None and not -100 < self.change_pct < 10_000:
-            raise DomainError("change_pct_invalid", value=self.change_pct)
+            raise DomainError(Code.change_pct_invalid, value=self.change_pct)
         if self.denominator_plan is not None and not 0 < self.denominator_plan < 1e12:
-            raise DomainError("denominator_plan_invalid", value=self.denominator_plan)
+            raise DomainError(Code.denominator_plan_invalid, value=self.denominator_plan)
 
     def plan_share(self, months: int) -> float:
         """W: the planned share of the first `months` months of the period."""
@@ -173,10 +173,10 @@ class Target:
 def validate_weights(weights: tuple[float, ...] | list[float], first: Month, months: int) -> None:
     """Plan weights: exactly one per period month, each >= 0, together 1."""
     if len(weights) != months:
-        raise DomainError("weights_count", expected=months, given=len(weights))
+        raise DomainError(Code.weights_count, expected=months, given=len(weights))
     for offset, weight in enumerate(weights):
         if weight != weight or weight < 0:  # NaN or negative
-            raise DomainError("weights_negative", month=str(first.shift(offset)), weight=weight)
+            raise DomainError(Code.weights_negative, month=str(first.shift(offset)), weight=weight)
     total = sum(weights)
     if abs(total - 1.0) > WEIGHT_TOLERANCE:
-        raise DomainError("weights_sum", total=f"{total:.6g}")
+        raise DomainError(Code.weights_sum, total=f"{total:.6g}")

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from aipdesk.domain.errors import DomainError
+from aipdesk.domain.errors import Code, DomainError
 
 _MONTH_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
 
@@ -21,16 +21,16 @@ class Month:
 
     def __post_init__(self) -> None:
         if not 1 <= self.month <= 12:
-            raise DomainError("bad_month", text=f"{self.year}-{self.month}")
+            raise DomainError(Code.bad_month, text=f"{self.year}-{self.month}")
         if not 1900 <= self.year <= 2999:
-            raise DomainError("bad_month", text=f"{self.year}-{self.month:02d}")
+            raise DomainError(Code.bad_month, text=f"{self.year}-{self.month:02d}")
         object.__setattr__(self, "index", self.year * 12 + self.month - 1)
 
     @classmethod
     def parse(cls, text: str) -> Month:
         match = _MONTH_RE.match(text or "")
         if not match:
-            raise DomainError("bad_month", text=text)
+            raise DomainError(Code.bad_month, text=text)
         return cls(int(match.group(1)), int(match.group(2)))
 
     @classmethod
@@ -54,7 +54,7 @@ class Period:
 
     def __post_init__(self) -> None:
         if self.first is not None and self.last is not None and self.last < self.first:
-            raise DomainError("period_reversed", first=str(self.first), last=str(self.last))
+            raise DomainError(Code.period_reversed, first=str(self.first), last=str(self.last))
 
     @classmethod
     def year(cls, year: int) -> Period:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
-from aipdesk.domain.errors import DomainError
+from aipdesk.domain.errors import Code, DomainError
 from aipdesk.domain.model import WEIGHT_TOLERANCE
 from aipdesk.domain.months import Month, Period
 
@@ -23,7 +23,7 @@ def parse_weight(text: str | float) -> float:
     try:
         return float(cleaned)
     except ValueError:
-        raise DomainError("bad_number", text=str(text)) from None
+        raise DomainError(Code.bad_number, text=str(text)) from None
 
 
 def parse_weights(text: str) -> list[float]:
@@ -40,16 +40,16 @@ def normalise_weights(raw: Sequence[float], first: Month, months: int) -> tuple[
     exactly as it was entered.
     """
     if len(raw) != months:
-        raise DomainError("weights_count", expected=months, given=len(raw))
+        raise DomainError(Code.weights_count, expected=months, given=len(raw))
     for offset, weight in enumerate(raw):
         month = str(first.shift(offset))
         if math.isnan(weight) or weight < 0:
-            raise DomainError("weights_negative", month=month, weight=weight)
+            raise DomainError(Code.weights_negative, month=month, weight=weight)
         if math.isinf(weight):
-            raise DomainError("weights_not_finite", month=month, weight=weight)
+            raise DomainError(Code.weights_not_finite, month=month, weight=weight)
     total = math.fsum(raw)
     if total <= 0:
-        raise DomainError("weights_zero")
+        raise DomainError(Code.weights_zero)
     if abs(total - 1.0) <= WEIGHT_TOLERANCE:
         return tuple(float(weight) for weight in raw)
     return tuple(weight / total for weight in raw)
@@ -91,14 +91,14 @@ def weights_from_history(
         usable.append([values[month] / total for month in window])
     if not usable:
         if zero:
-            raise DomainError("history_zero", series=series, periods=", ".join(zero))
+            raise DomainError(Code.history_zero, series=series, periods=", ".join(zero))
         previous = history_window(first, months, 1)
         missing = [str(month) for month in previous if month not in values]
         listed = ", ".join(missing[:_LISTED])
         if len(missing) > _LISTED:
             listed += f", … ({len(missing)})"
         raise DomainError(
-            "history_missing",
+            Code.history_missing,
             series=series,
             period=str(Period(previous[0], previous[-1])),
             months=listed,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from aipdesk.domain.messages import Note, message
 from aipdesk.domain.model import Target
 from aipdesk.domain.months import Month, Period
 from aipdesk.domain.progress import Observed
@@ -39,22 +40,11 @@ class ReportMonthChoice:
     ) -> str:
         """Why this month, in a sentence; `name` names a target as people know it,
         `label` a month (default: YYYY-MM)."""
-        de = lang != "en"
         month, latest = label(self.month), label(self.latest)
         if not self.holdups:
-            return (
-                f"Meldeschluss: bis {month} haben alle Ziele mit Werten vollständig gemeldet"
-                if de
-                else f"reporting deadline: every target with values is complete up to {month}"
-            )
+            return message(Note.deadline_complete, lang, month=month)
         missing = "; ".join(f"{name(h)} {label(h.missing)}" for h in self.holdups)
-        return (
-            f"Meldeschluss: bis {month} vollständig gemeldet; es fehlt noch: {missing} "
-            f"(Werte liegen bis {latest} vor)"
-            if de
-            else f"reporting deadline: complete up to {month}; still missing: {missing} "
-            f"(values reach {latest})"
-        )
+        return message(Note.deadline_missing, lang, month=month, missing=missing, latest=latest)
 
 
 @dataclass(frozen=True, slots=True)

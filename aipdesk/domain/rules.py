@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from aipdesk.domain.catalogue import label
-from aipdesk.domain.errors import DomainError
+from aipdesk.domain.errors import Code, DomainError
 from aipdesk.domain.model import Metric, Project
 from aipdesk.domain.months import Month
 
@@ -22,25 +22,25 @@ def parse_count(text: str | int | float) -> int:
     Rejects everything else with a message that quotes the input.
     """
     if isinstance(text, bool):
-        raise DomainError("bad_count", text=str(text))
+        raise DomainError(Code.bad_count, text=str(text))
     if isinstance(text, int):
         value = text
     elif isinstance(text, float):
         if text != text or text in (float("inf"), float("-inf")) or not text.is_integer():
-            raise DomainError("bad_count", text=_shown(text))
+            raise DomainError(Code.bad_count, text=_shown(text))
         value = int(text)
     else:
         cleaned = str(text).strip().replace("\u00a0", "").replace(" ", "")
         if not _COUNT_RE.match(cleaned):
-            raise DomainError("bad_count", text=_shown(text))
+            raise DomainError(Code.bad_count, text=_shown(text))
         digits = cleaned.replace(".", "").lstrip("0")
         if len(digits) > len(str(MAX_COUNT)):  # before int(): Python refuses > 4,300 digits
-            raise DomainError("count_too_large", text=_shown(text))
+            raise DomainError(Code.count_too_large, text=_shown(text))
         value = int(digits or "0")
     if value < 0:
-        raise DomainError("negative_count", text=_shown(text))
+        raise DomainError(Code.negative_count, text=_shown(text))
     if value > MAX_COUNT:
-        raise DomainError("count_too_large", text=_shown(text))
+        raise DomainError(Code.count_too_large, text=_shown(text))
     return value
 
 
@@ -56,7 +56,7 @@ def parse_number(text: str | float) -> float:
     """A decimal number typed by a person, German ("24,6", "17.046") or plain ("24.6")."""
     if isinstance(text, (int, float)) and not isinstance(text, bool):
         if text != text or text in (float("inf"), float("-inf")):
-            raise DomainError("bad_number", text=str(text))
+            raise DomainError(Code.bad_number, text=str(text))
         return float(text)
     cleaned = str(text).strip().replace("\u00a0", "").replace(" ", "").rstrip("%")
     if "," in cleaned:
@@ -66,9 +66,9 @@ def parse_number(text: str | float) -> float:
     try:
         value = float(cleaned)
     except ValueError:
-        raise DomainError("bad_number", text=str(text)) from None
+        raise DomainError(Code.bad_number, text=str(text)) from None
     if value != value or value in (float("inf"), float("-inf")):
-        raise DomainError("bad_number", text=str(text))
+        raise DomainError(Code.bad_number, text=str(text))
     return value
 
 
@@ -76,15 +76,15 @@ def check_loggable(project: Project, metric: Metric, month: Month) -> None:
     """A value may be logged for an active project, a counted metric, inside the period."""
     if metric.is_computed:
         raise DomainError(
-            "metric_computed",
+            Code.metric_computed,
             metric=metric.code,
             formula=f"100 · {metric.numerator} / Ø {metric.denominator}",
         )
     if not project.active:
-        raise DomainError("project_inactive", project=project.code)
+        raise DomainError(Code.project_inactive, project=project.code)
     if not project.period.contains(month):
         raise DomainError(
-            "month_outside_project",
+            Code.month_outside_project,
             month=str(month),
             project=project.code,
             period=str(project.period),
@@ -111,7 +111,7 @@ def check_family(
     for child, value in children:
         if value > parent_value:
             raise DomainError(
-                "child_exceeds_parent",
+                Code.child_exceeds_parent,
                 project=project,
                 month=str(month),
                 child=child.code,
@@ -123,7 +123,7 @@ def check_family(
     total = sum(value for _, value in parts)
     if total > parent_value:
         raise DomainError(
-            "partition_exceeds_parent",
+            Code.partition_exceeds_parent,
             project=project,
             month=str(month),
             parts=" + ".join(label(child, metrics) for child, _ in parts),

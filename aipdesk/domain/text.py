@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from aipdesk.domain.errors import DomainError
+from aipdesk.domain.errors import Code, DomainError
 from aipdesk.domain.escape import INVISIBLE, visible
 
 NOTE_LIMIT = 2_000  # characters of a Bemerkung: a few paragraphs; Excel takes 32,767
@@ -35,10 +35,13 @@ _BREAKS = re.compile("[\t\n]")
 def _refuse_char(what: tuple[str, str], found: re.Match[str]) -> DomainError:
     char = found.group(0)
     if char == "\x00":  # PostgreSQL cannot store it at all: the message says so
-        return DomainError("text_nul", what=what)
+        return DomainError(Code.text_nul, what=what)
     named = {"\t": ("Tabulator", "tab"), "\n": ("Zeilenumbruch", "line break")}
     return DomainError(
-        "text_control", what=what, char=named.get(char, visible(char)), position=found.start() + 1
+        Code.text_control,
+        what=what,
+        char=named.get(char, visible(char)),
+        position=found.start() + 1,
     )
 
 
@@ -46,7 +49,7 @@ def check_note(note: str, what: tuple[str, str] = NOTE) -> str:
     """A Bemerkung as typed: at most `NOTE_LIMIT` characters, line breaks and tabs but
     no other control character. Returns it unchanged."""
     if len(note) > NOTE_LIMIT:
-        raise DomainError("text_too_long", what=what, limit=NOTE_LIMIT, length=len(note))
+        raise DomainError(Code.text_too_long, what=what, limit=NOTE_LIMIT, length=len(note))
     if found := _NEVER.search(note):
         raise _refuse_char(what, found)
     return note
@@ -55,7 +58,7 @@ def check_note(note: str, what: tuple[str, str] = NOTE) -> str:
 def check_line(text: str, what: tuple[str, str], limit: int | None = None) -> str:
     """One line of text (a name, a unit): no control character, no line break."""
     if limit is not None and len(text) > limit:
-        raise DomainError("text_too_long", what=what, limit=limit, length=len(text))
+        raise DomainError(Code.text_too_long, what=what, limit=limit, length=len(text))
     if found := _NEVER.search(text) or _BREAKS.search(text):
         raise _refuse_char(what, found)
     return text
@@ -64,7 +67,7 @@ def check_line(text: str, what: tuple[str, str], limit: int | None = None) -> st
 def check_paragraphs(text: str, what: tuple[str, str], limit: int | None = None) -> str:
     """Free text of several lines (a description): line breaks and tabs are fine."""
     if limit is not None and len(text) > limit:
-        raise DomainError("text_too_long", what=what, limit=limit, length=len(text))
+        raise DomainError(Code.text_too_long, what=what, limit=limit, length=len(text))
     if found := _NEVER.search(text):
         raise _refuse_char(what, found)
     return text
@@ -73,7 +76,7 @@ def check_paragraphs(text: str, what: tuple[str, str], limit: int | None = None)
 def check_user(user: str, limit: int) -> str:
     """A user name for the change log: one line, visible, not empty, at most `limit`."""
     if not user.strip():
-        raise DomainError("text_empty", what=USER)
+        raise DomainError(Code.text_empty, what=USER)
     check_line(user, USER, limit)
     if found := INVISIBLE.search(user):  # what reorders or hides text on a terminal
         raise _refuse_char(USER, found)

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 
 from openpyxl import Workbook
 
-from aipdesk.domain.errors import DomainError
+from aipdesk.domain.errors import Code, DomainError
 from aipdesk.domain.model import Area, Metric, MetricKind
 from aipdesk.domain.months import Month
 from aipdesk.domain.progress import Inputs
@@ -89,7 +89,7 @@ def check_notes(cells: Iterable[LoggedValue]) -> None:
         problem = note_problem(cell.note) if cell.note else None
         if problem is not None:
             raise DomainError(
-                "note_not_exportable",
+                Code.note_not_exportable,
                 project=cell.project,
                 metric=cell.metric,
                 month=str(cell.month),

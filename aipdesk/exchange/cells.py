@@ -13,7 +13,7 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
-from aipdesk.domain.errors import DomainError
+from aipdesk.domain.errors import Code, DomainError
 from aipdesk.domain.model import CODE_RE
 from aipdesk.domain.months import Month
 from aipdesk.domain.rules import parse_count
@@ -36,10 +36,8 @@ Row = tuple[int, dict[int, Cell]]  # (row number, {column: cell}) of a row with 
 
 
 def at(where: str, error: DomainError) -> DomainError:
-    """`error` (a domain rule's message) placed at a cell; `reason` keeps its code."""
-    return DomainError(
-        "at_cell", where=where, message=(error.text("de"), error.text("en")), reason=error.code
-    )
+    """`error` (a domain rule's message) placed at a cell; it keeps its code."""
+    return error.at(where)
 
 
 def cell_name(column: int, row: int, sheet: str) -> str:
@@ -51,7 +49,7 @@ def cell_name(column: int, row: int, sheet: str) -> str:
 
 def no_formula(cell: Cell, sheet: str) -> None:
     if cell.formula:
-        raise refuse(cell_name(cell.column, cell.row, sheet), "import_formula")
+        raise refuse(cell_name(cell.column, cell.row, sheet), Code.import_formula)
 
 
 def text(value: Any) -> str:
@@ -72,26 +70,26 @@ def count(cell: Cell, sheet: str) -> int:
         if isinstance(value, (datetime, date, time, timedelta)) or not isinstance(
             value, (int, float, str)
         ):
-            raise DomainError("bad_count", text=shown(value))
+            raise DomainError(Code.bad_count, text=shown(value))
         if isinstance(value, str) and len(value.strip()) > MAX_COUNT_TEXT:
-            raise DomainError("bad_count", text=shown(value))  # no count is that long
+            raise DomainError(Code.bad_count, text=shown(value))  # no count is that long
         return parse_count(value)
     except DomainError as error:
         # The contract's wording: "-3" is no valid count; the text quoted on one line.
-        code = "bad_count" if error.code == "negative_count" else error.code
+        code = Code.bad_count if error.code == Code.negative_count else error.code
         raise at(where, DomainError(code, text=shown(error.params.get("text", "")))) from None
 
 
 def code(cell: Cell | None, sheet: str, column: str, column_en: str, where: str) -> str:
     if cell is None:
-        raise refuse(where, "import_missing_code", column=column, column_en=column_en)
+        raise refuse(where, Code.import_missing_code, column=(column, column_en))
     no_formula(cell, sheet)
     found = text(cell.value) if isinstance(cell.value, (str, int, float)) else ""
     if isinstance(cell.value, bool) or not CODE_RE.match(found):
         # Dates, numbers with a fraction, text with spaces or symbols, 1 MB of text: a
         # code never looks like that, and the message quotes only the start of it.
         raise refuse(
-            cell_name(cell.column, cell.row, sheet), "import_bad_code", text=shown(cell.value)
+            cell_name(cell.column, cell.row, sheet), Code.import_bad_code, text=shown(cell.value)
         )
     return found
 
@@ -104,10 +102,10 @@ def month_header(cell: Cell, sheet: str) -> Month:
         if isinstance(value, (datetime, date)) and not isinstance(value, time):
             return Month(value.year, value.month)
         if not isinstance(value, str):
-            raise DomainError("bad_month", text=shown(value))
+            raise DomainError(Code.bad_month, text=shown(value))
         stripped = value.strip()
         if len(stripped) != 7 or not (stripped[:4] + stripped[5:]).isdecimal():
-            raise DomainError("bad_month", text=shown(stripped))  # exactly YYYY-MM
+            raise DomainError(Code.bad_month, text=shown(stripped))  # exactly YYYY-MM
         return Month.parse(stripped)
     except DomainError as error:
         raise at(where, error) from None
@@ -122,7 +120,7 @@ def year(cell: Cell, sheet: str) -> int:
     elif found.isdecimal() and len(found) == 4 and 1900 <= int(found) <= 2999:
         # isdecimal, not isdigit: "²⁰²¹" is digits to isdigit, but int() refuses it
         return int(found)
-    raise refuse(cell_name(cell.column, cell.row, sheet), "import_bad_year", text=shown(found))
+    raise refuse(cell_name(cell.column, cell.row, sheet), Code.import_bad_year, text=shown(found))
 
 
 def export_month(cell: Cell, in_year: int, sheet: str) -> Month:
@@ -134,26 +132,26 @@ def export_month(cell: Cell, in_year: int, sheet: str) -> Month:
         if isinstance(value, (datetime, date)):
             month = Month(value.year, value.month)
         elif isinstance(value, bool):
-            raise DomainError("bad_month", text=str(value))
+            raise DomainError(Code.bad_month, text=str(value))
         elif isinstance(value, (int, float)) or (
             isinstance(value, str) and value.strip().isdecimal()
         ):
             number = value.strip() if isinstance(value, str) else value
             if isinstance(number, float) and not number.is_integer():  # also inf and nan
-                raise DomainError("bad_month", text=shown(value))
+                raise DomainError(Code.bad_month, text=shown(value))
             if isinstance(number, str) and len(number) > 2:
-                raise DomainError("bad_month", text=f"{in_year}-{shown(number)}")
+                raise DomainError(Code.bad_month, text=f"{in_year}-{shown(number)}")
             if not 1 <= int(number) <= 12:  # 13, -1 and 10**400 alike
-                raise DomainError("bad_month", text=f"{in_year}-{shown(number)}")
+                raise DomainError(Code.bad_month, text=f"{in_year}-{shown(number)}")
             month = Month(in_year, int(number))
         else:
             month = Month.parse(shown(value))
     except DomainError as error:
         if error.code == "bad_month":  # the text as it stands in the cell, shortened
-            error = DomainError("bad_month", text=shown(error.params.get("text", "")))
+            error = DomainError(Code.bad_month, text=shown(error.params.get("text", "")))
         raise at(where, error) from None
     if month.year != in_year:
-        raise refuse(where, "import_month_year", month=str(month), year=in_year)
+        raise refuse(where, Code.import_month_year, month=str(month), year=in_year)
     return month
 
 

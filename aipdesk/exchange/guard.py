@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import IO, Any
 from xml.etree.ElementTree import ParseError
 
-from aipdesk.domain.errors import DomainError
+from aipdesk.domain.errors import Code, DomainError
 
 # Limits for untrusted files. A year's template has a few hundred cells, an export's
 # `Daten` sheet one row per monthly value; these bounds are far above both.
@@ -72,7 +72,7 @@ _MISSING_PART = re.compile(r"[\"']There is no item named '(.*)' in the archive[\
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]+")
 
 
-def refuse(where: str, code: str, **params: Any) -> DomainError:
+def refuse(where: str, code: Code, **params: Any) -> DomainError:
     return DomainError(code, where=where, **params)
 
 
@@ -111,9 +111,9 @@ def unreadable(where: str, error: BaseException) -> DomainError:
     while error.__cause__ is not None:
         error = error.__cause__
     if isinstance(error, MemoryError):  # a part that parses into more than there is memory
-        return refuse(where, "import_too_big", limit=MAX_CELLS)
+        return refuse(where, Code.import_too_big, limit=MAX_CELLS)
     if isinstance(error, DefusedXmlException):  # DTD, entities, external references
-        return refuse(where, "import_xml_forbidden")
+        return refuse(where, Code.import_xml_forbidden)
     if isinstance(
         error,
         (
@@ -124,27 +124,27 @@ def unreadable(where: str, error: BaseException) -> DomainError:
             UnicodeError,  # text in an encoding it does not claim
         ),
     ):
-        return refuse(where, "import_broken")
+        return refuse(where, Code.import_broken)
     origin = _raised_in(error)  # "module.function" of the library code that raised it
     if isinstance(error, KeyError):
         if missing := _MISSING_PART.fullmatch(str(error)):  # zipfile: no such part
-            return refuse(where, "import_part_missing", part=shown(missing.group(1), 80))
+            return refuse(where, Code.import_part_missing, part=shown(missing.group(1), 80))
         if origin.startswith(("openpyxl.reader.", "openpyxl.packaging.")):
             # a sheet or part whose relationship id (r:id="rId7") leads nowhere
-            return refuse(where, "import_part_missing", part=shown(error.args[0], 80))
+            return refuse(where, Code.import_part_missing, part=shown(error.args[0], 80))
     if isinstance(error, AttributeError) and origin.startswith(
         "openpyxl.reader.excel.ExcelReader.read_chartsheet"
     ):
         # openpyxl 3.1 cannot read a chart sheet without a chart (it expects its drawing)
-        return refuse(where, "import_empty_chartsheet")
+        return refuse(where, Code.import_empty_chartsheet)
     if isinstance(error, NotImplementedError) and origin.startswith("zipfile."):
-        return refuse(where, "import_broken")  # "zip file version 8.4": no Excel writes it
+        return refuse(where, Code.import_broken)  # "zip file version 8.4": no Excel writes it
     if isinstance(error, (ValueError, TypeError)) and origin.startswith(
         ("openpyxl.utils.cell.", "openpyxl.worksheet._reader.WorkSheetParser.parse_row")
     ):
         # a reference openpyxl cannot convert: <c r="1A">, <dimension ref="A1:ZZZZ9">,
         # <row r="x">, a shared formula in a cell without any reference
-        return refuse(where, "import_bad_reference")
+        return refuse(where, Code.import_bad_reference)
     if isinstance(error, (ValueError, TypeError, IndexError)) and origin.startswith(
         (
             "openpyxl.descriptors.",
@@ -155,16 +155,16 @@ def unreadable(where: str, error: BaseException) -> DomainError:
     ):
         # a value that does not fit its type: a cell t="d" with "2021-02-30", t="b" with
         # "x", t="s" pointing past the shared strings; a created date that does not exist
-        return refuse(where, "import_bad_value")
+        return refuse(where, Code.import_bad_value)
     if isinstance(error, OSError):
         if error.errno == errno.EINVAL:  # zipfile seeking to an offset the file cannot have
-            return refuse(where, "import_broken")
+            return refuse(where, Code.import_broken)
         # the file vanished or cannot be read while it is open
-        return refuse(where, "import_cannot_open", reason=shown(error.strerror or error))
+        return refuse(where, Code.import_cannot_open, reason=shown(error.strerror or error))
     # The last line. The libraries raise many kinds on hostile input (KeyError for a
     # missing part, ValueError or TypeError for an attribute they cannot convert,
     # IndexError for a shared string that is not there, …): none may escape as a traceback.
-    return refuse(where, "import_unreadable", kind=type(error).__name__)
+    return refuse(where, Code.import_unreadable, kind=type(error).__name__)
 
 
 def _raised_in(error: BaseException) -> str:
@@ -186,34 +186,36 @@ def check_container(path: Path, where: str) -> None:
     """Refuse what is not a plain, bounded .xlsx before any XML parser sees it."""
     suffix = path.suffix.lower()
     if suffix in MACRO_SUFFIXES:
-        raise refuse(where, "import_macros")
+        raise refuse(where, Code.import_macros)
     if suffix == ".xlsb":
-        raise refuse(where, "import_binary")
+        raise refuse(where, Code.import_binary)
     try:
         size = path.stat().st_size
         if not path.is_file():
-            raise refuse(where, "import_not_xlsx")
+            raise refuse(where, Code.import_not_xlsx)
         with path.open("rb") as handle:
             magic = handle.read(8)
             if size > MAX_FILE_BYTES:
                 raise refuse(
                     where,
-                    "import_file_too_large",
+                    Code.import_file_too_large,
                     size=round(size / 1e6),
                     limit=round(MAX_FILE_BYTES / 1e6),
                 )
             if magic.startswith(ZIP_MAGIC) and _declared_parts(handle, size) > MAX_PARTS:
-                raise refuse(where, "import_too_big", limit=MAX_CELLS)
+                raise refuse(where, Code.import_too_big, limit=MAX_CELLS)
     except FileNotFoundError:
-        raise refuse(where, "import_file_missing") from None
+        raise refuse(where, Code.import_file_missing) from None
     except OSError as error:
-        raise refuse(where, "import_cannot_open", reason=shown(error.strerror or error)) from None
+        raise refuse(
+            where, Code.import_cannot_open, reason=shown(error.strerror or error)
+        ) from None
     if size == 0:
-        raise refuse(where, "import_file_empty")
+        raise refuse(where, Code.import_file_empty)
     if magic.startswith(OLE2_MAGIC):
-        raise refuse(where, "import_encrypted")
+        raise refuse(where, Code.import_encrypted)
     if not magic.startswith(ZIP_MAGIC):
-        raise refuse(where, "import_not_xlsx")
+        raise refuse(where, Code.import_not_xlsx)
     with parsing(where):
         archive = zipfile.ZipFile(path)
     with archive:
@@ -251,33 +253,33 @@ def _declared_parts(handle: IO[bytes], size: int) -> int:
 def _check_archive(archive: zipfile.ZipFile, where: str) -> None:
     infos = archive.infolist()  # read by the constructor already
     if len(infos) > MAX_PARTS:
-        raise refuse(where, "import_too_big", limit=MAX_CELLS)
+        raise refuse(where, Code.import_too_big, limit=MAX_CELLS)
     total = 0
     for info in infos:
         if info.flag_bits & ENCRYPTED_FLAGS or info.compress_type == AES_METHOD:
-            raise refuse(where, "import_encrypted")
+            raise refuse(where, Code.import_encrypted)
         if info.compress_type not in PACKING_METHODS:
             # bzip2 and LZMA parts are unpacked by zipfile without a bound on the output.
-            raise refuse(where, "import_compression", method=info.compress_type)
+            raise refuse(where, Code.import_compression, method=info.compress_type)
         if info.file_size > MAX_PART_BYTES:
-            raise refuse(where, "import_too_big", limit=MAX_CELLS)
+            raise refuse(where, Code.import_too_big, limit=MAX_CELLS)
         total += info.file_size
         name = info.filename.lower()
         if name.endswith("vbaproject.bin") or name.endswith("vbaprojectsignature.bin"):
-            raise refuse(where, "import_macros")
+            raise refuse(where, Code.import_macros)
     if total > MAX_TOTAL_BYTES:
-        raise refuse(where, "import_too_big", limit=MAX_CELLS)
+        raise refuse(where, Code.import_too_big, limit=MAX_CELLS)
     names = {info.filename for info in infos}
     if "[Content_Types].xml" not in names:
-        raise refuse(where, "import_not_xlsx")
+        raise refuse(where, Code.import_not_xlsx)
     with parsing(where):
         types = archive.read("[Content_Types].xml")
     if b"macroenabled" in types.lower():
         if b"binary" in types.lower():
-            raise refuse(where, "import_binary")
-        raise refuse(where, "import_macros")
+            raise refuse(where, Code.import_binary)
+        raise refuse(where, Code.import_macros)
     if not any(t in types for t in WORKBOOK_CONTENT_TYPES):
-        raise refuse(where, "import_not_xlsx")  # a .docx, an .ods or any other zip
+        raise refuse(where, Code.import_not_xlsx)  # a .docx, an .ods or any other zip
     for info in infos:
         _scan(archive, info, where).check(where)
 
@@ -347,7 +349,7 @@ class _Counts:
             or self.grid > MAX_GRID
             or self.strings > MAX_STRINGS
         ):
-            raise refuse(where, "import_too_big", limit=MAX_CELLS)
+            raise refuse(where, Code.import_too_big, limit=MAX_CELLS)
 
 
 def _column_number(letters: bytes) -> int:
@@ -366,7 +368,7 @@ def _check_encoding(head: bytes, where: str) -> None:
         b"\x00\x00\x00<",
         b"<\x00\x00\x00",
     ):
-        raise refuse(where, "import_broken")
+        raise refuse(where, Code.import_broken)
     declared = _DECLARED.search(head.removeprefix(codecs.BOM_UTF8)[:300])
     if declared is None:
         return
@@ -375,7 +377,7 @@ def _check_encoding(head: bytes, where: str) -> None:
     except (LookupError, UnicodeError, ValueError):
         ascii_markup = False
     if not ascii_markup:
-        raise refuse(where, "import_broken")
+        raise refuse(where, Code.import_broken)
 
 
 def _scan(archive: zipfile.ZipFile, info: zipfile.ZipInfo, where: str) -> _Counts:
@@ -408,7 +410,7 @@ def _scan(archive: zipfile.ZipFile, info: zipfile.ZipInfo, where: str) -> _Count
                 counts.add(buffer[:cut])
                 carry = buffer[cut:]
                 if len(carry) > MAX_TAG:  # one start tag of a megabyte: no workbook has it
-                    raise refuse(where, "import_too_big", limit=MAX_CELLS)
+                    raise refuse(where, Code.import_too_big, limit=MAX_CELLS)
             counts.check(where)  # stop as soon as a limit is passed
         counts.add(carry)
     return counts

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Literal
 
+from aipdesk.domain.messages import Note, message, pick
 from aipdesk.exchange.preview import Group, summarise
 from aipdesk.services.base import CellKey, Changes
 from aipdesk.services.batch import Incoming, Kind, Plan, PlanItem
@@ -67,99 +68,80 @@ class ImportReport:
     def summary(self, lang: str = "de") -> str:
         """A few readable lines for the command line, however large the file: counts, the
         counts by project and metric, the first conflicts and changes, the result."""
-        de = lang != "en"
         counts = self.counts()
-        kind_text = {
-            "template": "Erfassungsvorlage" if de else "entry template",
-            "export": "Export" if de else "export",
-        }[self.file.kind]
         made = self.file.made_at.strftime("%d.%m.%Y %H:%M UTC") if self.file.made_at else None
-        head = f"{self.file.name} ({kind_text}, {'Blatt' if de else 'sheet'} {self.file.sheet}"
-        if made:
-            head += f", {'erstellt' if de else 'made'} {made}"
-        head += "): "
-        if de:
-            head += (
-                f"{counts[Kind.NEW]} neu, {counts[Kind.CHANGED]} geändert, "
-                f"{counts[Kind.UNCHANGED]} unverändert, {counts[Kind.CONFLICT]} im Konflikt"
-            )
-        else:
-            head += (
-                f"{counts[Kind.NEW]} new, {counts[Kind.CHANGED]} changed, "
-                f"{counts[Kind.UNCHANGED]} unchanged, {counts[Kind.CONFLICT]} in conflict"
-            )
+        head = message(
+            Note.import_made if made else Note.import_file,
+            lang,
+            file=self.file.name,
+            kind=KIND_OF_FILE[self.file.kind],
+            sheet=self.file.sheet,
+            made=made or "",
+        )
+        head += ": " + message(
+            Note.import_counts,
+            lang,
+            new=counts[Kind.NEW],
+            changed=counts[Kind.CHANGED],
+            unchanged=counts[Kind.UNCHANGED],
+            conflicts=counts[Kind.CONFLICT],
+        )
         lines = [head]
         if self.file.since() is None:
-            lines.append(
-                "  Herkunft unbekannt (kein gültiger Zeitstempel von aipdesk): jede Änderung "
-                "gilt als Konflikt"
-                if de
-                else "  provenance unknown (no valid aipdesk time stamp): every change counts "
-                "as a conflict"
-            )
+            lines.append("  " + message(Note.import_no_stamp, lang))
         preview = summarise(self.plan)
         groups = [g for g in preview.groups if g.new + g.changed + g.conflicts]
         if groups:
-            lines.append("  je Projekt und Kennzahl:" if de else "  by project and metric:")
+            lines.append("  " + message(Note.import_by_pair, lang))
         for group in groups[:GROUP_LINES]:
             lines.append(
-                f"    {group.project} / {group.metric}, {group.months}: " + _counted(group, de)
+                f"    {group.project} / {group.metric}, {group.months}: " + _counted(group, lang)
             )
         if len(groups) > GROUP_LINES:
-            rest = len(groups) - GROUP_LINES
             lines.append(
-                f"    … und {rest} weitere Paare von Projekt und Kennzahl"
-                if de
-                else f"    … and {rest} more pairs of project and metric"
+                "    " + message(Note.import_more_pairs, lang, count=len(groups) - GROUP_LINES)
             )
         for item in preview.listed:
-            lines.append(_line(item, de))
+            lines.append(_line(item, lang))
         if preview.more:
-            lines.append(
-                f"  … und {preview.more} weitere Werte (oben je Projekt und Kennzahl gezählt)"
-                if de
-                else f"  … and {preview.more} more values (counted by project and metric above)"
-            )
+            lines.append("  " + message(Note.import_more_values, lang, count=preview.more))
         if self.dry_run:
-            lines.append("Probelauf: nichts gespeichert." if de else "Dry run: nothing was stored.")
+            lines.append(message(Note.import_dry_run, lang))
         else:
-            text = (
-                f"Gespeichert: {self.written} Werte." if de else f"Stored: {self.written} values."
-            )
+            text = message(Note.import_stored, lang, count=self.written)
             if self.skipped:
-                text += (
-                    f" {len(self.skipped)} Konflikte übersprungen (Wert der Datenbank bleibt)."
-                    if de
-                    else f" {len(self.skipped)} conflicts skipped (the database keeps its value)."
-                )
+                text += " " + message(Note.import_skipped, lang, count=len(self.skipped))
             lines.append(text)
         return "\n".join(lines)
 
 
-def _counted(group: Group, de: bool) -> str:
-    words = (
-        (Kind.NEW, "neu", "new"),
-        (Kind.CHANGED, "geändert", "changed"),
-        (Kind.UNCHANGED, "unverändert", "unchanged"),
-        (Kind.CONFLICT, "im Konflikt", "in conflict"),
-    )
+KIND_OF_FILE = {"template": ("Erfassungsvorlage", "entry template"), "export": ("Export", "export")}
+KIND_WORDS = {
+    Kind.NEW: ("neu", "new"),
+    Kind.CHANGED: ("geändert", "changed"),
+    Kind.UNCHANGED: ("unverändert", "unchanged"),
+    Kind.CONFLICT: ("im Konflikt", "in conflict"),
+}
+LINE_LABELS = {
+    Kind.NEW: ("neu", "new"),
+    Kind.CHANGED: ("geändert", "changed"),
+    Kind.CONFLICT: ("KONFLIKT", "CONFLICT"),
+}
+
+
+def _counted(group: Group, lang: str) -> str:
     return ", ".join(
-        f"{group.count(kind)} {word_de if de else word_en}"
-        for kind, word_de, word_en in words
+        f"{group.count(kind)} {pick(words, lang)}"
+        for kind, words in KIND_WORDS.items()
         if group.count(kind)
     )
 
 
-def _line(item: PlanItem, de: bool) -> str:
+def _line(item: PlanItem, lang: str) -> str:
     """One value that changes: `KONFLIKT  Erfassung!H5  NEUSTART / integrations / 2021-05: …`."""
-    label = {
-        Kind.NEW: "neu" if de else "new",
-        Kind.CHANGED: "geändert" if de else "changed",
-        Kind.CONFLICT: "KONFLIKT" if de else "CONFLICT",
-    }
     incoming, stored = item.incoming, item.stored
     line = (
-        f"  {label[item.kind]:<9} {incoming.where:<14} {incoming.project} / "
+        f"  {pick(LINE_LABELS[item.kind], lang):<9} {incoming.where:<14} {incoming.project} / "
         f"{incoming.metric} / {incoming.month}: "
     )
     if stored is None:
@@ -172,9 +154,5 @@ def _line(item: PlanItem, de: bool) -> str:
             if stored.updated_at
             else "?"
         )
-        line += (
-            f" (in der Datenbank geändert von {stored.updated_by} am {when})"
-            if de
-            else f" (changed in the database by {stored.updated_by} on {when})"
-        )
+        line += " " + message(Note.import_conflict_by, lang, user=stored.updated_by, at=when)
     return line

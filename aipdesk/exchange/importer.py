@@ -44,6 +44,7 @@ import warnings
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from aipdesk.domain.errors import Code
 from aipdesk.exchange.cells import cell_name, header_text
 from aipdesk.exchange.guard import check_container, parsing, refuse, shown
 from aipdesk.exchange.imported import ImportFile, ImportReport
@@ -106,7 +107,7 @@ def _grid(wb: Any, name: str, where: str) -> Any:
     with parsing(where):
         ws = wb[name]
     if not callable(getattr(ws, "iter_rows", None)):
-        raise refuse(cell_name(1, 1, name), "import_not_a_grid", sheet=shown(name))
+        raise refuse(cell_name(1, 1, name), Code.import_not_a_grid, sheet=shown(name))
     return ws
 
 
@@ -181,9 +182,11 @@ def read_workbook(path: str | os.PathLike[str]) -> ImportFile:
     try:
         handle = file.open("rb")
     except FileNotFoundError:  # removed since it was checked
-        raise refuse(where, "import_file_missing") from None
+        raise refuse(where, Code.import_file_missing) from None
     except OSError as error:
-        raise refuse(where, "import_cannot_open", reason=shown(error.strerror or error)) from None
+        raise refuse(
+            where, Code.import_cannot_open, reason=shown(error.strerror or error)
+        ) from None
     with handle, warnings.catch_warnings():
         # openpyxl warns about what it skips or repairs ("data validation extension not
         # supported", "Cell J2 is marked as a date but …"): the refusals say what matters.
@@ -209,7 +212,7 @@ def _read(wb: Any, where: str) -> ImportFile:
             if not matches(header, TEMPLATE_HEADER):
                 raise refuse(
                     cell_name(1, 1, template),
-                    "import_bad_header",
+                    Code.import_bad_header,
                     expected=", ".join(TEMPLATE_HEADER),
                     found=found_names(header, len(TEMPLATE_HEADER)),
                 )
@@ -220,7 +223,7 @@ def _read(wb: Any, where: str) -> ImportFile:
         return ImportFile(tuple(incoming), made, "export", export, where, stamped)
     raise refuse(
         where,
-        "import_no_sheet",
+        Code.import_no_sheet,
         template=TEMPLATE_SHEET,
         export=EXPORT_SHEET,
         found=shown(", ".join(names), 120) or "–",

@@ -39,8 +39,8 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from aipdesk.domain.errors import DomainError
-from aipdesk.domain.escape import visible
+from aipdesk.domain.errors import Code, DomainError
+from aipdesk.domain.messages import LANGUAGES, Note, message, phrase
 from aipdesk.domain.months import Month
 from aipdesk.services.base import Actor, Changes
 from aipdesk.services.batch import KEEP, Incoming, plan_values, write_values
@@ -90,11 +90,14 @@ class Conflict:
     theirs: Side
 
     def line(self, lang: str = "de") -> str:
-        here, there = ("hier", "dort") if lang == "de" else ("here", "there")
-        return visible(
-            f"{self.project} {self.metric} {self.month}: "
-            f"{here} {self.ours.value} ({self.ours.updated_by}), "
-            f"{there} {self.theirs.value} ({self.theirs.updated_by})"
+        return message(
+            Note.merge_conflict,
+            lang,
+            cell=f"{self.project} {self.metric} {self.month}",
+            ours=self.ours.value,
+            our_user=self.ours.updated_by,
+            theirs=self.theirs.value,
+            their_user=self.theirs.updated_by,
         )
 
 
@@ -110,16 +113,14 @@ class NoteDifference:
     taken: bool
 
     def line(self, lang: str = "de") -> str:
-        if lang == "de":
-            label, here, there = "Bemerkung", "hier", "dort"
-            verdict = "dort übernommen" if self.taken else "hier behalten"
-        else:
-            label, here, there = "note", "here", "there"
-            verdict = "taken from there" if self.taken else "kept here"
-        return visible(
-            f"{self.project} {self.metric} {self.month}: {label} "
-            f'{here} "{self.ours.note}" ({self.ours.updated_by}), '
-            f'{there} "{self.theirs.note}" ({self.theirs.updated_by}) – {verdict}'
+        return message(
+            Note.merge_note_taken if self.taken else Note.merge_note_kept,
+            lang,
+            cell=f"{self.project} {self.metric} {self.month}",
+            ours=self.ours.note,
+            our_user=self.ours.updated_by,
+            theirs=self.theirs.note,
+            their_user=self.theirs.updated_by,
         )
 
 
@@ -154,24 +155,19 @@ class MergeReport:
 
     def lines(self, lang: str = "de") -> list[str]:
         """A short account for the command line: a summary line, then conflicts and notes."""
-        if lang == "de":
-            verb = "würden übernommen" if self.dry_run else "übernommen"
-            head = (
-                f"{self.other}: {self.taken} Werte {verb} (neu: {self.new}, "
-                f"nur Bemerkung: {self.notes_taken}), gleiche Zahl: {self.unchanged}, "
-                f"Konflikte: {self.conflict_count}"
-            )
-            if self.conflicts:
-                head += " (Vorrang hier)" if self.prefer == "ours" else " (Vorrang dort)"
-        else:
-            verb = "would be taken" if self.dry_run else "taken"
-            head = (
-                f"{self.other}: {self.taken} values {verb} (new: {self.new}, "
-                f"note only: {self.notes_taken}), same number: {self.unchanged}, "
-                f"conflicts: {self.conflict_count}"
-            )
-            if self.conflicts:
-                head += " (ours win)" if self.prefer == "ours" else " (theirs win)"
+        head = message(
+            Note.merge_summary_dry if self.dry_run else Note.merge_summary,
+            lang,
+            where=self.other,
+            taken=self.taken,
+            new=self.new,
+            notes=self.notes_taken,
+            unchanged=self.unchanged,
+            conflicts=self.conflict_count,
+        )
+        if self.conflicts:
+            win = Note.merge_ours_win if self.prefer == "ours" else Note.merge_theirs_win
+            head = message(win, lang, line=head)
         return [
             head,
             *(c.line(lang) for c in self.conflicts),
@@ -185,28 +181,21 @@ class MergeConflictError(DomainError):
     def __init__(self, other: str, conflicts: Sequence[Conflict]) -> None:
         self.conflicts = tuple(conflicts)
         count = len(self.conflicts)
-        de = (
-            f"{count} Konflikt{'e' if count != 1 else ''} (verschiedene Zahlen hier und dort); "
-            "nichts wurde geändert. Auflösen mit Vorrang für hier oder dort "
-            "(--prefer ours|theirs):"
-        )
-        en = (
-            f"{count} conflict{'s' if count != 1 else ''} (different numbers here and there); "
-            "nothing was changed. Resolve by preferring ours or theirs "
-            "(--prefer ours|theirs):"
-        )
         super().__init__(
-            "at_cell",
+            Code.merge_conflicts,
             where=other,
-            message=(
-                "\n".join([de, *(c.line("de") for c in self.conflicts)]),
-                "\n".join([en, *(c.line("en") for c in self.conflicts)]),
+            count=phrase(Note.conflicts_one)
+            if count == 1
+            else phrase(Note.conflicts_many, count=count),
+            lines=(
+                "\n".join(c.line("de") for c in self.conflicts),
+                "\n".join(c.line("en") for c in self.conflicts),
             ),
         )
 
 
-def _refuse(path: Path | str, de: str, en: str) -> DomainError:
-    return DomainError("at_cell", where=str(path), message=(de, en))
+def _refuse(path: Path | str, code: Code, **params: object) -> DomainError:
+    return DomainError(code, where=str(path), **params)
 
 
 def all_cells(db: Database) -> list[LoggedValue]:
@@ -250,11 +239,7 @@ def _copy_quietly(source: Path, target_dir: Path) -> Path:
             shutil.copyfile(wal, target_wal)
         if (_stat(source), _stat(wal)) == before:
             return target
-    raise _refuse(
-        source,
-        "die Datei wird gerade geändert; bitte aipdesk dort schließen und erneut versuchen",
-        "the file is being changed right now; please close aipdesk there and try again",
-    )
+    raise _refuse(source, Code.merge_busy)
 
 
 def _with_path(error: DomainError, path: Path) -> DomainError:
@@ -307,21 +292,15 @@ def _check_schema(db: Database, other: Path, copy: Path) -> bool:
     """
     probe = _probe(copy)
     if probe is None:
-        raise DomainError("not_aipdesk_db", path=str(other), reason=("sie ist leer", "it is empty"))
+        raise DomainError(Code.not_aipdesk_db, path=str(other), reason=phrase(Note.empty_file))
     is_aipdesk, revision = probe
     head = db.revision()  # this database is open, hence at this aipdesk's schema
     if not is_aipdesk or revision == head:
         return is_aipdesk
     if revision is not None and head is not None and _is_newer(revision, head):
-        raise DomainError("newer_schema", path=str(other), found=revision)
+        raise DomainError(Code.newer_schema, path=str(other), found=revision)
     raise _refuse(
-        other,
-        f"die Datenbank hat ein älteres Schema ({revision or 'keins'}, aktuell {head}); "
-        "bitte einmal mit dieser aipdesk-Version öffnen (aipdesk init --db …) "
-        "und dann erneut zusammenführen",
-        f"the database has an older schema ({revision or 'none'}, current {head}); "
-        "please open it once with this aipdesk version (aipdesk init --db …) "
-        "and merge again",
+        other, Code.merge_old_schema, revision=revision or ("keins", "none"), head=str(head)
     )
 
 
@@ -333,27 +312,19 @@ def _open_other(
     its values, each checked like typed input (aipdesk.services.foreign)."""
     text = os.fspath(other_path)
     if "://" in text:
-        raise _refuse(
-            text,
-            "nur SQLite-Dateien lassen sich zusammenführen",
-            "only SQLite files can be merged",
-        )
+        raise _refuse(text, Code.merge_not_sqlite)
     other = Path(text).expanduser().resolve()
     if not other.is_file():
-        raise _refuse(other, "die Datei gibt es nicht", "there is no such file")
+        raise _refuse(other, Code.merge_no_file)
     if db.path is not None and (
         db.path.resolve() == other or (db.path.exists() and os.path.samefile(db.path, other))
     ):
-        raise _refuse(
-            other,
-            "das ist diese Datenbank selbst; sie lässt sich nicht mit sich selbst zusammenführen",
-            "this is this very database; it cannot be merged into itself",
-        )
+        raise _refuse(other, Code.merge_itself)
     with tempfile.TemporaryDirectory(prefix="aipdesk-merge-", ignore_cleanup_errors=True) as tmp:
         try:
             copy = _copy_quietly(other, Path(tmp))
         except OSError as exc:
-            raise DomainError("db_unreachable", path=str(other), reason=str(exc)) from None
+            raise DomainError(Code.db_unreachable, path=str(other), reason=str(exc)) from None
         # Every row checked like typed input, before the copy is opened as a database (what
         # is no aipdesk database at all is refused by open_database, naming the reason).
         cells = read_cells(copy, other.name) if _check_schema(db, other, copy) else []
@@ -395,27 +366,20 @@ def _check_catalogue(
             different.append(metric)
     if not (unknown_projects or unknown_metrics or untracked or different):
         return
-    de, en = [], []
-    if unknown_projects:
-        de.append("Projekte nur dort: " + ", ".join(unknown_projects))
-        en.append("projects only there: " + ", ".join(unknown_projects))
-    if unknown_metrics:
-        de.append("Kennzahlen nur dort: " + ", ".join(unknown_metrics))
-        en.append("metrics only there: " + ", ".join(unknown_metrics))
-    if untracked:
-        de.append("hier nicht erfasst: " + ", ".join(untracked))
-        en.append("not tracked here: " + ", ".join(untracked))
-    if different:
-        de.append("Kennzahlen anders definiert (Art oder davon): " + ", ".join(different))
-        en.append("metrics defined differently (kind or davon): " + ", ".join(different))
+    problems = [
+        phrase(note, names=", ".join(names))
+        for note, names in (
+            (Note.merge_projects_only_there, unknown_projects),
+            (Note.merge_metrics_only_there, unknown_metrics),
+            (Note.merge_not_tracked_here, untracked),
+            (Note.merge_defined_differently, different),
+        )
+        if names
+    ]
     raise _refuse(
         name,
-        "die Kataloge passen nicht zusammen – "
-        + "; ".join(de)
-        + ". Bitte den Katalog hier zuerst ergänzen; nichts wurde geändert",
-        "the catalogues do not match – "
-        + "; ".join(en)
-        + ". Please extend this catalogue first; nothing was changed",
+        Code.merge_catalogues,
+        problems=tuple("; ".join(p.text(lang) for p in problems) for lang in LANGUAGES),
     )
 
 

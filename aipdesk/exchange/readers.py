@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from aipdesk.domain.errors import Code
 from aipdesk.domain.months import Month
 from aipdesk.exchange import cells as c
 from aipdesk.exchange.guard import refuse, shown
@@ -31,7 +32,7 @@ def read_template(rows: Iterator[c.Row], sheet: str) -> list[Incoming]:
     if not header:
         raise refuse(
             c.cell_name(1, 1, sheet),
-            "import_bad_header",
+            Code.import_bad_header,
             expected=", ".join(TEMPLATE_HEADER),
             found="(leer)",
         )
@@ -42,7 +43,7 @@ def read_template(rows: Iterator[c.Row], sheet: str) -> list[Incoming]:
         if column > len(TEMPLATE_HEADER):
             months[column] = c.month_header(header[column], sheet)
     if not months:
-        raise refuse(c.cell_name(len(TEMPLATE_HEADER) + 1, 1, sheet), "import_no_months")
+        raise refuse(c.cell_name(len(TEMPLATE_HEADER) + 1, 1, sheet), Code.import_no_months)
     incoming: list[Incoming] = []
     for number, cells in rows:
         for cell in cells.values():
@@ -52,7 +53,7 @@ def read_template(rows: Iterator[c.Row], sheet: str) -> list[Incoming]:
             continue  # a row without values says nothing (names, remarks in column C)
         for column in sorted(values):
             if column not in months:
-                raise refuse(c.cell_name(column, number, sheet), "import_no_month_column")
+                raise refuse(c.cell_name(column, number, sheet), Code.import_no_month_column)
         project = c.code(cells.get(1), sheet, "Projekt", "project", c.cell_name(1, number, sheet))
         metric = c.code(cells.get(2), sheet, "Kennzahl", "metric", c.cell_name(2, number, sheet))
         for column, cell in sorted(values.items()):
@@ -78,7 +79,7 @@ def read_export(rows: Iterator[c.Row], sheet: str) -> list[Incoming]:
     if not matches(names, DATA_KEY_COLUMNS):
         raise refuse(
             c.cell_name(1, 1, sheet),
-            "import_bad_header",
+            Code.import_bad_header,
             expected=", ".join(DATA_KEY_COLUMNS),
             found=found_names(names, len(DATA_KEY_COLUMNS)),
         )
@@ -99,16 +100,14 @@ def read_export(rows: Iterator[c.Row], sheet: str) -> list[Incoming]:
         if year_cell is None:
             raise refuse(
                 c.cell_name(1, number, sheet),
-                "import_missing_code",
-                column="Jahr",
-                column_en="year",
+                Code.import_missing_code,
+                column=("Jahr", "year"),
             )
         if month_cell is None:
             raise refuse(
                 c.cell_name(2, number, sheet),
-                "import_missing_code",
-                column="Monat",
-                column_en="month",
+                Code.import_missing_code,
+                column=("Monat", "month"),
             )
         year = c.year(year_cell, sheet)
         month = c.export_month(month_cell, year, sheet)

@@ -23,6 +23,7 @@ from typing import Any
 from openpyxl.utils.datetime import from_excel
 from openpyxl.worksheet._reader import WorkSheetParser
 
+from aipdesk.domain.errors import Code
 from aipdesk.exchange import guard
 from aipdesk.exchange.cells import Cell, Row
 from aipdesk.exchange.guard import parsing, refuse
@@ -74,14 +75,14 @@ def _numbered(rows: Iterator[tuple[int, list[Parsed]]], where: str) -> Iterator[
         if number < counter:
             continue
         if number > guard.MAX_ROWS:
-            raise refuse(where, "import_too_big", limit=guard.MAX_CELLS)
+            raise refuse(where, Code.import_too_big, limit=guard.MAX_CELLS)
         counter = number + 1
         if not parsed:
             continue
         width = parsed[-1][1]
         grid -= width
         if grid < 0:
-            raise refuse(where, "import_too_big", limit=guard.MAX_CELLS)
+            raise refuse(where, Code.import_too_big, limit=guard.MAX_CELLS)
         found: dict[int, Cell] = {}
         for row, column, value, kind in _placed(parsed, width):
             if value is None or (value.__class__ is str and not value.strip()):

@@ -25,6 +25,7 @@ from typing import IO, Any
 from xml.etree.ElementTree import Element
 from xml.parsers import expat
 
+from aipdesk.domain.errors import Code
 from aipdesk.exchange import guard
 from aipdesk.exchange.guard import parsing, refuse
 
@@ -97,11 +98,11 @@ def _read(
         try:
             parser.Parse(chunk, not chunk)
         except expat.ExpatError:  # not well-formed, undefined entity, bad encoding
-            failure = refuse(where, "import_broken")
+            failure = refuse(where, Code.import_broken)
         except _Forbidden:
-            raise refuse(where, "import_xml_forbidden") from None
+            raise refuse(where, Code.import_xml_forbidden) from None
         except MemoryError:
-            raise refuse(where, "import_too_big", limit=guard.MAX_CELLS) from None
+            raise refuse(where, Code.import_too_big, limit=guard.MAX_CELLS) from None
         yield from done
         done.clear()
         if failure is not None:

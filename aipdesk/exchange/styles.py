@@ -27,22 +27,10 @@ from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from aipdesk.domain.model import Metric, MetricKind, Status
+from aipdesk.format import GERMAN
 
-MONTHS_SHORT = ("Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez")
-MONTHS_LONG = (
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-)
+MONTHS_SHORT = GERMAN.month_names()
+MONTHS_LONG = GERMAN.month_names(long=True)
 
 # Number formats (DESIGN §3: flows are counts, stocks are averages, ratios percent values).
 COUNT = "#,##0"

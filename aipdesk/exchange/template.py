@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from aipdesk.domain.errors import DomainError
+from aipdesk.domain.errors import Code, DomainError
 from aipdesk.domain.model import Metric, Project
 from aipdesk.domain.months import Month
 from aipdesk.exchange.layout import (
@@ -97,9 +97,9 @@ def template_rows(snap: Snapshot, project: str | None = None) -> list[TemplateRo
     if project is not None:
         chosen = [p for p in projects if p.code == project]
         if not chosen:
-            raise DomainError("unknown_project", project=project)
+            raise DomainError(Code.unknown_project, project=project)
         if not chosen[0].active:
-            raise DomainError("project_inactive", project=project)
+            raise DomainError(Code.project_inactive, project=project)
         projects = chosen
     else:
         projects = [p for p in projects if p.active and p.period.overlaps_year(snap.year)]

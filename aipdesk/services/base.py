@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from aipdesk.domain.errors import DomainError
+from aipdesk.domain.errors import Code, DomainError
 from aipdesk.domain.months import Month
 from aipdesk.domain.text import check_user
 
@@ -34,9 +34,9 @@ def check_text(value: str, what: tuple[str, str], limit: int | None = None) -> N
     characters (the length of its column). SQLite would take both; aipdesk refuses them
     on every backend alike. `what` names the text in German and English."""
     if "\x00" in value:
-        raise DomainError("text_nul", what=what)
+        raise DomainError(Code.text_nul, what=what)
     if limit is not None and len(value) > limit:
-        raise DomainError("text_too_long", what=what, limit=limit, length=len(value))
+        raise DomainError(Code.text_too_long, what=what, limit=limit, length=len(value))
 
 
 def login_name() -> str:

@@ -19,7 +19,7 @@ from enum import StrEnum
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from aipdesk.domain.errors import DomainError
+from aipdesk.domain.errors import Code, DomainError
 from aipdesk.domain.months import Month
 from aipdesk.domain.rules import MAX_COUNT, check_loggable
 from aipdesk.domain.text import check_note
@@ -89,9 +89,7 @@ class Plan:
 
 
 def _at(where: str, error: DomainError) -> DomainError:
-    if not where:
-        return error
-    return DomainError("at_cell", where=where, message=(error.text("de"), error.text("en")))
+    return error.at(where)
 
 
 def _validate(catalog: Catalog, incoming: Sequence[Incoming]) -> None:
@@ -102,20 +100,20 @@ def _validate(catalog: Catalog, incoming: Sequence[Incoming]) -> None:
             metric = catalog.metric(item.metric)
             check_loggable(project, metric, item.month)
             if item.metric not in catalog.tracked.get(item.project, ()):
-                raise DomainError("metric_not_tracked", metric=item.metric, project=item.project)
+                raise DomainError(Code.metric_not_tracked, metric=item.metric, project=item.project)
             if item.value < 0:
-                raise DomainError("negative_count", text=str(item.value))
+                raise DomainError(Code.negative_count, text=str(item.value))
             # What the file brings must fit the columns on every backend (PostgreSQL's
             # integer has 32 bits and its text no NUL; SQLite would take both).
             if item.value > MAX_COUNT:
-                raise DomainError("count_too_large", text=str(item.value))
+                raise DomainError(Code.count_too_large, text=str(item.value))
             if isinstance(item.note, str):
                 check_note(item.note)
         except DomainError as error:
             raise _at(item.where, error) from None
         if item.key() in seen:
             raise DomainError(
-                "duplicate_cell",
+                Code.duplicate_cell,
                 where=item.where or "?",
                 project=item.project,
                 metric=item.metric,

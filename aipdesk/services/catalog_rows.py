@@ -10,7 +10,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from aipdesk.domain.catalogue import check_metric, named
-from aipdesk.domain.errors import DomainError
+from aipdesk.domain.errors import Code, DomainError
 from aipdesk.domain.model import DESCRIPTION, NAME, UNIT, Metric, MetricKind, Project
 from aipdesk.services.base import Actor, check_text
 from aipdesk.services.families import check_stored
@@ -56,7 +56,7 @@ def insert_project(
 ) -> None:
     project.validate()
     if project.code in catalog.projects:
-        raise DomainError("duplicate_project", project=project.code)
+        raise DomainError(Code.duplicate_project, project=project.code)
     position = (session.scalar(select(func.max(ProjectRow.position))) or 0) + 1
     row = ProjectRow(code=project.code, position=position)
     _fill_project(row, project)
@@ -127,7 +127,7 @@ def insert_metric(
     the grid of its parent (its area), whatever `metric.area` says. Returns it as stored."""
     metric.validate()
     if metric.code in catalog.metrics:
-        raise DomainError("duplicate_metric", metric=metric.code)
+        raise DomainError(Code.duplicate_metric, metric=metric.code)
     if area_of_parent and metric.parent in catalog.metrics:
         metric = replace(metric, area=catalog.metrics[metric.parent].area)
     check_metric(metric, catalog.metrics)
@@ -195,7 +195,7 @@ def untrack(session: Session, catalog: Catalog, actor: Actor, project: str, metr
     )
     if used:
         raise DomainError(
-            "tracking_in_use",
+            Code.tracking_in_use,
             project=catalog.project(project).name,
             metric=named(catalog.metric(metric), catalog.metrics),
         )
@@ -261,7 +261,9 @@ def update_metric(session: Session, catalog: Catalog, actor: Actor, new: Metric)
     if new.kind is MetricKind.RATIO and old.kind is not MetricKind.RATIO:
         count = logged_count(session, catalog.metric_ids[code])
         if count:
-            raise DomainError("ratio_has_values", metric=named(new, catalog.metrics), count=count)
+            raise DomainError(
+                Code.ratio_has_values, metric=named(new, catalog.metrics), count=count
+            )
     catalog.metrics[code] = new
     if new.parent is not None and (
         new.parent != old.parent or (new.partition and not old.partition)
@@ -293,7 +295,7 @@ def delete_project(session: Session, catalog: Catalog, actor: Actor, code: str) 
     if _count(session, ValueRow, ValueRow.project_id == pid) or _count(
         session, TargetRow, TargetRow.project_id == pid
     ):
-        raise DomainError("project_in_use", project=project.name)
+        raise DomainError(Code.project_in_use, project=project.name)
     session.execute(delete(ProjectMetricRow).where(ProjectMetricRow.project_id == pid))
     session.execute(delete(ProjectRow).where(ProjectRow.id == pid))
     del catalog.projects[code], catalog.project_ids[code]
@@ -323,7 +325,7 @@ def delete_metric(session: Session, catalog: Catalog, actor: Actor, code: str) -
         or any(code in (m.parent, m.numerator, m.denominator) for m in catalog.metrics.values())
     )
     if used:
-        raise DomainError("metric_in_use", metric=named(metric, catalog.metrics))
+        raise DomainError(Code.metric_in_use, metric=named(metric, catalog.metrics))
     session.execute(delete(MetricRow).where(MetricRow.id == mid))
     del catalog.metrics[code], catalog.metric_ids[code]
     bump_catalog_version(session)

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import insert
 
-from aipdesk.domain.errors import DomainError
+from aipdesk.domain.errors import Code, DomainError
 from aipdesk.domain.model import MetricKind
 from aipdesk.domain.months import Month
 from aipdesk.services.base import Actor, Changes
@@ -152,13 +152,13 @@ def load_demo(db: Database, actor: Actor, year: int = 2021) -> Changes:
     with db.read() as session:
         count = value_count(session)
     if count:
-        raise DomainError("values_present", count=count)
+        raise DomainError(Code.values_present, count=count)
     values = demo_values(db, year)
     stamp = datetime.now(UTC)
     actor = Actor(actor.user, "demo")
     with db.write() as session:
         if value_count(session):  # someone logged a value in the meantime
-            raise DomainError("values_present", count=value_count(session))
+            raise DomainError(Code.values_present, count=value_count(session))
         catalog = load_catalog(session)
         rows = [
             {

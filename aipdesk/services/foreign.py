@@ -17,7 +17,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from aipdesk.domain.errors import DomainError
+from aipdesk.domain.errors import Code, DomainError
 from aipdesk.domain.escape import visible
 from aipdesk.domain.model import CODE_RE
 from aipdesk.domain.months import Month
@@ -92,9 +92,7 @@ def _cell(row: tuple[object, ...]) -> ForeignCell:
         raise _invalid("Monat", "month", month)
     if type(value) is not int or not 0 <= value <= MAX_COUNT:
         shown = _quoted(value)
-        raise _Bad(
-            f"Wert {shown} ist keine gültige Anzahl", f"value {shown} is not a valid count"
-        )
+        raise _Bad(f"Wert {shown} ist keine gültige Anzahl", f"value {shown} is not a valid count")
     note_text = None if note is None else _text(note, "Bemerkung", "note")
     user_text = _text(user, "Benutzername", "user name")
     try:
@@ -139,7 +137,7 @@ def read_cells(path: Path, name: str) -> list[ForeignCell]:
     try:
         conn = sqlite3.connect(read_only_uri(path), uri=True)
     except sqlite3.Error as error:
-        raise DomainError("db_unreachable", path=name, reason=str(error)) from None
+        raise DomainError(Code.db_unreachable, path=name, reason=str(error)) from None
     conn.text_factory = bytes  # decoded here: text that is no UTF-8 is a bad row
     cells: list[ForeignCell] = []
     bad: list[tuple[str, str]] = []
@@ -166,7 +164,7 @@ def read_cells(path: Path, name: str) -> list[ForeignCell]:
             cells.append(cell)
     except (sqlite3.DatabaseError, UnicodeDecodeError) as error:
         raise DomainError(
-            "db_damaged", path=name, detail=str(error), backup=None, offer=("", "")
+            Code.db_damaged, path=name, detail=str(error), backup=None, offer=("", "")
         ) from None
     finally:
         with contextlib.suppress(sqlite3.Error):
@@ -174,5 +172,5 @@ def read_cells(path: Path, name: str) -> list[ForeignCell]:
     if bad:
         first = bad[:SHOWN_ROWS]
         rows = ("; ".join(de for de, _ in first), "; ".join(en for _, en in first))
-        raise DomainError("merge_bad_rows", other=name, count=len(bad), rows=rows)
+        raise DomainError(Code.merge_bad_rows, other=name, count=len(bad), rows=rows)
     return cells

@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from aipdesk.domain.audit import Change
-from aipdesk.domain.errors import DomainError
+from aipdesk.domain.errors import Code, DomainError
 from aipdesk.domain.months import Month
 from aipdesk.services.base import Actor
 from aipdesk.store import changelog
@@ -41,7 +41,7 @@ def start_of_day(db: Database) -> Path | None:
         reason = exc.text("de") if isinstance(exc, DomainError) else str(exc) or type(exc).__name__
         reason_en = exc.text("en") if isinstance(exc, DomainError) else reason
         db.notices.append(
-            DomainError("daily_backup_failed", path=db.where, reason=(reason, reason_en))
+            DomainError(Code.daily_backup_failed, path=db.where, reason=(reason, reason_en))
         )
         return None
 
@@ -75,7 +75,7 @@ def check_location(location: str | os.PathLike[str]) -> tuple[list[Line], list[L
         finally:
             db.close()
     if not path.exists():
-        raise DomainError("db_missing", path=str(path))
+        raise DomainError(Code.db_missing, path=str(path))
     problems, facts = check_file(path, KNOWN_REVISIONS, SCHEMA_HEAD)
     if problems:
         problems.append(damaged(path, "").params["offer"])

@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from aipdesk.domain.messages import pick
 from aipdesk.services.base import Actor, CellKey, Changes, TargetKey
 
 if TYPE_CHECKING:  # the window imports operations before the database stack is loaded
@@ -85,8 +86,7 @@ class Operation(ABC):
 
 
 def label_of(op: Operation, lang: str) -> str:
-    de, en = op.label()
-    return en if lang == "en" else de
+    return pick(op.label(), lang)
 
 
 @dataclass(frozen=True)

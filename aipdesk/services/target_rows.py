@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from aipdesk.domain.catalogue import named
-from aipdesk.domain.errors import DomainError
+from aipdesk.domain.errors import Code, DomainError
 from aipdesk.domain.model import MetricKind, Target
 from aipdesk.domain.months import Month
 from aipdesk.domain.plan import (
@@ -103,7 +103,7 @@ def apply_target(
             continue
         if other.first <= target.last and target.first <= other.last:
             raise DomainError(
-                "target_overlap",
+                Code.target_overlap,
                 project=target.project,
                 metric=target.metric,
                 period=str(target.period),

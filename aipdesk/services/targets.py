@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from aipdesk.domain.catalogue import KIND_NAMES, named
-from aipdesk.domain.errors import DomainError
+from aipdesk.domain.errors import Code, DomainError
 from aipdesk.domain.model import MetricKind, Target
 from aipdesk.domain.months import Month, Period
 from aipdesk.domain.rules import parse_number
@@ -149,7 +149,7 @@ class SetTarget(Operation):
             plan = before.denominator_plan if before else None
         elif plan is not None and kind is not MetricKind.RATIO:
             raise DomainError(
-                "denominator_plan_not_ratio",
+                Code.denominator_plan_not_ratio,
                 metric=named(catalog.metrics[self.metric], catalog.metrics),
                 kind=KIND_NAMES[kind],
             )
@@ -215,7 +215,7 @@ class RemoveTarget(Operation):
         row = row_starting(session, catalog, self.project, self.metric, self.first)
         if row is None and self.expected is None:
             raise DomainError(
-                "no_target", project=self.project, metric=self.metric, period=str(self.first)
+                Code.no_target, project=self.project, metric=self.metric, period=str(self.first)
             )
         check_target_version(session, row, self.project, self.metric, self.first, self.expected)
         if row is None:
@@ -300,10 +300,10 @@ def remove_target(
         found = [t for t in found if t.first == first]
     if not found:
         period = str(first) if first is not None else str(Period.year(year))
-        raise DomainError("no_target", project=project, metric=metric, period=period)
+        raise DomainError(Code.no_target, project=project, metric=metric, period=period)
     if len(found) > 1:
         raise DomainError(
-            "several_targets",
+            Code.several_targets,
             project=project,
             metric=metric,
             year=year,

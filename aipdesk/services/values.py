@@ -9,7 +9,7 @@ from typing import Final
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from aipdesk.domain.errors import DomainError
+from aipdesk.domain.errors import Code, DomainError
 from aipdesk.domain.months import Month
 from aipdesk.domain.rules import check_loggable, parse_count
 from aipdesk.domain.text import check_note
@@ -50,7 +50,7 @@ def _check_cell(catalog: Catalog, project: str, metric: str, month: Month) -> No
     m = catalog.metric(metric)
     check_loggable(p, m, month)
     if metric not in catalog.tracked.get(project, ()):
-        raise DomainError("metric_not_tracked", metric=metric, project=project)
+        raise DomainError(Code.metric_not_tracked, metric=metric, project=project)
 
 
 def _check_family(

@@ -25,8 +25,9 @@ from typing import Protocol
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
-from aipdesk.domain.errors import DomainError
+from aipdesk.domain.errors import Code, DomainError
 from aipdesk.domain.months import Month
+from aipdesk.format import ENGLISH, GERMAN
 from aipdesk.store.models import ChangeRow, SettingRow, ValueRow
 from aipdesk.store.queries import Catalog
 from aipdesk.store.restore import VERSION_FLOOR
@@ -103,15 +104,11 @@ def last_writer(
     return (row[0], row[1]) if row else ("?", None)
 
 
-def when(at: datetime | None) -> str:
-    """A change time for a message, in local time: 24.11.2026 14:05."""
+def when(at: datetime | None) -> tuple[str, str]:
+    """A change time for a message, in local time, in German and English."""
     if at is None:
-        return "?"
-    if at.tzinfo is None:
-        from datetime import UTC
-
-        at = at.replace(tzinfo=UTC)
-    return at.astimezone().strftime("%d.%m.%Y %H:%M")
+        return ("?", "?")
+    return (GERMAN.timestamp(at), ENGLISH.timestamp(at))
 
 
 class Versioned(Protocol):
@@ -148,7 +145,7 @@ def check_version(
     else:
         (user, at), now_text = last_writer(session, entity, *key), removed
     raise DomainError(
-        f"{entity}_conflict",
+        Code.value_conflict if entity == "value" else Code.target_conflict,
         project=project,
         metric=metric,
         month=str(month),

@@ -25,7 +25,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from aipdesk.domain.errors import DomainError
+from aipdesk.domain.errors import Code, DomainError
 from aipdesk.outputs import check_output
 from aipdesk.private import private_dir
 from aipdesk.store.locations import read_only_uri, sqlite_uri
@@ -138,7 +138,7 @@ def backup_origin(path: Path) -> str | None:
 def backup(db: Database, target: Path | None = None, reason: str = MANUAL) -> Path:
     if not db.is_sqlite or db.path is None:
         raise DomainError(
-            "db_unreachable",
+            Code.db_unreachable,
             path=db.where,
             reason=(
                 "Sicherungen von Server-Datenbanken macht deren Administration (pg_dump)",

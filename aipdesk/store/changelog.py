@@ -11,7 +11,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from aipdesk.domain.audit import Change
-from aipdesk.domain.errors import DomainError
+from aipdesk.domain.errors import Code, DomainError
 from aipdesk.domain.months import Month
 from aipdesk.store.checks import damaged
 from aipdesk.store.locations import display_url
@@ -106,5 +106,5 @@ def _unreadable(session: Session, exc: Exception) -> DomainError:
     if url.get_backend_name() == "sqlite" and url.database:
         return damaged(Path(url.database), detail)
     return DomainError(
-        "db_damaged", path=display_url(url), detail=detail, backup=None, offer=("", "")
+        Code.db_damaged, path=display_url(url), detail=detail, backup=None, offer=("", "")
     )

@@ -29,7 +29,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from aipdesk.domain.errors import DomainError
+from aipdesk.domain.errors import Code, DomainError
 from aipdesk.private import write_private_text
 from aipdesk.store import integrity
 from aipdesk.store.backup import backup_origin, backups_of
@@ -46,7 +46,7 @@ QUICK_CHECK_ALWAYS_BYTES = 32 * 1024 * 1024
 
 
 def refuse(path: Path, de: str, en: str, **extra: Any) -> DomainError:
-    return DomainError("not_aipdesk_db", path=str(path), reason=(de, en), **extra)
+    return DomainError(Code.not_aipdesk_db, path=str(path), reason=(de, en), **extra)
 
 
 def damaged(path: Path, detail: str | tuple[str, str]) -> DomainError:
@@ -64,7 +64,7 @@ def damaged(path: Path, detail: str | tuple[str, str]) -> DomainError:
             f'Newest backup: {backup} – restore it with: aipdesk restore "{backup}" --db "{path}"',
         )
     return DomainError(
-        "db_damaged",
+        Code.db_damaged,
         path=str(path),
         detail=detail,
         backup=None if backup is None else str(backup),
@@ -145,7 +145,7 @@ def inspect_sqlite_file(
         with path.open("rb") as fh:
             header = fh.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise DomainError("db_unreachable", path=str(path), reason=str(exc)) from None
+        raise DomainError(Code.db_unreachable, path=str(path), reason=str(exc)) from None
     if header != SQLITE_HEADER:
         raise refuse(path, "keine SQLite-Datei", "not an SQLite file")
     try:
@@ -153,7 +153,7 @@ def inspect_sqlite_file(
             _recover_hot_journal(path)
         conn = sqlite3.connect(read_only_uri(path), uri=True)
     except UNREADABLE as exc:
-        raise DomainError("db_unreachable", path=str(path), reason=str(exc)) from None
+        raise DomainError(Code.db_unreachable, path=str(path), reason=str(exc)) from None
     try:
         try:
             tables = {
@@ -162,7 +162,7 @@ def inspect_sqlite_file(
         except UNREADABLE as exc:
             if "readonly" in str(exc) or "read-only" in str(exc):
                 raise DomainError(
-                    "db_unreachable",
+                    Code.db_unreachable,
                     path=str(path),
                     reason=(
                         "eine unterbrochene Schreibvorgang lässt sich ohne Schreibrecht nicht "
@@ -182,7 +182,7 @@ def inspect_sqlite_file(
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         revision = row[0] if row else None
         if revision is not None and revision not in KNOWN_REVISIONS:
-            raise DomainError("newer_schema", path=str(path), found=revision)
+            raise DomainError(Code.newer_schema, path=str(path), found=revision)
         if check is None:
             check = path.stat().st_size <= QUICK_CHECK_ALWAYS_BYTES or not _checked_today(path)
         if check:

@@ -33,7 +33,7 @@ from sqlalchemy import URL, inspect, make_url, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from aipdesk.domain.errors import DomainError
+from aipdesk.domain.errors import Code, DomainError
 from aipdesk.private import private_dir
 from aipdesk.store.backup import backup_before_migration
 from aipdesk.store.checks import (
@@ -102,7 +102,7 @@ class Database:
     def write(self) -> Iterator[Session]:
         """One unit of work: commits whole at the end of the block, or rolls back."""
         if self.read_only:
-            raise DomainError("read_only", path=self.where)
+            raise DomainError(Code.read_only, path=self.where)
         self.verify()
         with Session(self._writer, expire_on_commit=False) as session, session.begin():
             if not self.is_sqlite:
@@ -141,7 +141,7 @@ def _create_private_file(path: Path) -> None:
         private_dir(path.parent)
         fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
     except OSError as exc:
-        raise DomainError("db_unreachable", path=str(path), reason=str(exc)) from None
+        raise DomainError(Code.db_unreachable, path=str(path), reason=str(exc)) from None
     os.close(fd)
 
 
@@ -162,7 +162,7 @@ def _leave_wal(path: Path, share: str) -> None:
     finally:
         conn.close()
     if str(mode).lower() != "delete":
-        raise DomainError("network_share_in_use", path=str(path), share=share)
+        raise DomainError(Code.network_share_in_use, path=str(path), share=share)
 
 
 def open_database(
@@ -181,7 +181,7 @@ def open_database(
     notices: list[DomainError] = []
     share = network_share(path)
     if share:
-        notices.append(DomainError("network_share", path=str(path), share=share))
+        notices.append(DomainError(Code.network_share, path=str(path), share=share))
     revision: str | None = None
     exists = path.exists()
     verified = False
@@ -191,7 +191,7 @@ def open_database(
     if exists and path.stat().st_size == 0 and not create:
         # Read commands and refused writes never write: only init, demo and the window
         # make a database of an empty file.
-        raise DomainError("db_empty", path=str(path))
+        raise DomainError(Code.db_empty, path=str(path))
     if exists:
         read_only = read_only or not can_write(path)
         revision = inspect_sqlite_file(path, writable=not read_only)
@@ -201,7 +201,7 @@ def open_database(
         if read_only:
             if revision != SCHEMA_HEAD:
                 raise DomainError(
-                    "read_only_outdated",
+                    Code.read_only_outdated,
                     path=str(path),
                     found=revision or "–",
                     head=SCHEMA_HEAD,
@@ -213,7 +213,7 @@ def open_database(
     elif create and not read_only:
         _create_private_file(path)
     else:
-        raise DomainError("db_missing", path=str(path))
+        raise DomainError(Code.db_missing, path=str(path))
     if share and exists:
         _leave_wal(path, share)
     engine = make_engine(
@@ -247,11 +247,10 @@ def _open_server(url: str, *, read_only: bool) -> Database:
         # "user:pa@ss@host": the URL's grammar ends the password at the first "@"; the
         # driver would then try a host "ss@host" and quote it in its message.
         raise DomainError(
-            "db_unreachable",
+            Code.db_unreachable,
             path=display_url(url),
             reason=(
-                'Benutzername oder Passwort enthalten ein "@"; in der URL muss es als %40 '
-                "stehen",
+                'Benutzername oder Passwort enthalten ein "@"; in der URL muss es als %40 stehen',
                 'the user name or password holds an "@"; in the URL it must be written %40',
             ),
         )
@@ -260,7 +259,10 @@ def _open_server(url: str, *, read_only: bool) -> Database:
         revision = _inspect_server_database(db)
         if read_only and revision != SCHEMA_HEAD:
             raise DomainError(
-                "read_only_outdated", path=db.display_url, found=revision or "–", head=SCHEMA_HEAD
+                Code.read_only_outdated,
+                path=db.display_url,
+                found=revision or "–",
+                head=SCHEMA_HEAD,
             )
         db.created = revision is None
         _migrate(db, revision)
@@ -279,7 +281,7 @@ def _inspect_server_database(db: Database) -> str | None:
                 return None
             if not {"settings", "alembic_version"} <= tables:
                 raise DomainError(
-                    "not_aipdesk_db",
+                    Code.not_aipdesk_db,
                     path=db.display_url,
                     reason=("sie enthält fremde Tabellen", "it holds foreign tables"),
                 )
@@ -288,12 +290,12 @@ def _inspect_server_database(db: Database) -> str | None:
         raise
     except Exception as exc:  # driver errors: unreachable host, wrong password, …
         raise DomainError(
-            "db_unreachable",
+            Code.db_unreachable,
             path=db.display_url,
             reason=_without_secrets(str(exc).splitlines()[0] if str(exc) else repr(exc), db.url),
         ) from None
     if revision is not None and revision not in KNOWN_REVISIONS:
-        raise DomainError("newer_schema", path=db.display_url, found=revision)
+        raise DomainError(Code.newer_schema, path=db.display_url, found=revision)
     return revision
 
 

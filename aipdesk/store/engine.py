@@ -20,7 +20,7 @@ from sqlalchemy import URL, create_engine, event, make_url
 from sqlalchemy.engine import Engine
 from sqlalchemy.pool import NullPool
 
-from aipdesk.domain.errors import DomainError
+from aipdesk.domain.errors import Code, DomainError
 from aipdesk.store.checks import damaged, verify_file
 from aipdesk.store.locations import BUSY_TIMEOUT_MS, display_url, read_only_uri
 
@@ -98,9 +98,9 @@ def _server_trouble(where: str) -> Callable[[Any], None]:
             error, "sqlstate", None
         )
         if code == "42501":  # insufficient_privilege
-            raise DomainError("db_no_rights", path=where) from None
+            raise DomainError(Code.db_no_rights, path=where) from None
         if context.is_disconnect:
-            raise DomainError("db_connection_lost", path=where) from None
+            raise DomainError(Code.db_connection_lost, path=where) from None
 
     return handle
 

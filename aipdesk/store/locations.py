@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from sqlalchemy import URL, make_url
 
-from aipdesk.domain.errors import DomainError
+from aipdesk.domain.errors import Code, DomainError
 
 # How long a connection waits for another's lock before it gives up (SQLite's busy timeout).
 BUSY_TIMEOUT_MS = 10_000
@@ -70,7 +70,7 @@ def sqlite_path(location: str | os.PathLike[str]) -> Path | None:
         return None
     if not file or file == ":memory:":
         raise DomainError(
-            "db_unreachable",
+            Code.db_unreachable,
             path=display_url(text_location),
             reason=("die URL nennt keine Datei", "the URL names no file"),
         )

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import BigInteger, Integer, String, cast, func, select, update
 from sqlalchemy.orm import Session
 
-from aipdesk.domain.errors import DomainError
+from aipdesk.domain.errors import Code, DomainError
 from aipdesk.domain.model import Area, Direction, Metric, MetricKind, Project, Target
 from aipdesk.domain.months import Month, Period
 from aipdesk.store.models import (
@@ -92,13 +92,13 @@ class Catalog:
         try:
             return self.projects[code]
         except KeyError:
-            raise DomainError("unknown_project", project=code) from None
+            raise DomainError(Code.unknown_project, project=code) from None
 
     def metric(self, code: str) -> Metric:
         try:
             return self.metrics[code]
         except KeyError:
-            raise DomainError("unknown_metric", metric=code) from None
+            raise DomainError(Code.unknown_metric, metric=code) from None
 
     def children(self, parent: str) -> list[Metric]:
         return [m for m in self.metrics.values() if m.parent == parent]

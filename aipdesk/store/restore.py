@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlalchemy import URL
 from sqlalchemy.orm import Session
 
-from aipdesk.domain.errors import DomainError
+from aipdesk.domain.errors import Code, DomainError
 from aipdesk.private import open_private, private_dir
 from aipdesk.store.backup import (
     BEFORE_RESTORE,
@@ -59,7 +59,7 @@ class RestoreResult:
 
 
 def _refused(source: Path | str, target: Path | str, de: str, en: str) -> DomainError:
-    return DomainError("restore_refused", source=str(source), path=str(target), reason=(de, en))
+    return DomainError(Code.restore_refused, source=str(source), path=str(target), reason=(de, en))
 
 
 def _refused_by(source: Path, target: Path, error: DomainError) -> DomainError:
@@ -75,7 +75,7 @@ def _check_writable(target: Path, source: Path) -> None:
         else os.access(_existing_folder(target), os.W_OK | os.X_OK)
     )
     if not writable:
-        raise _refused_by(source, target, DomainError("read_only", path=str(target)))
+        raise _refused_by(source, target, DomainError(Code.read_only, path=str(target)))
 
 
 def _target_state(target: Path, source: Path) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,17 +16,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aipdesk import format as fmt
-from aipdesk.domain.errors import DomainError
+from aipdesk.domain.errors import Code, DomainError
 from aipdesk.domain.model import Metric, MetricKind, Status
 from aipdesk.domain.months import Month
+from aipdesk.format import Formatter, formatter
 
 # Roles shared by the table models: raw values for sorting and the row object for tests.
 SortRole = Qt.ItemDataRole.UserRole + 1
 ItemRole = Qt.ItemDataRole.UserRole + 2
 
 
-# Written out as QCoreApplication.translate("Context", "text") so pyside6-lupdate finds them.
+def fmt() -> Formatter:
+    """The formatter of the window's language (set by aipdesk.ui.i18n.install)."""
+    return formatter("en" if QLocale().language() == QLocale.Language.English else "de")
+
+
+# Written out as QCoreApplication.translate("Context", "text") so pyside6-lupdate finds
+# them: the window's month names follow its translator (tests/ui/test_translations.py
+# checks that the German ones are those of aipdesk.format, which the CLI and workbook use).
 def month_names() -> tuple[str, ...]:
     return (
         QCoreApplication.translate("Months", "Jan"),
@@ -72,7 +79,7 @@ def decimals_for(metric: Metric) -> int:
 
 
 def number_text(value: float | None, metric: Metric) -> str:
-    text = fmt.number(value, decimals_for(metric), empty="")
+    text = fmt().number(value, decimals_for(metric), empty="")
     return f"{text} %" if text and metric.unit == "%" else text
 
 
@@ -96,7 +103,7 @@ def show_error(parent: QWidget | None, text: str, title: str | None = None) -> N
 
 
 # Errors that mean someone else changed what an edit was based on (services.versions).
-CONFLICTS = ("value_conflict", "target_conflict")
+CONFLICTS = (Code.value_conflict, Code.target_conflict)
 
 
 def refusal_text(error: DomainError, lang: str) -> str:

@@ -11,11 +11,10 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from aipdesk import format as fmt
 from aipdesk.domain.curves import planned_schedule
 from aipdesk.domain.model import Metric, MetricKind, Target
 from aipdesk.domain.months import Month
-from aipdesk.ui.common import decimals_for, month_label, muted
+from aipdesk.ui.common import decimals_for, fmt, month_label, muted
 
 
 def plan_line(metric: Metric, target: Target) -> tuple[float | None, ...]:
@@ -100,7 +99,7 @@ class PlanPreview(QWidget):
         self.update()
 
     def _text(self, value: float, decimals: int | None = None) -> str:
-        text = fmt.number(value, self._decimals if decimals is None else decimals)
+        text = fmt().number(value, self._decimals if decimals is None else decimals)
         return f"{text} %" if self._unit == "%" else text
 
     # -- painting --------------------------------------------------------------------------

@@ -51,17 +51,30 @@ def test_every_string_of_the_code_is_in_the_ts(tmp_path: Path) -> None:
     copy = tmp_path / "check.ts"
     shutil.copy(TS, copy)
     sources = sorted(str(p) for p in (REPO / "aipdesk" / "ui").rglob("*.py"))
-    subprocess.run([tool("pyside6-lupdate"), *sources, "-ts", str(copy), "-no-obsolete",
-                    "-source-language", "en", "-target-language", "de"],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [
+            tool("pyside6-lupdate"),
+            *sources,
+            "-ts",
+            str(copy),
+            "-no-obsolete",
+            "-source-language",
+            "en",
+            "-target-language",
+            "de",
+        ],
+        check=True,
+        capture_output=True,
+    )
     assert unfinished(copy) == [], "run `make translations` and translate the new strings"
     assert set(messages(copy)) == set(messages(TS)), "run `make translations`"
 
 
 def test_qm_is_compiled_from_the_ts(tmp_path: Path) -> None:
     fresh = tmp_path / "aipdesk_de.qm"
-    subprocess.run([tool("pyside6-lrelease"), str(TS), "-qm", str(fresh)], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [tool("pyside6-lrelease"), str(TS), "-qm", str(fresh)], check=True, capture_output=True
+    )
     assert fresh.read_bytes() == QM.read_bytes(), "run `make translations`"
 
 
@@ -76,3 +89,14 @@ def test_mnemonics_keep_their_ampersand() -> None:
             if placeholder in source:
                 forms = [f.text or "" for f in translation.iter("numerusform")] or [text]
                 assert all(placeholder in f for f in forms), (context, source)
+
+
+def test_the_window_names_months_as_the_command_line_and_workbook_do() -> None:
+    """Month names reach the window through its translator and the command line and the
+    workbook through aipdesk.format: both say the same in German and in English."""
+    from aipdesk.format import ENGLISH, GERMAN
+
+    found = messages(TS)
+    for source, german in zip(ENGLISH.month_names(), GERMAN.month_names(), strict=True):
+        element = found[("Months", source)]
+        assert element.findtext("translation") == german, source

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import math
 
-from aipdesk import format as fmt
 from aipdesk.domain.months import Month
 from aipdesk.ui.chart.series import month_tick_step
-from aipdesk.ui.common import month_names
+from aipdesk.ui.common import fmt, month_names
 
 
 def month_tick_label(month: Month, with_year: bool) -> str:
@@ -89,7 +88,7 @@ def axis_classes() -> tuple[type, type]:
         def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
             step = abs(spacing * scale)
             decimals = 0 if step >= 1 or step == 0 else min(3, math.ceil(-math.log10(step)))
-            return [fmt.number(value * scale, decimals) for value in values]
+            return [fmt().number(value * scale, decimals) for value in values]
 
     _AXES = (MonthAxis, NumberAxis)
     return _AXES

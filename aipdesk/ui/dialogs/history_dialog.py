@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from aipdesk.domain.audit import Change, describe
+from aipdesk.ui.common import fmt
 
 SOURCES = ("cli", "gui", "import", "merge", "demo", "catalogue")
 
@@ -45,7 +46,7 @@ class HistoryDialog(QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, change in enumerate(reversed(changes)):  # newest first
             cells = (
-                change.at.astimezone().strftime("%d.%m.%Y %H:%M"),
+                fmt().timestamp(change.at),
                 change.user,
                 self._source(change.source),
                 self._value(change.old),

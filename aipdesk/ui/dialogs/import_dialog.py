@@ -22,11 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aipdesk import format as fmt
 from aipdesk.domain.model import Status
 from aipdesk.exchange.preview import Group, summarise
 from aipdesk.services.batch import Kind, Plan, PlanItem
-from aipdesk.ui.common import ok_cancel, status_color
+from aipdesk.ui.common import fmt, ok_cancel, status_color
 
 LISTED = 50  # values listed one by one below the summary
 
@@ -142,7 +141,7 @@ class ImportPreviewDialog(QDialog):
             group.metric,
             group.months,
             *(
-                fmt.number(group.count(kind))
+                fmt().number(group.count(kind))
                 for kind in (Kind.NEW, Kind.CHANGED, Kind.UNCHANGED, Kind.CONFLICT)
             ),
         )
@@ -164,20 +163,16 @@ class ImportPreviewDialog(QDialog):
             Kind.CONFLICT: self.tr("conflict"),
         }
         incoming, stored = item.incoming, item.stored
-        before = "–" if stored is None else fmt.number(stored.value)
+        before = "–" if stored is None else fmt().number(stored.value)
         if stored is not None and item.kind is Kind.CONFLICT:
-            when = (
-                stored.updated_at.astimezone().strftime("%d.%m.%Y %H:%M")
-                if stored.updated_at
-                else ""
-            )
+            when = fmt().timestamp(stored.updated_at) if stored.updated_at else ""
             before += " " + self.tr("({0}, {1})").format(stored.updated_by, when)
         texts = (
             kind[item.kind],
             incoming.project,
             incoming.metric,
             str(incoming.month),
-            fmt.number(incoming.value),
+            fmt().number(incoming.value),
             before,
         )
         for column, text in enumerate(texts):

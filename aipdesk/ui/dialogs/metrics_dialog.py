@@ -19,12 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aipdesk import format as fmt
 from aipdesk.domain.catalogue import label
 from aipdesk.domain.model import Area, Direction, Metric, MetricKind
 from aipdesk.services.base import Changes
 from aipdesk.ui.backend import Backend
-from aipdesk.ui.common import ItemRole
+from aipdesk.ui.common import ItemRole, fmt
 from aipdesk.ui.dialogs.metric_dialog import MetricDialog
 from aipdesk.ui.models.rows import RowsModel
 
@@ -107,7 +106,7 @@ class MetricsModel(RowsModel):
         if column == COL_DIRECTION:
             return self.tr("more") if metric.direction is Direction.UP else self.tr("less")
         if column == COL_LIGHTS:
-            return f"{fmt.percent(metric.green_pct)} / {fmt.percent(metric.amber_pct)}"
+            return f"{fmt().percent(metric.green_pct)} / {fmt().percent(metric.amber_pct)}"
         if metric.kind is MetricKind.RATIO:
             return self.tr("computed")
         return self.tr("Integrations") if metric.area is Area.INTEGRATION else self.tr("Training")

@@ -32,11 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aipdesk import format as fmt
 from aipdesk.domain.errors import DomainError
 from aipdesk.domain.model import Metric, MetricKind, Target
 from aipdesk.domain.rules import parse_number
-from aipdesk.ui.common import month_label, number_text, ok_cancel
+from aipdesk.ui.common import fmt, month_label, number_text, ok_cancel
 from aipdesk.ui.plan_preview import PlanPreview, plan_line
 
 SUM_TOLERANCE = 0.01  # percentage points
@@ -47,7 +46,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def _percent_text(value: float, decimals: int = 2) -> str:
-    return fmt.number(value, decimals)
+    return fmt().number(value, decimals)
 
 
 class WeightsModel(QAbstractTableModel):

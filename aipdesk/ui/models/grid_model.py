@@ -9,10 +9,9 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
-from aipdesk import format as fmt
 from aipdesk.domain.months import Month
 from aipdesk.services.results import GridRow
-from aipdesk.ui.common import ItemRole, SortRole, month_names, number_text, status_color
+from aipdesk.ui.common import ItemRole, SortRole, fmt, month_names, number_text, status_color
 from aipdesk.ui.models.rows import RowsModel
 
 COL_PROJECT, COL_METRIC = 0, 1
@@ -109,7 +108,7 @@ class GridModel(RowsModel):
         value = row.values[month]
         note = row.notes[month]
         if role == Qt.ItemDataRole.DisplayRole:
-            return "" if value is None else fmt.number(value)
+            return "" if value is None else fmt().number(value)
         if role == Qt.ItemDataRole.EditRole:
             return "" if value is None else str(value)
         if role in (SortRole, Qt.ItemDataRole.UserRole):
@@ -130,7 +129,7 @@ class GridModel(RowsModel):
         if role == Qt.ItemDataRole.ForegroundRole and not row.editable[month]:
             return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            text = self.tr("empty") if value is None else fmt.number(value)
+            text = self.tr("empty") if value is None else fmt().number(value)
             return f"{row.metric.name} {month_names()[month]}: {text}" + (
                 " " + self.tr("Note: {0}").format(note) if note else ""
             )
@@ -146,7 +145,7 @@ class GridModel(RowsModel):
         if column == COL_TARGET:
             return number_text(row.target.value if row.target else None, row.metric)
         if column == COL_ATTAINMENT:
-            return fmt.percent(row.progress.attainment_pct if row.progress else None, empty="")
+            return fmt().percent(row.progress.attainment_pct if row.progress else None, empty="")
         return ""
 
     def _raw(self, row: GridRow, column: int) -> Any:

@@ -6,11 +6,11 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
-from aipdesk import format as fmt
 from aipdesk.services.results import StatusRow
 from aipdesk.ui.common import (
     ItemRole,
     SortRole,
+    fmt,
     month_label,
     number_text,
     status_color,
@@ -43,7 +43,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def _change(value: float | None) -> str:
-    return "" if value is None else fmt.signed(value, 1) + " %"
+    return "" if value is None else fmt().signed(value, 1) + " %"
 
 
 class StatusModel(RowsModel):
@@ -141,9 +141,9 @@ class StatusModel(RowsModel):
         if column == COL_ACTUAL:
             return number_text(p.actual_to_date, metric)
         if column == COL_ATTAINMENT:
-            return fmt.percent(p.attainment_pct, empty="")
+            return fmt().percent(p.attainment_pct, empty="")
         if column == COL_DEVIATION:
-            text = fmt.signed(
+            text = fmt().signed(
                 p.deviation,
                 1 if metric.unit == "%" or metric.kind.value == "stock" else 0,
                 empty="",
@@ -223,7 +223,7 @@ class StatusModel(RowsModel):
                     "trend of its last 12 months: {0}"
                 ),
                 "mean": self.tr("Planned on the numerator with the denominator's mean so far: {0}"),
-            }[p.denominator_basis].format(fmt.number(p.denominator_expected, 0))
+            }[p.denominator_basis].format(fmt().number(p.denominator_expected, 0))
         if column in (COL_ACTUAL, COL_STATUS, COL_REPORTED):
             text = self.tr("{0} of {1} months reported · period {2}").format(
                 p.months_reported, p.months_elapsed, row.target.period

@@ -7,10 +7,9 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from aipdesk import format as fmt
 from aipdesk.domain.model import Metric, Project, Target
 from aipdesk.domain.months import Month
-from aipdesk.ui.common import ItemRole, SortRole, decimals_for
+from aipdesk.ui.common import ItemRole, SortRole, decimals_for, fmt
 from aipdesk.ui.models.rows import RowsModel
 
 COL_PROJECT, COL_METRIC, COL_PERIOD, COL_VALUE, COL_CURVE = range(5)
@@ -41,13 +40,13 @@ def value_text(value: float | None, metric: Metric) -> str:
     """A Zielwert as shown: the dashboard's format, with any decimals the value has."""
     if value is None:
         return "–"
-    text = fmt.number(value, _decimals(value, decimals_for(metric)))
+    text = fmt().number(value, _decimals(value, decimals_for(metric)))
     return f"{text} %" if metric.unit == "%" else text
 
 
 def _edit_text(value: float | None) -> str:
     """The value as a person would type it: German, no unit, no needless decimals."""
-    return "" if value is None else fmt.number(value, _decimals(value))
+    return "" if value is None else fmt().number(value, _decimals(value))
 
 
 class TargetsModel(RowsModel):

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aipdesk import format as fmt
 from aipdesk.domain.errors import DomainError
 from aipdesk.domain.model import Project
 from aipdesk.domain.months import Period
@@ -43,6 +42,7 @@ from aipdesk.ui.backend import Backend
 from aipdesk.ui.common import (
     ItemRole,
     SortRole,
+    fmt,
     month_label,
     number_text,
     show_error,
@@ -369,8 +369,8 @@ class ProjectsPane(QWidget):
                 metric += "<br><small>" + escape(self.tr("period {0}").format(period)) + "</small>"
             figures = (
                 number_text(row.target.value, m) or self.tr("no number"),
-                number_text(p.plan_to_date, m) or fmt.number(None),
-                number_text(p.actual_to_date, m) or fmt.number(None),
+                number_text(p.plan_to_date, m) or fmt().number(None),
+                number_text(p.actual_to_date, m) or fmt().number(None),
             )
             out.append(
                 f"<tr><td>{metric}</td>"

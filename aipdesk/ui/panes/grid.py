@@ -31,7 +31,14 @@ from aipdesk.services.paste import PasteRefused, State, plan_paste
 from aipdesk.services.results import GridRow, Snapshot
 from aipdesk.ui.backend import Backend
 from aipdesk.ui.clipboard import copy_selection
-from aipdesk.ui.common import ItemRole, month_label, refusal_text, show_error, show_refusal
+from aipdesk.ui.common import (
+    CONFLICTS,
+    ItemRole,
+    month_label,
+    refusal_text,
+    show_error,
+    show_refusal,
+)
 from aipdesk.ui.dialogs.history_dialog import HistoryDialog
 from aipdesk.ui.dialogs.note_dialog import NoteDialog
 from aipdesk.ui.models.grid_model import (
@@ -189,6 +196,11 @@ class GridPane(QWidget):
         return True
 
     def _refuse_typed(self, row: GridRow, month: Month, error: DomainError) -> None:
+        if error.code in CONFLICTS:
+            # Someone else changed the cell: the window reloads, the editor closes over
+            # the value now stored, and a box says whose it is.
+            self._refused(error)
+            return
         text = refusal_text(error, self.backend.lang)
         self._refusal = text
         self.say(f"⚠ {row.project.name} · {row.metric.name} · {month_label(month)}: {text}")

@@ -101,27 +101,27 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/copy_targets_dialog.py" line="83"/>
+        <location filename="../../aipdesk/ui/dialogs/copy_targets_dialog.py" line="90"/>
         <source>without a number</source>
         <translation>ohne Zahl</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/copy_targets_dialog.py" line="89"/>
+        <location filename="../../aipdesk/ui/dialogs/copy_targets_dialog.py" line="96"/>
         <source>already has a target in {0}</source>
         <translation>hat für {0} schon einen Zielwert</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/copy_targets_dialog.py" line="92"/>
+        <location filename="../../aipdesk/ui/dialogs/copy_targets_dialog.py" line="99"/>
         <source>the project is deactivated</source>
         <translation>das Projekt ist deaktiviert</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/copy_targets_dialog.py" line="94"/>
+        <location filename="../../aipdesk/ui/dialogs/copy_targets_dialog.py" line="101"/>
         <source>the project period ends {0}</source>
         <translation>der Projektzeitraum endet {0}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/copy_targets_dialog.py" line="95"/>
+        <location filename="../../aipdesk/ui/dialogs/copy_targets_dialog.py" line="102"/>
         <source>its target period {0} is not a calendar year and stays as it is</source>
         <translation>der Zielzeitraum {0} ist kein Kalenderjahr und bleibt, wie er ist</translation>
     </message>
@@ -348,72 +348,72 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
 <context>
     <name>GridPane</name>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="67"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="74"/>
         <source>Monthly values</source>
         <translation>Monatswerte</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="69"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="76"/>
         <source>Training entries per month</source>
         <translation>Weiterbildungseintritte je Monat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="96"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="103"/>
         <source>Type a number to log it; Enter moves down, Tab right, Delete clears, Ctrl+C copies, Ctrl+V pastes from a spreadsheet. Shift+F2 edits the note; right-click a cell (or press the menu key) for its note and history. Grey cells lie outside the project period.</source>
         <translation>Zahl eintippen, um sie zu erfassen; Enter geht nach unten, Tab nach rechts, Entf löscht, Strg+C kopiert, Strg+V fügt aus einer Tabellenkalkulation ein. Umschalt+F2 bearbeitet die Bemerkung; Rechtsklick auf eine Zelle (oder die Menütaste) für Bemerkung und Verlauf. Graue Zellen liegen außerhalb des Projektzeitraums.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="105"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="112"/>
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="122"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="129"/>
         <source>Edit &amp;note…</source>
         <translation>&amp;Bemerkung bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="124"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="131"/>
         <source>Show &amp;history…</source>
         <translation>&amp;Verlauf anzeigen…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="126"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="133"/>
         <source>&amp;Clear value</source>
         <translation>Wert &amp;löschen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="129"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="136"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="133"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="140"/>
         <source>&amp;Paste</source>
         <translation>&amp;Einfügen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="292"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="305"/>
         <source>Select a month cell to paste into.</source>
         <translation>Zum Einfügen eine Monatszelle auswählen.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="301"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="314"/>
         <source>Pasted: nothing changed.</source>
         <translation>Eingefügt: nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="308"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="321"/>
         <source>Pasted; values changed: {0}.</source>
         <translation>Eingefügt; geänderte Werte: {0}.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="338"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="351"/>
         <source>This cell cannot be edited: it lies outside the project period or is computed.</source>
         <translation>Diese Zelle lässt sich nicht bearbeiten: Sie liegt außerhalb des Projektzeitraums oder wird berechnet.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="349"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="362"/>
         <source>Log a value first: a note belongs to a monthly value.</source>
         <translation>Zuerst einen Wert erfassen: Eine Bemerkung gehört zu einem Monatswert.</translation>
     </message>

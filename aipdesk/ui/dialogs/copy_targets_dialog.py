@@ -66,8 +66,15 @@ class CopyTargetsDialog(QDialog):
         self.ok_button.setDefault(True)
         layout.addWidget(self.buttons)
         (self.copy_list if copies else self.skip_list).setFocus()
+        # Wide enough for the longest line (names and reasons are long), within the screen.
+        texts = [
+            w.item(n).text() for w in (self.copy_list, self.skip_list) for n in range(w.count())
+        ]
+        widest = max((self.fontMetrics().horizontalAdvance(t) for t in texts), default=0)
         line = self.fontMetrics().height()
-        self.resize(line * 36, line * 26)
+        screen = self.screen().availableGeometry()
+        width = min(max(line * 36, widest + line * 4), int(screen.width() * 0.9))
+        self.resize(width, min(line * 30, int(screen.height() * 0.9)))
 
     def _names(self, target: Target) -> str:
         project = self._projects.get(target.project)

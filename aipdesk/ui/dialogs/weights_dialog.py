@@ -159,28 +159,6 @@ class WeightsModel(QAbstractTableModel):
         return True
 
 
-class WeightDelegate(QStyledItemDelegate):
-    """Enter in a weight stores it and moves down to the next month, as in a spreadsheet
-    (and never accepts the dialog)."""
-
-    def __init__(self, table: QTableView) -> None:
-        super().__init__(table)
-        self._table = table
-
-    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and isinstance(editor, QWidget)
-        ):
-            self.commitData.emit(editor)
-            self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
-            self._table.move_down()
-            return True
-        return super().eventFilter(editor, event)
-
-
 class WeightsTable(QTableView):
     """Enter on a month (not editing) moves down too."""
 
@@ -197,6 +175,28 @@ class WeightsTable(QTableView):
         current = self.currentIndex()
         if current.isValid() and current.row() + 1 < self.model().rowCount():
             self.setCurrentIndex(current.siblingAtRow(current.row() + 1))
+
+
+class WeightDelegate(QStyledItemDelegate):
+    """Enter in a weight stores it and moves down to the next month, as in a spreadsheet
+    (and never accepts the dialog)."""
+
+    def __init__(self, table: WeightsTable) -> None:
+        super().__init__(table)
+        self._table = table
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and isinstance(editor, QWidget)
+        ):
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+            self._table.move_down()
+            return True
+        return super().eventFilter(editor, event)
 
 
 class WeightsDialog(QDialog):

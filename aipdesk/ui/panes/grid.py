@@ -242,6 +242,7 @@ class GridPane(QWidget):
             self.backend.set_cells(wanted, shown, text, self)
         except DomainError as error:
             return error
+        self.message.clear()  # what it said was about an earlier step
         return None
 
     def _refused(self, error: DomainError) -> None:

@@ -87,18 +87,21 @@ def apply_value(
     value: int,
     note: str | _Keep | None = KEEP,
     expected: int | None = None,
+    family: bool = True,
 ) -> int | None:
     """Write one validated value inside an open unit of work.
 
     Returns the cell's new version, or None when nothing changed. With an
-    `expected` version the write is refused if the stored one differs.
+    `expected` version the write is refused if the stored one differs. With `family`
+    False the caller checks the davon rule itself, once all its cells are written.
     """
     _check_cell(catalog, project, metric, month)
     if isinstance(note, str):  # the same rule on every path (window, log, import, merge)
         check_note(note)
     row = _stored(session, catalog, project, metric, month)
     _check_version(session, row, (project, metric, month), expected)
-    _check_family(session, catalog, project, metric, month, value)
+    if family:
+        _check_family(session, catalog, project, metric, month, value)
     new_note = (row.note if row else None) if isinstance(note, _Keep) else (note or None)
     if row is not None and row.value == value and row.note == new_note:
         return None
@@ -147,6 +150,7 @@ def set_cell(
     key: CellKey,
     wanted: tuple[int, str | _Keep | None] | None,
     expected: int | None = None,
+    family: bool = True,
 ) -> tuple[tuple[int, str | None] | None, CellState | None] | None:
     """Store `wanted` in one cell inside an open unit of work: a value with its note
     (`KEEP`: the note stays), or None to clear the cell (the month becomes missing again,
@@ -163,7 +167,7 @@ def set_cell(
     if wanted is not None:
         value, note = wanted
         version = apply_value(
-            session, catalog, actor, project, metric, month, value, note, expected
+            session, catalog, actor, project, metric, month, value, note, expected, family
         )
         if version is None:
             return None
@@ -270,11 +274,19 @@ class SetCells(Operation):
     def apply(self, work: Work) -> Result:
         before: dict[CellKey, tuple[int, str | None] | None] = {}
         after: dict[CellKey, CellState | None] = {}
+        # Several cells (a paste, its undo) are checked against the davon rule once all
+        # are written: a parent and its davon values lowered together are no violation,
+        # whatever order the cells come in.
+        single = len(self.cells) == 1
         for key, wanted in self.cells.items():
             expected = self.expected.get(key) if self.expected is not None else None
-            done = set_cell(work.session, work.catalog, work.actor, key, wanted, expected)
+            done = set_cell(
+                work.session, work.catalog, work.actor, key, wanted, expected, family=single
+            )
             if done is not None:
                 before[key], after[key] = done
+        if not single:
+            _check_families(work.session, work.catalog, after)
         return cells_result(after, before, self.label())
 
     def rebased(self, versions: Versions) -> Operation:
@@ -282,6 +294,16 @@ class SetCells(Operation):
             return self
         newer = {k: versions.cells.get(k, v) for k, v in self.expected.items()}
         return SetCells(self.cells, newer, self.text)
+
+
+def _check_families(session: Session, catalog: Catalog, written: Mapping[CellKey, object]) -> None:
+    """The davon rule on the state after a write of several cells, per project and month."""
+    touched: dict[tuple[str, Month], list[str]] = {}
+    for project, metric, month in written:
+        touched.setdefault((project, month), []).append(metric)
+    for (project, month), metrics in sorted(touched.items(), key=lambda item: item[0][1]):
+        values = cell_values(session, catalog, project, month, members(catalog, metrics))
+        check_cell(catalog, project, month, metrics, values)
 
 
 def cells_result(

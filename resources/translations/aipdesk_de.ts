@@ -64,34 +64,97 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
     </message>
 </context>
 <context>
+    <name>CopyTargetsDialog</name>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/copy_targets_dialog.py" line="29"/>
+        <source>Copy targets to {0}</source>
+        <translation>Zielwerte nach {0} kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/copy_targets_dialog.py" line="35"/>
+        <source>These {0} targets of {1} are copied to {2}, with their plan curves; the step can be undone:</source>
+        <translation>Diese {0} Zielwerte von {1} werden mit ihren Plankurven nach {2} kopiert; der Schritt lässt sich rückgängig machen:</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/copy_targets_dialog.py" line="39"/>
+        <source>No target of {0} can be copied to {1}.</source>
+        <translation>Kein Zielwert von {0} kann nach {1} kopiert werden.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/copy_targets_dialog.py" line="46"/>
+        <source>Targets to copy</source>
+        <translation>Zu kopierende Zielwerte</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/copy_targets_dialog.py" line="53"/>
+        <source>Targets not copied</source>
+        <translation>Nicht kopierte Zielwerte</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/copy_targets_dialog.py" line="57"/>
+        <source>Not copied:</source>
+        <translation>Nicht kopiert:</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/copy_targets_dialog.py" line="64"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/copy_targets_dialog.py" line="90"/>
+        <source>without a number</source>
+        <translation>ohne Zahl</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/copy_targets_dialog.py" line="96"/>
+        <source>already has a target in {0}</source>
+        <translation>hat für {0} schon einen Zielwert</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/copy_targets_dialog.py" line="99"/>
+        <source>the project is deactivated</source>
+        <translation>das Projekt ist deaktiviert</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/copy_targets_dialog.py" line="101"/>
+        <source>the project period ends {0}</source>
+        <translation>der Projektzeitraum endet {0}</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/copy_targets_dialog.py" line="102"/>
+        <source>its target period {0} is not a calendar year and stays as it is</source>
+        <translation>der Zielzeitraum {0} ist kein Kalenderjahr und bleibt, wie er ist</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPane</name>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="39"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="40"/>
         <source>Reporting status</source>
         <translation>Meldestand</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="49"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="50"/>
         <source>Targets and progress</source>
         <translation>Zielwerte und Fortschritt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="132"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="134"/>
         <source>Report month {0} – {1}.</source>
         <translation>Berichtsmonat {0} – {1}.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="141"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="143"/>
         <source>Report month {0}, as chosen.</source>
         <translation>Berichtsmonat {0}, wie gewählt.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="144"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="146"/>
         <source>Reporting status up to {0}: every project has logged every month.</source>
         <translation>Meldestand bis {0}: Alle Projekte haben alle Monate erfasst.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="148"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="150"/>
         <source>Reporting status up to {0} – not yet logged: {1}</source>
         <translation>Meldestand bis {0} – noch nicht erfasst: {1}</translation>
     </message>
@@ -236,48 +299,48 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
 <context>
     <name>GridModel</name>
     <message>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="61"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="60"/>
         <source>Project</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="62"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="61"/>
         <source>Metric</source>
         <translation>Kennzahl</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="63"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="62"/>
         <source>Total</source>
         <translation>Gesamt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="64"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="63"/>
         <source>Target</source>
         <translation>Zielwert</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="65"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="64"/>
         <source>Attainment</source>
         <translation>Zielerreichung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="68"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="67"/>
         <source>Sum of the logged months; for stocks their average</source>
         <translation>Summe der erfassten Monate; bei Beständen deren Durchschnitt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="122"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="121"/>
         <source>Outside the project period: not editable</source>
         <translation>Außerhalb des Projektzeitraums: nicht änderbar</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="124"/>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="135"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="123"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="134"/>
         <source>Note: {0}</source>
         <translation>Bemerkung: {0}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="133"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="132"/>
         <source>empty</source>
         <translation>leer</translation>
     </message>
@@ -285,125 +348,145 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
 <context>
     <name>GridPane</name>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="146"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="74"/>
         <source>Monthly values</source>
         <translation>Monatswerte</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="148"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="76"/>
         <source>Training entries per month</source>
         <translation>Weiterbildungseintritte je Monat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="175"/>
-        <source>Type a number to log it; Enter moves down, Tab right, Delete clears. Right-click a cell for its note and history. Grey cells lie outside the project period.</source>
-        <translation>Zahl eingeben, um sie zu erfassen; Enter geht nach unten, Tab nach rechts, Entf löscht. Rechtsklick auf eine Zelle zeigt Bemerkung und Verlauf. Graue Zellen liegen außerhalb des Projektzeitraums.</translation>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="103"/>
+        <source>Type a number to log it; Enter moves down, Tab right, Delete clears, Ctrl+C copies, Ctrl+V pastes from a spreadsheet. Shift+F2 edits the note; right-click a cell (or press the menu key) for its note and history. Grey cells lie outside the project period.</source>
+        <translation>Zahl eintippen, um sie zu erfassen; Enter geht nach unten, Tab nach rechts, Entf löscht, Strg+C kopiert, Strg+V fügt aus einer Tabellenkalkulation ein. Umschalt+F2 bearbeitet die Bemerkung; Rechtsklick auf eine Zelle (oder die Menütaste) für Bemerkung und Verlauf. Graue Zellen liegen außerhalb des Projektzeitraums.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="184"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="112"/>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="129"/>
         <source>Edit &amp;note…</source>
         <translation>&amp;Bemerkung bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="189"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="131"/>
         <source>Show &amp;history…</source>
         <translation>&amp;Verlauf anzeigen…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="194"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="133"/>
         <source>&amp;Clear value</source>
         <translation>Wert &amp;löschen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="322"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="136"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="140"/>
+        <source>&amp;Paste</source>
+        <translation>&amp;Einfügen</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="305"/>
+        <source>Select a month cell to paste into.</source>
+        <translation>Zum Einfügen eine Monatszelle auswählen.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="314"/>
+        <source>Pasted: nothing changed.</source>
+        <translation>Eingefügt: nichts geändert.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="321"/>
+        <source>Pasted; values changed: {0}.</source>
+        <translation>Eingefügt; geänderte Werte: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="351"/>
+        <source>This cell cannot be edited: it lies outside the project period or is computed.</source>
+        <translation>Diese Zelle lässt sich nicht bearbeiten: Sie liegt außerhalb des Projektzeitraums oder wird berechnet.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="362"/>
         <source>Log a value first: a note belongs to a monthly value.</source>
         <translation>Zuerst einen Wert erfassen: Eine Bemerkung gehört zu einem Monatswert.</translation>
-    </message>
-    <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="323"/>
-        <source>No value</source>
-        <translation>Kein Wert</translation>
-    </message>
-    <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="328"/>
-        <source>Note</source>
-        <translation>Bemerkung</translation>
-    </message>
-    <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="329"/>
-        <source>Note on {0} · {1} · {2}:</source>
-        <translation>Bemerkung zu {0} · {1} · {2}:</translation>
     </message>
 </context>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="27"/>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="28"/>
         <source>History</source>
         <translation>Änderungsverlauf</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="34"/>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="35"/>
         <source>Changes of this value</source>
         <translation>Änderungen dieses Werts</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="37"/>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="38"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="38"/>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="39"/>
         <source>Who</source>
         <translation>Wer</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="39"/>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="40"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="40"/>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="41"/>
         <source>Before</source>
         <translation>Vorher</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="41"/>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="42"/>
         <source>After</source>
         <translation>Nachher</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="60"/>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="61"/>
         <source>No changes recorded for this value.</source>
         <translation>Zu diesem Wert sind keine Änderungen protokolliert.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="68"/>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="69"/>
         <source>command line</source>
         <translation>Kommandozeile</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="69"/>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="70"/>
         <source>window</source>
         <translation>Programmoberfläche</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="70"/>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="71"/>
         <source>import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="71"/>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="72"/>
         <source>merge</source>
         <translation>Zusammenführung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="72"/>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="73"/>
         <source>demo data</source>
         <translation>Demodaten</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="73"/>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="74"/>
         <source>catalogue</source>
         <translation>Katalog</translation>
     </message>
@@ -411,118 +494,118 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="41"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="40"/>
         <source>Import preview</source>
         <translation>Vorschau des Imports</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="47"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="46"/>
         <source>{source}: {new} new, {changed} changed, {unchanged} unchanged, {conflicts} in conflict. Nothing is stored before you confirm.</source>
         <translation>{source}: {new} neu, {changed} geändert, {unchanged} unverändert, {conflicts} im Konflikt. Gespeichert wird erst nach Bestätigung.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="88"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="87"/>
         <source>Values of the file</source>
         <translation>Werte der Datei</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="90"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="89"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="64"/>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="91"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="63"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="90"/>
         <source>Project</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="62"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="61"/>
         <source>Values by project and metric</source>
         <translation>Werte je Projekt und Kennzahl</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="65"/>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="92"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="64"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="91"/>
         <source>Metric</source>
         <translation>Kennzahl</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="66"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="65"/>
         <source>Months</source>
         <translation>Monate</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="77"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="76"/>
         <source>The first {0} values to store:</source>
         <translation>Die ersten {0} Werte zum Speichern:</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="79"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="78"/>
         <source>The first {0} values to store ({1} more are counted above):</source>
         <translation>Die ersten {0} Werte zum Speichern (weitere {1} sind oben gezählt):</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="93"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="92"/>
         <source>Month</source>
         <translation>Monat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="94"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="93"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="95"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="94"/>
         <source>Database</source>
         <translation>Datenbank</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="102"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="101"/>
         <source>&amp;Keep the database&apos;s value where it conflicts</source>
         <translation>Bei Konflikten den Wert der Datenbank &amp;behalten</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="108"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="107"/>
         <source>A conflict is a value that was changed in the database after the file was made.</source>
         <translation>Ein Konflikt ist ein Wert, der in der Datenbank nach dem Erstellen der Datei geändert wurde.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="115"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="114"/>
         <source>&amp;Store</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="119"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="118"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="67"/>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="161"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="66"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="160"/>
         <source>new</source>
         <translation>neu</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="68"/>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="162"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="67"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="161"/>
         <source>changed</source>
         <translation>geändert</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="69"/>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="163"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="68"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="162"/>
         <source>unchanged</source>
         <translation>unverändert</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="70"/>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="164"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="69"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="163"/>
         <source>conflict</source>
         <translation>Konflikt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="174"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="169"/>
         <source>({0}, {1})</source>
         <translation>({0}, {1})</translation>
     </message>
@@ -714,17 +797,17 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="87"/>
+        <location filename="../../aipdesk/ui/common.py" line="94"/>
         <source>Input rejected</source>
         <translation>Eingabe nicht übernommen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="93"/>
+        <location filename="../../aipdesk/ui/common.py" line="100"/>
         <source>Error message</source>
         <translation>Fehlermeldung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="106"/>
+        <location filename="../../aipdesk/ui/common.py" line="113"/>
         <source>The window now shows the current values.</source>
         <translation>Die Anzeige zeigt jetzt den aktuellen Stand.</translation>
     </message>
@@ -935,22 +1018,22 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
 <context>
     <name>MetricsDialog</name>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="124"/>
+        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="123"/>
         <source>Metrics</source>
         <translation>Kennzahlen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="131"/>
+        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="130"/>
         <source>Metrics of the catalogue</source>
         <translation>Kennzahlen des Katalogs</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="141"/>
+        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="140"/>
         <source>&amp;New metric…</source>
         <translation>&amp;Neue Kennzahl…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="143"/>
+        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="142"/>
         <source>C&amp;hange…</source>
         <translation>Än&amp;dern…</translation>
     </message>
@@ -958,87 +1041,87 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
 <context>
     <name>MetricsModel</name>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="58"/>
+        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="57"/>
         <source>Code</source>
         <translation>Kürzel</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="59"/>
+        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="58"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="60"/>
+        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="59"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="61"/>
+        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="60"/>
         <source>Part of</source>
         <translation>davon von</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="62"/>
+        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="61"/>
         <source>Ratio of</source>
         <translation>Quote aus</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="63"/>
+        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="62"/>
         <source>Better is</source>
         <translation>Besser ist</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="64"/>
+        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="63"/>
         <source>Green / amber from</source>
         <translation>Grün / gelb ab</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="65"/>
+        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="64"/>
         <source>Entered in</source>
         <translation>Erfasst in</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="93"/>
+        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="92"/>
         <source>count</source>
         <translation>Zählgröße</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="94"/>
+        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="93"/>
         <source>stock</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="95"/>
+        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="94"/>
         <source>ratio</source>
         <translation>Quote</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="101"/>
+        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="100"/>
         <source>{0} (split)</source>
         <translation>{0} (Aufteilung)</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="108"/>
+        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="107"/>
         <source>more</source>
         <translation>mehr</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="108"/>
+        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="107"/>
         <source>less</source>
         <translation>weniger</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="112"/>
+        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="111"/>
         <source>computed</source>
         <translation>berechnet</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="113"/>
+        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="112"/>
         <source>Integrations</source>
         <translation>Integrationen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="113"/>
+        <location filename="../../aipdesk/ui/dialogs/metrics_dialog.py" line="112"/>
         <source>Training</source>
         <translation>Weiterbildung</translation>
     </message>
@@ -1059,96 +1142,198 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
 <context>
     <name>Months</name>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="32"/>
+        <location filename="../../aipdesk/ui/common.py" line="39"/>
         <source>Jan</source>
         <translation>Jan</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="33"/>
+        <location filename="../../aipdesk/ui/common.py" line="40"/>
         <source>Feb</source>
         <translation>Feb</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="34"/>
+        <location filename="../../aipdesk/ui/common.py" line="41"/>
         <source>Mar</source>
         <translation>Mär</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="35"/>
+        <location filename="../../aipdesk/ui/common.py" line="42"/>
         <source>Apr</source>
         <translation>Apr</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="36"/>
+        <location filename="../../aipdesk/ui/common.py" line="43"/>
         <source>May</source>
         <translation>Mai</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="37"/>
+        <location filename="../../aipdesk/ui/common.py" line="44"/>
         <source>Jun</source>
         <translation>Jun</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="38"/>
+        <location filename="../../aipdesk/ui/common.py" line="45"/>
         <source>Jul</source>
         <translation>Jul</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="39"/>
+        <location filename="../../aipdesk/ui/common.py" line="46"/>
         <source>Aug</source>
         <translation>Aug</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="40"/>
+        <location filename="../../aipdesk/ui/common.py" line="47"/>
         <source>Sep</source>
         <translation>Sep</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="41"/>
+        <location filename="../../aipdesk/ui/common.py" line="48"/>
         <source>Oct</source>
         <translation>Okt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="42"/>
+        <location filename="../../aipdesk/ui/common.py" line="49"/>
         <source>Nov</source>
         <translation>Nov</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="43"/>
+        <location filename="../../aipdesk/ui/common.py" line="50"/>
         <source>Dec</source>
         <translation>Dez</translation>
     </message>
 </context>
 <context>
+    <name>NoteDialog</name>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/note_dialog.py" line="40"/>
+        <location filename="../../aipdesk/ui/dialogs/note_dialog.py" line="61"/>
+        <source>Note</source>
+        <translation>Bemerkung</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/note_dialog.py" line="41"/>
+        <source>Note on {0}</source>
+        <translation>Bemerkung zu {0}</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/note_dialog.py" line="44"/>
+        <source>Note on {0}:</source>
+        <translation>Bemerkung zu {0}:</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/note_dialog.py" line="50"/>
+        <source>&amp;Value (a note belongs to a monthly value):</source>
+        <translation>&amp;Wert (eine Bemerkung gehört zu einem Monatswert):</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/note_dialog.py" line="53"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/note_dialog.py" line="58"/>
+        <source>&amp;Note:</source>
+        <translation>&amp;Bemerkung:</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/note_dialog.py" line="67"/>
+        <source>Ctrl+Enter saves, Esc cancels.</source>
+        <translation>Strg+Enter speichert, Esc bricht ab.</translation>
+    </message>
+</context>
+<context>
+    <name>Paste</name>
+    <message>
+        <location filename="../../aipdesk/ui/panes/paste_text.py" line="13"/>
+        <source>Nothing was pasted.</source>
+        <translation>Nichts wurde eingefügt.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/paste_text.py" line="19"/>
+        <source>The clipboard holds no text to paste.</source>
+        <translation>Die Zwischenablage enthält keinen Text zum Einfügen.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/paste_text.py" line="20"/>
+        <source>The clipboard holds more than {0} characters: too much for a grid.</source>
+        <translation>Die Zwischenablage enthält mehr als {0} Zeichen: zu viel für eine Tabelle.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/paste_text.py" line="23"/>
+        <source>The clipboard holds more than {0} rows: too many for a grid.</source>
+        <translation>Die Zwischenablage enthält mehr als {0} Zeilen: zu viele für eine Tabelle.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/paste_text.py" line="26"/>
+        <source>The clipboard holds more than {0} columns: a year has 12 months.</source>
+        <translation>Die Zwischenablage enthält mehr als {0} Spalten: ein Jahr hat 12 Monate.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/paste_text.py" line="29"/>
+        <source>Row {1}, column {2} of the clipboard holds a control character ({3}): only numbers can be pasted.</source>
+        <translation>Zeile {1}, Spalte {2} der Zwischenablage enthält ein Steuerzeichen ({3}): Nur Zahlen lassen sich einfügen.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/paste_text.py" line="34"/>
+        <source>Row {1}, column {2} of the clipboard holds a formula ({3}): copy the values, not the formulas.</source>
+        <translation>Zeile {1}, Spalte {2} der Zwischenablage enthält eine Formel ({3}): Bitte die Werte kopieren, nicht die Formeln.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/paste_text.py" line="49"/>
+        <source>The clipboard holds {0} rows × {1} columns, but from the selected cell the grid has room for {2} rows × {3} months.</source>
+        <translation>Die Zwischenablage enthält {0} Zeilen × {1} Spalten, ab der gewählten Zelle hat die Tabelle aber nur Platz für {2} Zeilen × {3} Monate.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/paste_text.py" line="61"/>
+        <source>this row is computed and cannot be edited</source>
+        <translation>diese Zeile wird berechnet und lässt sich nicht bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/paste_text.py" line="64"/>
+        <source>the project is deactivated and cannot be edited</source>
+        <translation>das Projekt ist deaktiviert und lässt sich nicht bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/paste_text.py" line="67"/>
+        <source>the month lies outside the project period</source>
+        <translation>der Monat liegt außerhalb des Projektzeitraums</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/paste_text.py" line="73"/>
+        <source>{0} more cells of the clipboard cannot be taken either.</source>
+        <translation>{0} weitere Zellen der Zwischenablage lassen sich ebenfalls nicht übernehmen.</translation>
+    </message>
+</context>
+<context>
     <name>PlanPreview</name>
     <message>
-        <location filename="../../aipdesk/ui/plan_preview.py" line="50"/>
+        <location filename="../../aipdesk/ui/plan_preview.py" line="49"/>
         <source>Soll line preview</source>
         <translation>Vorschau des Soll-Verlaufs</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/plan_preview.py" line="58"/>
-        <location filename="../../aipdesk/ui/plan_preview.py" line="72"/>
+        <location filename="../../aipdesk/ui/plan_preview.py" line="57"/>
+        <location filename="../../aipdesk/ui/plan_preview.py" line="71"/>
         <source>Select a target to see its Soll line.</source>
         <translation>Zielwert auswählen, um seinen Soll-Verlauf zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/plan_preview.py" line="82"/>
+        <location filename="../../aipdesk/ui/plan_preview.py" line="81"/>
         <source>No target number yet: there is no Soll to show.</source>
         <translation>Noch kein Zielwert festgelegt: kein Soll darstellbar.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/plan_preview.py" line="93"/>
+        <location filename="../../aipdesk/ui/plan_preview.py" line="92"/>
         <source>Soll from {0} in {1} to {2} in {3}</source>
         <translation>Soll von {0} ({1}) bis {2} ({3})</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/plan_preview.py" line="165"/>
+        <location filename="../../aipdesk/ui/plan_preview.py" line="164"/>
         <source>Target {0}</source>
         <translation>Zielwert {0}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/plan_preview.py" line="173"/>
+        <location filename="../../aipdesk/ui/plan_preview.py" line="172"/>
         <source>Report month</source>
         <translation>Berichtsmonat</translation>
     </message>
@@ -1651,22 +1836,22 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="54"/>
+        <location filename="../../aipdesk/ui/common.py" line="61"/>
         <source>green</source>
         <translation>grün</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="55"/>
+        <location filename="../../aipdesk/ui/common.py" line="62"/>
         <source>amber</source>
         <translation>gelb</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="56"/>
+        <location filename="../../aipdesk/ui/common.py" line="63"/>
         <source>red</source>
         <translation>rot</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="57"/>
+        <location filename="../../aipdesk/ui/common.py" line="64"/>
         <source>no status</source>
         <translation>kein Status</translation>
     </message>
@@ -2022,69 +2207,69 @@ jahresmonat</translation>
 <context>
     <name>TargetsModel</name>
     <message>
-        <location filename="../../aipdesk/ui/models/targets_model.py" line="73"/>
-        <location filename="../../aipdesk/ui/models/targets_model.py" line="81"/>
+        <location filename="../../aipdesk/ui/models/targets_model.py" line="72"/>
+        <location filename="../../aipdesk/ui/models/targets_model.py" line="80"/>
         <source>Project</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/targets_model.py" line="74"/>
-        <location filename="../../aipdesk/ui/models/targets_model.py" line="82"/>
+        <location filename="../../aipdesk/ui/models/targets_model.py" line="73"/>
+        <location filename="../../aipdesk/ui/models/targets_model.py" line="81"/>
         <source>Metric</source>
         <translation>Kennzahl</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/targets_model.py" line="75"/>
+        <location filename="../../aipdesk/ui/models/targets_model.py" line="74"/>
         <source>Period</source>
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/targets_model.py" line="76"/>
+        <location filename="../../aipdesk/ui/models/targets_model.py" line="75"/>
         <source>Target value</source>
         <translation>Zielwert</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/targets_model.py" line="77"/>
+        <location filename="../../aipdesk/ui/models/targets_model.py" line="76"/>
         <source>Plan curve</source>
         <translation>Plankurve</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/targets_model.py" line="83"/>
+        <location filename="../../aipdesk/ui/models/targets_model.py" line="82"/>
         <source>Target period</source>
         <translation>Zielzeitraum</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/targets_model.py" line="84"/>
+        <location filename="../../aipdesk/ui/models/targets_model.py" line="83"/>
         <source>Value to reach over the period; F2 or typing changes it</source>
         <translation>Im Zeitraum zu erreichender Wert; ändern mit F2 oder durch Eingabe</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/targets_model.py" line="85"/>
+        <location filename="../../aipdesk/ui/models/targets_model.py" line="84"/>
         <source>How the target is spread over the months</source>
         <translation>Verteilung des Zielwerts auf die Monate</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/targets_model.py" line="125"/>
+        <location filename="../../aipdesk/ui/models/targets_model.py" line="124"/>
         <source>linear</source>
         <translation>linear</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/targets_model.py" line="125"/>
+        <location filename="../../aipdesk/ui/models/targets_model.py" line="124"/>
         <source>custom</source>
         <translation>individuell</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/targets_model.py" line="142"/>
+        <location filename="../../aipdesk/ui/models/targets_model.py" line="141"/>
         <source>{0} months</source>
         <translation>{0} Monate</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/targets_model.py" line="144"/>
+        <location filename="../../aipdesk/ui/models/targets_model.py" line="143"/>
         <source>No number in the programme yet; type one to set it</source>
         <translation>Im Programm noch ohne Zahl; zum Festlegen eine Zahl eingeben</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/targets_model.py" line="146"/>
+        <location filename="../../aipdesk/ui/models/targets_model.py" line="145"/>
         <source>Enter or double-click edits the plan curve</source>
         <translation>Enter oder Doppelklick bearbeitet die Plankurve</translation>
     </message>
@@ -2092,143 +2277,143 @@ jahresmonat</translation>
 <context>
     <name>TargetsPane</name>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="92"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="122"/>
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="95"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="125"/>
         <source>To change a target value, select it and type a number or press F2; Enter stores it, Esc cancels.</source>
         <translation>Zielwert ändern: Zahl eingeben oder F2 drücken; Enter speichert, Esc bricht ab.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="114"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="144"/>
         <source>Targets of the year</source>
         <translation>Zielwerte des Jahres</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="117"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="147"/>
         <source>F2 or typing changes the target value, Enter stores it; Enter on the plan curve edits it; Delete removes the target.</source>
         <translation>F2 oder Eingabe ändert den Zielwert, Enter speichert; Enter auf der Plankurve bearbeitet sie; Entf entfernt den Zielwert.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="143"/>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="396"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="174"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="429"/>
         <source>Remove target</source>
         <translation>Zielwert entfernen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="161"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="193"/>
         <source>&amp;New target…</source>
         <translation>&amp;Neuer Zielwert…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="161"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="193"/>
         <source>New target</source>
         <translation>Neuer Zielwert</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="165"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="197"/>
         <source>C&amp;hange…</source>
         <translation>Än&amp;dern…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="166"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="198"/>
         <source>Change the selected target: period, value, planned change rate</source>
         <translation>Den gewählten Zielwert ändern: Zeitraum, Wert, geplante Veränderungsrate</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="171"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="203"/>
         <source>Edit plan &amp;curve…</source>
         <translation>Plan&amp;kurve bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="172"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="204"/>
         <source>Edit the plan curve of the selected target</source>
         <translation>Plankurve des ausgewählten Zielwerts bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="177"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="209"/>
         <source>&amp;Remove target</source>
         <translation>Zielwert &amp;entfernen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="178"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="210"/>
         <source>Remove the selected target</source>
         <translation>Ausgewählten Zielwert entfernen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="183"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="215"/>
         <source>Copy targets to ne&amp;xt year</source>
         <translation>Zielwerte ins &amp;Folgejahr kopieren</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="184"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="216"/>
         <source>Copy the calendar-year targets to the next year</source>
         <translation>Zielwerte des Kalenderjahrs ins Folgejahr kopieren</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="195"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="227"/>
         <source>Soll line of the selected target</source>
         <translation>Soll-Verlauf des ausgewählten Zielwerts</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="234"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="266"/>
         <source>Copy the calendar-year targets of {0} to {1}</source>
         <translation>Zielwerte des Kalenderjahrs {0} nach {1} kopieren</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="282"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="315"/>
         <source>{0} – {1}, {2} ({3} months)</source>
         <translation>{0} – {1}, {2} ({3} Monate)</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="286"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="319"/>
         <source>No target number yet: the line shows the planned share in %.</source>
         <translation>Noch kein Zielwert festgelegt: Die Linie zeigt den geplanten Anteil in %.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="288"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="321"/>
         <source>Stock: the Soll is the target, {0}, in every month.</source>
         <translation>Bestand: Das Soll ist in jedem Monat der Zielwert, {0}.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="294"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="327"/>
         <source>Soll by {0}: {1} of {2}.</source>
         <translation>Soll bis {0}: {1} von {2}.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="340"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="373"/>
         <source>Target added: {0} – {1}, {2}.</source>
         <translation>Zielwert angelegt: {0} – {1}, {2}.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="344"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="377"/>
         <source>Choose the year {0} to see it.</source>
         <translation>Zum Anzeigen das Jahr {0} wählen.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="397"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="430"/>
         <source>Remove the target of {0} – {1} for {2}? The monthly values stay.</source>
         <translation>Zielwert von {0} – {1} im Zeitraum {2} entfernen? Die Monatswerte bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="404"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="437"/>
         <source>Confirm removal</source>
         <translation>Entfernen bestätigen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="417"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="450"/>
         <source>Target removed: {0} – {1}.</source>
         <translation>Zielwert entfernt: {0} – {1}.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="434"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="482"/>
         <source>Targets copied to {0}: {1}.</source>
         <translation>Zielwerte nach {0} kopiert: {1}.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="436"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="484"/>
         <source>No targets copied: {0} already has all of them.</source>
         <translation>Keine Zielwerte kopiert: {0} hat sie bereits alle.</translation>
     </message>
@@ -2236,72 +2421,72 @@ jahresmonat</translation>
 <context>
     <name>WeightsDialog</name>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="174"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="217"/>
         <source>Plan curve – {0}</source>
         <translation>Plankurve – {0}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="180"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="223"/>
         <source>Share of the target planned for each of the {0} months of {1}. The Soll (plan to date) is the target times the cumulative share.</source>
         <translation>Geplanter Anteil des Zielwerts für jeden der {0} Monate im Zeitraum {1}. Das Soll bis dahin ist der Zielwert mal dem kumulierten Anteil.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="190"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="233"/>
         <source>For a stock metric the Soll is the target itself in every month: the plan curve has no effect on it.</source>
         <translation>Bei einer Bestandskennzahl ist das Soll in jedem Monat der Zielwert selbst: Die Plankurve wirkt sich darauf nicht aus.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="200"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="244"/>
         <source>Monthly weights</source>
         <translation>Monatsgewichte</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="223"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="267"/>
         <source>&amp;Linear</source>
         <translation>&amp;Linear</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="225"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="269"/>
         <source>Linear: equal weight for every month</source>
         <translation>Linear: gleiches Gewicht für jeden Monat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="226"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="270"/>
         <source>&amp;Normalise to 100 %</source>
         <translation>Auf 100 % &amp;normieren</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="229"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="273"/>
         <source>Normalise: scale the weights so they add up to 100 %</source>
         <translation>Normieren: Gewichte so skalieren, dass sie zusammen 100 % ergeben</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="231"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="275"/>
         <source>From &amp;previous years</source>
         <translation>Aus &amp;Vorjahren</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="234"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="278"/>
         <source>From previous years: the monthly shares of up to three earlier years</source>
         <translation>Aus Vorjahren: die Monatsanteile von bis zu drei früheren Jahren</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="309"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="353"/>
         <source>Weights must not be negative: {0}.</source>
         <translation>Gewichte dürfen nicht negativ sein: {0}.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="313"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="357"/>
         <source>The weights add up to {0} %; they must add up to 100 %. “Normalise to 100 %” scales them for you.</source>
         <translation>Die Gewichte ergeben zusammen {0} %; sie müssen 100 % ergeben. „Auf 100 % normieren“ gleicht sie an.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="320"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="364"/>
         <source>Sum: {0} %</source>
         <translation>Summe: {0} %</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="330"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="374"/>
         <source>“{0}” is not a number: type a percentage such as 8,5.</source>
         <translation>„{0}“ ist keine Zahl: einen Prozentwert wie 8,5 eingeben.</translation>
     </message>
@@ -2309,27 +2494,27 @@ jahresmonat</translation>
 <context>
     <name>WeightsModel</name>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="102"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="105"/>
         <source>Month</source>
         <translation>Monat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="103"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="106"/>
         <source>Weight (%)</source>
         <translation>Gewicht (%)</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="104"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="107"/>
         <source>Cumulative (%)</source>
         <translation>Kumuliert (%)</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="105"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="108"/>
         <source>Soll to date</source>
         <translation>Soll bis dahin</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="125"/>
+        <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="128"/>
         <source>Share of the target planned for this month; type a number, e.g. 8,5</source>
         <translation>Geplanter Anteil des Zielwerts für diesen Monat; Zahl eingeben, z. B. 8,5</translation>
     </message>

@@ -14,12 +14,15 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSize,
     Qt,
     Signal,
 )
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -27,6 +30,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -154,6 +158,46 @@ class WeightsModel(QAbstractTableModel):
         return True
 
 
+class WeightsTable(QTableView):
+    """Enter on a month (not editing) moves down too."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.state() != QAbstractItemView.State.EditingState and event.key() in (
+            Qt.Key.Key_Return,
+            Qt.Key.Key_Enter,
+        ):
+            self.move_down()
+            return
+        super().keyPressEvent(event)
+
+    def move_down(self) -> None:
+        current = self.currentIndex()
+        if current.isValid() and current.row() + 1 < self.model().rowCount():
+            self.setCurrentIndex(current.siblingAtRow(current.row() + 1))
+
+
+class WeightDelegate(QStyledItemDelegate):
+    """Enter in a weight stores it and moves down to the next month, as in a spreadsheet
+    (and never accepts the dialog)."""
+
+    def __init__(self, table: WeightsTable) -> None:
+        super().__init__(table)
+        self._table = table
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and isinstance(editor, QWidget)
+        ):
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+            self._table.move_down()
+            return True
+        return super().eventFilter(editor, event)
+
+
 class WeightsDialog(QDialog):
     """The plan curve of one target, month by month, with Linear and Normalise shortcuts."""
 
@@ -194,8 +238,9 @@ class WeightsDialog(QDialog):
             note.setWordWrap(True)
             notes.append(note)
 
-        self.table = QTableView(self)
+        self.table = WeightsTable(self)
         self.table.setObjectName("weightsTable")
+        self.table.setItemDelegate(WeightDelegate(self.table))
         self.table.setAccessibleName(self.tr("Monthly weights"))
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()

@@ -18,6 +18,7 @@ from aipdesk.services.base import Changes
 from aipdesk.services.results import Gap, Snapshot, StatusRow
 from aipdesk.ui.backend import Backend
 from aipdesk.ui.chart import ProgressChart
+from aipdesk.ui.clipboard import install_copy
 from aipdesk.ui.common import ItemRole, SortRole, month_label, month_names
 from aipdesk.ui.models.status_model import COL_METRIC, COL_PROJECT, StatusModel
 
@@ -61,6 +62,7 @@ class DashboardPane(QWidget):
         self.table.horizontalHeader().setMinimumSectionSize(40)
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        install_copy(self.table)  # Ctrl+C: the selected row as tab-separated text
 
         # pyqtgraph is loaded for the first chart, after the figures (see _refresh_chart).
         self.chart = ProgressChart(self, preload=False)

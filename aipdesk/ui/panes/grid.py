@@ -1,32 +1,22 @@
 """Integrationen and Weiterbildung: a spreadsheet-like grid of monthly values.
 
 Type a number and it is stored at once through the services; Enter moves down,
-Tab right, Delete clears; every edit is undoable. A note (Bemerkung) per cell is
-shown as a tooltip and a corner marker.
+Tab right, Delete clears; Ctrl+C copies the selection as tab-separated text and Ctrl+V
+pastes such text (from Excel, LibreOffice or aipdesk) as one step, all cells or none.
+Every edit is undoable. A note (Bemerkung) per cell is shown as a tooltip and a corner
+marker; Shift+F2 edits it.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QEvent,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QPoint,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPainter, QPolygon, QUndoStack
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHeaderView,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QMenu,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -35,94 +25,31 @@ from aipdesk.domain.errors import DomainError
 from aipdesk.domain.model import Area
 from aipdesk.domain.months import Month
 from aipdesk.domain.rules import parse_count
+from aipdesk.domain.table_text import TableTextError, read_table_text
 from aipdesk.services.base import Changes
+from aipdesk.services.paste import PasteRefused, State, plan_paste
 from aipdesk.services.results import GridRow, Snapshot
 from aipdesk.ui.backend import Backend
-from aipdesk.ui.common import ItemRole, month_label, show_error, show_refusal
+from aipdesk.ui.clipboard import copy_selection
+from aipdesk.ui.common import (
+    CONFLICTS,
+    ItemRole,
+    month_label,
+    refusal_text,
+    show_error,
+    show_refusal,
+)
 from aipdesk.ui.dialogs.history_dialog import HistoryDialog
+from aipdesk.ui.dialogs.note_dialog import NoteDialog
 from aipdesk.ui.models.grid_model import (
     COL_METRIC,
     COL_PROJECT,
     FIRST_MONTH,
     GridModel,
-    NoteRole,
     month_of,
 )
-
-Index = QModelIndex | QPersistentModelIndex
-
-
-class CellDelegate(QStyledItemDelegate):
-    """Number editor for month cells; Enter commits and moves down; notes get a corner mark."""
-
-    move_down = Signal()
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        editor = QLineEdit(parent)
-        editor.setObjectName("cellEditor")
-        editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        editor.setAccessibleName(str(index.data(Qt.ItemDataRole.AccessibleTextRole) or ""))
-        return editor
-
-    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and isinstance(editor, QWidget)
-        ):
-            self.commitData.emit(editor)
-            self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
-            self.move_down.emit()
-            return True
-        return super().eventFilter(editor, event)
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        super().paint(painter, option, index)
-        if index.data(NoteRole):
-            rect = option.rect
-            size = max(6, rect.height() // 4)
-            corner = QPolygon(
-                [
-                    QPoint(rect.right() - size, rect.top()),
-                    QPoint(rect.right(), rect.top()),
-                    QPoint(rect.right(), rect.top() + size),
-                ]
-            )
-            painter.save()
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(option.palette.highlight())
-            painter.drawPolygon(corner)
-            painter.restore()
-
-
-class GridView(QTableView):
-    """Keyboard entry like a spreadsheet: Return moves down, Delete clears."""
-
-    clear_requested = Signal(list)  # of QModelIndex
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self.state() != QAbstractItemView.State.EditingState:
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.move_down()
-                return
-            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-                indexes = [
-                    i for i in self.selectedIndexes() if i.flags() & Qt.ItemFlag.ItemIsEditable
-                ]
-                current = self.currentIndex()
-                if not indexes and current.flags() & Qt.ItemFlag.ItemIsEditable:
-                    indexes = [current]
-                if indexes:
-                    self.clear_requested.emit(indexes)
-                return
-        super().keyPressEvent(event)
-
-    def move_down(self) -> None:
-        current = self.currentIndex()
-        model = self.model()
-        if current.isValid() and current.row() + 1 < model.rowCount():
-            self.setCurrentIndex(model.index(current.row() + 1, current.column()))
+from aipdesk.ui.panes.grid_view import CellDelegate, GridView
+from aipdesk.ui.panes.paste_text import paste_refusal, table_text_refusal
 
 
 class GridPane(QWidget):
@@ -139,6 +66,7 @@ class GridPane(QWidget):
         self.area = area
         name = "integrations" if area is Area.INTEGRATION else "training"
         self.setObjectName(f"{name}Pane")
+        self._refusal: str | None = None  # why the value just typed was not stored
         self.model = GridModel(self._write, self)
         self.view = GridView(self)
         self.view.setObjectName(f"{name}Table")
@@ -148,7 +76,7 @@ class GridPane(QWidget):
             else self.tr("Training entries per month")
         )
         self.view.setModel(self.model)
-        self.delegate = CellDelegate(self.view)
+        self.delegate = CellDelegate(self.view, self._take_refusal)
         self.view.setItemDelegate(self.delegate)
         self.view.setEditTriggers(
             QAbstractItemView.EditTrigger.AnyKeyPressed
@@ -162,9 +90,9 @@ class GridPane(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.view.menu_requested.connect(self._context_menu)
         self.view.clear_requested.connect(self._clear)
+        self.view.paste_requested.connect(self.paste)
         self.delegate.move_down.connect(self.view.move_down)
 
         self.hint = QLabel(self)
@@ -172,30 +100,48 @@ class GridPane(QWidget):
         self.hint.setWordWrap(True)
         self.hint.setText(
             self.tr(
-                "Type a number to log it; Enter moves down, Tab right, Delete clears. "
-                "Right-click a cell for its note and history. Grey cells lie outside the "
-                "project period."
+                "Type a number to log it; Enter moves down, Tab right, Delete clears, "
+                "Ctrl+C copies, Ctrl+V pastes from a spreadsheet. Shift+F2 edits the note; "
+                "right-click a cell (or press the menu key) for its note and history. Grey "
+                "cells lie outside the project period."
             )
         )
+        self.message = QLabel(self)
+        self.message.setObjectName(f"{name}Message")
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(self.tr("Message"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint)
         layout.addWidget(self.view, 1)
-
-        self.action_note = QAction(self.tr("Edit &note…"), self)
-        self.action_note.setObjectName(f"{name}ActionNote")
-        self.action_note.setShortcut(QKeySequence("Shift+F2"))
-        self.action_note.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.action_note.triggered.connect(self.edit_note)
-        self.action_history = QAction(self.tr("Show &history…"), self)
-        self.action_history.setObjectName(f"{name}ActionHistory")
-        self.action_history.setShortcut(QKeySequence("Ctrl+H"))
-        self.action_history.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.action_history.triggered.connect(self.show_history)
-        self.action_clear = QAction(self.tr("&Clear value"), self)
-        self.action_clear.setObjectName(f"{name}ActionClear")
-        self.action_clear.triggered.connect(lambda: self._clear([self.view.currentIndex()]))
-        self.view.addActions([self.action_note, self.action_history])
+        layout.addWidget(self.message)
+        self._make_actions(name)
         self._sized = False
+
+    def _make_actions(self, name: str) -> None:
+        def action(key: str, text: str, shortcut: QKeySequence | None = None) -> QAction:
+            made = QAction(text, self)
+            made.setObjectName(f"{name}Action{key}")
+            if shortcut is not None:
+                made.setShortcut(shortcut)
+                made.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            return made
+
+        self.action_note = action("Note", self.tr("Edit &note…"), QKeySequence("Shift+F2"))
+        self.action_note.triggered.connect(self.edit_note)
+        self.action_history = action("History", self.tr("Show &history…"), QKeySequence("Ctrl+H"))
+        self.action_history.triggered.connect(self.show_history)
+        self.action_clear = action("Clear", self.tr("&Clear value"))
+        self.action_clear.triggered.connect(lambda: self._clear([self.view.currentIndex()]))
+        # Ctrl+C and Ctrl+V are keys of the view itself (GridView); shown in the menu.
+        self.action_copy = action("Copy", self.tr("&Copy"))
+        self.action_copy.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
+        self.action_copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.action_copy.triggered.connect(lambda: copy_selection(self.view))
+        self.action_paste = action("Paste", self.tr("&Paste"))
+        self.action_paste.setShortcut(QKeySequence(QKeySequence.StandardKey.Paste))
+        self.action_paste.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.action_paste.triggered.connect(self.paste)
+        self.view.addActions([self.action_note, self.action_history])
 
     # -- feeding ---------------------------------------------------------------------------
     def set_snapshot(self, snapshot: Snapshot, changes: Changes | None = None) -> None:
@@ -232,14 +178,39 @@ class GridPane(QWidget):
         return None if value is None else (value, row.notes[offset])
 
     def _write(self, row: GridRow, month: Month, text: str) -> bool:
-        """Called by the model's setData with the typed text ("" clears the value)."""
+        """Called by the model's setData with the typed text ("" clears the value).
+
+        A refusal is said in the pane's message line and kept for the cell editor, which
+        then stays open with the text (`CellDelegate`): no box takes the keyboard away."""
         old = self._state(row, month)
         try:
             new = None if text == "" else (parse_count(text), old[1] if old else None)
         except DomainError as error:
-            self._refused(error)
+            self._refuse_typed(row, month, error)
             return False
-        return self._store({(row, month): new}, self._label(row, month, old, new))
+        refused = self._store({(row, month): new}, self._label(row, month, old, new))
+        if refused is not None:
+            self._refuse_typed(row, month, refused)
+            return False
+        self.message.clear()
+        return True
+
+    def _refuse_typed(self, row: GridRow, month: Month, error: DomainError) -> None:
+        if error.code in CONFLICTS:
+            # Someone else changed the cell: the window reloads, the editor closes over
+            # the value now stored, and a box says whose it is.
+            self._refused(error)
+            return
+        text = refusal_text(error, self.backend.lang)
+        self._refusal = text
+        self.say(f"⚠ {row.project.name} · {row.metric.name} · {month_label(month)}: {text}")
+
+    def _take_refusal(self) -> str | None:
+        refusal, self._refusal = self._refusal, None
+        return refusal
+
+    def say(self, text: str) -> None:
+        self.message.setText(text)
 
     def _label(
         self,
@@ -257,26 +228,22 @@ class GridPane(QWidget):
         return (f"{where}: {before} → {after}", f"{where}: {before} → {after}")
 
     def _store(
-        self,
-        cells: dict[tuple[GridRow, Month], tuple[int, str | None] | None],
-        text: tuple[str, str],
-    ) -> bool:
-        """Store the cells as one operation and one undo step.
+        self, cells: dict[tuple[GridRow, Month], State], text: tuple[str, str]
+    ) -> DomainError | None:
+        """Store the cells as one operation and one undo step; the refusal, if any.
 
         The write hands back the versions of the values as shown, so that a value
         someone else has changed meanwhile is not overwritten unseen (the window then
         reloads).
         """
         wanted = {(*row.key(), month): state for (row, month), state in cells.items()}
-        shown = {
-            (*row.key(), month): row.versions[row.months.index(month)] for row, month in cells
-        }
+        shown = {(*row.key(), month): row.versions[row.months.index(month)] for row, month in cells}
         try:
             self.backend.set_cells(wanted, shown, text, self)
         except DomainError as error:
-            self._refused(error)
-            return False
-        return True
+            return error
+        self.message.clear()  # what it said was about an earlier step
+        return None
 
     def _refused(self, error: DomainError) -> None:
         show_refusal(self, error, self.backend.lang)
@@ -294,14 +261,75 @@ class GridPane(QWidget):
             return
         if len(cells) == 1:
             row, month = cells[0]
-            self._write(row, month, "")
-            return
+            text = self._label(row, month, self._state(row, month), None)
+        else:
+            text = (f"{len(cells)} Werte löschen", f"Clear {len(cells)} values")
+        error = self._store(dict.fromkeys(cells), text)
+        if error is not None:
+            self._refused(error)
+
+    # -- the clipboard -----------------------------------------------------------------------
+    def _paste_target(self, height: int, width: int) -> tuple[int, int, int, int] | None:
+        """Where a block goes: (row, column, height, width) from the top left of the
+        selection; a single copied cell fills a selected rectangle."""
+        indexes = self.view.selectionModel().selectedIndexes() or [self.view.currentIndex()]
+        indexes = [i for i in indexes if i.isValid()]
+        if not indexes:
+            return None
+        top = min(i.row() for i in indexes)
+        left = min(i.column() for i in indexes)
+        rows = max(i.row() for i in indexes) - top + 1
+        columns = max(i.column() for i in indexes) - left + 1
+        if (height, width) == (1, 1) and len(indexes) == rows * columns:
+            return top, left, rows, columns
+        return top, left, height, width
+
+    def paste(self) -> bool:
+        """Paste the clipboard's tab-separated text at the selection as one undo step:
+        every cell is checked first, and a single problem refuses all of it."""
+        if self.backend.read_only:
+            return False
+        try:
+            block = read_table_text(QApplication.clipboard().text())
+        except TableTextError as error:
+            show_error(self, table_text_refusal(error))
+            return False
+        target = self._paste_target(len(block), len(block[0]))
+        if target is None:
+            return False
+        top, column, height, width = target
+        if (height, width) != (len(block), len(block[0])):
+            block = [[block[0][0]] * width for _ in range(height)]
+        left = month_of(column)
+        if left is None:
+            show_error(self, self.tr("Select a month cell to paste into."))
+            return False
+        try:
+            cells = plan_paste(self.model.rows(), top, left, block)
+        except PasteRefused as problem:
+            show_error(self, paste_refusal(problem, self.backend.lang))
+            return False
+        self._select_block(top, column, height, width)
+        if not cells:
+            self.say(self.tr("Pasted: nothing changed."))
+            return True
         count = len(cells)
-        self._store(
-            dict.fromkeys(cells),
-            (f"{count} Werte löschen", f"Clear {count} values"),
+        refused = self._store(cells, (f"{count} Werte einfügen", f"Paste {count} values"))
+        if refused is not None:
+            self._refused(refused)
+            return False
+        self.say(self.tr("Pasted; values changed: {0}.").format(count))
+        return True
+
+    def _select_block(self, top: int, left: int, height: int, width: int) -> None:
+        selection = QItemSelection(
+            self.model.index(top, left), self.model.index(top + height - 1, left + width - 1)
+        )
+        self.view.selectionModel().select(
+            selection, QItemSelectionModel.SelectionFlag.ClearAndSelect
         )
 
+    # -- notes and history -------------------------------------------------------------------
     def _current_cell(self) -> tuple[GridRow, Month] | None:
         index = self.view.currentIndex()
         month = month_of(index.column()) if index.isValid() else None
@@ -309,34 +337,54 @@ class GridPane(QWidget):
             return None
         return self.model.row_at(index.row()), self.model.row_at(index.row()).months[month]
 
-    def edit_note(self) -> None:
-        """Ask for the note (Bemerkung) of the current cell and store it with the value."""
+    def edit_note(self) -> NoteDialog | None:
+        """The note (Bemerkung) of the current cell in a dialog; on an empty cell the
+        dialog asks for the value too (a note belongs to a monthly value)."""
         cell = self._current_cell()
-        if cell is None:
-            return
+        if cell is None or self.backend.read_only:
+            return None
         row, month = cell
-        state = self._state(row, month)
-        if state is None:
-            show_error(
-                self,
-                self.tr("Log a value first: a note belongs to a monthly value."),
-                self.tr("No value"),
+        if not row.editable[row.months.index(month)]:
+            self.say(
+                "⚠ "
+                + self.tr(
+                    "This cell cannot be edited: it lies outside the project period or is computed."
+                )
             )
-            return
-        note, ok = QInputDialog.getMultiLineText(
-            self,
-            self.tr("Note"),
-            self.tr("Note on {0} · {1} · {2}:").format(row.project.name, row.metric.name, month),
-            state[1] or "",
-        )
-        if ok:
-            self.set_note(row, month, note.strip())
+            return None
+        state = self._state(row, month)
+
+        def save(value: str | None, note: str) -> str | None:
+            if state is None:
+                if not value:
+                    if not note:
+                        return None  # nothing typed: nothing to store
+                    return self.tr("Log a value first: a note belongs to a monthly value.")
+                try:
+                    new = (parse_count(value), note or None)
+                except DomainError as error:
+                    return refusal_text(error, self.backend.lang)
+            else:
+                if (note or None) == state[1]:
+                    return None
+                new = (state[0], note or None)
+            refused = self._store({(row, month): new}, self._label(row, month, state, new))
+            return None if refused is None else refusal_text(refused, self.backend.lang)
+
+        where = f"{row.project.name} · {row.metric.name} · {month_label(month)}"
+        note = (state[1] or "") if state else ""
+        dialog = NoteDialog(where, note, save, state is None, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def set_note(self, row: GridRow, month: Month, note: str) -> None:
         old = self._state(row, month)
         assert old is not None
         new = (old[0], note or None)
-        self._store({(row, month): new}, self._label(row, month, old, new))
+        error = self._store({(row, month): new}, self._label(row, month, old, new))
+        if error is not None:
+            self._refused(error)
 
     def show_history(self) -> None:
         cell = self._current_cell()
@@ -350,19 +398,34 @@ class GridPane(QWidget):
         )
         dialog.open()
 
-    def _context_menu(self, position: QPoint) -> None:
-        index = self.view.indexAt(position)
+    def _context_menu(self, index: QModelIndex, position: QPoint) -> QMenu | None:
+        """The menu of a cell at `position` (global): of the clicked cell for the mouse,
+        of the current cell for the menu key and Shift+F10."""
         if not index.isValid() or month_of(index.column()) is None:
-            return
-        self.view.setCurrentIndex(index)
+            return None
+        if index != self.view.currentIndex():
+            self.view.setCurrentIndex(index)
         menu = QMenu(self)
         menu.setObjectName("gridContextMenu")
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editable = bool(index.flags() & Qt.ItemFlag.ItemIsEditable)
         has_value = index.data(Qt.ItemDataRole.UserRole) is not None
-        self.action_note.setEnabled(editable and has_value)
+        self.action_note.setEnabled(editable)
         self.action_clear.setEnabled(editable and has_value)
+        self.action_paste.setEnabled(editable)
         menu.addAction(self.action_note)
         menu.addAction(self.action_clear)
         menu.addSeparator()
+        menu.addAction(self.action_copy)
+        menu.addAction(self.action_paste)
+        menu.addSeparator()
         menu.addAction(self.action_history)
-        menu.popup(self.view.viewport().mapToGlobal(position))
+        actions = (self.action_note, self.action_clear, self.action_paste)
+
+        def enable() -> None:  # the shortcuts work again once the menu is gone
+            for action in actions:
+                action.setEnabled(True)
+
+        menu.aboutToHide.connect(enable)
+        menu.popup(position)
+        return menu

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -40,6 +40,7 @@ from aipdesk.domain.rules import parse_number
 from aipdesk.services.base import Changes
 from aipdesk.services.results import Snapshot
 from aipdesk.ui.backend import Backend
+from aipdesk.ui.clipboard import install_copy
 from aipdesk.ui.common import (
     SortRole,
     month_label,
@@ -48,6 +49,7 @@ from aipdesk.ui.common import (
     show_error,
     show_refusal,
 )
+from aipdesk.ui.dialogs.copy_targets_dialog import CopyTargetsDialog
 from aipdesk.ui.dialogs.target_dialog import TargetDialog
 from aipdesk.ui.dialogs.weights_dialog import WeightsDialog
 from aipdesk.ui.models.targets_model import (
@@ -62,6 +64,34 @@ from aipdesk.ui.models.targets_model import (
     value_text,
 )
 from aipdesk.ui.plan_preview import PlanPreview, plan_line
+
+
+class TargetsTable(QTableView):
+    """F2 or a digit anywhere in a row edits the row's Zielwert, as in a spreadsheet."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        current = self.currentIndex()
+        text = event.text()
+        starts_edit = event.key() == Qt.Key.Key_F2 or (
+            len(text) == 1
+            and (text.isdigit() or text in "-,.")
+            and not event.modifiers()
+            & (
+                Qt.KeyboardModifier.ControlModifier
+                | Qt.KeyboardModifier.AltModifier
+                | Qt.KeyboardModifier.MetaModifier
+            )
+        )
+        if (
+            starts_edit
+            and self.state() != QAbstractItemView.State.EditingState
+            and current.isValid()
+            and current.column() != COL_VALUE
+        ):
+            self.selectionModel().setCurrentIndex(
+                current.siblingAtColumn(COL_VALUE), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+        super().keyPressEvent(event)
 
 
 class TargetsPane(QWidget):
@@ -109,7 +139,7 @@ class TargetsPane(QWidget):
 
     # -- construction ----------------------------------------------------------------------
     def _make_table(self) -> QTableView:
-        table = QTableView(self)
+        table = TargetsTable(self)
         table.setObjectName("targetsTable")
         table.setAccessibleName(self.tr("Targets of the year"))
         table.setAccessibleDescription(
@@ -120,7 +150,8 @@ class TargetsPane(QWidget):
         )
         table.setModel(self.proxy)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows may be selected to copy them (Ctrl+C); the buttons act on one.
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -146,6 +177,7 @@ class TargetsPane(QWidget):
         remove.triggered.connect(self.remove_target)
         table.addAction(remove)
         self.remove_action = remove
+        install_copy(table)
         return table
 
     def _make_buttons(self) -> None:
@@ -239,8 +271,9 @@ class TargetsPane(QWidget):
         self._selection_changed()
 
     def selected(self) -> TargetEntry | None:
+        """The one selected target (None when none or several are selected)."""
         rows = self.table.selectionModel().selectedRows()
-        if not rows:
+        if len(rows) != 1:
             return None
         return self.model.entry(self.proxy.mapToSource(rows[0]).row())
 
@@ -420,10 +453,25 @@ class TargetsPane(QWidget):
         box.finished.connect(done)
         box.open()
 
-    def copy_targets(self) -> None:
+    def copy_targets(self) -> CopyTargetsDialog | None:
+        """Say what would be copied to the next year and what not (why); copy once the
+        user agrees, as one undoable step."""
         if self.snapshot is None or self.backend.read_only:
-            return
-        year = self.snapshot.year
+            return None
+        snapshot, year = self.snapshot, self.snapshot.year
+        try:
+            copies, skipped = self.backend.copy_plan(year)
+        except DomainError as error:
+            show_error(self, self.backend.message(error))
+            return None
+        projects = {p.code: p for p in snapshot.projects}
+        dialog = CopyTargetsDialog(year, copies, skipped, projects, snapshot.metrics, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._copy(year))
+        dialog.open()
+        return dialog
+
+    def _copy(self, year: int) -> None:
         try:
             changes = self.backend.copy_targets(year)
         except DomainError as error:

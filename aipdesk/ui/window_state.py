@@ -33,7 +33,9 @@ def default_rect(available: QRect, frame: QSize | None = None) -> QRect:
     width = min(PREFERRED.width(), available.width() - frame.width() - 16)
     height = min(PREFERRED.height(), available.height() - frame.height() - 16)
     rect = QRect(0, 0, max(width, 640), max(height, 480))
-    rect.moveCenter(available.center())
+    outer = QRect(QPoint(0, 0), rect.size() + frame)
+    outer.moveCenter(available.center())
+    rect.moveTopLeft(outer.topLeft() + QPoint(frame.width() // 2, frame.height()))
     return rect
 
 

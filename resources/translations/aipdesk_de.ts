@@ -659,193 +659,193 @@ Lizenz: {1}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="64"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="70"/>
         <source>aipdesk – labour-market and integration programme</source>
         <translation>aipdesk – Arbeitsmarkt- und Integrationsprogramm</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="73"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="80"/>
         <source>Panes</source>
         <translation>Bereiche</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="88"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="95"/>
         <source>&amp;Overview</source>
         <translation>Über&amp;sicht</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="89"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="96"/>
         <source>&amp;Projects</source>
         <translation>&amp;Projekte</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="90"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="97"/>
         <source>&amp;Integrations</source>
         <translation>&amp;Integrationen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="91"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="98"/>
         <source>&amp;Training</source>
         <translation>&amp;Weiterbildung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="92"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="99"/>
         <source>Tar&amp;gets</source>
         <translation>&amp;Ziele</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="191"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="198"/>
         <source>Entry &amp;template…</source>
         <translation>Erfassungs&amp;vorlage…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="193"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="200"/>
         <source>&amp;Merge database…</source>
         <translation>Datenbank &amp;zusammenführen…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="196"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="203"/>
         <source>Write the year&apos;s figures as an Excel workbook</source>
         <translation>Die Zahlen des Jahres als Excel-Arbeitsmappe schreiben</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="197"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="204"/>
         <source>Take values from an entry template or an export</source>
         <translation>Werte aus einer Erfassungsvorlage oder einem Export übernehmen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="198"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="205"/>
         <source>An Excel sheet for team leads to fill in offline</source>
         <translation>Ein Excel-Blatt, das Teamleitungen offline ausfüllen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="199"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="206"/>
         <source>Take the values of another aipdesk database</source>
         <translation>Die Werte einer anderen aipdesk-Datenbank übernehmen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="291"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="298"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="341"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="348"/>
         <source>Database: {0} · User: {1}</source>
         <translation>Datenbank: {0} · Benutzer: {1}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="144"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="151"/>
         <source>Notice</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="157"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="164"/>
         <source>Read-only: you have no write permission for this database. You can look at everything and export it, but not change anything.</source>
         <translation>Schreibgeschützt: Sie haben keine Schreibrechte für diese Datenbank. Sie können alles ansehen und exportieren, aber nichts ändern.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="175"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="182"/>
         <source>Backup restored</source>
         <translation>Sicherung wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="187"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="194"/>
         <source>E&amp;xport workbook…</source>
         <translation>Arbeitsmappe e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="189"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="196"/>
         <source>&amp;Import workbook…</source>
         <translation>Arbeitsmappe &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="205"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="212"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="206"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="213"/>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="209"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="216"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="213"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="220"/>
         <source>&amp;Restore backup…</source>
         <translation>Sicherung &amp;wiederherstellen…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="215"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="222"/>
         <source>Replace the database by a backup (the current state is backed up first)</source>
         <translation>Die Datenbank durch eine Sicherung ersetzen (der jetzige Stand wird vorher gesichert)</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="219"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="226"/>
         <source>Re&amp;load</source>
         <translation>&amp;Neu laden</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="225"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="232"/>
         <source>Header</source>
         <translation>Kopfleiste</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="232"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="239"/>
         <source>Year</source>
         <translation>Jahr</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="235"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="242"/>
         <source>Report month</source>
         <translation>Berichtsmonat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="237"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="244"/>
         <source>&amp;Year:</source>
         <translation>&amp;Jahr:</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="239"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="246"/>
         <source>Report &amp;month:</source>
         <translation>Berichts&amp;monat:</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="253"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="260"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="264"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="271"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="267"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="274"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="276"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="283"/>
         <source>&amp;Next pane</source>
         <translation>&amp;Nächste Ansicht</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="277"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="284"/>
         <source>P&amp;revious pane</source>
         <translation>&amp;Vorherige Ansicht</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="328"/>
-        <location filename="../../aipdesk/ui/main_window.py" line="331"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="335"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="338"/>
         <source>Loading failed</source>
         <translation>Laden fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="360"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="367"/>
         <source>Year {0}, report month {1}</source>
         <translation>Jahr {0}, Berichtsmonat {1}</translation>
     </message>

@@ -7,10 +7,9 @@ translations; it is read when first opened.
 
 from __future__ import annotations
 
-from importlib import metadata
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -43,11 +42,20 @@ def manual_text(lang: str) -> str:
 
 
 def licence() -> str:
+    from importlib import metadata  # only when asked: it is slow to import
+
     try:
         meta = metadata.metadata("aipdesk")
     except metadata.PackageNotFoundError:
         return LICENCE
     return meta["License-Expression"] or meta["License"] or LICENCE
+
+
+def mnemonic(label: str) -> str:
+    """The letter after the "&" of a label ("&Jahr:" -> "J")."""
+    index = label.replace("&&", "").find("&")
+    cleaned = label.replace("&&", "")
+    return cleaned[index + 1].upper() if 0 <= index < len(cleaned) - 1 else ""
 
 
 class HelpMenu(QObject):
@@ -75,6 +83,9 @@ class HelpMenu(QObject):
     def shortcuts(self) -> list[tuple[str, str]]:
         """(keys, what they do), in the order the dialog lists them."""
         native = QKeySequence.SequenceFormat.NativeText
+        # The header's labels, as translated: their mnemonics differ by language (&Jahr).
+        year = QCoreApplication.translate("MainWindow", "&Year:")
+        month = QCoreApplication.translate("MainWindow", "Report &month:")
 
         def keys(text: str) -> str:
             return QKeySequence(text).toString(native)
@@ -82,11 +93,14 @@ class HelpMenu(QObject):
         return [
             (keys("Alt+1") + " … " + keys("Alt+5"), self.tr("Show a pane (Overview … Targets)")),
             (keys("Ctrl+Tab") + ", " + keys("Ctrl+Shift+Tab"), self.tr("Next, previous pane")),
-            (keys("Alt+Y") + ", " + keys("Alt+M"), self.tr("Choose the year, the report month")),
+            (
+                keys(f"Alt+{mnemonic(year)}") + ", " + keys(f"Alt+{mnemonic(month)}"),
+                self.tr("Choose the year, the report month"),
+            ),
             (keys("Ctrl+Z"), self.tr("Undo the last change")),
             (keys("Ctrl+Y") + ", " + keys("Ctrl+Shift+Z"), self.tr("Redo")),
             (self.tr("Digits"), self.tr("Entry grid: type a value; Enter stores it")),
-            (keys("Return"), self.tr("Entry grid: store and move down")),
+            (self.tr("Enter"), self.tr("Entry grid: store and move down")),
             (keys("Tab"), self.tr("Entry grid: store and move right")),
             (keys("Del"), self.tr("Entry grid: clear the value")),
             (keys("Ctrl+V"), self.tr("Entry grid: paste cells copied from Excel")),
@@ -116,13 +130,16 @@ class HelpMenu(QObject):
             table.setItem(number, 0, QTableWidgetItem(keys))
             table.setItem(number, 1, QTableWidgetItem(what))
         table.resizeColumnsToContents()
+        table.resizeRowsToContents()
         table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
         buttons.rejected.connect(dialog.reject)
         layout = QVBoxLayout(dialog)
         layout.addWidget(table)
         layout.addWidget(buttons)
-        dialog.resize(620, 520)
+        # Every row without scrolling where the screen allows it.
+        rows_height = table.verticalHeader().length() + table.horizontalHeader().height()
+        dialog.resize(640, min(rows_height + 90, 700))
         dialog.open()
 
     def show_manual(self) -> None:

@@ -338,146 +338,151 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
 <context>
     <name>HelpMenu</name>
     <message>
-        <location filename="../../aipdesk/ui/help.py" line="60"/>
+        <location filename="../../aipdesk/ui/help.py" line="68"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/help.py" line="63"/>
+        <location filename="../../aipdesk/ui/help.py" line="71"/>
         <source>&amp;Manual</source>
         <translation>&amp;Handbuch</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/help.py" line="67"/>
+        <location filename="../../aipdesk/ui/help.py" line="75"/>
         <source>&amp;About aipdesk</source>
         <translation>Ü&amp;ber aipdesk</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/help.py" line="70"/>
+        <location filename="../../aipdesk/ui/help.py" line="78"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/help.py" line="83"/>
+        <location filename="../../aipdesk/ui/help.py" line="94"/>
         <source>Show a pane (Overview … Targets)</source>
         <translation>Ansicht zeigen (Übersicht … Ziele)</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/help.py" line="84"/>
+        <location filename="../../aipdesk/ui/help.py" line="95"/>
         <source>Next, previous pane</source>
         <translation>Nächste, vorherige Ansicht</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/help.py" line="85"/>
+        <location filename="../../aipdesk/ui/help.py" line="98"/>
         <source>Choose the year, the report month</source>
         <translation>Jahr, Berichtsmonat wählen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/help.py" line="86"/>
+        <location filename="../../aipdesk/ui/help.py" line="100"/>
         <source>Undo the last change</source>
         <translation>Letzte Änderung rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/help.py" line="87"/>
+        <location filename="../../aipdesk/ui/help.py" line="101"/>
         <source>Redo</source>
         <translation>Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/help.py" line="88"/>
+        <location filename="../../aipdesk/ui/help.py" line="102"/>
         <source>Digits</source>
         <translation>Ziffern</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/help.py" line="88"/>
+        <location filename="../../aipdesk/ui/help.py" line="102"/>
         <source>Entry grid: type a value; Enter stores it</source>
         <translation>Erfassung: Wert tippen; Enter speichert</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/help.py" line="89"/>
+        <location filename="../../aipdesk/ui/help.py" line="103"/>
         <source>Entry grid: store and move down</source>
         <translation>Erfassung: speichern und nach unten</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/help.py" line="90"/>
+        <location filename="../../aipdesk/ui/help.py" line="103"/>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/help.py" line="104"/>
         <source>Entry grid: store and move right</source>
         <translation>Erfassung: speichern und nach rechts</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/help.py" line="91"/>
+        <location filename="../../aipdesk/ui/help.py" line="105"/>
         <source>Entry grid: clear the value</source>
         <translation>Erfassung: Wert löschen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/help.py" line="92"/>
+        <location filename="../../aipdesk/ui/help.py" line="106"/>
         <source>Entry grid: paste cells copied from Excel</source>
         <translation>Erfassung: aus Excel kopierte Zellen einfügen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/help.py" line="93"/>
+        <location filename="../../aipdesk/ui/help.py" line="107"/>
         <source>Entry grid: edit the note (Bemerkung)</source>
         <translation>Erfassung: Bemerkung bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/help.py" line="94"/>
+        <location filename="../../aipdesk/ui/help.py" line="108"/>
         <source>Entry grid: history of the value</source>
         <translation>Erfassung: Historie des Werts</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/help.py" line="95"/>
+        <location filename="../../aipdesk/ui/help.py" line="109"/>
         <source>Export the workbook</source>
         <translation>Arbeitsmappe exportieren</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/help.py" line="96"/>
+        <location filename="../../aipdesk/ui/help.py" line="110"/>
         <source>Import a workbook</source>
         <translation>Arbeitsmappe importieren</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/help.py" line="97"/>
+        <location filename="../../aipdesk/ui/help.py" line="111"/>
         <source>Read everything again</source>
         <translation>Alles neu laden</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/help.py" line="98"/>
-        <location filename="../../aipdesk/ui/help.py" line="134"/>
-        <location filename="../../aipdesk/ui/help.py" line="138"/>
+        <location filename="../../aipdesk/ui/help.py" line="112"/>
+        <location filename="../../aipdesk/ui/help.py" line="151"/>
+        <location filename="../../aipdesk/ui/help.py" line="155"/>
         <source>Manual</source>
         <translation>Handbuch</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/help.py" line="99"/>
+        <location filename="../../aipdesk/ui/help.py" line="113"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/help.py" line="105"/>
-        <location filename="../../aipdesk/ui/help.py" line="110"/>
+        <location filename="../../aipdesk/ui/help.py" line="119"/>
+        <location filename="../../aipdesk/ui/help.py" line="124"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/help.py" line="111"/>
+        <location filename="../../aipdesk/ui/help.py" line="125"/>
         <source>Keys</source>
         <translation>Tasten</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/help.py" line="111"/>
+        <location filename="../../aipdesk/ui/help.py" line="125"/>
         <source>What they do</source>
         <translation>Wirkung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/help.py" line="143"/>
-        <location filename="../../aipdesk/ui/help.py" line="144"/>
+        <location filename="../../aipdesk/ui/help.py" line="160"/>
+        <location filename="../../aipdesk/ui/help.py" line="161"/>
         <source>Close the manual</source>
         <translation>Handbuch schließen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/help.py" line="161"/>
+        <location filename="../../aipdesk/ui/help.py" line="178"/>
         <source>About aipdesk</source>
         <translation>Über aipdesk</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/help.py" line="173"/>
+        <location filename="../../aipdesk/ui/help.py" line="190"/>
         <source>aipdesk {0}
 
 Steering the yearly labour-market and integration programme (AIP) of a Jobcenter: monthly values, targets, progress and the workbook for management.
@@ -804,11 +809,13 @@ Lizenz: {1}</translation>
         <translation>Berichtsmonat</translation>
     </message>
     <message>
+        <location filename="../../aipdesk/ui/help.py" line="87"/>
         <location filename="../../aipdesk/ui/main_window.py" line="244"/>
         <source>&amp;Year:</source>
         <translation>&amp;Jahr:</translation>
     </message>
     <message>
+        <location filename="../../aipdesk/ui/help.py" line="88"/>
         <location filename="../../aipdesk/ui/main_window.py" line="246"/>
         <source>Report &amp;month:</source>
         <translation>Berichts&amp;monat:</translation>

@@ -17,7 +17,10 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(VENV)/.installed $@
 
+# The window needs a few system libraries (X11/xcb, OpenGL, fonts) that the PySide6 wheel
+# does not bring: installed with apt-get when run as root, else named in one line.
 run: $(VENV)/.installed
+	tools/qt-system-packages $(BIN)/python
 	$(BIN)/aipdesk
 
 demo: $(VENV)/.installed
@@ -50,13 +53,22 @@ translations: $(VENV)/.installed
 	$(BIN)/pyside6-lupdate $$(find aipdesk/ui -name '*.py' | sort) -ts $(TS) -source-language en -target-language de -no-obsolete
 	$(BIN)/pyside6-lrelease $(TS) -qm resources/translations/aipdesk_de.qm
 
-# The pictures in docs/, made with the real application on the demo database.
+# The pictures in docs/, made with the real application on the demo database: every pane
+# at 1366×768 (an office laptop; docs/PANE.png, shown in the README) and at 1920×1080
+# (docs/PANE-1920x1080.png), and the first start on an empty database (docs/welcome.png).
+SHOTS := /tmp/aipdesk-shots
 screenshots: $(VENV)/.installed
-	rm -f /tmp/aipdesk-shots.sqlite
-	$(BIN)/aipdesk demo --db /tmp/aipdesk-shots.sqlite
+	rm -rf $(SHOTS) && mkdir -p $(SHOTS)
+	$(BIN)/aipdesk demo --db $(SHOTS)/demo.sqlite
+	$(BIN)/aipdesk init --db $(SHOTS)/empty.sqlite
 	for pane in dashboard projects integrations training targets; do \
-	  QT_QPA_PLATFORM=offscreen $(BIN)/aipdesk --db /tmp/aipdesk-shots.sqlite --screenshot docs/$$pane.png --pane $$pane || exit 1; \
+	  QT_QPA_PLATFORM=offscreen AIPDESK_SCREENSHOT_SIZE=1366x768 $(BIN)/aipdesk --db $(SHOTS)/demo.sqlite \
+	    --screenshot docs/$$pane.png --pane $$pane || exit 1; \
+	  QT_QPA_PLATFORM=offscreen AIPDESK_SCREENSHOT_SIZE=1920x1080 $(BIN)/aipdesk --db $(SHOTS)/demo.sqlite \
+	    --screenshot docs/$$pane-1920x1080.png --pane $$pane || exit 1; \
 	done
+	QT_QPA_PLATFORM=offscreen AIPDESK_SCREENSHOT_SIZE=1366x768 $(BIN)/aipdesk --db $(SHOTS)/empty.sqlite \
+	  --screenshot docs/welcome.png --pane dashboard
 
 build: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet "pyinstaller>=6.5"

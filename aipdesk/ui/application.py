@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from PySide6.QtCore import QBuffer, QByteArray, QEventLoop, QIODevice, QTimer
@@ -12,14 +13,15 @@ from aipdesk.services.base import Actor
 from aipdesk.ui import i18n
 from aipdesk.ui.backend import Backend
 from aipdesk.ui.main_window import PANES, MainWindow
+from aipdesk.ui.window_state import APPLICATION, ORGANISATION
 
 
 def ensure_app(lang: str = "de") -> QApplication:
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])
-        app.setApplicationName("aipdesk")
-        app.setOrganizationName("aipdesk")
+        app.setApplicationName(APPLICATION)
+        app.setOrganizationName(ORGANISATION)
         app.setApplicationDisplayName("aipdesk")
     assert isinstance(app, QApplication)
     i18n.install(app, lang)
@@ -58,11 +60,26 @@ def wait_until_loaded(window: MainWindow, timeout_ms: int = 60_000) -> bool:
     return window.snapshot is not None
 
 
+# The size of a screenshot: a 1366×768 office laptop unless AIPDESK_SCREENSHOT_SIZE says
+# otherwise ("1920x1080"; `make screenshots` renders both).
+SCREENSHOT_SIZE = (1366, 768)
+
+
+def screenshot_size() -> tuple[int, int]:
+    wanted = os.environ.get("AIPDESK_SCREENSHOT_SIZE", "")
+    width, _, height = wanted.lower().partition("x")
+    if width.isdigit() and height.isdigit() and int(width) >= 640 and int(height) >= 480:
+        return int(width), int(height)
+    return SCREENSHOT_SIZE
+
+
 def screenshot(window: MainWindow, path: str, pane: str = "dashboard") -> None:
-    """Render `pane` after the figures are loaded and write it as PNG."""
+    """Render `pane` after the figures are loaded and write it as PNG: the whole window
+    (frame excluded) at `screenshot_size()`, whatever the settings remembered."""
     if pane not in PANES:
         raise ValueError(pane)
-    window.resize(1440, 900)
+    window.state.enabled = False  # neither the remembered size nor saving this one
+    window.resize(*screenshot_size())
     window.show()
     if not wait_until_loaded(window):
         raise TimeoutError("the figures did not load within a minute")

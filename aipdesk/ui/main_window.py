@@ -1,12 +1,15 @@
-"""The main window: header with year and report month, five panes, undo, loading off-thread."""
+"""The main window: header with year and report month, five panes, undo, loading off-thread.
+
+What it remembers between starts is in `window_state`, the Hilfe menu in `help`."""
 
 from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QLabel,
     QMainWindow,
@@ -27,12 +30,21 @@ from aipdesk.ui.backend import Backend
 from aipdesk.ui.backup_actions import BackupActions
 from aipdesk.ui.common import month_label, show_error
 from aipdesk.ui.exchange_actions import ExchangeActions
+from aipdesk.ui.help import HelpMenu
 from aipdesk.ui.panes.dashboard import DashboardPane
 from aipdesk.ui.panes.grid import GridPane
 from aipdesk.ui.panes.projects import ProjectsPane
 from aipdesk.ui.panes.targets import TargetsPane
+from aipdesk.ui.undo_actions import UndoActions
+from aipdesk.ui.window_state import WindowState, available_screens, default_rect
 
 PANES = ("dashboard", "projects", "integrations", "training", "targets")
+# Where the keyboard focus is must always be visible (Fusion, the style on Linux, marks a
+# focused combo box or table barely): a ring in the highlight colour.
+FOCUS_STYLE = """
+QComboBox:focus { border: 2px solid palette(highlight); border-radius: 3px; padding: 1px 4px; }
+QAbstractItemView:focus, QTextBrowser:focus { border: 2px solid palette(highlight); }
+"""
 
 
 class MainWindow(QMainWindow):
@@ -56,6 +68,7 @@ class MainWindow(QMainWindow):
         self._first_paint = threading.Event()  # the loader waits for it (at most 0.5 s)
         self._pending: Snapshot | None = None
         self.setWindowTitle(self.tr("aipdesk – labour-market and integration programme"))
+        self.setStyleSheet(FOCUS_STYLE)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("undoStack")
         backend.undo_stack = self.undo_stack  # every write pushes its step here
@@ -117,7 +130,17 @@ class MainWindow(QMainWindow):
         backend.stale.connect(self.refresh)
         backend.failed.connect(lambda text: show_error(self, text))
         self.dashboard.chart_requested.connect(self._show_chart)
-        self.resize(1280, 800)
+        welcome = self.dashboard.welcome
+        welcome.enter_values.connect(lambda: self.show_pane("integrations"))
+        welcome.check_targets.connect(lambda: self.show_pane("targets"))
+        welcome.export.connect(self.action_export.trigger)
+        self.tabs.currentChanged.connect(self._focus_pane)
+        self.help = HelpMenu(self)
+        self.state = WindowState(self)
+        self._shown = False
+        screens = available_screens()
+        if screens:
+            self.setGeometry(default_rect(screens[0], QSize(0, 32)))
 
     # -- construction ----------------------------------------------------------------------
     def _banner(self, name: str) -> QLabel:
@@ -166,12 +189,8 @@ class MainWindow(QMainWindow):
         box.open()
 
     def _make_actions(self) -> None:
-        self.action_undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        self.action_undo.setObjectName("actionUndo")
-        self.action_undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.action_redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        self.action_redo.setObjectName("actionRedo")
-        self.action_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.undo_actions = UndoActions(self.undo_stack, self)
+        self.action_undo, self.action_redo = self.undo_actions.undo, self.undo_actions.redo
         self.action_export = QAction(self.tr("E&xport workbook…"), self)
         self.action_export.setObjectName("actionExport")
         self.action_import = QAction(self.tr("&Import workbook…"), self)
@@ -189,6 +208,9 @@ class MainWindow(QMainWindow):
             action.setToolTip(tip)
             action.setStatusTip(tip)
             action.setEnabled(False)  # until the figures are loaded
+        # Short labels in the toolbar (it must fit a laptop screen); the tooltips say more.
+        self.action_export.setIconText(self.tr("Export"))
+        self.action_import.setIconText(self.tr("Import"))
         self.action_export.setShortcut(QKeySequence("Ctrl+E"))
         self.action_import.setShortcut(QKeySequence("Ctrl+I"))
         self.action_quit = QAction(self.tr("&Quit"), self)
@@ -254,7 +276,17 @@ class MainWindow(QMainWindow):
             action = QAction(title.replace("&", ""), self)
             action.setObjectName(f"actionShow{PANES[index].title()}")
             action.setShortcut(QKeySequence(f"Alt+{index + 1}"))
-            action.triggered.connect(lambda _=False, i=index: self.tabs.setCurrentIndex(i))
+            action.triggered.connect(lambda _=False, i=index: self.show_pane(PANES[i]))
+            menu.addAction(action)
+        menu.addSeparator()
+        for name, text, keys, step in (
+            ("actionNextPane", self.tr("&Next pane"), "Ctrl+Tab", 1),
+            ("actionPreviousPane", self.tr("P&revious pane"), "Ctrl+Shift+Tab", -1),
+        ):
+            action = QAction(text, self)
+            action.setObjectName(name)
+            action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(lambda _=False, s=step: self._step_pane(s))
             menu.addAction(action)
 
     # -- loading ---------------------------------------------------------------------------
@@ -405,8 +437,37 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.dashboard)
 
     def show_pane(self, name: str) -> None:
+        """Show a pane with the keyboard focus in its table (also when it is shown already)."""
         self.tabs.setCurrentWidget(self.panes[name])
+        self._focus_pane()
+
+    def current_pane(self) -> str:
+        widget = self.tabs.currentWidget()
+        return next((name for name, pane in self.panes.items() if pane is widget), PANES[0])
+
+    def _step_pane(self, step: int) -> None:
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+        self._focus_pane()
+
+    def _focus_pane(self, *_: object) -> None:
+        """The keyboard focus goes into the pane shown: its table (not the year box, whose
+        arrow keys would change the year), or the page itself (the manual)."""
+        widget = self.tabs.currentWidget()
+        if widget is None:
+            return
+        name = widget.objectName().removesuffix("Pane")
+        table = widget.findChild(QAbstractItemView, f"{name}Table")
+        (table if table is not None else widget).setFocus(Qt.FocusReason.TabFocusReason)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._shown:
+            self._shown = True
+            self.state.restore()
+            self.loaded.connect(self.state.restore_splitters)
+            QTimer.singleShot(0, self._focus_pane)
+        super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.state.save()
         self.backend.shutdown()
         super().closeEvent(event)

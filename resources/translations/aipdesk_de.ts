@@ -129,32 +129,32 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
 <context>
     <name>DashboardPane</name>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="40"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="41"/>
         <source>Reporting status</source>
         <translation>Meldestand</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="50"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="51"/>
         <source>Targets and progress</source>
         <translation>Zielwerte und Fortschritt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="134"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="141"/>
         <source>Report month {0} – {1}.</source>
         <translation>Berichtsmonat {0} – {1}.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="143"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="150"/>
         <source>Report month {0}, as chosen.</source>
         <translation>Berichtsmonat {0}, wie gewählt.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="146"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="153"/>
         <source>Reporting status up to {0}: every project has logged every month.</source>
         <translation>Meldestand bis {0}: Alle Projekte haben alle Monate erfasst.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="150"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="157"/>
         <source>Reporting status up to {0} – not yet logged: {1}</source>
         <translation>Meldestand bis {0} – noch nicht erfasst: {1}</translation>
     </message>
@@ -419,6 +419,166 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <location filename="../../aipdesk/ui/help.py" line="68"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/help.py" line="71"/>
+        <source>&amp;Manual</source>
+        <translation>&amp;Handbuch</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/help.py" line="75"/>
+        <source>&amp;About aipdesk</source>
+        <translation>Ü&amp;ber aipdesk</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/help.py" line="78"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/help.py" line="94"/>
+        <source>Show a pane (Overview … Targets)</source>
+        <translation>Ansicht zeigen (Übersicht … Ziele)</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/help.py" line="95"/>
+        <source>Next, previous pane</source>
+        <translation>Nächste, vorherige Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/help.py" line="98"/>
+        <source>Choose the year, the report month</source>
+        <translation>Jahr, Berichtsmonat wählen</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/help.py" line="100"/>
+        <source>Undo the last change</source>
+        <translation>Letzte Änderung rückgängig machen</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/help.py" line="101"/>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/help.py" line="102"/>
+        <source>Digits</source>
+        <translation>Ziffern</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/help.py" line="102"/>
+        <source>Entry grid: type a value; Enter stores it</source>
+        <translation>Erfassung: Wert tippen; Enter speichert</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/help.py" line="103"/>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/help.py" line="103"/>
+        <source>Entry grid: store and move down</source>
+        <translation>Erfassung: speichern und nach unten</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/help.py" line="104"/>
+        <source>Entry grid: store and move right</source>
+        <translation>Erfassung: speichern und nach rechts</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/help.py" line="105"/>
+        <source>Entry grid: clear the value</source>
+        <translation>Erfassung: Wert löschen</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/help.py" line="106"/>
+        <source>Entry grid: paste cells copied from Excel</source>
+        <translation>Erfassung: aus Excel kopierte Zellen einfügen</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/help.py" line="107"/>
+        <source>Entry grid: edit the note (Bemerkung)</source>
+        <translation>Erfassung: Bemerkung bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/help.py" line="108"/>
+        <source>Entry grid: history of the value</source>
+        <translation>Erfassung: Historie des Werts</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/help.py" line="109"/>
+        <source>Export the workbook</source>
+        <translation>Arbeitsmappe exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/help.py" line="110"/>
+        <source>Import a workbook</source>
+        <translation>Arbeitsmappe importieren</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/help.py" line="111"/>
+        <source>Read everything again</source>
+        <translation>Alles neu laden</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/help.py" line="112"/>
+        <location filename="../../aipdesk/ui/help.py" line="151"/>
+        <location filename="../../aipdesk/ui/help.py" line="155"/>
+        <source>Manual</source>
+        <translation>Handbuch</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/help.py" line="113"/>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/help.py" line="119"/>
+        <location filename="../../aipdesk/ui/help.py" line="124"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/help.py" line="125"/>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/help.py" line="125"/>
+        <source>What they do</source>
+        <translation>Wirkung</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/help.py" line="160"/>
+        <location filename="../../aipdesk/ui/help.py" line="161"/>
+        <source>Close the manual</source>
+        <translation>Handbuch schließen</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/help.py" line="178"/>
+        <source>About aipdesk</source>
+        <translation>Über aipdesk</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/help.py" line="190"/>
+        <source>aipdesk {0}
+
+Steering the yearly labour-market and integration programme (AIP) of a Jobcenter: monthly values, targets, progress and the workbook for management.
+
+Licence: {1}</source>
+        <translation>aipdesk {0}
+
+Steuerung des jährlichen Arbeitsmarkt- und Integrationsprogramms (AIP) eines Jobcenters: Monatswerte, Ziele, Zielerreichung und die Arbeitsmappe für die Geschäftsführung.
+
+Lizenz: {1}</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="28"/>
@@ -613,183 +773,195 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="58"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="70"/>
         <source>aipdesk – labour-market and integration programme</source>
         <translation>aipdesk – Arbeitsmarkt- und Integrationsprogramm</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="67"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="80"/>
         <source>Panes</source>
         <translation>Bereiche</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="82"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="95"/>
         <source>&amp;Overview</source>
         <translation>Über&amp;sicht</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="83"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="96"/>
         <source>&amp;Projects</source>
         <translation>&amp;Projekte</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="84"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="97"/>
         <source>&amp;Integrations</source>
         <translation>&amp;Integrationen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="85"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="98"/>
         <source>&amp;Training</source>
         <translation>&amp;Weiterbildung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="86"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="99"/>
         <source>Tar&amp;gets</source>
         <translation>&amp;Ziele</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="179"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="198"/>
         <source>Entry &amp;template…</source>
         <translation>Erfassungs&amp;vorlage…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="181"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="200"/>
         <source>&amp;Merge database…</source>
         <translation>Datenbank &amp;zusammenführen…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="184"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="203"/>
         <source>Write the year&apos;s figures as an Excel workbook</source>
         <translation>Die Zahlen des Jahres als Excel-Arbeitsmappe schreiben</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="185"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="204"/>
         <source>Take values from an entry template or an export</source>
         <translation>Werte aus einer Erfassungsvorlage oder einem Export übernehmen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="186"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="205"/>
         <source>An Excel sheet for team leads to fill in offline</source>
         <translation>Ein Excel-Blatt, das Teamleitungen offline ausfüllen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="187"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="206"/>
         <source>Take the values of another aipdesk database</source>
         <translation>Die Werte einer anderen aipdesk-Datenbank übernehmen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="266"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="212"/>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/main_window.py" line="213"/>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/main_window.py" line="283"/>
+        <source>&amp;Next pane</source>
+        <translation>&amp;Nächste Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/main_window.py" line="284"/>
+        <source>P&amp;revious pane</source>
+        <translation>&amp;Vorherige Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/main_window.py" line="298"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="316"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="348"/>
         <source>Database: {0} · User: {1}</source>
         <translation>Datenbank: {0} · Benutzer: {1}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="169"/>
-        <source>&amp;Undo</source>
-        <translation>&amp;Rückgängig</translation>
-    </message>
-    <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="128"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="151"/>
         <source>Notice</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="141"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="164"/>
         <source>Read-only: you have no write permission for this database. You can look at everything and export it, but not change anything.</source>
         <translation>Schreibgeschützt: Sie haben keine Schreibrechte für diese Datenbank. Sie können alles ansehen und exportieren, aber nichts ändern.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="159"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="182"/>
         <source>Backup restored</source>
         <translation>Sicherung wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="172"/>
-        <source>&amp;Redo</source>
-        <translation>&amp;Wiederholen</translation>
-    </message>
-    <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="175"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="194"/>
         <source>E&amp;xport workbook…</source>
         <translation>Arbeitsmappe e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="177"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="196"/>
         <source>&amp;Import workbook…</source>
         <translation>Arbeitsmappe &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="194"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="216"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="198"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="220"/>
         <source>&amp;Restore backup…</source>
         <translation>Sicherung &amp;wiederherstellen…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="200"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="222"/>
         <source>Replace the database by a backup (the current state is backed up first)</source>
         <translation>Die Datenbank durch eine Sicherung ersetzen (der jetzige Stand wird vorher gesichert)</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="204"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="226"/>
         <source>Re&amp;load</source>
         <translation>&amp;Neu laden</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="210"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="232"/>
         <source>Header</source>
         <translation>Kopfleiste</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="217"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="239"/>
         <source>Year</source>
         <translation>Jahr</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="220"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="242"/>
         <source>Report month</source>
         <translation>Berichtsmonat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="222"/>
+        <location filename="../../aipdesk/ui/help.py" line="87"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="244"/>
         <source>&amp;Year:</source>
         <translation>&amp;Jahr:</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="224"/>
+        <location filename="../../aipdesk/ui/help.py" line="88"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="246"/>
         <source>Report &amp;month:</source>
         <translation>Berichts&amp;monat:</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="238"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="260"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="249"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="271"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="252"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="274"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="303"/>
-        <location filename="../../aipdesk/ui/main_window.py" line="306"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="335"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="338"/>
         <source>Loading failed</source>
         <translation>Laden fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="335"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="367"/>
         <source>Year {0}, report month {1}</source>
         <translation>Jahr {0}, Berichtsmonat {1}</translation>
     </message>
@@ -1346,77 +1518,92 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
         <translation>Fortschrittsdiagramm</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="213"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="216"/>
         <source>Select a target in the table to see its chart.</source>
         <translation>Zielwert in der Tabelle auswählen, um sein Diagramm zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="156"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="157"/>
         <source>Monthly level</source>
         <translation>Bestand je Monat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="138"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="139"/>
         <source>Loading the chart…</source>
         <translation>Diagramm wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="156"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="157"/>
         <source>Average to date</source>
         <translation>Durchschnitt bis dahin</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="158"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="159"/>
         <source>Monthly rate</source>
         <translation>Quote je Monat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="158"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="159"/>
         <source>Rate to date</source>
         <translation>Quote bis dahin</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="160"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="161"/>
         <source>Monthly actual</source>
         <translation>Ist je Monat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="160"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="161"/>
         <source>Actual to date</source>
         <translation>Ist bis dahin</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="164"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="165"/>
         <source>Plan to date</source>
         <translation>Soll bis dahin</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="165"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="166"/>
         <source>Target</source>
         <translation>Zielwert</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="166"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="167"/>
         <source>Forecast</source>
         <translation>Hochrechnung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="167"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="168"/>
         <source>Previous year</source>
         <translation>Vorjahr</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="217"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="220"/>
         <source>Chart of one target&apos;s progress: monthly actual values as bars; actual to date, plan to date, target, forecast and previous year as lines.</source>
         <translation>Diagramm zur Zielerreichung eines Zielwerts: Monatswerte (Ist) als Balken; Ist bis dahin, Soll bis dahin, Zielwert, Hochrechnung und Vorjahr als Linien.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="366"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="382"/>
         <source>Target period {0} – {1} · report month {2}</source>
         <translation>Zielzeitraum {0} – {1} · Berichtsmonat {2}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="411"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="403"/>
+        <source>Level</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="404"/>
+        <source>Rate</source>
+        <translation>Quote</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="405"/>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="442"/>
         <source>{0}. Actual to date {1}, plan to date {2}, target {3}, forecast {4} (report month {5}).</source>
         <translation>{0}. Ist bis dahin {1}, Soll bis dahin {2}, Zielwert {3}, Hochrechnung {4} (Berichtsmonat {5}).</translation>
     </message>
@@ -2419,6 +2606,41 @@ jahresmonat</translation>
     </message>
 </context>
 <context>
+    <name>UndoActions</name>
+    <message>
+        <location filename="../../aipdesk/ui/undo_actions.py" line="18"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/undo_actions.py" line="21"/>
+        <location filename="../../aipdesk/ui/undo_actions.py" line="44"/>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/undo_actions.py" line="23"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/undo_actions.py" line="26"/>
+        <location filename="../../aipdesk/ui/undo_actions.py" line="51"/>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/undo_actions.py" line="45"/>
+        <source>Nothing to undo</source>
+        <translation>Nichts rückgängig zu machen</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/undo_actions.py" line="52"/>
+        <source>Nothing to redo</source>
+        <translation>Nichts zu wiederholen</translation>
+    </message>
+</context>
+<context>
     <name>WeightsDialog</name>
     <message>
         <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="217"/>
@@ -2517,6 +2739,54 @@ jahresmonat</translation>
         <location filename="../../aipdesk/ui/dialogs/weights_dialog.py" line="128"/>
         <source>Share of the target planned for this month; type a number, e.g. 8,5</source>
         <translation>Geplanter Anteil des Zielwerts für diesen Monat; Zahl eingeben, z. B. 8,5</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePanel</name>
+    <message>
+        <location filename="../../aipdesk/ui/panes/welcome.py" line="31"/>
+        <source>Getting started</source>
+        <translation>Erste Schritte</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/welcome.py" line="33"/>
+        <source>Welcome to aipdesk</source>
+        <translation>Willkommen bei aipdesk</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/welcome.py" line="40"/>
+        <source>No values are logged for this year yet. Three steps to the first report:</source>
+        <translation>Für dieses Jahr sind noch keine Werte erfasst. In drei Schritten zum ersten Bericht:</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/welcome.py" line="51"/>
+        <source>1. Enter values</source>
+        <translation>1. Werte erfassen</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/welcome.py" line="52"/>
+        <source>Each project&apos;s monthly figures in the entry grid (Integrationen).</source>
+        <translation>Die Monatswerte jedes Projekts im Erfassungsraster (Integrationen).</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/welcome.py" line="57"/>
+        <source>2. Check the targets</source>
+        <translation>2. Ziele prüfen</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/welcome.py" line="58"/>
+        <source>The year&apos;s target values and plan curves (Ziele).</source>
+        <translation>Die Zielwerte und Plankurven des Jahres (Ziele).</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/welcome.py" line="63"/>
+        <source>3. Export the workbook</source>
+        <translation>3. Arbeitsmappe exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/welcome.py" line="64"/>
+        <source>The Excel workbook for management, with an overview and charts.</source>
+        <translation>Die Excel-Arbeitsmappe für die Geschäftsführung, mit Übersicht und Diagrammen.</translation>
     </message>
 </context>
 </TS>

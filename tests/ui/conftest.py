@@ -34,6 +34,18 @@ def qt_exceptions(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[BaseExceptio
         pytest.fail(f"exception raised inside Qt: {caught[0]!r}", pytrace=False)
 
 
+@pytest.fixture(autouse=True)
+def settings_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Each test its own QSettings folder: a window restores and saves its size, pane and
+    splitters there, never in the user's settings nor in another test's."""
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path_factory.mktemp("settings")
+    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, str(folder))
+    return folder
+
+
 @pytest.fixture(scope="session", autouse=True)
 def german(qapp: object) -> None:
     """The product's default language for every GUI test, whatever order they run in."""

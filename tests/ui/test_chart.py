@@ -196,8 +196,11 @@ def test_stock_forecast_is_flat_and_plan_coincides_with_target(
         "Hochrechnung",
         "Vorjahr",
     ]
-    # Bars are the month's level, the line its running average.
-    assert [float(h) for h in chart.bar_item.opts["height"]] == list(data.monthly[:6])
+    # A stock's axis does not start at zero, so its monthly levels are a line (with
+    # squares), never bars cut off at the bottom; the solid line is the running average.
+    assert list(chart.bar_item.opts["height"]) == []
+    assert line(chart.level_item) == ([0, 1, 2, 3, 4, 5], list(data.monthly[:6]))
+    assert chart.plot_item.viewRange()[1][0] > 0
     assert line(chart.actual_item)[1] == pytest.approx(present(data.cumulative))
 
 
@@ -235,8 +238,8 @@ def test_long_period_is_drawn_whole(chart: ProgressChart, backend: Any) -> None:
     assert line(chart.plan_item)[0] == [float(i) for i in range(54)]
     x, y = line(chart.forecast_item)
     assert x[-1] == 53 and y[-1] == pytest.approx(data.forecast)
-    # Vorjahr stops where its months pass the report month.
-    assert line(chart.previous_item)[0][-1] == Month(2022, 12).index - Month(2019, 11).index
+    # Vorjahr compares the year shown: it ends with the report month's year, not a year on.
+    assert line(chart.previous_item)[0][-1] == Month(2021, 12).index - Month(2019, 11).index
 
 
 def test_forecast_points_without_actuals(backend: Any) -> None:

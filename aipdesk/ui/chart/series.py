@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from aipdesk.domain.model import MetricKind
+from aipdesk.domain.months import Month
 
 if TYPE_CHECKING:
-    from aipdesk.domain.months import Month
     from aipdesk.services.results import ChartData
 
 
@@ -52,14 +52,17 @@ def points(values: Sequence[float | None]) -> tuple[list[float], list[float]]:
 
 
 def reported(data: ChartData) -> tuple[list[float | None], list[float | None]]:
-    """Monthly Ist and Vorjahr as of the report month: values logged for later months
-    (or, for Vorjahr, whose previous-year month is later) are not drawn."""
+    """Monthly Ist and Vorjahr as of the report month: values logged for later months are
+    not drawn. Vorjahr is the comparison for the year shown: it runs over the period's
+    months up to the end of the report month's year (all of a calendar-year target, for
+    GUIDE's five-year period up to that December), and ends with the period."""
     monthly = [
         v if m <= data.report_month else None
         for m, v in zip(data.months, data.monthly, strict=True)
     ]
+    year_end = Month(data.report_month.year, 12)
     previous = [
-        v if m.shift(-12) <= data.report_month else None
+        v if m <= year_end and m <= data.target.last else None
         for m, v in zip(data.months, data.previous, strict=True)
     ]
     return monthly, previous

@@ -93,7 +93,8 @@ class ProgressChart(QWidget):
         self.month_axis: Any = None  # MonthAxis
         self.number_axis: Any = None  # NumberAxis
         self.legend: Any = None  # pg.LegendItem, in the row under the plot
-        self.bar_item: Any = None  # pg.BarGraphItem: monthly Ist
+        self.bar_item: Any = None  # pg.BarGraphItem: monthly Ist (counts and rates)
+        self.level_item: Any = None  # pg.PlotDataItem: a stock's monthly level (a line)
         self.actual_item: Any = None  # pg.PlotDataItem: Ist to date
         self.plan_item: Any = None  # Soll to date
         self.target_item: Any = None  # target value, horizontal
@@ -203,6 +204,8 @@ class ProgressChart(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_legend()
+        if self.view is not None and self._data is not None:
+            self._set_titles(self._data)  # the value axis' title may fit now, or no longer
 
     def leaveEvent(self, event: QEvent) -> None:
         super().leaveEvent(event)
@@ -245,6 +248,9 @@ class ProgressChart(QWidget):
             axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
         self.bar_item = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH, pen=None)
+        # A stock's levels vary by a few percent, so its axis does not start at zero: bars
+        # cut off at the bottom would lie about the levels; a line with squares does not.
+        self.level_item = pg.PlotDataItem(symbol="s", symbolSize=6)
         self.previous_item = pg.PlotDataItem(pen=pg.mkPen(width=1.5, style=Qt.PenStyle.DotLine))
         self.plan_item = pg.PlotDataItem(
             pen=pg.mkPen(PLAN_COLOR, width=2, style=Qt.PenStyle.DashDotLine)
@@ -259,6 +265,7 @@ class ProgressChart(QWidget):
         for z, item in enumerate(
             (
                 self.bar_item,
+                self.level_item,
                 self.previous_item,
                 self.plan_item,
                 self.target_item,
@@ -306,6 +313,11 @@ class ProgressChart(QWidget):
             axis.setPen(pg.mkPen(text))
             axis.setTextPen(pg.mkPen(text))
         self.bar_item.setOpts(brush=pg.mkBrush(bar))
+        level = QColor(bar)
+        level.setAlpha(255)
+        self.level_item.setPen(pg.mkPen(level, width=1.5))
+        self.level_item.setSymbolBrush(pg.mkBrush(level))
+        self.level_item.setSymbolPen(pg.mkPen(base, width=1))
         self.previous_item.setPen(pg.mkPen(grey, width=1.5, style=Qt.PenStyle.DotLine))
         self.forecast_item.setPen(pg.mkPen(ist, width=2.5, style=Qt.PenStyle.DashLine))
         self.actual_item.setPen(pg.mkPen(ist, width=2.5))
@@ -329,7 +341,12 @@ class ProgressChart(QWidget):
         monthly, previous = reported(data)
         self.month_axis.set_months(data.months)
         xs, heights = points(monthly)
-        self.bar_item.setOpts(x=xs, height=heights, width=BAR_WIDTH)
+        if data.metric.kind is MetricKind.STOCK:
+            self.bar_item.setOpts(x=[], height=[], width=BAR_WIDTH)
+            self.level_item.setData(xs, heights)
+        else:
+            self.bar_item.setOpts(x=xs, height=heights, width=BAR_WIDTH)
+            self.level_item.setData([], [])
         self.actual_item.setData(*points(data.cumulative))
         self.plan_item.setData(*points([] if plan_is_target(data) else data.plan))
         self.previous_item.setData(*points(previous))
@@ -361,8 +378,7 @@ class ProgressChart(QWidget):
         """Title and axis labels; set only when they change (pyqtgraph then lays out and
         repaints both axes, the dearest part of drawing the chart again after an edit)."""
         text = self.palette().color(QPalette.ColorRole.Text)
-        unit = data.metric.unit
-        left = f"{data.metric.name} ({unit})" if unit else data.metric.name
+        left = self._left_title(data)
         bottom = self.tr("Target period {0} – {1} · report month {2}").format(
             month_label(data.months[0]),
             month_label(data.months[-1]),
@@ -376,12 +392,27 @@ class ProgressChart(QWidget):
         self.plot_item.setLabel("left", left, color=text)
         self.plot_item.setLabel("bottom", bottom, color=text)
 
+    def _left_title(self, data: ChartData) -> str:
+        """The value axis' title: the metric's name where the plot is tall enough for it,
+        else what is counted (the chart's title names the metric anyway)."""
+        unit = data.metric.unit
+        name = data.metric.name
+        room = self.height() - 150  # title, month axis with its title, legend
+        if self.fontMetrics().horizontalAdvance(f"{name} ({unit})" if unit else name) > room:
+            name = {
+                MetricKind.STOCK: self.tr("Level"),
+                MetricKind.RATIO: self.tr("Rate"),
+                MetricKind.FLOW: self.tr("Count"),
+            }[data.metric.kind]
+        return f"{name} ({unit})" if unit else name
+
     def _update_legend(self, data: ChartData) -> None:
         """Entries for the lines that have something to show; rebuilt only when that changes."""
         labels = self.labels()
         show = shown(data)
+        stock = data.metric.kind is MetricKind.STOCK
         entries = [
-            (self.bar_item, labels.monthly, show.monthly),
+            (self.level_item if stock else self.bar_item, labels.monthly, show.monthly),
             (self.actual_item, labels.actual, show.actual),
             (self.plan_item, labels.plan, show.plan),
             (self.target_item, labels.target, show.target),

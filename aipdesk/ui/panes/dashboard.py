@@ -21,6 +21,7 @@ from aipdesk.ui.chart import ProgressChart
 from aipdesk.ui.clipboard import install_copy
 from aipdesk.ui.common import ItemRole, SortRole, month_label, month_names
 from aipdesk.ui.models.status_model import COL_METRIC, COL_PROJECT, StatusModel
+from aipdesk.ui.panes.welcome import WelcomePanel, is_empty
 
 
 class DashboardPane(QWidget):
@@ -73,7 +74,10 @@ class DashboardPane(QWidget):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
+        # The first start: three steps to the first report, while nothing is logged.
+        self.welcome = WelcomePanel(self)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.welcome)
         layout.addWidget(self.reporting)
         layout.addWidget(self.splitter, 1)
         self._sized = False
@@ -82,6 +86,7 @@ class DashboardPane(QWidget):
     def set_snapshot(self, snapshot: Snapshot, changes: Changes | None = None) -> None:
         self.snapshot = snapshot
         self.model.set_rows(snapshot.status.rows)
+        self.welcome.setVisible(is_empty(snapshot))
         self.reporting.setText(self._reporting_text(snapshot))
         if not self._sized and self.model.rowCount():
             self._size_table()
@@ -117,11 +122,13 @@ class DashboardPane(QWidget):
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             head = max(metrics.horizontalAdvance(line) for line in title.split("\n")) + 18
             self.table.setColumnWidth(column, max(self.table.sizeHintForColumn(column), head))
+        # The table as tall as its rows, but never more than half: the chart keeps at
+        # least half of the splitter (a third of the window at 1366×768).
         rows = self.table.verticalHeader().length() + self.table.horizontalHeader().height()
         wanted = rows + 2 * self.table.frameWidth() + 4
         total = sum(self.splitter.sizes()) or self.height()
-        table = min(wanted, max(total * 2 // 3, total - 320))
-        self.splitter.setSizes([table, max(total - table, 240)])
+        table = min(wanted, total // 2)
+        self.splitter.setSizes([table, total - table])
 
     def _reporting_text(self, snapshot: Snapshot) -> str:
         upto = month_label(snapshot.report_month)

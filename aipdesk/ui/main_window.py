@@ -37,6 +37,9 @@ PANES = ("dashboard", "projects", "integrations", "training", "targets")
 
 class MainWindow(QMainWindow):
     loaded = Signal()  # a snapshot has been read and shown
+    # The figures last shown, from the start-up cache, are shown while the database is
+    # still being opened (aipdesk.services.startcache); `loaded` follows with the real read.
+    cache_shown = Signal()
     exported = Signal(str)  # the path of a workbook just written
     load_failed = Signal(object)  # the exception; the user has been told in words
 
@@ -47,6 +50,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.backend = backend
         self.year = year  # None: the default year, found when the database is open
+        self.start_year = year  # what the window was started with (the start-up cache's key)
         self.report_month: Month | None = None
         # A month the user picked stays; otherwise the Meldeschluss month is taken anew
         # with every refresh (it moves on when the last missing value comes in).
@@ -55,6 +59,10 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._first_paint = threading.Event()  # the loader waits for it (at most 0.5 s)
         self._pending: Snapshot | None = None
+        # Figures from the start-up cache: shown, nothing editable, until the real read.
+        self.showing_cache = False
+        self._pending_cached = False
+        self._state_shown = False  # the database's state (banners, label) is shown
         self.setWindowTitle(self.tr("aipdesk – labour-market and integration programme"))
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("undoStack")
@@ -266,37 +274,60 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Loading…"))
 
         first_paint = self._first_paint
+        # The start's own request is stored for the next start (startcache).
+        remember = year == self.start_year and month is None
 
         def load() -> Snapshot:
-            # Importing the database stack holds the GIL; the window paints first.
+            # Importing the database stack holds the GIL; the window paints first (and
+            # the figures of the start-up cache, if there are any).
             first_paint.wait(0.5)
-            return backend.snapshot(year if year is not None else backend.default_year(), month)
+            return backend.read_snapshot(year, month, remember=remember)
 
         self.backend.runner.submit(load, self._loaded, self._load_failed, channel="snapshot")
+
+    def show_cached(self, snapshot: Snapshot) -> None:
+        """Show `snapshot` from the start-up cache until the real read replaces it: after
+        the first paint, and before the database worker starts its imports."""
+        if self.snapshot is not None or self._pending is not None:
+            return
+        self._pending, self._pending_cached = snapshot, True
+        if self._painted:
+            QTimer.singleShot(0, self._show_pending)
 
     def event(self, event: QEvent) -> bool:
         # The first snapshot is shown only after the window has painted once: the
         # window appears at once, the figures (and pyqtgraph for the chart) follow.
         if event.type() == QEvent.Type.Paint and not self._painted:
             self._painted = True
-            self._first_paint.set()
             if self._pending is not None:
                 QTimer.singleShot(0, self._show_pending)
+            if not self._pending_cached:
+                self._first_paint.set()
         return super().event(event)
 
     def _loaded(self, snapshot: Snapshot) -> None:
+        self._pending_cached = False
         if self.isVisible() and not self._painted:
             self._pending = snapshot
         else:
+            self._pending = None
             self._apply(snapshot)
 
     def _show_pending(self) -> None:
         snapshot, self._pending = self._pending, None
+        cached, self._pending_cached = self._pending_cached, False
         if snapshot is not None:
-            self._apply(snapshot)
+            self._apply(snapshot, cached=cached)
+        if cached:
+            self.repaint()  # the cached figures on screen now, then the worker's imports
+        self._first_paint.set()
 
     def _load_failed(self, error: BaseException) -> None:
         self.statusBar().clearMessage()
+        self._pending, self._pending_cached = None, False
+        self._first_paint.set()
+        if self.showing_cache:
+            self._clear()  # figures from the cache must not hide what went wrong
         if isinstance(error, DomainError) and self.backups.offer(error) is not None:
             pass  # damaged: the newest backup is offered
         elif isinstance(error, DomainError):
@@ -307,23 +338,29 @@ class MainWindow(QMainWindow):
             )
         self.load_failed.emit(error)
 
-    def _apply(self, snapshot: Snapshot, changes: Changes | None = None) -> None:
+    def _apply(
+        self, snapshot: Snapshot, changes: Changes | None = None, *, cached: bool = False
+    ) -> None:
         if self.year is not None and snapshot.year != self.year:
             return  # an older request that the user has overtaken
-        if self.snapshot is None:
+        if not self._state_shown and self.backend.is_open:
+            self._state_shown = True
             self._show_database_state()
             self.db_label.setText(
                 self.tr("Database: {0} · User: {1}").format(
                     self.backend.db.where, self.backend.actor.user
                 )
             )
+        self.showing_cache = cached
         self.year = snapshot.year
         self.snapshot = snapshot
         self.backend.remember_names(snapshot.projects, snapshot.metrics.values())
-        self.action_export.setEnabled(True)
-        self.action_template.setEnabled(True)
+        # Exports and imports need the open database; edits wait for it too
+        # (Backend.read_only until it is open).
+        self.action_export.setEnabled(not cached)
+        self.action_template.setEnabled(not cached)
         for action in (self.action_import, self.action_merge):
-            action.setEnabled(not self.backend.read_only)
+            action.setEnabled(not cached and not self.backend.read_only)
         self.report_month = snapshot.report_month
         self._fill_combos(snapshot)
         self.dashboard.set_snapshot(snapshot, changes)
@@ -331,6 +368,9 @@ class MainWindow(QMainWindow):
         self.integrations.set_snapshot(snapshot, changes)
         self.training.set_snapshot(snapshot, changes)
         self.targets.set_snapshot(snapshot, changes)
+        if cached:
+            self.cache_shown.emit()  # "Loading…" stays in the status bar
+            return
         self.statusBar().showMessage(
             self.tr("Year {0}, report month {1}").format(
                 snapshot.year, month_label(snapshot.report_month)
@@ -338,6 +378,25 @@ class MainWindow(QMainWindow):
             5000,
         )
         self.loaded.emit()
+
+    def _clear(self) -> None:
+        """Empty the panes, as they are when no snapshot has been read."""
+        shown = self.snapshot
+        self.showing_cache = False
+        self.snapshot = None
+        self.year = self.start_year
+        self.report_month = None
+        if shown is None:
+            return
+        blank = Snapshot.blank(shown.year, shown.report_month)
+        for pane in (self.projects, self.integrations, self.training, self.targets):
+            pane.set_snapshot(blank)
+        self.projects.snapshot = self.targets.snapshot = None
+        self.dashboard.clear()
+        for action in (self.action_export, self.action_template):
+            action.setEnabled(False)
+        self.year_combo.clear()
+        self.month_combo.clear()
 
     def _fill_combos(self, snapshot: Snapshot) -> None:
         self.year_combo.blockSignals(True)
@@ -408,5 +467,8 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.panes[name])
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.snapshot is not None and not self.showing_cache and not self.month_pinned:
+            # What the next start shows at once, if anything changed since it was stored.
+            self.backend.remember_start(self.start_year)
         self.backend.shutdown()
         super().closeEvent(event)

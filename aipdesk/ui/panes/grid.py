@@ -268,9 +268,7 @@ class GridPane(QWidget):
         reloads).
         """
         wanted = {(*row.key(), month): state for (row, month), state in cells.items()}
-        shown = {
-            (*row.key(), month): row.versions[row.months.index(month)] for row, month in cells
-        }
+        shown = {(*row.key(), month): row.versions[row.months.index(month)] for row, month in cells}
         try:
             self.backend.set_cells(wanted, shown, text, self)
         except DomainError as error:
@@ -340,7 +338,7 @@ class GridPane(QWidget):
 
     def show_history(self) -> None:
         cell = self._current_cell()
-        if cell is None:
+        if cell is None or not self.backend.is_open:  # not yet: figures from the cache
             return
         row, month = cell
         dialog = HistoryDialog(

@@ -241,11 +241,9 @@ def forget(location: str, year: int | None, month: tuple[int, int] | None = None
 # aipdesk.services.results are rebuilt, by setting their fields (as pickle would, without
 # its ability to call anything).
 def encode(value: Any) -> Any:
-    if value is None or isinstance(value, (bool, str)):
-        return value
-    if isinstance(value, enum.Enum):
+    if isinstance(value, enum.Enum):  # first: a StrEnum is a str too
         return {"e": _name(type(value)), "v": value.value}
-    if isinstance(value, (int, float)):
+    if value is None or isinstance(value, (bool, str, int, float)):
         return value
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         if isinstance(value, Snapshot):  # what it was computed from is not stored

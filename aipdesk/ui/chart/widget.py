@@ -142,6 +142,7 @@ class ProgressChart(QWidget):
             self._pending = True
             self.hint.setText(self.tr("Loading the chart…"))
             self._stack.setCurrentWidget(self.hint)
+            self.hint.update()  # its paint starts the build, also if it showed this already
             return
         self._ensure_plot()
         self._draw(data)

@@ -76,7 +76,8 @@ _fingerprint: str | None = None
 
 def source_fingerprint() -> str:
     """Size and modification time of aipdesk's source files: an edited or updated
-    aipdesk does not show what an earlier one computed."""
+    aipdesk does not show what an earlier one computed (a frozen build has no source
+    files beside it: there the version alone tells one build from another)."""
     global _fingerprint
     if _fingerprint is None:
         digest = hashlib.sha256()
@@ -160,15 +161,17 @@ def lookup(
 ) -> Snapshot | None:
     """The stored snapshot of `location` if nothing has changed since it was stored;
     None otherwise (also for any fault of the cache file: it is rewritten later)."""
-    key = current_key(location, year, month)
-    if key is None:
+    path = local_file(location)
+    if path is None or not enabled():
         return None
     try:
-        with open(cache_file(Path(key["file"][0]), year, month), "rb") as handle:
+        # The cache file first: without one (a file on a network share never has one)
+        # the database file is not even looked at.
+        with open(cache_file(path, year, month), "rb") as handle:
             if not _trusted(handle):
                 return None
             stored = json.loads(handle.read())
-        if stored["key"] != key:
+        if stored["key"] != current_key(location, year, month):
             return None
         snapshot = decode(stored["snapshot"])
         return snapshot if isinstance(snapshot, Snapshot) else None

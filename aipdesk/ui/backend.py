@@ -171,10 +171,15 @@ class Backend(QObject):
         return read()
 
     def cache_place(self) -> str | None:
-        """The location whose figures the start-up cache may keep: a local SQLite file."""
+        """The location whose figures the start-up cache may keep: a local SQLite file
+        (not one on a network share)."""
         from aipdesk.services import startcache
 
         if not isinstance(self.location, str) or startcache.local_file(self.location) is None:
+            return None
+        if self._db is not None and any(
+            getattr(n, "code", None) == "network_share" for n in self._db.notices
+        ):
             return None
         return self.location
 

@@ -161,6 +161,7 @@ class MainWindow(QMainWindow):
         state) and read everything of the restored database."""
         self.undo_stack.clear()
         self.snapshot = None
+        self._state_shown = False  # the restored file's state is shown with its figures
         self.reload()
         box = QMessageBox(
             QMessageBox.Icon.Information,

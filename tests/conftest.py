@@ -45,11 +45,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def _private_user_dirs(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Keep backups, logs and the default database of every test out of the real home."""
+    """Keep backups, logs, the start-up cache and the default database of every test
+    out of the real home."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.delenv("AIPDESK_NO_START_CACHE", raising=False)
     monkeypatch.delenv("AIPDESK_DB", raising=False)
 
 

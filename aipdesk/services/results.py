@@ -136,6 +136,14 @@ class Snapshot:
     data: YearData | None = field(default=None, compare=False, repr=False)
     catalog: Catalog | None = field(default=None, compare=False, repr=False)
 
+    @classmethod
+    def blank(cls, year: int, report_month: Month) -> Snapshot:
+        """Nothing to show: what the panes hold before anything has been read."""
+        grids = {area: Grid(year, area, ()) for area in Area}
+        return cls(
+            year, report_month, (), StatusReport(year, report_month, ()), grids, (), (), (), {}, {}
+        )
+
 
 @dataclass(frozen=True)
 class ChartData:

@@ -32,17 +32,24 @@ def build(
     location: str, *, lang: str = "de", year: int | None = None, user: str | None = None
 ) -> MainWindow:
     """The main window at once; the database is opened and read off the GUI thread
-    (on first start it is created with the AIP 2021 catalogue)."""
+    (on first start it is created with the AIP 2021 catalogue). If nothing has changed
+    since the last start, its figures are shown meanwhile (aipdesk.services.startcache)."""
+    from aipdesk.services import startcache
+
     ensure_app(lang)
     actor = Actor(user, "gui") if user else Actor(source="gui")
     window = MainWindow(Backend(location, actor, lang), year)
+    cached = startcache.lookup(location, year)
+    if cached is not None:
+        window.show_cached(cached)
     window.reload()
     return window
 
 
 def wait_until_loaded(window: MainWindow, timeout_ms: int = 60_000) -> bool:
-    """Run the event loop until the figures are shown; re-raise a failure to load them."""
-    if window.snapshot is not None:
+    """Run the event loop until the figures read from the database are shown (not only
+    those of the start-up cache); re-raise a failure to load them."""
+    if window.snapshot is not None and not window.showing_cache:
         return True
     failures: list[BaseException] = []
     loop = QEventLoop()
@@ -57,7 +64,7 @@ def wait_until_loaded(window: MainWindow, timeout_ms: int = 60_000) -> bool:
     loop.exec()
     if failures:
         raise failures[0]
-    return window.snapshot is not None
+    return window.snapshot is not None and not window.showing_cache
 
 
 # The size of a screenshot: a 1366×768 office laptop unless AIPDESK_SCREENSHOT_SIZE says

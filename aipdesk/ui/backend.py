@@ -11,6 +11,7 @@ The database stack (SQLAlchemy, the services) is imported and the database opene
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -83,8 +84,9 @@ class Backend(QObject):
 
     @property
     def read_only(self) -> bool:
-        """The database may only be read (no write permission): every edit is disabled."""
-        return self._db is not None and self._db.read_only
+        """The database may only be read (no write permission), or is not open yet (the
+        figures shown come from the start-up cache): every edit is disabled."""
+        return self._db is None or self._db.read_only
 
     def open(self) -> Database:
         """Open (create, migrate) the database and load the catalogue on first start."""
@@ -150,6 +152,52 @@ class Backend(QObject):
         from aipdesk.services.views import snapshot
 
         return snapshot(self.open(), year, month)
+
+    def read_snapshot(
+        self, year: int | None, month: Month | None = None, *, remember: bool = False
+    ) -> Snapshot:
+        """`snapshot` of `year` (None: the default year), on the worker; `remember`: keep
+        it as what the next start shows at once (a local file only; startcache)."""
+        self.open()  # first: opening may migrate, or load the catalogue
+        place = self.cache_place()
+
+        def read() -> Snapshot:
+            return self.snapshot(year if year is not None else self.default_year(), month)
+
+        if remember and month is None and place is not None:
+            from aipdesk.services import startcache
+
+            return startcache.store(place, year, None, read)
+        return read()
+
+    def cache_place(self) -> str | None:
+        """The location whose figures the start-up cache may keep: a local SQLite file
+        (not one on a network share)."""
+        from aipdesk.services import startcache
+
+        if not isinstance(self.location, str) or startcache.local_file(self.location) is None:
+            return None
+        if self._db is not None and any(
+            getattr(n, "code", None) == "network_share" for n in self._db.notices
+        ):
+            return None
+        return self.location
+
+    def remember_start(self, year: int | None) -> None:
+        """At close: store what a start with `year` (None: the default year) shows, if
+        the database has changed since the start-up cache was written."""
+        from aipdesk.services import startcache
+
+        place = self.cache_place()
+        if self._db is None or place is None or not startcache.enabled():
+            return
+
+        def keep() -> None:
+            if startcache.stored_key(place, year) != startcache.current_key(place, year, None):
+                self.read_snapshot(year, None, remember=True)
+
+        with contextlib.suppress(Exception):  # the cache never stands in the way of closing
+            self.runner.call(keep)
 
     def chart(
         self,

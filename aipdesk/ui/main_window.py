@@ -7,7 +7,7 @@ from __future__ import annotations
 import threading
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QTabWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -36,9 +35,10 @@ from aipdesk.ui.panes.grid import GridPane
 from aipdesk.ui.panes.projects import ProjectsPane
 from aipdesk.ui.panes.targets import TargetsPane
 from aipdesk.ui.undo_actions import UndoActions
+from aipdesk.ui.window_chrome import PANES as PANES
+from aipdesk.ui.window_chrome import make_actions, make_header, make_menus
 from aipdesk.ui.window_state import WindowState, available_screens, default_rect
 
-PANES = ("dashboard", "projects", "integrations", "training", "targets")
 # Where the keyboard focus is must always be visible (Fusion, the style on Linux, marks a
 # focused combo box or table barely): a ring in the highlight colour.
 FOCUS_STYLE = """
@@ -49,8 +49,25 @@ QAbstractItemView:focus, QTextBrowser:focus { border: 2px solid palette(highligh
 
 class MainWindow(QMainWindow):
     loaded = Signal()  # a snapshot has been read and shown
+    # The figures last shown, from the start-up cache, are shown while the database is
+    # still being opened (aipdesk.services.startcache); `loaded` follows with the real read.
+    cache_shown = Signal()
     exported = Signal(str)  # the path of a workbook just written
     load_failed = Signal(object)  # the exception; the user has been told in words
+
+    # Made by aipdesk.ui.window_chrome at construction.
+    undo_actions: UndoActions
+    action_undo: QAction
+    action_redo: QAction
+    action_export: QAction
+    action_import: QAction
+    action_template: QAction
+    action_merge: QAction
+    action_quit: QAction
+    action_restore: QAction
+    action_reload: QAction
+    year_combo: QComboBox
+    month_combo: QComboBox
 
     def __init__(
         self, backend: Backend, year: int | None = None, parent: QWidget | None = None
@@ -59,6 +76,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.backend = backend
         self.year = year  # None: the default year, found when the database is open
+        self.start_year = year  # what the window was started with (the start-up cache's key)
         self.report_month: Month | None = None
         # A month the user picked stays; otherwise the Meldeschluss month is taken anew
         # with every refresh (it moves on when the last missing value comes in).
@@ -67,14 +85,18 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._first_paint = threading.Event()  # the loader waits for it (at most 0.5 s)
         self._pending: Snapshot | None = None
+        # Figures from the start-up cache: shown, nothing editable, until the real read.
+        self.showing_cache = False
+        self._pending_cached = False
+        self._state_shown = False  # the database's state (banners, label) is shown
         self.setWindowTitle(self.tr("aipdesk – labour-market and integration programme"))
         self.setStyleSheet(FOCUS_STYLE)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("undoStack")
         backend.undo_stack = self.undo_stack  # every write pushes its step here
 
-        self._make_actions()
-        self._make_header()
+        make_actions(self)
+        make_header(self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("paneTabs")
         self.tabs.setAccessibleName(self.tr("Panes"))
@@ -113,7 +135,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.notice_banner)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
-        self._make_menus(titles)
+        make_menus(self, titles)
 
         self.db_label = QLabel(self)
         self.db_label.setObjectName("databaseLabel")
@@ -176,6 +198,7 @@ class MainWindow(QMainWindow):
         state) and read everything of the restored database."""
         self.undo_stack.clear()
         self.snapshot = None
+        self._state_shown = False  # the restored file's state is shown with its figures
         self.reload()
         box = QMessageBox(
             QMessageBox.Icon.Information,
@@ -188,107 +211,6 @@ class MainWindow(QMainWindow):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
-    def _make_actions(self) -> None:
-        self.undo_actions = UndoActions(self.undo_stack, self)
-        self.action_undo, self.action_redo = self.undo_actions.undo, self.undo_actions.redo
-        self.action_export = QAction(self.tr("E&xport workbook…"), self)
-        self.action_export.setObjectName("actionExport")
-        self.action_import = QAction(self.tr("&Import workbook…"), self)
-        self.action_import.setObjectName("actionImport")
-        self.action_template = QAction(self.tr("Entry &template…"), self)
-        self.action_template.setObjectName("actionTemplate")
-        self.action_merge = QAction(self.tr("&Merge database…"), self)
-        self.action_merge.setObjectName("actionMerge")
-        for action, tip in (
-            (self.action_export, self.tr("Write the year's figures as an Excel workbook")),
-            (self.action_import, self.tr("Take values from an entry template or an export")),
-            (self.action_template, self.tr("An Excel sheet for team leads to fill in offline")),
-            (self.action_merge, self.tr("Take the values of another aipdesk database")),
-        ):
-            action.setToolTip(tip)
-            action.setStatusTip(tip)
-            action.setEnabled(False)  # until the figures are loaded
-        # Short labels in the toolbar (it must fit a laptop screen); the tooltips say more.
-        self.action_export.setIconText(self.tr("Export"))
-        self.action_import.setIconText(self.tr("Import"))
-        self.action_export.setShortcut(QKeySequence("Ctrl+E"))
-        self.action_import.setShortcut(QKeySequence("Ctrl+I"))
-        self.action_quit = QAction(self.tr("&Quit"), self)
-        self.action_quit.setObjectName("actionQuit")
-        self.action_quit.setShortcut(QKeySequence("Ctrl+Q"))
-        self.action_quit.triggered.connect(self.close)
-        self.action_restore = QAction(self.tr("&Restore backup…"), self)
-        self.action_restore.setObjectName("actionRestore")
-        tip = self.tr("Replace the database by a backup (the current state is backed up first)")
-        self.action_restore.setToolTip(tip)
-        self.action_restore.setStatusTip(tip)
-        self.action_restore.setEnabled(False)  # until the database is open
-        self.action_reload = QAction(self.tr("Re&load"), self)
-        self.action_reload.setObjectName("actionReload")
-        self.action_reload.setShortcut(QKeySequence.StandardKey.Refresh)
-        self.action_reload.triggered.connect(self.reload)
-
-    def _make_header(self) -> None:
-        bar = QToolBar(self.tr("Header"), self)
-        bar.setObjectName("headerBar")
-        bar.setMovable(False)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.addToolBar(bar)
-        self.year_combo = QComboBox(bar)
-        self.year_combo.setObjectName("yearCombo")
-        self.year_combo.setAccessibleName(self.tr("Year"))
-        self.month_combo = QComboBox(bar)
-        self.month_combo.setObjectName("monthCombo")
-        self.month_combo.setAccessibleName(self.tr("Report month"))
-        self.month_combo.setMinimumContentsLength(10)
-        year_label = QLabel(self.tr("&Year:"), bar)
-        year_label.setBuddy(self.year_combo)
-        month_label_ = QLabel(self.tr("Report &month:"), bar)
-        month_label_.setBuddy(self.month_combo)
-        for widget in (year_label, self.year_combo, month_label_, self.month_combo):
-            bar.addWidget(widget)
-        bar.addSeparator()
-        for action in (self.action_undo, self.action_redo):
-            bar.addAction(action)
-        bar.addSeparator()
-        for action in (self.action_export, self.action_import):
-            bar.addAction(action)
-        self.year_combo.activated.connect(self._year_chosen)
-        self.month_combo.activated.connect(self._month_chosen)
-
-    def _make_menus(self, titles: list[str]) -> None:
-        menu = self.menuBar().addMenu(self.tr("&File"))
-        for action in (
-            self.action_export,
-            self.action_import,
-            self.action_template,
-            self.action_merge,
-            self.action_restore,
-            self.action_reload,
-            self.action_quit,
-        ):
-            menu.addAction(action)
-        menu = self.menuBar().addMenu(self.tr("&Edit"))
-        menu.addAction(self.action_undo)
-        menu.addAction(self.action_redo)
-        menu = self.menuBar().addMenu(self.tr("&View"))
-        for index, title in enumerate(titles):
-            action = QAction(title.replace("&", ""), self)
-            action.setObjectName(f"actionShow{PANES[index].title()}")
-            action.setShortcut(QKeySequence(f"Alt+{index + 1}"))
-            action.triggered.connect(lambda _=False, i=index: self.show_pane(PANES[i]))
-            menu.addAction(action)
-        menu.addSeparator()
-        for name, text, keys, step in (
-            ("actionNextPane", self.tr("&Next pane"), "Ctrl+Tab", 1),
-            ("actionPreviousPane", self.tr("P&revious pane"), "Ctrl+Shift+Tab", -1),
-        ):
-            action = QAction(text, self)
-            action.setObjectName(name)
-            action.setShortcut(QKeySequence(keys))
-            action.triggered.connect(lambda _=False, s=step: self._step_pane(s))
-            menu.addAction(action)
-
     # -- loading ---------------------------------------------------------------------------
     def reload(self) -> None:
         """Read the snapshot of the chosen year and month off the GUI thread (on the first
@@ -298,37 +220,60 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Loading…"))
 
         first_paint = self._first_paint
+        # The start's own request is stored for the next start (startcache).
+        remember = year == self.start_year and month is None
 
         def load() -> Snapshot:
-            # Importing the database stack holds the GIL; the window paints first.
+            # Importing the database stack holds the GIL; the window paints first (and
+            # the figures of the start-up cache, if there are any).
             first_paint.wait(0.5)
-            return backend.snapshot(year if year is not None else backend.default_year(), month)
+            return backend.read_snapshot(year, month, remember=remember)
 
         self.backend.runner.submit(load, self._loaded, self._load_failed, channel="snapshot")
+
+    def show_cached(self, snapshot: Snapshot) -> None:
+        """Show `snapshot` from the start-up cache until the real read replaces it: after
+        the first paint, and before the database worker starts its imports."""
+        if self.snapshot is not None or self._pending is not None:
+            return
+        self._pending, self._pending_cached = snapshot, True
+        if self._painted:
+            QTimer.singleShot(0, self._show_pending)
 
     def event(self, event: QEvent) -> bool:
         # The first snapshot is shown only after the window has painted once: the
         # window appears at once, the figures (and pyqtgraph for the chart) follow.
         if event.type() == QEvent.Type.Paint and not self._painted:
             self._painted = True
-            self._first_paint.set()
             if self._pending is not None:
                 QTimer.singleShot(0, self._show_pending)
+            if not self._pending_cached:
+                self._first_paint.set()
         return super().event(event)
 
     def _loaded(self, snapshot: Snapshot) -> None:
+        self._pending_cached = False
         if self.isVisible() and not self._painted:
             self._pending = snapshot
         else:
+            self._pending = None
             self._apply(snapshot)
 
     def _show_pending(self) -> None:
         snapshot, self._pending = self._pending, None
+        cached, self._pending_cached = self._pending_cached, False
         if snapshot is not None:
-            self._apply(snapshot)
+            self._apply(snapshot, cached=cached)
+        if cached:
+            self.repaint()  # the cached figures on screen now, then the worker's imports
+        self._first_paint.set()
 
     def _load_failed(self, error: BaseException) -> None:
         self.statusBar().clearMessage()
+        self._pending, self._pending_cached = None, False
+        self._first_paint.set()
+        if self.showing_cache:
+            self._clear()  # figures from the cache must not hide what went wrong
         if isinstance(error, DomainError) and self.backups.offer(error) is not None:
             pass  # damaged: the newest backup is offered
         elif isinstance(error, DomainError):
@@ -339,23 +284,29 @@ class MainWindow(QMainWindow):
             )
         self.load_failed.emit(error)
 
-    def _apply(self, snapshot: Snapshot, changes: Changes | None = None) -> None:
+    def _apply(
+        self, snapshot: Snapshot, changes: Changes | None = None, *, cached: bool = False
+    ) -> None:
         if self.year is not None and snapshot.year != self.year:
             return  # an older request that the user has overtaken
-        if self.snapshot is None:
+        if not self._state_shown and self.backend.is_open:
+            self._state_shown = True
             self._show_database_state()
             self.db_label.setText(
                 self.tr("Database: {0} · User: {1}").format(
                     self.backend.db.where, self.backend.actor.user
                 )
             )
+        self.showing_cache = cached
         self.year = snapshot.year
         self.snapshot = snapshot
         self.backend.remember_names(snapshot.projects, snapshot.metrics.values())
-        self.action_export.setEnabled(True)
-        self.action_template.setEnabled(True)
+        # Exports and imports need the open database; edits wait for it too
+        # (Backend.read_only until it is open).
+        self.action_export.setEnabled(not cached)
+        self.action_template.setEnabled(not cached)
         for action in (self.action_import, self.action_merge):
-            action.setEnabled(not self.backend.read_only)
+            action.setEnabled(not cached and not self.backend.read_only)
         self.report_month = snapshot.report_month
         self._fill_combos(snapshot)
         self.dashboard.set_snapshot(snapshot, changes)
@@ -363,6 +314,9 @@ class MainWindow(QMainWindow):
         self.integrations.set_snapshot(snapshot, changes)
         self.training.set_snapshot(snapshot, changes)
         self.targets.set_snapshot(snapshot, changes)
+        if cached:
+            self.cache_shown.emit()  # "Loading…" stays in the status bar
+            return
         self.statusBar().showMessage(
             self.tr("Year {0}, report month {1}").format(
                 snapshot.year, month_label(snapshot.report_month)
@@ -370,6 +324,25 @@ class MainWindow(QMainWindow):
             5000,
         )
         self.loaded.emit()
+
+    def _clear(self) -> None:
+        """Empty the panes, as they are when no snapshot has been read."""
+        shown = self.snapshot
+        self.showing_cache = False
+        self.snapshot = None
+        self.year = self.start_year
+        self.report_month = None
+        if shown is None:
+            return
+        blank = Snapshot.blank(shown.year, shown.report_month)
+        for pane in (self.projects, self.integrations, self.training, self.targets):
+            pane.set_snapshot(blank)
+        self.projects.snapshot = self.targets.snapshot = None
+        self.dashboard.clear()
+        for action in (self.action_export, self.action_template):
+            action.setEnabled(False)
+        self.year_combo.clear()
+        self.month_combo.clear()
 
     def _fill_combos(self, snapshot: Snapshot) -> None:
         self.year_combo.blockSignals(True)
@@ -468,6 +441,9 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.snapshot is not None and not self.showing_cache and not self.month_pinned:
+            # What the next start shows at once, if anything changed since it was stored.
+            self.backend.remember_start(self.start_year)
         self.state.save()
         self.backend.shutdown()
         super().closeEvent(event)

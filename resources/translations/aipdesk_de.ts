@@ -139,22 +139,22 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
         <translation>Zielwerte und Fortschritt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="141"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="149"/>
         <source>Report month {0} – {1}.</source>
         <translation>Berichtsmonat {0} – {1}.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="150"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="158"/>
         <source>Report month {0}, as chosen.</source>
         <translation>Berichtsmonat {0}, wie gewählt.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="153"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="161"/>
         <source>Reporting status up to {0}: every project has logged every month.</source>
         <translation>Meldestand bis {0}: Alle Projekte haben alle Monate erfasst.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="157"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="165"/>
         <source>Reporting status up to {0} – not yet logged: {1}</source>
         <translation>Meldestand bis {0} – noch nicht erfasst: {1}</translation>
     </message>
@@ -773,195 +773,195 @@ Lizenz: {1}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="70"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="92"/>
         <source>aipdesk – labour-market and integration programme</source>
         <translation>aipdesk – Arbeitsmarkt- und Integrationsprogramm</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="80"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="102"/>
         <source>Panes</source>
         <translation>Bereiche</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="95"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="117"/>
         <source>&amp;Overview</source>
         <translation>Über&amp;sicht</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="96"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="118"/>
         <source>&amp;Projects</source>
         <translation>&amp;Projekte</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="97"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="119"/>
         <source>&amp;Integrations</source>
         <translation>&amp;Integrationen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="98"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="120"/>
         <source>&amp;Training</source>
         <translation>&amp;Weiterbildung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="99"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="121"/>
         <source>Tar&amp;gets</source>
         <translation>&amp;Ziele</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="198"/>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="29"/>
         <source>Entry &amp;template…</source>
         <translation>Erfassungs&amp;vorlage…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="200"/>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="31"/>
         <source>&amp;Merge database…</source>
         <translation>Datenbank &amp;zusammenführen…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="203"/>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="36"/>
         <source>Write the year&apos;s figures as an Excel workbook</source>
         <translation>Die Zahlen des Jahres als Excel-Arbeitsmappe schreiben</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="204"/>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="42"/>
         <source>Take values from an entry template or an export</source>
         <translation>Werte aus einer Erfassungsvorlage oder einem Export übernehmen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="205"/>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="48"/>
         <source>An Excel sheet for team leads to fill in offline</source>
         <translation>Ein Excel-Blatt, das Teamleitungen offline ausfüllen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="206"/>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="54"/>
         <source>Take the values of another aipdesk database</source>
         <translation>Die Werte einer anderen aipdesk-Datenbank übernehmen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="212"/>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="61"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="213"/>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="62"/>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="283"/>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="136"/>
         <source>&amp;Next pane</source>
         <translation>&amp;Nächste Ansicht</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="284"/>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="139"/>
         <source>P&amp;revious pane</source>
         <translation>&amp;Vorherige Ansicht</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="298"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="220"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="348"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="296"/>
         <source>Database: {0} · User: {1}</source>
         <translation>Datenbank: {0} · Benutzer: {1}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="151"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="173"/>
         <source>Notice</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="164"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="186"/>
         <source>Read-only: you have no write permission for this database. You can look at everything and export it, but not change anything.</source>
         <translation>Schreibgeschützt: Sie haben keine Schreibrechte für diese Datenbank. Sie können alles ansehen und exportieren, aber nichts ändern.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="182"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="205"/>
         <source>Backup restored</source>
         <translation>Sicherung wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="194"/>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="25"/>
         <source>E&amp;xport workbook…</source>
         <translation>Arbeitsmappe e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="196"/>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="27"/>
         <source>&amp;Import workbook…</source>
         <translation>Arbeitsmappe &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="216"/>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="65"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="220"/>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="69"/>
         <source>&amp;Restore backup…</source>
         <translation>Sicherung &amp;wiederherstellen…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="222"/>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="71"/>
         <source>Replace the database by a backup (the current state is backed up first)</source>
         <translation>Die Datenbank durch eine Sicherung ersetzen (der jetzige Stand wird vorher gesichert)</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="226"/>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="77"/>
         <source>Re&amp;load</source>
         <translation>&amp;Neu laden</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="232"/>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="84"/>
         <source>Header</source>
         <translation>Kopfleiste</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="239"/>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="91"/>
         <source>Year</source>
         <translation>Jahr</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="242"/>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="94"/>
         <source>Report month</source>
         <translation>Berichtsmonat</translation>
     </message>
     <message>
         <location filename="../../aipdesk/ui/help.py" line="87"/>
-        <location filename="../../aipdesk/ui/main_window.py" line="244"/>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="96"/>
         <source>&amp;Year:</source>
         <translation>&amp;Jahr:</translation>
     </message>
     <message>
         <location filename="../../aipdesk/ui/help.py" line="88"/>
-        <location filename="../../aipdesk/ui/main_window.py" line="246"/>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="98"/>
         <source>Report &amp;month:</source>
         <translation>Berichts&amp;monat:</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="260"/>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="113"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="271"/>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="124"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="274"/>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="127"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="335"/>
-        <location filename="../../aipdesk/ui/main_window.py" line="338"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="280"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="283"/>
         <source>Loading failed</source>
         <translation>Laden fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="367"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="321"/>
         <source>Year {0}, report month {1}</source>
         <translation>Jahr {0}, Berichtsmonat {1}</translation>
     </message>
@@ -1518,92 +1518,93 @@ Lizenz: {1}</translation>
         <translation>Fortschrittsdiagramm</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="216"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="225"/>
         <source>Select a target in the table to see its chart.</source>
         <translation>Zielwert in der Tabelle auswählen, um sein Diagramm zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="157"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="166"/>
         <source>Monthly level</source>
         <translation>Bestand je Monat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="139"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="126"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="147"/>
         <source>Loading the chart…</source>
         <translation>Diagramm wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="157"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="166"/>
         <source>Average to date</source>
         <translation>Durchschnitt bis dahin</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="159"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="168"/>
         <source>Monthly rate</source>
         <translation>Quote je Monat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="159"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="168"/>
         <source>Rate to date</source>
         <translation>Quote bis dahin</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="161"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="170"/>
         <source>Monthly actual</source>
         <translation>Ist je Monat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="161"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="170"/>
         <source>Actual to date</source>
         <translation>Ist bis dahin</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="165"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="174"/>
         <source>Plan to date</source>
         <translation>Soll bis dahin</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="166"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="175"/>
         <source>Target</source>
         <translation>Zielwert</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="167"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="176"/>
         <source>Forecast</source>
         <translation>Hochrechnung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="168"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="177"/>
         <source>Previous year</source>
         <translation>Vorjahr</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="220"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="229"/>
         <source>Chart of one target&apos;s progress: monthly actual values as bars; actual to date, plan to date, target, forecast and previous year as lines.</source>
         <translation>Diagramm zur Zielerreichung eines Zielwerts: Monatswerte (Ist) als Balken; Ist bis dahin, Soll bis dahin, Zielwert, Hochrechnung und Vorjahr als Linien.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="382"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="391"/>
         <source>Target period {0} – {1} · report month {2}</source>
         <translation>Zielzeitraum {0} – {1} · Berichtsmonat {2}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="403"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="412"/>
         <source>Level</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="404"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="413"/>
         <source>Rate</source>
         <translation>Quote</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="405"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="414"/>
         <source>Count</source>
         <translation>Anzahl</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="442"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="451"/>
         <source>{0}. Actual to date {1}, plan to date {2}, target {3}, forecast {4} (report month {5}).</source>
         <translation>{0}. Ist bis dahin {1}, Soll bis dahin {2}, Zielwert {3}, Hochrechnung {4} (Berichtsmonat {5}).</translation>
     </message>

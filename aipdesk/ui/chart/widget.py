@@ -118,6 +118,14 @@ class ProgressChart(QWidget):
         """Whether the data given waits for the plot to be built (see `set_data`)."""
         return self._pending
 
+    def show_loading(self) -> None:
+        """No data yet, but it is coming (the database is still being opened)."""
+        self._data = None
+        self._pending = False
+        self._hide_hover()
+        self.hint.setText(self.tr("Loading the chart…"))
+        self._stack.setCurrentWidget(self.hint)
+
     def set_data(self, data: ChartData | None, *, defer: bool = False) -> None:
         """Show the chart of `data`, or the hint when no target is chosen.
 
@@ -138,6 +146,7 @@ class ProgressChart(QWidget):
             self._pending = True
             self.hint.setText(self.tr("Loading the chart…"))
             self._stack.setCurrentWidget(self.hint)
+            self.hint.update()  # its paint starts the build, also if it showed this already
             return
         self._ensure_plot()
         self._draw(data)

@@ -97,6 +97,14 @@ class DashboardPane(QWidget):
         elif changes is None or self._chart_concerned(changes):
             self._refresh_chart()
 
+    def clear(self) -> None:
+        """Nothing shown (the database could not be read)."""
+        self.snapshot = None
+        self._selected = None
+        self.model.set_rows(())
+        self.reporting.clear()
+        self.chart.set_data(None)
+
     def _chart_concerned(self, changes: Changes) -> bool:
         """Whether a change can move the chart shown: anything of the charted project."""
         if self._selected is None or changes.projects or changes.metrics:
@@ -190,6 +198,9 @@ class DashboardPane(QWidget):
     def _refresh_chart(self) -> None:
         if self.snapshot is None or self._selected is None:
             self.chart.set_data(None)
+            return
+        if not self.backend.is_open:  # figures from the start-up cache: the chart follows
+            self.chart.show_loading()
             return
         # The first chart waits until the table's figures are on screen (defer): building
         # it imports pyqtgraph, a third of a second. Later ones are drawn at once.

@@ -388,7 +388,7 @@ class GridPane(QWidget):
 
     def show_history(self) -> None:
         cell = self._current_cell()
-        if cell is None:
+        if cell is None or not self.backend.is_open:  # not yet: figures from the cache
             return
         row, month = cell
         dialog = HistoryDialog(

@@ -402,7 +402,7 @@ class ProjectsPane(QWidget):
 
     def show_metrics(self) -> MetricsDialog | None:
         """The catalogue of metrics, where coordinators add and change them."""
-        if self.snapshot is None:
+        if self.snapshot is None or not self.backend.is_open:
             return None
         dialog = MetricsDialog(self.backend, self.snapshot.metrics, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

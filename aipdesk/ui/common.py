@@ -35,6 +35,20 @@ def fmt() -> Formatter:
 # them: the window's month names follow its translator (tests/ui/test_translations.py
 # checks that the German ones are those of aipdesk.format, which the CLI and workbook use).
 def month_names() -> tuple[str, ...]:
+    # Twelve look-ups per call add up where hundreds of months are named (the Meldestand of
+    # 400 projects after every edit): the names are kept while March and December read the
+    # same (they differ between German, English and any other translator installed).
+    key = (QCoreApplication.translate("Months", "Mar"), QCoreApplication.translate("Months", "Dec"))
+    if key not in _MONTH_NAMES:
+        _MONTH_NAMES.clear()
+        _MONTH_NAMES[key] = _translated_month_names()
+    return _MONTH_NAMES[key]
+
+
+_MONTH_NAMES: dict[tuple[str, str], tuple[str, ...]] = {}
+
+
+def _translated_month_names() -> tuple[str, ...]:
     return (
         QCoreApplication.translate("Months", "Jan"),
         QCoreApplication.translate("Months", "Feb"),

@@ -43,7 +43,9 @@ def register(sub: Any, common: argparse.ArgumentParser, lang: str = "de") -> Non
         parents=[common],
         help=t("Kennzahlen anlegen, ändern, auflisten", "add, change, list metrics"),
     )
-    metrics = metric.add_subparsers(dest="action", metavar=action, required=True)
+    metrics = metric.add_subparsers(
+        dest="action", metavar=action, required=True, help=t("was zu tun ist", "what to do")
+    )
     p = metrics.add_parser("add", parents=[common], help=t("eine Kennzahl anlegen", "add a metric"))
     p.add_argument(
         "--code",
@@ -87,7 +89,9 @@ def register(sub: Any, common: argparse.ArgumentParser, lang: str = "de") -> Non
             "add projects, let them track metrics, list them",
         ),
     )
-    projects = project.add_subparsers(dest="action", metavar=action, required=True)
+    projects = project.add_subparsers(
+        dest="action", metavar=action, required=True, help=t("was zu tun ist", "what to do")
+    )
     p = projects.add_parser("add", parents=[common], help=t("ein Projekt anlegen", "add a project"))
     p.add_argument("--code", required=True, help=t("Kürzel des Projekts", "code of the project"))
     p.add_argument("--name", required=True, help=t("Name des Projekts", "name of the project"))

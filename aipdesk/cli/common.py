@@ -124,6 +124,10 @@ class Parser(argparse.ArgumentParser):
         with speaking(self.lang):
             return super().add_subparsers(**kwargs)
 
+    def parse_args(self, *args: Any, **kwargs: Any) -> Any:
+        with speaking(self.lang):
+            return super().parse_args(*args, **kwargs)
+
     def parse_known_args(self, *args: Any, **kwargs: Any) -> Any:
         with speaking(self.lang):
             return super().parse_known_args(*args, **kwargs)

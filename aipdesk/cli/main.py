@@ -57,7 +57,11 @@ def build_parser(lang: str = "de") -> argparse.ArgumentParser:
         metavar=t("ANSICHT", "PANE"),
         help=t("Ansicht für --screenshot", "view for --screenshot") + f" ({', '.join(PANES)})",
     )
-    sub = parser.add_subparsers(dest="command", metavar=t("BEFEHL", "COMMAND"))
+    sub = parser.add_subparsers(
+        dest="command",
+        metavar=t("BEFEHL", "COMMAND"),
+        help=t("ohne Befehl: das Fenster", "without a command: the window"),
+    )
     # Sub-commands accept the common options too; SUPPRESS keeps a value given before them.
     common = common_options(argparse.SUPPRESS, lang)
     for module in (values, files, catalogue, targets):

@@ -34,7 +34,12 @@ def register(sub: Any, common: argparse.ArgumentParser, lang: str = "de") -> Non
         parents=[common],
         help=t("Zielwerte setzen, auflisten, entfernen", "set, list, remove targets"),
     )
-    targets = target.add_subparsers(dest="action", metavar=t("AKTION", "ACTION"), required=True)
+    targets = target.add_subparsers(
+        dest="action",
+        metavar=t("AKTION", "ACTION"),
+        required=True,
+        help=t("was zu tun ist", "what to do"),
+    )
     p = targets.add_parser(
         "set",
         parents=[common],

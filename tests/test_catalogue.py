@@ -184,8 +184,10 @@ def test_the_upgrade_leaves_a_coordinators_work_alone(empty_db: Database, actor:
     edit_metric(old, actor, "training_logistics", partition=True)  # one part alone: 6 <= 10
     with pytest.raises(DomainError) as refused:
         edit_metric(old, actor, "training_care", partition=True)
-    assert "= 6 + 6 = 12 übersteigt Eintritte in berufliche Weiterbildung = 10 (JC 2021-03)" in (
-        str(refused.value))
+    assert (
+        "= 6 + 6 = 12 übersteigt Eintritte in berufliche Weiterbildung = 10 "
+        "(Jobcenter Kreis Unna (gesamt), 2021-03)"
+    ) in str(refused.value)
 
 
 def test_init_says_whether_it_loaded_or_added_to_the_catalogue(

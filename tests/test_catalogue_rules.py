@@ -125,11 +125,11 @@ def test_partition_sum_never_exceeds_the_parent() -> None:
     assert refused.value.code == "partition_exceeds_parent"
     assert refused.value.text("de").startswith(
         "Integrationen (Frauen) + Integrationen (Männer) = 70 + 60 = 130 übersteigt "
-        "Integrationen = 120 (JC 2021-03)"
+        "Integrationen = 120 (JC, 2021-03)"
     )
     assert refused.value.text("en").startswith(
         "Integrationen (Frauen) + Integrationen (Männer) = 70 + 60 = 130 exceeds "
-        "Integrationen = 120 (JC 2021-03)"
+        "Integrationen = 120 (JC, 2021-03)"
     )
     check_family("JC", MARCH, INTEGRATIONS, 130, [(WOMEN, 70), (MEN, 60)], CATALOG)  # equal
     check_family("JC", MARCH, INTEGRATIONS, None, [(WOMEN, 70), (MEN, 60)], CATALOG)  # no parent

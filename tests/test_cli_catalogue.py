@@ -23,6 +23,8 @@ from aipdesk.store.models import SettingRow
 from tests.conftest import snapshot
 from tests.test_catalogue import REV1
 
+LIA_NAME = "LiA – Langzeitarbeitslose in Arbeit"
+
 Run = Callable[..., tuple[int, str, str]]
 
 
@@ -77,7 +79,7 @@ def test_metric_add_set_list(run: Run, path: str) -> None:
     code, out, _ = run("metric", "add", "--code", "coaching_rate", "--name", "Coachingquote",
                        "--kind", "ratio", "--numerator", "coachings", "--denominator",
                        "clients", "--green", "97,5", "--amber", "85", "--direction", "up")
-    assert (code, out) == (0, "Kennzahl coaching_rate angelegt\n")
+    assert (code, out) == (0, "Kennzahl Coachingquote (coaching_rate) angelegt\n")
     metrics = metrics_json(run)
     assert metrics["coaching_rate"] == {
         "code": "coaching_rate", "name": "Coachingquote", "kind": "ratio", "parent": None,
@@ -91,12 +93,12 @@ def test_metric_add_set_list(run: Run, path: str) -> None:
     assert {"integrations_women", "elb_stock_men", "integration_rate_women"} <= set(metrics)
     code, out, _ = run("metric", "set", "lzb_stock", "--green", "99", "--amber", "97",
                        "--name", "LZB (Bestand)")
-    assert (code, out) == (0, "Kennzahl lzb_stock geändert\n")
+    assert (code, out) == (0, "Kennzahl LZB (Bestand) geändert\n")
     lzb = metrics_json(run)["lzb_stock"]
     assert (lzb["name"], lzb["green_pct"], lzb["amber_pct"], lzb["direction"]) == (
         "LZB (Bestand)", 99.0, 97.0, "down")
     assert run("metric", "set", "lzb_stock", "--green", "99")[1] == (
-        "Kennzahl lzb_stock unverändert\n")
+        "Kennzahl LZB (Bestand) unverändert\n")
     assert run("metric", "set", "coachings_women", "--no-partition")[0] == 0
     assert metrics_json(run)["coachings_women"]["partition"] is False
     code, out, _ = run("metric", "list")
@@ -144,7 +146,8 @@ def test_metric_add_set_list(run: Run, path: str) -> None:
          "Die Monatsgewichte sind alle 0"),
         (("target", "set", "--project", "LIA", "--metric", "job_starts", "--year", "2021",
           "--value", "300", "--weights-from-history"),
-         "Plankurve aus Vorjahr für LIA „Arbeitsaufnahmen“ (job_starts) nicht möglich"),
+         f"Plankurve aus Vorjahr für {LIA_NAME} / „Arbeitsaufnahmen“ (job_starts) nicht "
+         "möglich"),
         (("target", "set", "--project", "LIA", "--metric", "job_starts", "--year", "2021",
           "--value", "-3"), "Zielwert -3.0 ist ungültig"),
         (("target", "set", "--project", "LIA", "--metric", "job_starts", "--year", "2021",
@@ -152,7 +155,8 @@ def test_metric_add_set_list(run: Run, path: str) -> None:
         (("target", "set", "--project", "LIA", "--metric", "nope", "--year", "2021",
           "--value", "3"), 'Unbekannte Kennzahl "nope"'),
         (("target", "remove", "--project", "LIA", "--metric", "job_starts", "--year", "2023"),
-         "Für LIA / job_starts gibt es keinen Zielwert im Zeitraum 2023-01 – 2023-12"),
+         f"Für {LIA_NAME} / Arbeitsaufnahmen gibt es keinen Zielwert im Zeitraum "
+         "2023-01 – 2023-12"),
     ],
     ids=lambda v: " ".join(v[:2]) if isinstance(v, tuple) else None,
 )
@@ -191,11 +195,11 @@ def test_usage_errors(run: Run, path: str, args: tuple[str, ...]) -> None:
 def test_projects(run: Run) -> None:
     code, out, _ = run("project", "add", "--code", "JOBBOX", "--name", "Jobbox", "--first",
                        "2021-04", "--description", "Neues Projekt")
-    assert (code, out) == (0, "Projekt JOBBOX angelegt (2021-04 – …)\n")
+    assert (code, out) == (0, "Projekt Jobbox (JOBBOX) angelegt (2021-04 – …)\n")
     assert run("project", "track", "--project", "JOBBOX", "--metric", "job_starts")[1] == (
-        "JOBBOX erfasst jetzt job_starts\n")
+        "Jobbox erfasst jetzt Arbeitsaufnahmen\n")
     assert run("project", "track", "--project", "JOBBOX", "--metric", "job_starts")[1] == (
-        "JOBBOX erfasst job_starts schon\n")
+        "Jobbox erfasst Arbeitsaufnahmen schon\n")
     code, out, _ = run("project", "list", "--json")
     projects = {p["code"]: p for p in json.loads(out)}
     assert projects["JOBBOX"] == {
@@ -218,7 +222,8 @@ def test_target_set_list_remove(run: Run, path: str) -> None:
     # 1,1,1,1,1,1,3,3,3,3,3,3: 24 in all: 1/24 in the first half year, 1/8 in the second.
     code, out, _ = run("target", "set", "--project", "LIA", "--metric", "job_starts", "--year",
                        "2021", "--value", "320", "--weights", "1,1,1,1,1,1,3,3,3,3,3,3")
-    assert (code, out) == (0, "Zielwert LIA / job_starts 2021-01 – 2021-12 gespeichert\n")
+    assert (code, out) == (0, f"Zielwert {LIA_NAME} / Arbeitsaufnahmen 2021-01 – 2021-12 "
+                              "gespeichert\n")
     lia = targets_json(run)[("LIA", "job_starts")]
     assert lia["value"] == 320
     assert lia["weights"] == pytest.approx([1 / 24] * 6 + [1 / 8] * 6)
@@ -246,7 +251,7 @@ def test_target_set_list_remove(run: Run, path: str) -> None:
     assert code == 0 and "Veränderung %" in out and "-0,6" in out
     code, out, _ = run("target", "remove", "--project", "LIA", "--metric", "job_starts",
                        "--year", "2021")
-    assert (code, out) == (0, "Zielwert LIA / job_starts (2021) entfernt\n")
+    assert (code, out) == (0, f"Zielwert {LIA_NAME} / Arbeitsaufnahmen (2021) entfernt\n")
     assert ("LIA", "job_starts") not in targets_json(run)
     db = open_database(path)
     entries = [c for c in history(db, "LIA", "job_starts") if c.entity == "target"]
@@ -328,4 +333,4 @@ def test_messages_in_english(path: str, capsys: pytest.CaptureFixture[str]) -> N
     assert capsys.readouterr().err.startswith("aipdesk: the numerator of the ratio „Q“ (q)")
     assert main(["--lang", "en", "project", "add", "--db", path, "--code", "X", "--name",
                  "x"]) == 0
-    assert capsys.readouterr().out == "project X added (… – …)\n"
+    assert capsys.readouterr().out == "Project x (X) added (… – …)\n"

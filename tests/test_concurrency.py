@@ -51,7 +51,7 @@ def test_a_stale_edit_is_refused_and_names_the_other_value_and_writer(db: Databa
         log_value(db, ALICE, *CELL, 15, expected=shown)
     assert refused.value.code == "value_conflict"
     text = refused.value.text("de")
-    assert "bob" in text and "jetzt 12" in text and "NEUSTART / integrations / 2021-01" in text
+    assert "bob" in text and "jetzt 12" in text and "NeuStart / Integrationen / 2021-01" in text
     assert "now 12" in refused.value.text("en")
     assert snapshot(db) == before  # nothing written, nothing logged
     with pytest.raises(DomainError, match="nicht gespeichert"):

@@ -50,7 +50,7 @@ def test_a_command_exits_fast_with_its_output_exit_code_and_database_intact(demo
         "--month", "2021-12", "--value", "77", "--note", "Messe im Dezember", "--user", "ci",
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    assert result.stdout == "NEUSTART integrations 2021-12: 77 gespeichert\n"
+    assert result.stdout == "NeuStart Integrationen 2021-12: 77 gespeichert\n"
     assert result.stderr == ""
     # Closed properly: the WAL is checkpointed into the file and removed, nothing is lost.
     assert leftovers(demo) == []

@@ -21,6 +21,8 @@ from aipdesk.services.projects import add_project
 from aipdesk.services.values import get_value, log_value
 from tests.conftest import snapshot, sqlite_only
 
+JC_NAME = "Jobcenter Kreis Unna (gesamt)"
+
 JAN, FEB, MAR = Month(2021, 1), Month(2021, 2), Month(2021, 3)
 ANNA = Actor("anna", "gui")
 BERND = Actor("bernd", "gui")
@@ -341,8 +343,9 @@ def test_davon_violation_after_merge_is_rejected(
         with pytest.raises(DomainError) as caught:
             merge_database(db, MERGE, other_path, dry_run=dry_run)
         assert str(caught.value) == (
-            "other.sqlite: JC training_entries_degree 2021-01: JC 2021-01: "
-            "training_entries_degree (30) darf nicht größer sein als training_entries (20)"
+            f"other.sqlite: JC training_entries_degree 2021-01: {JC_NAME}, 2021-01: "
+            "Eintritte in berufliche Weiterbildung (abschlussorientiert) (30) darf nicht "
+            "größer sein als Eintritte in berufliche Weiterbildung (20)"
         )
     assert snapshot(db) == before
 

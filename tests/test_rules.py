@@ -82,7 +82,7 @@ def test_month_must_lie_in_project_period() -> None:
     with pytest.raises(DomainError) as info:
         check_loggable(neustart, metric, Month(2023, 1))
     assert str(info.value) == (
-        "2023-01 liegt außerhalb des Zeitraums von Projekt NEUSTART (2016-01 – 2022-12)"
+        "2023-01 liegt außerhalb des Zeitraums von Projekt NeuStart (2016-01 – 2022-12)"
     )
 
 

@@ -20,6 +20,8 @@ from tests.conftest import snapshot
 
 MARCH = Month(2021, 3)
 
+TE = "Eintritte in berufliche Weiterbildung"
+
 
 def test_log_value_stores_logs_and_reports(db: Database, actor: Actor) -> None:
     changes = log_value(db, actor, "NEUSTART", "integrations", MARCH, "58", note="Ostern")
@@ -78,32 +80,32 @@ REJECTIONS: list[tuple[str, Callable[[Database, Actor], Any], str]] = [
     (
         "outside project period",
         lambda db, a: log_value(db, a, "NEUSTART", "integrations", Month(2023, 1), 1),
-        "2023-01 liegt außerhalb des Zeitraums von Projekt NEUSTART",
+        "2023-01 liegt außerhalb des Zeitraums von Projekt NeuStart",
     ),
     (
         "before project start",
         lambda db, a: log_value(db, a, "GUIDE", "participants", Month(2019, 10), 1),
-        "2019-10 liegt außerhalb des Zeitraums von Projekt GUIDE",
+        "2019-10 liegt außerhalb des Zeitraums von Projekt GUIDE (rehapro)",
     ),
     (
         "not tracked",
         lambda db, a: log_value(db, a, "NEUSTART", "job_starts", MARCH, 1),
-        "Kennzahl job_starts wird für Projekt NEUSTART nicht erfasst",
+        "Kennzahl Arbeitsaufnahmen wird für Projekt NeuStart nicht erfasst",
     ),
     (
         "computed",
         lambda db, a: log_value(db, a, "JC", "integration_rate", MARCH, 1),
-        "Kennzahl integration_rate wird berechnet",
+        "Kennzahl Integrationsquote wird berechnet",
     ),
     (
         "davon above parent",
         lambda db, a: log_value(db, a, "JC", "training_entries_degree", MARCH, 61),
-        "training_entries_degree (61) darf nicht größer sein als training_entries (60)",
+        f"{TE} (abschlussorientiert) (61) darf nicht größer sein als {TE} (60)",
     ),
     (
         "parent below davon",
         lambda db, a: log_value(db, a, "JC", "training_entries", MARCH, 19),
-        "training_care (20) darf nicht größer sein als training_entries (19)",
+        f"{TE} (Pflege und Gesundheit) (20) darf nicht größer sein als {TE} (19)",
     ),
     (
         "target negative",
@@ -155,7 +157,7 @@ REJECTIONS: list[tuple[str, Callable[[Database, Actor], Any], str]] = [
             edit_project(db, a, "IP", active=False),
             log_value(db, a, "IP", "integrations", MARCH, 3),
         ),
-        "Projekt IP ist deaktiviert",
+        "Projekt Integration Point ist deaktiviert",
     ),
 ]
 

@@ -22,6 +22,8 @@ from aipdesk.services.values import log_value
 from aipdesk.store.database import Database
 from tests.conftest import snapshot
 
+LIA_NAME = "LiA – Langzeitarbeitslose in Arbeit"
+
 JAN, DEC = Month(2021, 1), Month(2021, 12)
 
 
@@ -127,7 +129,7 @@ def test_plan_curve_from_history_refused_without_a_complete_year(db: Database,
     with pytest.raises(DomainError) as refused:
         set_target(db, actor, "NEUSTART", "integrations", JAN, DEC, 700, FROM_HISTORY)
     assert refused.value.text("de") == (
-        "Plankurve aus Vorjahr für NEUSTART „Integrationen“ (integrations) nicht möglich: im "
+        "Plankurve aus Vorjahr für NeuStart / „Integrationen“ (integrations) nicht möglich: im "
         "Vorjahreszeitraum 2020-01 – 2020-12 fehlen Werte (2020-11, 2020-12), und keines der "
         "2 Jahre davor ist vollständig"
     )
@@ -151,11 +153,13 @@ def test_remove_refused(db: Database, actor: Actor) -> None:
     with pytest.raises(DomainError) as refused:
         remove_target(db, actor, "LIA", "job_starts", 2023)
     assert refused.value.text("de") == (
-        "Für LIA / job_starts gibt es keinen Zielwert im Zeitraum 2023-01 – 2023-12")
+        f"Für {LIA_NAME} / Arbeitsaufnahmen gibt es keinen Zielwert im Zeitraum "
+        "2023-01 – 2023-12")
     with pytest.raises(DomainError) as refused:
         remove_target(db, actor, "LIA", "job_starts", 2022)
     assert refused.value.text("de").startswith(
-        "LIA / job_starts hat im Jahr 2022 mehrere Zielwerte (2022-01 – 2022-06, "
+        "LiA – Langzeitarbeitslose in Arbeit / Arbeitsaufnahmen hat im Jahr 2022 mehrere "
+        "Zielwerte (2022-01 – 2022-06, "
         "2022-07 – 2022-12)")
     with pytest.raises(DomainError) as refused:
         remove_target(db, actor, "NOPE", "job_starts", 2022)

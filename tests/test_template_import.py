@@ -38,6 +38,8 @@ from aipdesk.services.views import snapshot as view_snapshot
 from aipdesk.store.database import Database, open_database
 from tests.conftest import snapshot, sqlite_only
 
+JC_NAME = "Jobcenter Kreis Unna (gesamt)"
+
 HEADER_2021 = ["Projekt", "Kennzahl", "Bezeichnung", *(f"2021-{m:02d}" for m in range(1, 13))]
 JAN, FEB, MAR, APR = (Month(2021, m) for m in (1, 2, 3, 4))
 
@@ -550,14 +552,15 @@ def test_missing_sheet(logged: Database, actor: Actor, tmp_path: Path) -> None:
         ({"B5": "nope", "G5": 3}, 'Erfassung!D5: Unbekannte Kennzahl "nope"'),
         (
             {"B16": "job_starts", "E16": 3},
-            "Erfassung!D16: Kennzahl job_starts wird für Projekt NEUSTART nicht erfasst",
+            "Erfassung!D16: Kennzahl Arbeitsaufnahmen wird für Projekt NeuStart nicht erfasst",
         ),
         ({"A5": None, "G5": 3}, "Erfassung!A5: Projekt fehlt in einer Zeile mit Werten"),
         ({"D1": "Januar"}, 'Erfassung!D1: "Januar" ist kein gültiger Monat (erwartet JJJJ-MM)'),
         ({"E1": "2021-1"}, 'Erfassung!E1: "2021-1" ist kein gültiger Monat'),
         (
             {"E1": "2021-01"},
-            "Erfassung!E5: JC / training_entries / 2021-01 steht doppelt in "
+            f"Erfassung!E5: {JC_NAME} / Eintritte in berufliche Weiterbildung / 2021-01 "
+            "steht doppelt in "
             "der Datei (auch Erfassung!D5)",
         ),
         ({"P4": 5}, "Erfassung!P4: Wert in einer Spalte ohne Monat (JJJJ-MM) in der Kopfzeile"),
@@ -568,8 +571,9 @@ def test_missing_sheet(logged: Database, actor: Actor, tmp_path: Path) -> None:
         ),
         (
             {"E6": 41},
-            "Erfassung!E6: JC 2021-02: training_entries_degree (41) darf nicht größer "
-            "sein als training_entries (0)",
+            f"Erfassung!E6: {JC_NAME}, 2021-02: Eintritte in berufliche Weiterbildung "
+            "(abschlussorientiert) (41) darf nicht größer sein als Eintritte in berufliche "
+            "Weiterbildung (0)",
         ),
     ],
     ids=[
@@ -637,7 +641,7 @@ def test_month_outside_the_project_period(db: Database, actor: Actor, tmp_path: 
         ([2021, 1, "IP", "integrations", 5], None),  # fine on its own
         (
             [2022, 1, "IP", "integrations", 5],
-            "Daten!E2: 2022-01 liegt außerhalb des Zeitraums von Projekt IP",
+            "Daten!E2: 2022-01 liegt außerhalb des Zeitraums von Projekt Integration Point",
         ),
     ],
 )

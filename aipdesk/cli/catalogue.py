@@ -10,21 +10,29 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from aipdesk.cli.common import EXIT_OK, actor_of, month_arg, open_db
-from aipdesk.cli.listing import (
+from aipdesk.cli.common import (
+    EXIT_OK,
     Translate,
+    actor_of,
+    lang_of,
+    month_type,
+    named_args,
+    open_db,
+    tell,
+    translator,
+    usage,
+)
+from aipdesk.cli.listing import (
     add_json,
     add_pair,
-    lang_of,
     metric_json,
     print_json,
     print_metrics,
     print_projects,
     project_json,
-    say,
-    translator,
-    usage,
 )
+from aipdesk.domain.messages import Note
+from aipdesk.services.naming import metric_name, project_name
 
 
 def register(sub: Any, common: argparse.ArgumentParser, lang: str = "de") -> None:
@@ -35,7 +43,9 @@ def register(sub: Any, common: argparse.ArgumentParser, lang: str = "de") -> Non
         parents=[common],
         help=t("Kennzahlen anlegen, ändern, auflisten", "add, change, list metrics"),
     )
-    metrics = metric.add_subparsers(dest="action", metavar=action, required=True)
+    metrics = metric.add_subparsers(
+        dest="action", metavar=action, required=True, help=t("was zu tun ist", "what to do")
+    )
     p = metrics.add_parser("add", parents=[common], help=t("eine Kennzahl anlegen", "add a metric"))
     p.add_argument(
         "--code",
@@ -57,7 +67,11 @@ def register(sub: Any, common: argparse.ArgumentParser, lang: str = "de") -> Non
     p = metrics.add_parser(
         "set", parents=[common], help=t("eine Kennzahl ändern", "change a metric")
     )
-    p.add_argument("code", metavar="CODE", help=t("Kürzel der Kennzahl", "code of the metric"))
+    p.add_argument(
+        "code",
+        metavar="CODE",
+        help=t("Kennzahl: Kürzel oder eindeutiger Name", "metric: code or unique name"),
+    )
     p.add_argument("--name", help=t("neue Bezeichnung", "new name"))
     _metric_options(p, t, adding=False)
     p.set_defaults(func=cmd_metric_set)
@@ -75,19 +89,21 @@ def register(sub: Any, common: argparse.ArgumentParser, lang: str = "de") -> Non
             "add projects, let them track metrics, list them",
         ),
     )
-    projects = project.add_subparsers(dest="action", metavar=action, required=True)
+    projects = project.add_subparsers(
+        dest="action", metavar=action, required=True, help=t("was zu tun ist", "what to do")
+    )
     p = projects.add_parser("add", parents=[common], help=t("ein Projekt anlegen", "add a project"))
     p.add_argument("--code", required=True, help=t("Kürzel des Projekts", "code of the project"))
     p.add_argument("--name", required=True, help=t("Name des Projekts", "name of the project"))
     p.add_argument(
         "--first",
-        type=month_arg,
+        type=month_type(lang),
         metavar="YYYY-MM",
         help=t("erster Monat (sonst offen)", "first month (else open)"),
     )
     p.add_argument(
         "--last",
-        type=month_arg,
+        type=month_type(lang),
         metavar="YYYY-MM",
         help=t("letzter Monat (sonst offen)", "last month (else open)"),
     )
@@ -105,6 +121,23 @@ def register(sub: Any, common: argparse.ArgumentParser, lang: str = "de") -> Non
     )
     add_json(p, t)
     p.set_defaults(func=cmd_project_list)
+
+    p = sub.add_parser(
+        "list",
+        parents=[common],
+        help=t(
+            "Projekte oder Kennzahlen mit Kürzel und Name auflisten",
+            "list the projects or the metrics with code and name",
+        ),
+    )
+    p.add_argument(
+        "what",
+        choices=("projects", "metrics"),
+        metavar="projects|metrics",
+        help=t("was aufgelistet wird", "what to list"),
+    )
+    add_json(p, t)
+    p.set_defaults(func=cmd_list)
 
 
 def _metric_options(p: argparse.ArgumentParser, t: Translate, adding: bool) -> None:
@@ -189,13 +222,11 @@ def cmd_metric_add(args: argparse.Namespace) -> int:
     from aipdesk.services.projects import add_metric
 
     if args.partition and not args.parent:
-        raise usage(args, "--partition nur mit --parent", "--partition only with --parent")
+        raise usage(Note.usage_partition_without_parent)
     if (args.numerator is None) != (args.denominator is None):
-        raise usage(
-            args,
-            "--numerator und --denominator nur zusammen",
-            "--numerator and --denominator only together",
-        )
+        raise usage(Note.usage_parts_together)
+    db = open_db(args, write=True)
+    named_args(args, db, projects=(), metrics=("parent", "numerator", "denominator"))
     metric = Metric(
         code=args.code,
         name=args.name,
@@ -211,9 +242,8 @@ def cmd_metric_add(args: argparse.Namespace) -> int:
         amber_pct=_percent(args.amber, 90.0),
         description=args.description or "",
     )
-    db = open_db(args, write=True)
     add_metric(db, actor_of(args), metric, area_of_parent=args.area is None)
-    say(args, f"Kennzahl {metric.code} angelegt", f"metric {metric.code} added")
+    tell(args, Note.cli_metric_added, metric=f"{metric.name} ({metric.code})")
     return EXIT_OK
 
 
@@ -221,6 +251,10 @@ def cmd_metric_set(args: argparse.Namespace) -> int:
     from aipdesk.domain.model import Area, Direction
     from aipdesk.services.projects import edit_metric
 
+    db = open_db(args, write=True)
+    catalog = named_args(
+        args, db, projects=(), metrics=("code", "parent", "numerator", "denominator")
+    )
     fields: dict[str, Any] = {}
     for option in ("name", "unit", "description", "partition"):
         if getattr(args, option) is not None:
@@ -237,16 +271,11 @@ def cmd_metric_set(args: argparse.Namespace) -> int:
     if args.amber is not None:
         fields["amber_pct"] = _percent(args.amber, 90.0)
     if not fields:
-        raise usage(
-            args,
-            "nichts zu ändern: mindestens eine Option angeben",
-            "nothing to change: give at least one option",
-        )
-    changes = edit_metric(open_db(args, write=True), actor_of(args), args.code, **fields)
-    if changes:
-        say(args, f"Kennzahl {args.code} geändert", f"metric {args.code} changed")
-    else:
-        say(args, f"Kennzahl {args.code} unverändert", f"metric {args.code} unchanged")
+        raise usage(Note.usage_nothing_to_change)
+    changes = edit_metric(db, actor_of(args), args.code, **fields)
+    name = fields.get("name") or metric_name(catalog, args.code)
+    note = Note.cli_metric_changed if changes else Note.cli_metric_unchanged
+    tell(args, note, metric=name)
     return EXIT_OK
 
 
@@ -268,10 +297,11 @@ def cmd_project_add(args: argparse.Namespace) -> int:
 
     project = Project(args.code, args.name, Period(args.first, args.last), args.description)
     add_project(open_db(args, write=True), actor_of(args), project)
-    say(
+    tell(
         args,
-        f"Projekt {project.code} angelegt ({project.period})",
-        f"project {project.code} added ({project.period})",
+        Note.cli_project_added,
+        project=f"{project.name} ({project.code})",
+        period=str(project.period),
     )
     return EXIT_OK
 
@@ -279,19 +309,15 @@ def cmd_project_add(args: argparse.Namespace) -> int:
 def cmd_project_track(args: argparse.Namespace) -> int:
     from aipdesk.services.projects import track_metric
 
-    changes = track_metric(open_db(args, write=True), actor_of(args), args.project, args.metric)
-    if changes:
-        say(
-            args,
-            f"{args.project} erfasst jetzt {args.metric}",
-            f"{args.project} now tracks {args.metric}",
-        )
-    else:
-        say(
-            args,
-            f"{args.project} erfasst {args.metric} schon",
-            f"{args.project} tracks {args.metric} already",
-        )
+    db = open_db(args, write=True)
+    catalog = named_args(args, db)
+    changes = track_metric(db, actor_of(args), args.project, args.metric)
+    tell(
+        args,
+        Note.cli_tracks_now if changes else Note.cli_tracks_already,
+        project=project_name(catalog, args.project),
+        metric=metric_name(catalog, args.metric),
+    )
     return EXIT_OK
 
 
@@ -304,3 +330,8 @@ def cmd_project_list(args: argparse.Namespace) -> int:
     else:
         print_projects(catalog, lang_of(args))
     return EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    """aipdesk list projects|metrics: the same lists as project list and metric list."""
+    return cmd_project_list(args) if args.what == "projects" else cmd_metric_list(args)

@@ -6,17 +6,21 @@ from __future__ import annotations
 import argparse
 import contextlib
 import errno
+import functools
 import io
 import os
 import sys
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from aipdesk.cli.speech import speaking
 from aipdesk.domain.errors import Code, DomainError
 from aipdesk.domain.escape import visible
-from aipdesk.domain.messages import Note, message
+from aipdesk.domain.messages import Note, Phrase, message, phrase, pick
 
 if TYPE_CHECKING:
     from aipdesk.services.database import Database
+    from aipdesk.store.queries import Catalog
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
@@ -25,7 +29,18 @@ _opened: list[Database] = []
 
 
 class UsageError(Exception):
-    pass
+    """A command line that cannot be carried out as given (exit code 2)."""
+
+    def __init__(self, text: Phrase) -> None:
+        super().__init__(text.text("de"))
+        self.phrase = text
+
+    def text(self, lang: str) -> str:
+        return self.phrase.text(lang)
+
+
+def usage(note: Note, **params: Any) -> UsageError:
+    return UsageError(phrase(note, **params))
 
 
 def say(text: str) -> None:
@@ -80,47 +95,152 @@ class Output(io.TextIOBase):
             os.close(null)
             self.target.flush()
 
-    def reason(self) -> tuple[str, str]:
+    @property
+    def pipe_closed(self) -> bool:
+        """The reader went away (`aipdesk status | head`): nobody is left to tell."""
+        return isinstance(self.error, BrokenPipeError)
+
+    def reason(self) -> Phrase | str:
         error = self.error
         detail = (error.strerror if error else None) or type(error).__name__
         if error is not None and error.errno == errno.ENOSPC:
-            return ("kein Platz mehr auf dem Datenträger", "no space left on the device")
+            return phrase(Note.cli_no_space)
         if isinstance(error, BrokenPipeError):
-            return ("die Gegenseite hat die Verbindung geschlossen", "the pipe was closed")
-        return (detail, detail)
+            return phrase(Note.cli_pipe_closed)
+        return detail
 
 
 class Parser(argparse.ArgumentParser):
+    """An argument parser that says everything in `lang`, argparse's own words too
+    (`aipdesk.cli.speech`); its sub-commands' parsers speak the same language."""
+
+    def __init__(self, *args: Any, lang: str = "de", **kwargs: Any) -> None:
+        self.lang = lang
+        with speaking(lang):
+            super().__init__(*args, **kwargs)
+
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        kwargs.setdefault("parser_class", functools.partial(Parser, lang=self.lang))
+        with speaking(self.lang):
+            return super().add_subparsers(**kwargs)
+
+    def parse_args(self, *args: Any, **kwargs: Any) -> Any:
+        with speaking(self.lang):
+            return super().parse_args(*args, **kwargs)
+
+    def parse_known_args(self, *args: Any, **kwargs: Any) -> Any:
+        with speaking(self.lang):
+            return super().parse_known_args(*args, **kwargs)
+
+    def format_usage(self) -> str:
+        with speaking(self.lang):
+            return super().format_usage()
+
+    def format_help(self) -> str:
+        with speaking(self.lang):
+            return super().format_help()
+
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: {message}\n")
+        with speaking(self.lang):
+            told = argparse._("%(prog)s: error: %(message)s\n")  # type: ignore[attr-defined]
+        self.exit(EXIT_USAGE, told % {"prog": self.prog, "message": message})
 
 
-def month_arg(text: str) -> Any:
-    from aipdesk.domain.months import Month
-
-    try:
-        return Month.parse(text)
-    except DomainError as exc:
-        raise argparse.ArgumentTypeError(exc.text("de")) from None
+Translate = Callable[[str, str], str]
 
 
-def common_options(db_default: Any) -> Parser:
-    common = Parser(add_help=False)
+def translator(lang: str) -> Translate:
+    """t(de, en): a help text in the language the help is shown in."""
+    return lambda de, en: pick((de, en), lang)
+
+
+def month_type(lang: str) -> Callable[[str], Any]:
+    """argparse's type of a month option (YYYY-MM), refusing in `lang`."""
+
+    def month(text: str) -> Any:
+        from aipdesk.domain.months import Month
+
+        try:
+            return Month.parse(text)
+        except DomainError as exc:
+            raise argparse.ArgumentTypeError(exc.text(lang)) from None
+
+    return month
+
+
+def year_type(lang: str) -> Callable[[str], int]:
+    """argparse's type of a year option (YYYY), refusing in `lang`."""
+
+    def year(text: str) -> int:
+        from aipdesk.domain.months import Month
+
+        try:
+            return Month.parse(f"{text.strip()}-01").year
+        except DomainError:
+            raise argparse.ArgumentTypeError(
+                DomainError(Code.bad_year, text=text).text(lang)
+            ) from None
+
+    return year
+
+
+def common_options(db_default: Any, lang: str = "de") -> Parser:
+    t = translator(lang)
+    common = Parser(add_help=False, lang=lang)
     common.add_argument(
         "--db",
         default=db_default,
         metavar="PATH|URL",
-        help="Datenbankdatei oder SQLAlchemy-URL (sonst AIPDESK_DB, sonst Standarddatei)",
+        help=t(
+            "Datenbankdatei oder SQLAlchemy-URL (sonst AIPDESK_DB, sonst Standarddatei)",
+            "database file or SQLAlchemy URL (else AIPDESK_DB, else the default file)",
+        ),
     )
     common.add_argument(
         "--lang",
         choices=("de", "en"),
         default=db_default,
-        help="Sprache der Oberfläche und Meldungen",
+        help=t("Sprache der Oberfläche und Meldungen", "language of the window and the messages"),
     )
-    common.add_argument("--user", default=db_default, help="Name für das Änderungsprotokoll")
+    common.add_argument(
+        "--user",
+        metavar="NAME",
+        default=db_default,
+        help=t("Name für das Änderungsprotokoll", "name for the change log"),
+    )
     return common
+
+
+def lang_of(args: argparse.Namespace) -> str:
+    return str(args.lang or "de")
+
+
+def tell(args: argparse.Namespace, note: Note, **params: Any) -> None:
+    """A line of a command's report on stdout, in the language of `--lang`."""
+    show(message(note, lang_of(args), **params))
+
+
+def named_args(
+    args: argparse.Namespace,
+    db: Database,
+    projects: Sequence[str] = ("project",),
+    metrics: Sequence[str] = ("metric",),
+) -> Catalog:
+    """Let the options `projects` and `metrics` name a project or metric by its code or,
+    where unique, by its name (any case): each is replaced by the code it names. An
+    unknown one is refused naming it, with the nearest code and how to list them all.
+    Returns the catalogue they were looked up in."""
+    from aipdesk.services.naming import find_metric, find_project
+    from aipdesk.services.projects import read_catalog
+
+    catalog = read_catalog(db)
+    for option, find in ((projects, find_project), (metrics, find_metric)):
+        for name in option:
+            typed = getattr(args, name, None)
+            if typed:  # "" keeps its meaning ("none any more")
+                setattr(args, name, find(catalog, typed))
+    return catalog
 
 
 def location(args: argparse.Namespace) -> str:

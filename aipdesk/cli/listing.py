@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from aipdesk.cli.common import UsageError
-from aipdesk.domain.errors import DomainError
+from aipdesk.cli.common import Translate
+from aipdesk.domain.catalogue import label
+from aipdesk.domain.escape import visible
 from aipdesk.domain.messages import pick
 from aipdesk.domain.model import Metric, Target
-from aipdesk.domain.months import Month
 
 if TYPE_CHECKING:
     from aipdesk.store.queries import Catalog
@@ -23,42 +23,38 @@ AREAS = {
 }
 
 
-def year_arg(text: str) -> int:
-    try:
-        return Month.parse(f"{text}-01").year
-    except DomainError:
-        raise argparse.ArgumentTypeError(f'"{text}" ist kein gültiges Jahr (JJJJ)') from None
-
-
-Translate = Callable[[str, str], str]
-
-
-def translator(lang: str) -> Translate:
-    """t(de, en): a help text in the language the help is shown in."""
-    return lambda de, en: pick((de, en), lang)
-
-
 def add_pair(p: argparse.ArgumentParser, t: Translate) -> None:
     """--project P --metric M, both required."""
-    p.add_argument("--project", required=True, help=t("Kürzel des Projekts", "project code"))
-    p.add_argument("--metric", required=True, help=t("Kürzel der Kennzahl", "metric code"))
+    add_project(p, t, required=True)
+    add_metric(p, t, required=True)
+
+
+def add_project(p: argparse.ArgumentParser, t: Translate, required: bool = False) -> None:
+    p.add_argument(
+        "--project",
+        required=required,
+        metavar="P",
+        help=t(
+            "Projekt: Kürzel oder eindeutiger Name (aipdesk list projects)",
+            "project: code or unique name (aipdesk list projects)",
+        ),
+    )
+
+
+def add_metric(p: argparse.ArgumentParser, t: Translate, required: bool = False) -> None:
+    p.add_argument(
+        "--metric",
+        required=required,
+        metavar="M",
+        help=t(
+            "Kennzahl: Kürzel oder eindeutiger Name (aipdesk list metrics)",
+            "metric: code or unique name (aipdesk list metrics)",
+        ),
+    )
 
 
 def add_json(p: argparse.ArgumentParser, t: Translate) -> None:
     p.add_argument("--json", action="store_true", help=t("als JSON ausgeben", "print JSON"))
-
-
-def lang_of(args: argparse.Namespace) -> str:
-    return str(args.lang or "de")
-
-
-def say(args: argparse.Namespace, de: str, en: str) -> None:
-    """A line of output in the language of `--lang`."""
-    print(pick((de, en), lang_of(args)))
-
-
-def usage(args: argparse.Namespace, de: str, en: str) -> UsageError:
-    return UsageError(pick((de, en), lang_of(args)))
 
 
 def _number(value: float | None, lang: str, decimals: int = 1) -> str:
@@ -74,7 +70,8 @@ def print_json(rows: Sequence[dict[str, Any]]) -> None:
 
 
 def print_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
-    lines = [tuple(header), *(tuple(row) for row in rows)]
+    # What people typed (names, units) is shown on its line, control characters escaped.
+    lines = [tuple(header), *(tuple(visible(cell) for cell in row) for row in rows)]
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
     for index, line in enumerate(lines):
         print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(line)).rstrip())
@@ -224,8 +221,8 @@ def print_targets(catalog: Catalog, targets: Sequence[Target], lang: str) -> Non
         )
         rows.append(
             (
-                t.project,
-                t.metric,
+                catalog.projects[t.project].name,
+                label(catalog.metrics[t.metric], catalog.metrics),
                 str(t.period),
                 value,
                 curve,

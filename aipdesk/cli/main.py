@@ -22,32 +22,49 @@ from aipdesk.cli.common import (
     common_options,
     location,
     say,
+    translator,
+    usage,
 )
 from aipdesk.domain.errors import Code, DomainError
 from aipdesk.domain.messages import Note, message
 
 PANES = ("dashboard", "projects", "integrations", "training", "targets")
+# What a process killed by SIGPIPE ends with in a shell: what `aipdesk status | head`
+# ends with when `head` has read enough.
+EXIT_PIPE = 128 + 13
 
 
 def build_parser(lang: str = "de") -> argparse.ArgumentParser:
-    """The parser; `lang` is the language of the help texts that exist in both."""
+    """The parser; `lang` ("de" or "en") is the language of every text it says."""
+    t = translator(lang)
     parser = Parser(
         prog="aipdesk",
-        parents=[common_options(None)],
-        description="aipdesk – Steuerung des Arbeitsmarkt- und Integrationsprogramms",
+        parents=[common_options(None, lang)],
+        description=t(
+            "aipdesk – Steuerung des Arbeitsmarkt- und Integrationsprogramms",
+            "aipdesk – steering the labour-market and integration programme",
+        ),
+        lang=lang,
     )
-    parser.add_argument("--screenshot", metavar="PNG", help="Fenster als PNG speichern und beenden")
+    parser.add_argument(
+        "--screenshot",
+        metavar="PNG",
+        help=t("Fenster als PNG speichern und beenden", "save the window as a PNG and quit"),
+    )
     parser.add_argument(
         "--pane",
         default="dashboard",
-        help=f"Ansicht für --screenshot ({', '.join(PANES)})",
+        metavar=t("ANSICHT", "PANE"),
+        help=t("Ansicht für --screenshot", "view for --screenshot") + f" ({', '.join(PANES)})",
     )
-    sub = parser.add_subparsers(dest="command", metavar="BEFEHL")
+    sub = parser.add_subparsers(
+        dest="command",
+        metavar=t("BEFEHL", "COMMAND"),
+        help=t("ohne Befehl: das Fenster", "without a command: the window"),
+    )
     # Sub-commands accept the common options too; SUPPRESS keeps a value given before them.
-    common = common_options(argparse.SUPPRESS)
-    for module in (values, files):
-        module.register(sub, common)
-    for module in (catalogue, targets):  # their help texts in German and English
+    common = common_options(argparse.SUPPRESS, lang)
+    for module in (values, files, catalogue, targets):
         module.register(sub, common, lang)
     return parser
 
@@ -76,24 +93,27 @@ def run() -> NoReturn:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser(help_language(sys.argv[1:] if argv is None else list(argv)))
-    args = parser.parse_args(argv)
-    lang = args.lang or "de"
+    lang = help_language(sys.argv[1:] if argv is None else list(argv))
+    parser = build_parser(lang)
     # What a library's finalizer raises after a failure (a half-written zip being closed
     # on a full disk) goes to the log file, never as a traceback to the terminal.
     sys.unraisablehook = _log_unraisable
     out = Output(sys.stdout)
-    sys.stdout = out
+    sys.stdout = out  # the help too: `aipdesk --help | head` ends quietly
     try:
+        args = parser.parse_args(argv)
+        lang = args.lang or "de"
         code = _run(parser, args, lang)
-        out.flush()
     finally:
+        out.flush()  # a help cut short by a closed pipe is not flushed again at exit
         sys.stdout = out.target
         close_databases()
     if out.error is None:
         return code
     changed = code == EXIT_OK and getattr(args, "changes", False)
     changed = changed and not getattr(args, "dry_run", False)
+    if out.pipe_closed and not changed:
+        return EXIT_PIPE  # the reader has what it wanted; nobody is left to tell
     problem = DomainError(
         Code.output_lost_after_change if changed else Code.output_lost, reason=out.reason()
     )
@@ -111,7 +131,7 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace, lang: str) -
         return int(args.func(args))
     except UsageError as exc:
         parser.print_usage(sys.stderr)
-        say(str(exc))
+        say(exc.text(lang))
         return EXIT_USAGE
     except DomainError as exc:
         say(exc.text(lang))
@@ -149,7 +169,7 @@ def run_gui(args: argparse.Namespace) -> int:
     # The database stack is imported off the GUI thread once the window is up
     # (aipdesk.ui.backend), so the window paints first (bench/startup.py).
     if args.pane not in PANES:
-        raise UsageError(f"--pane muss einer von {', '.join(PANES)} sein")
+        raise usage(Note.usage_pane, panes=", ".join(PANES))
     # Start-up makes objects by the hundred thousand and frees few: no collections until
     # the figures are shown; then what start-up made is frozen out of every later one
     # (a full collection would otherwise walk it all, a pause in the middle of an edit).

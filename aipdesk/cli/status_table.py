@@ -114,12 +114,11 @@ def format_status(report: StatusReport, lang: str = "de") -> str:
                 _pct(fmt, p.planned_change_pct),
             )
         )
+    if not report.rows:  # one line, no heading of a report month and no empty table
+        return message(Note.status_no_targets, lang, year=report.year)
     out = [message(Note.status_heading, lang, year=report.year, month=str(report.report_month))]
     if report.choice is not None:
         out.append(report.choice.explain(lang, name))
-    if not report.rows:
-        out.append(message(Note.status_no_targets, lang, year=report.year))
-        return "\n".join(out)
     out.append("")
     out += _table([pick(h, lang) for h in STEERING], steering, range(3, 11))
     incomplete = [r for r in report.rows if not r.progress.complete]

@@ -10,19 +10,21 @@ import argparse
 import re
 from typing import Any
 
-from aipdesk.cli.common import EXIT_OK, actor_of, month_arg, open_db
-from aipdesk.cli.listing import (
-    add_json,
-    add_pair,
+from aipdesk.cli.common import (
+    EXIT_OK,
+    actor_of,
     lang_of,
-    print_json,
-    print_targets,
-    say,
-    target_json,
+    month_type,
+    named_args,
+    open_db,
+    tell,
     translator,
     usage,
-    year_arg,
+    year_type,
 )
+from aipdesk.cli.listing import add_json, add_pair, print_json, print_targets, target_json
+from aipdesk.domain.messages import Note
+from aipdesk.services.naming import metric_name, project_name
 
 
 def register(sub: Any, common: argparse.ArgumentParser, lang: str = "de") -> None:
@@ -32,7 +34,12 @@ def register(sub: Any, common: argparse.ArgumentParser, lang: str = "de") -> Non
         parents=[common],
         help=t("Zielwerte setzen, auflisten, entfernen", "set, list, remove targets"),
     )
-    targets = target.add_subparsers(dest="action", metavar=t("AKTION", "ACTION"), required=True)
+    targets = target.add_subparsers(
+        dest="action",
+        metavar=t("AKTION", "ACTION"),
+        required=True,
+        help=t("was zu tun ist", "what to do"),
+    )
     p = targets.add_parser(
         "set",
         parents=[common],
@@ -47,12 +54,13 @@ def register(sub: Any, common: argparse.ArgumentParser, lang: str = "de") -> Non
     period = p.add_mutually_exclusive_group(required=True)
     period.add_argument(
         "--year",
-        type=year_arg,
+        metavar="YYYY",
+        type=year_type(lang),
         help=t("Zielzeitraum: das Kalenderjahr", "target period: the calendar year"),
     )
     period.add_argument(
         "--first",
-        type=month_arg,
+        type=month_type(lang),
         metavar="YYYY-MM",
         help=t(
             "erster Monat des Zielzeitraums (mit --last)",
@@ -61,7 +69,7 @@ def register(sub: Any, common: argparse.ArgumentParser, lang: str = "de") -> Non
     )
     p.add_argument(
         "--last",
-        type=month_arg,
+        type=month_type(lang),
         metavar="YYYY-MM",
         help=t("letzter Monat des Zielzeitraums", "last month of the target period"),
     )
@@ -122,7 +130,8 @@ def register(sub: Any, common: argparse.ArgumentParser, lang: str = "de") -> Non
     )
     p.add_argument(
         "--year",
-        type=year_arg,
+        metavar="YYYY",
+        type=year_type(lang),
         required=True,
         help=t("Jahr, das die Zielzeiträume überschneiden", "year the target periods overlap"),
     )
@@ -136,13 +145,14 @@ def register(sub: Any, common: argparse.ArgumentParser, lang: str = "de") -> Non
     add_pair(p, t)
     p.add_argument(
         "--year",
-        type=year_arg,
+        metavar="YYYY",
+        type=year_type(lang),
         required=True,
         help=t("Jahr, das der Zielzeitraum überschneidet", "year the target period overlaps"),
     )
     p.add_argument(
         "--first",
-        type=month_arg,
+        type=month_type(lang),
         metavar="YYYY-MM",
         help=t(
             "Anfangsmonat, falls mehrere Zielwerte das Jahr überschneiden",
@@ -167,14 +177,10 @@ def cmd_target_set(args: argparse.Namespace) -> int:
 
     if args.year is not None:
         if args.last is not None:
-            raise usage(
-                args,
-                "--last nur mit --first, nicht mit --year",
-                "--last only with --first, not with --year",
-            )
+            raise usage(Note.usage_last_with_year)
         first, last = Month(args.year, 1), Month(args.year, 12)
     elif args.last is None:
-        raise usage(args, "--first braucht --last", "--first needs --last")
+        raise usage(Note.usage_first_needs_last)
     else:
         first, last = args.first, args.last
     weights: Any = KEEP
@@ -182,8 +188,10 @@ def cmd_target_set(args: argparse.Namespace) -> int:
         weights = FROM_HISTORY
     elif args.weights is not None:
         weights = parse_weights(args.weights)
+    db = open_db(args, write=True)
+    catalog = named_args(args, db)
     changes = set_target(
-        open_db(args, write=True),
+        db,
         actor_of(args),
         args.project,
         args.metric,
@@ -194,11 +202,13 @@ def cmd_target_set(args: argparse.Namespace) -> int:
         change_pct=_optional(args.change_pct),
         denominator_plan=_optional(args.denominator_plan),
     )
-    where = f"{args.project} / {args.metric} {first} – {last}"
-    if changes:
-        say(args, f"Zielwert {where} gespeichert", f"target {where} saved")
-    else:
-        say(args, f"Zielwert {where} unverändert", f"target {where} unchanged")
+    tell(
+        args,
+        Note.cli_target_saved if changes else Note.cli_target_unchanged,
+        project=project_name(catalog, args.project),
+        metric=metric_name(catalog, args.metric),
+        period=f"{first} – {last}",
+    )
     return EXIT_OK
 
 
@@ -220,10 +230,13 @@ def cmd_target_remove(args: argparse.Namespace) -> int:
     from aipdesk.services.targets import remove_target
 
     db = open_db(args, write=True)
+    catalog = named_args(args, db)
     remove_target(db, actor_of(args), args.project, args.metric, args.year, args.first)
-    say(
+    tell(
         args,
-        f"Zielwert {args.project} / {args.metric} ({args.year}) entfernt",
-        f"target {args.project} / {args.metric} ({args.year}) removed",
+        Note.cli_target_removed,
+        project=project_name(catalog, args.project),
+        metric=metric_name(catalog, args.metric),
+        year=args.year,
     )
     return EXIT_OK

@@ -6,35 +6,96 @@ import argparse
 import json
 from typing import Any
 
-from aipdesk.cli.common import EXIT_OK, UsageError, actor_of, month_arg, open_db
-from aipdesk.cli.listing import lang_of
+from aipdesk.cli.common import (
+    EXIT_OK,
+    actor_of,
+    lang_of,
+    month_type,
+    named_args,
+    open_db,
+    tell,
+    translator,
+    usage,
+    year_type,
+)
+from aipdesk.cli.listing import add_json, add_metric, add_pair, add_project
 from aipdesk.domain.escape import visible
+from aipdesk.domain.messages import Note, message
+from aipdesk.services.naming import metric_name, project_name
 
 
-def register(sub: Any, common: argparse.ArgumentParser) -> None:
+def register(sub: Any, common: argparse.ArgumentParser, lang: str = "de") -> None:
+    t = translator(lang)
+    month, year = month_type(lang), year_type(lang)
     p = sub.add_parser(
-        "init", parents=[common], help="Datenbank anlegen/aktualisieren, Katalog laden"
+        "init",
+        parents=[common],
+        help=t(
+            "Datenbank anlegen/aktualisieren, Katalog laden",
+            "create or upgrade the database, load the catalogue",
+        ),
     )
     p.set_defaults(func=cmd_init, changes=True)
-    p = sub.add_parser("demo", parents=[common], help="init und Demodaten für ein Jahr")
-    p.add_argument("--year", type=int, default=2021)
+    p = sub.add_parser(
+        "demo",
+        parents=[common],
+        help=t("init und Demodaten für ein Jahr", "init and demo data for one year"),
+    )
+    p.add_argument(
+        "--year",
+        metavar="YYYY",
+        type=year,
+        default=2021,
+        help=t("Jahr der Demodaten (Standard 2021)", "year of the demo data (default 2021)"),
+    )
     p.set_defaults(func=cmd_demo, changes=True)
-    p = sub.add_parser("log", parents=[common], help="einen Monatswert erfassen")
-    p.add_argument("--project", required=True)
-    p.add_argument("--metric", required=True)
-    p.add_argument("--month", required=True, type=month_arg)
-    p.add_argument("--value", required=True)
-    p.add_argument("--note")
+    p = sub.add_parser(
+        "log", parents=[common], help=t("einen Monatswert erfassen", "log a monthly value")
+    )
+    add_pair(p, t)
+    p.add_argument(
+        "--month", required=True, type=month, metavar="YYYY-MM", help=t("Monat", "month")
+    )
+    p.add_argument(
+        "--value",
+        required=True,
+        metavar="N",
+        help=t("Wert (eine Anzahl, nicht negativ)", "value (a count, not negative)"),
+    )
+    p.add_argument(
+        "--note",
+        metavar="T",
+        help=t(
+            'Bemerkung zum Wert ("" = keine mehr; ohne: sie bleibt)',
+            'note on the value ("" = none any more; without: it stays)',
+        ),
+    )
     p.set_defaults(func=cmd_log, changes=True)
-    p = sub.add_parser("status", parents=[common], help="Zielerreichung eines Jahres")
-    p.add_argument("--year", type=int, required=True)
-    p.add_argument("--month", type=month_arg)
-    p.add_argument("--json", action="store_true")
+    p = sub.add_parser(
+        "status",
+        parents=[common],
+        help=t("Zielerreichung eines Jahres", "attainment of the targets of a year"),
+    )
+    p.add_argument("--year", type=year, required=True, metavar="YYYY", help=t("Jahr", "year"))
+    p.add_argument(
+        "--month",
+        type=month,
+        metavar="YYYY-MM",
+        help=t(
+            "Berichtsmonat (sonst der Meldeschluss-Monat)",
+            "report month (else the month up to which all is reported)",
+        ),
+    )
+    add_json(p, t)
     p.set_defaults(func=cmd_status)
-    p = sub.add_parser("history", parents=[common], help="Änderungsprotokoll anzeigen")
-    p.add_argument("--project")
-    p.add_argument("--metric")
-    p.add_argument("--month", type=month_arg)
+    p = sub.add_parser(
+        "history", parents=[common], help=t("Änderungsprotokoll anzeigen", "show the change log")
+    )
+    add_project(p, t)
+    add_metric(p, t)
+    p.add_argument(
+        "--month", type=month, metavar="YYYY-MM", help=t("nur dieser Monat", "this month only")
+    )
     p.set_defaults(func=cmd_history)
 
 
@@ -44,19 +105,27 @@ def cmd_init(args: argparse.Namespace) -> int:
     db = open_db(args, create=True, write=True)
     before, revision = catalogue_revision(db)
     changes = load_catalogue(db, actor_of(args))
-    counts = (
-        f"{len(changes.projects)} Projekte, {len(changes.metrics)} Kennzahlen, "
-        f"{len(changes.targets)} Zielwerte"
+    counts = message(
+        Note.cli_catalogue_counts,
+        lang_of(args),
+        projects=len(changes.projects),
+        metrics=len(changes.metrics),
+        targets=len(changes.targets),
     )
+    where = str(db.where)
     if before == 0:
-        print(f"Katalog AIP 2021 geladen: {counts} ({db.where})")
+        tell(args, Note.cli_catalogue_loaded, counts=counts, where=where)
     elif before < revision:
-        print(
-            f"Katalog AIP 2021 ergänzt (Stand {before} → {revision}): {counts} neu oder "
-            f"angepasst; Änderungen der Koordination bleiben erhalten ({db.where})"
+        tell(
+            args,
+            Note.cli_catalogue_extended,
+            before=before,
+            revision=revision,
+            counts=counts,
+            where=where,
         )
     else:
-        print(f"Datenbank ist aktuell, Katalog war schon geladen ({db.where})")
+        tell(args, Note.cli_catalogue_current, where=where)
     return EXIT_OK
 
 
@@ -65,7 +134,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     db = open_db(args, create=True, write=True)
     changes = load_demo(db, actor_of(args), args.year)
-    print(f"Demodaten {args.year}: {len(changes.values)} Monatswerte geschrieben ({db.where})")
+    tell(
+        args, Note.cli_demo_written, year=args.year, count=len(changes.values), where=str(db.where)
+    )
     return EXIT_OK
 
 
@@ -73,6 +144,7 @@ def cmd_log(args: argparse.Namespace) -> int:
     from aipdesk.services.values import KEEP, log_value
 
     db = open_db(args, write=True)
+    catalog = named_args(args, db)
     changes = log_value(
         db,
         actor_of(args),
@@ -82,8 +154,14 @@ def cmd_log(args: argparse.Namespace) -> int:
         args.value,
         KEEP if args.note is None else args.note,
     )
-    what = "gespeichert" if changes else "unverändert"
-    print(visible(f"{args.project} {args.metric} {args.month}: {args.value} {what}"))
+    tell(
+        args,
+        Note.cli_value_saved if changes else Note.cli_value_unchanged,
+        project=project_name(catalog, args.project),
+        metric=metric_name(catalog, args.metric),
+        month=str(args.month),
+        value=args.value,
+    )
     return EXIT_OK
 
 
@@ -92,7 +170,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     from aipdesk.services.status import status
 
     if args.month is not None and args.month.year != args.year:
-        raise UsageError(f"--month {args.month} liegt nicht im Jahr {args.year}")
+        raise usage(Note.usage_month_not_in_year, month=str(args.month), year=args.year)
     report = status(open_db(args), args.year, args.month)
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
@@ -106,7 +184,9 @@ def cmd_history(args: argparse.Namespace) -> int:
     from aipdesk.format import formatter
     from aipdesk.services.maintenance import history
 
-    for change in history(open_db(args), args.project, args.metric, args.month):
+    db = open_db(args)
+    named_args(args, db)
+    for change in history(db, args.project, args.metric, args.month):
         when = formatter(lang_of(args)).timestamp(change.at, seconds=True)
         where = " ".join(str(x) for x in (change.project, change.metric, change.month) if x)
         # One entry, one line: what users typed (names, notes) is shown escaped.

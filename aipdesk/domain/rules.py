@@ -77,16 +77,16 @@ def check_loggable(project: Project, metric: Metric, month: Month) -> None:
     if metric.is_computed:
         raise DomainError(
             Code.metric_computed,
-            metric=metric.code,
+            metric=metric.name,
             formula=f"100 · {metric.numerator} / Ø {metric.denominator}",
         )
     if not project.active:
-        raise DomainError(Code.project_inactive, project=project.code)
+        raise DomainError(Code.project_inactive, project=project.name)
     if not project.period.contains(month):
         raise DomainError(
             Code.month_outside_project,
             month=str(month),
-            project=project.code,
+            project=project.name,
             period=str(project.period),
         )
 
@@ -99,8 +99,9 @@ def check_family(
     children: Sequence[tuple[Metric, int]],
     metrics: Mapping[str, Metric],
 ) -> None:
-    """The davon rule for one project and month (DESIGN §3): no child above its parent,
-    and the children marked as a partition together not above it either.
+    """The davon rule for one project (`project`: its name) and month (DESIGN §3): no
+    child above its parent, and the children marked as a partition together not above
+    it either.
 
     `parent_value` and `children` are the values the family has (or would have after a
     write); a parent without a value bounds nothing, so a child may be logged first and
@@ -114,10 +115,12 @@ def check_family(
                 Code.child_exceeds_parent,
                 project=project,
                 month=str(month),
-                child=child.code,
+                child=label(child, metrics),
                 child_value=value,
-                parent=parent.code,
+                parent=label(parent, metrics),
                 parent_value=parent_value,
+                child_code=child.code,  # where a file's refusal points to
+                parent_code=parent.code,
             )
     parts = [(child, value) for child, value in children if child.partition]
     total = sum(value for _, value in parts)

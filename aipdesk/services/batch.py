@@ -20,12 +20,14 @@ from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from aipdesk.domain.errors import Code, DomainError
+from aipdesk.domain.messages import Note
 from aipdesk.domain.months import Month
 from aipdesk.domain.rules import MAX_COUNT, check_loggable
 from aipdesk.domain.text import check_note
 from aipdesk.services.base import Actor, CellKey, CellState, Changes
 from aipdesk.services.families import check_cell, members
-from aipdesk.services.operation import Operation, Result, Text, Work
+from aipdesk.services.naming import metric_name, project_name
+from aipdesk.services.operation import Operation, Result, Text, Work, told
 from aipdesk.services.values import KEEP, _Keep, cells_result
 from aipdesk.services.versions import cell_versions, fresh_versions
 from aipdesk.store.changelog import now, record_many
@@ -100,7 +102,11 @@ def _validate(catalog: Catalog, incoming: Sequence[Incoming]) -> None:
             metric = catalog.metric(item.metric)
             check_loggable(project, metric, item.month)
             if item.metric not in catalog.tracked.get(item.project, ()):
-                raise DomainError(Code.metric_not_tracked, metric=item.metric, project=item.project)
+                raise DomainError(
+                    Code.metric_not_tracked,
+                    metric=metric_name(catalog, item.metric),
+                    project=project.name,
+                )
             if item.value < 0:
                 raise DomainError(Code.negative_count, text=str(item.value))
             # What the file brings must fit the columns on every backend (PostgreSQL's
@@ -115,8 +121,8 @@ def _validate(catalog: Catalog, incoming: Sequence[Incoming]) -> None:
             raise DomainError(
                 Code.duplicate_cell,
                 where=item.where or "?",
-                project=item.project,
-                metric=item.metric,
+                project=project_name(catalog, item.project),
+                metric=metric_name(catalog, item.metric),
                 month=str(item.month),
                 other=seen[item.key()].where or "?",
             )
@@ -237,10 +243,10 @@ def _place(error: DomainError, items: Sequence[Incoming], catalog: Catalog) -> s
     """Where a davon refusal points to: the child named (too big), else the first value
     coming in of the family refused (a partition part, or the parent too small)."""
     where = {item.metric: item.where for item in items if item.where}
-    child = error.params.get("child")
+    child = error.params.get("child_code")
     if isinstance(child, str) and child in where:
         return where[child]
-    parent = str(error.params.get("parent_code", error.params.get("parent")))
+    parent = str(error.params.get("parent_code"))
     family = {parent, *(c.code for c in catalog.children(parent))}
     return next((item.where for item in items if item.metric in family and item.where), "")
 
@@ -395,11 +401,8 @@ class WriteValues(Operation):
             return self.text
         count = len(self.incoming) - len(self.skip)
         if self.origin:
-            return (
-                f"{self.origin} übernehmen ({count} Werte)",
-                f"Take over {self.origin} ({count} values)",
-            )
-        return (f"{count} Werte übernehmen", f"Take over {count} values")
+            return told(Note.op_take_over_file, origin=self.origin, count=count)
+        return told(Note.op_take_over, count=count)
 
     def apply(self, work: Work) -> Result:
         changes, before = write_incoming(

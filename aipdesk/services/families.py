@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from aipdesk.domain.months import Month
 from aipdesk.domain.rules import check_family
+from aipdesk.services.naming import project_name
 from aipdesk.store.models import ValueRow
 from aipdesk.store.queries import Catalog
 
@@ -60,7 +61,12 @@ def check_cell(
             if child.code in values
         ]
         check_family(
-            project, month, catalog.metrics[parent], values.get(parent), children, catalog.metrics
+            project_name(catalog, project),
+            month,
+            catalog.metrics[parent],
+            values.get(parent),
+            children,
+            catalog.metrics,
         )
 
 

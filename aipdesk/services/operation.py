@@ -20,9 +20,9 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from aipdesk.domain.messages import pick
+from aipdesk.domain.messages import Note, message, pick
 from aipdesk.services.base import Actor, CellKey, Changes, TargetKey
 
 if TYPE_CHECKING:  # the window imports operations before the database stack is loaded
@@ -32,6 +32,16 @@ if TYPE_CHECKING:  # the window imports operations before the database stack is 
     from aipdesk.store.queries import Catalog
 
 Text = tuple[str, str]  # German, English
+
+
+def told(note: Note, /, **params: Any) -> Text:
+    """A catalogue text in German and in English: what a step is called."""
+    return (message(note, "de", **params), message(note, "en", **params))
+
+
+def undo_label(step: Text) -> Text:
+    """ "… zurücknehmen" / "Undo …": the label of the step that undoes `step`."""
+    return told(Note.op_undo, step=step)
 
 
 @dataclass
@@ -86,6 +96,7 @@ class Operation(ABC):
 
 
 def label_of(op: Operation, lang: str) -> str:
+    """The label of `op` in `lang` ("de" or "en")."""
     return pick(op.label(), lang)
 
 

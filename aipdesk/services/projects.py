@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
+from aipdesk.domain.messages import Note
 from aipdesk.domain.model import Metric, Project
 from aipdesk.services.base import Actor, Changes
 from aipdesk.services.catalog_rows import (
@@ -20,7 +21,7 @@ from aipdesk.services.catalog_rows import (
     update_metric,
     update_project,
 )
-from aipdesk.services.operation import NOTHING, Operation, Result, Text, Work
+from aipdesk.services.operation import NOTHING, Operation, Result, Text, Work, told, undo_label
 from aipdesk.store.database import Database
 from aipdesk.store.queries import Catalog, load_catalog
 
@@ -43,22 +44,18 @@ __all__ = [
 ]
 
 
-def _undo(text: Text) -> Text:
-    return (f"{text[0]} zurücknehmen", f"Undo {text[1]}")
-
-
 @dataclass(frozen=True)
 class AddProject(Operation):
     project: Project
     metrics: tuple[str, ...] = ()
 
     def label(self) -> Text:
-        return (f"Projekt {self.project.code} anlegen", f"Add project {self.project.code}")
+        return told(Note.op_add_project, project=self.project.name or self.project.code)
 
     def apply(self, work: Work) -> Result:
         insert_project(work.session, work.catalog, work.actor, self.project, self.metrics)
         changes = Changes(projects=frozenset({self.project.code}))
-        return Result(changes, RemoveProject(self.project.code, _undo(self.label())))
+        return Result(changes, RemoveProject(self.project.code, undo_label(self.label())))
 
 
 @dataclass(frozen=True)
@@ -69,7 +66,7 @@ class RemoveProject(Operation):
     text: Text | None = None
 
     def label(self) -> Text:
-        return self.text or (f"Projekt {self.code} entfernen", f"Remove project {self.code}")
+        return self.text or told(Note.op_remove_project, project=self.code)
 
     def apply(self, work: Work) -> Result:
         project = work.catalog.project(self.code)
@@ -89,16 +86,12 @@ class ChangeProject(Operation):
 
     def label(self) -> Text:
         if set(self.fields) == {"active"}:
-            verb = (
-                ("aktivieren", "activate")
-                if self.fields["active"]
-                else (
-                    "deaktivieren",
-                    "deactivate",
-                )
+            active = self.fields["active"]
+            return told(
+                Note.op_activate_project if active else Note.op_deactivate_project,
+                project=self.code,
             )
-            return (f"Projekt {self.code} {verb[0]}", f"{verb[1].capitalize()} project {self.code}")
-        return (f"Projekt {self.code} ändern", f"Change project {self.code}")
+        return told(Note.op_change_project, project=self.code)
 
     def apply(self, work: Work) -> Result:
         old = work.catalog.project(self.code)
@@ -116,10 +109,7 @@ class TrackMetric(Operation):
     metric: str
 
     def label(self) -> Text:
-        return (
-            f"{self.project}: Kennzahl {self.metric} erfassen",
-            f"{self.project}: log metric {self.metric}",
-        )
+        return told(Note.op_track_metric, project=self.project, metric=self.metric)
 
     def apply(self, work: Work) -> Result:
         if not ensure_tracked(work.session, work.catalog, work.actor, self.project, self.metric):
@@ -136,10 +126,7 @@ class UntrackMetric(Operation):
     metric: str
 
     def label(self) -> Text:
-        return (
-            f"{self.project}: Kennzahl {self.metric} nicht mehr erfassen",
-            f"{self.project}: stop logging metric {self.metric}",
-        )
+        return told(Note.op_untrack_metric, project=self.project, metric=self.metric)
 
     def apply(self, work: Work) -> Result:
         untrack(work.session, work.catalog, work.actor, self.project, self.metric)
@@ -156,12 +143,12 @@ class AddMetric(Operation):
     area_of_parent: bool = False
 
     def label(self) -> Text:
-        return (f"Kennzahl {self.metric.code} anlegen", f"Add metric {self.metric.code}")
+        return told(Note.op_add_metric, metric=self.metric.name or self.metric.code)
 
     def apply(self, work: Work) -> Result:
         insert_metric(work.session, work.catalog, work.actor, self.metric, self.area_of_parent)
         changes = Changes(metrics=frozenset({self.metric.code}))
-        return Result(changes, RemoveMetric(self.metric.code, _undo(self.label())))
+        return Result(changes, RemoveMetric(self.metric.code, undo_label(self.label())))
 
 
 @dataclass(frozen=True)
@@ -172,7 +159,7 @@ class RemoveMetric(Operation):
     text: Text | None = None
 
     def label(self) -> Text:
-        return self.text or (f"Kennzahl {self.code} entfernen", f"Remove metric {self.code}")
+        return self.text or told(Note.op_remove_metric, metric=self.code)
 
     def apply(self, work: Work) -> Result:
         metric = work.catalog.metric(self.code)
@@ -189,7 +176,7 @@ class ChangeMetric(Operation):
     fields: Mapping[str, Any]
 
     def label(self) -> Text:
-        return (f"Kennzahl {self.code} ändern", f"Change metric {self.code}")
+        return told(Note.op_change_metric, metric=self.code)
 
     def apply(self, work: Work) -> Result:
         old = work.catalog.metric(self.code)

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from aipdesk.domain.catalogue import named
 from aipdesk.domain.errors import Code, DomainError
+from aipdesk.domain.messages import Note, phrase
 from aipdesk.domain.model import MetricKind, Target
 from aipdesk.domain.months import Month
 from aipdesk.domain.plan import (
@@ -24,8 +25,9 @@ from aipdesk.domain.plan import (
 )
 from aipdesk.services.base import Actor
 from aipdesk.services.catalog_rows import ensure_tracked
+from aipdesk.services.naming import metric_name, project_name
 from aipdesk.services.values import _Keep
-from aipdesk.services.versions import check_version, fresh_version
+from aipdesk.services.versions import Text, check_version, fresh_version
 from aipdesk.store.changelog import now, record
 from aipdesk.store.models import TargetRow
 from aipdesk.store.queries import Catalog, target_from_row, values_in
@@ -60,13 +62,22 @@ def check_target_version(
     metric: str,
     first: Month,
     expected: int | None,
+    catalog: Catalog | None = None,
 ) -> None:
-    def current() -> str | tuple[str, str]:
+    def current() -> Text:
         value = target_from_row(row, project, metric).value if row else None
-        return ("ohne Zahl", "without a number") if value is None else f"{value:g}"
+        return phrase(Note.now_target_without_number) if value is None else f"{value:g}"
 
+    names = (project_name(catalog, project), metric_name(catalog, metric)) if catalog else None
     check_version(
-        session, "target", row, (project, metric, first), expected, current, ("entfernt", "removed")
+        session,
+        "target",
+        row,
+        (project, metric, first),
+        expected,
+        current,
+        phrase(Note.now_target_removed),
+        names,
     )
 
 
@@ -96,7 +107,9 @@ def apply_target(
     catalog.metric(target.metric)
     target.validate()
     existing = row_starting(session, catalog, target.project, target.metric, target.first)
-    check_target_version(session, existing, target.project, target.metric, target.first, expected)
+    check_target_version(
+        session, existing, target.project, target.metric, target.first, expected, catalog
+    )
     for row in _rows_for(session, catalog, target.project, target.metric):
         other = target_from_row(row, target.project, target.metric)
         if other.first == target.first:
@@ -104,8 +117,8 @@ def apply_target(
         if other.first <= target.last and target.first <= other.last:
             raise DomainError(
                 Code.target_overlap,
-                project=target.project,
-                metric=target.metric,
+                project=project_name(catalog, target.project),
+                metric=metric_name(catalog, target.metric),
                 period=str(target.period),
             )
     ensure_tracked(session, catalog, actor, target.project, target.metric)
@@ -202,5 +215,5 @@ def history_weights(
         for cell in values_in(session, catalog, earliest, latest, [project])
         if cell.metric == series
     }
-    name = f"{project} {named(catalog.metrics[series], catalog.metrics)}"
+    name = f"{project_name(catalog, project)} / {named(catalog.metrics[series], catalog.metrics)}"
     return weights_from_history(first, months, values, name)

@@ -9,12 +9,24 @@ from dataclasses import dataclass, replace
 
 from aipdesk.domain.catalogue import KIND_NAMES, named
 from aipdesk.domain.errors import Code, DomainError
+from aipdesk.domain.messages import Note
 from aipdesk.domain.model import MetricKind, Target
 from aipdesk.domain.months import Month, Period
 from aipdesk.domain.rules import parse_number
 from aipdesk.services.base import Actor, Changes
 from aipdesk.services.catalog_rows import untrack
-from aipdesk.services.operation import NOTHING, Operation, Result, Steps, Text, Versions, Work
+from aipdesk.services.naming import metric_name, project_name
+from aipdesk.services.operation import (
+    NOTHING,
+    Operation,
+    Result,
+    Steps,
+    Text,
+    Versions,
+    Work,
+    told,
+    undo_label,
+)
 from aipdesk.services.target_rows import (
     FROM_HISTORY,
     Weights,
@@ -127,9 +139,8 @@ class SetTarget(Operation):
         )
 
     def label(self) -> Text:
-        return self.text or (
-            f"Zielwert {self.project} {self.metric} {self.first.year} ändern",
-            f"Change target {self.project} {self.metric} {self.first.year}",
+        return self.text or told(
+            Note.op_change_target, project=self.project, metric=self.metric, year=self.first.year
         )
 
     def apply(self, work: Work) -> Result:
@@ -168,7 +179,7 @@ class SetTarget(Operation):
         if version is None:
             return NOTHING
         key = (self.project, self.metric, self.first)
-        undo_text = (f"{self.label()[0]} zurücknehmen", f"Undo {self.label()[1]}")
+        undo_text = undo_label(self.label())
         undo: Operation
         if before is not None:
             undo = SetTarget.of(before, version, undo_text)
@@ -203,9 +214,8 @@ class RemoveTarget(Operation):
     text: Text | None = None
 
     def label(self) -> Text:
-        return self.text or (
-            f"Zielwert {self.project} {self.metric} {self.first.year} entfernen",
-            f"Remove target {self.project} {self.metric} {self.first.year}",
+        return self.text or told(
+            Note.op_remove_target, project=self.project, metric=self.metric, year=self.first.year
         )
 
     def apply(self, work: Work) -> Result:
@@ -215,9 +225,14 @@ class RemoveTarget(Operation):
         row = row_starting(session, catalog, self.project, self.metric, self.first)
         if row is None and self.expected is None:
             raise DomainError(
-                Code.no_target, project=self.project, metric=self.metric, period=str(self.first)
+                Code.no_target,
+                project=project_name(catalog, self.project),
+                metric=metric_name(catalog, self.metric),
+                period=str(self.first),
             )
-        check_target_version(session, row, self.project, self.metric, self.first, self.expected)
+        check_target_version(
+            session, row, self.project, self.metric, self.first, self.expected, catalog
+        )
         if row is None:
             return NOTHING  # expected missing, and still missing
         before = target_from_row(row, self.project, self.metric)
@@ -236,7 +251,7 @@ class RemoveTarget(Operation):
         session.flush()
         if self.untrack:
             untrack(session, catalog, work.actor, self.project, self.metric)
-        undo_text = (f"{self.label()[0]} zurücknehmen", f"Undo {self.label()[1]}")
+        undo_text = undo_label(self.label())
         changes = Changes(
             targets=frozenset({(self.project, self.metric)}),
             projects=frozenset({self.project}) if self.untrack else frozenset(),
@@ -300,12 +315,17 @@ def remove_target(
         found = [t for t in found if t.first == first]
     if not found:
         period = str(first) if first is not None else str(Period.year(year))
-        raise DomainError(Code.no_target, project=project, metric=metric, period=period)
+        raise DomainError(
+            Code.no_target,
+            project=project_name(catalog, project),
+            metric=metric_name(catalog, metric),
+            period=period,
+        )
     if len(found) > 1:
         raise DomainError(
             Code.several_targets,
-            project=project,
-            metric=metric,
+            project=project_name(catalog, project),
+            metric=metric_name(catalog, metric),
             year=year,
             periods=", ".join(str(t.period) for t in found),
         )
@@ -351,10 +371,7 @@ class CopyTargets(Operation):
     year: int
 
     def label(self) -> Text:
-        return (
-            f"Zielwerte {self.year} ins Jahr {self.year + 1} kopieren",
-            f"Copy the targets of {self.year} to {self.year + 1}",
-        )
+        return told(Note.op_copy_targets, year=self.year, next=self.year + 1)
 
     def apply(self, work: Work) -> Result:
         session, catalog = work.session, work.catalog

@@ -10,12 +10,23 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from aipdesk.domain.errors import Code, DomainError
+from aipdesk.domain.messages import Note, phrase
 from aipdesk.domain.months import Month
 from aipdesk.domain.rules import check_loggable, parse_count
 from aipdesk.domain.text import check_note
 from aipdesk.services.base import Actor, CellKey, CellState, Changes
 from aipdesk.services.families import cell_values, check_cell, members
-from aipdesk.services.operation import NOTHING, Operation, Result, Text, Versions, Work
+from aipdesk.services.naming import metric_name, project_name
+from aipdesk.services.operation import (
+    NOTHING,
+    Operation,
+    Result,
+    Text,
+    Versions,
+    Work,
+    told,
+    undo_label,
+)
 from aipdesk.services.versions import MISSING, check_version, fresh_version
 from aipdesk.store.changelog import now, record
 from aipdesk.store.checks import check_cells_unique
@@ -50,7 +61,11 @@ def _check_cell(catalog: Catalog, project: str, metric: str, month: Month) -> No
     m = catalog.metric(metric)
     check_loggable(p, m, month)
     if metric not in catalog.tracked.get(project, ()):
-        raise DomainError(Code.metric_not_tracked, metric=metric, project=project)
+        raise DomainError(
+            Code.metric_not_tracked,
+            metric=metric_name(catalog, metric),
+            project=project_name(catalog, project),
+        )
 
 
 def _check_family(
@@ -64,7 +79,7 @@ def _check_family(
 
 
 def _check_version(
-    session: Session, row: ValueRow | None, key: CellKey, expected: int | None
+    session: Session, catalog: Catalog, row: ValueRow | None, key: CellKey, expected: int | None
 ) -> None:
     check_version(
         session,
@@ -73,7 +88,8 @@ def _check_version(
         key,
         expected,
         lambda: str(row.value) if row else "",
-        ("leer (der Wert wurde entfernt)", "empty (the value was removed)"),
+        phrase(Note.now_value_removed),
+        (project_name(catalog, key[0]), metric_name(catalog, key[1])),
     )
 
 
@@ -99,7 +115,7 @@ def apply_value(
     if isinstance(note, str):  # the same rule on every path (window, log, import, merge)
         check_note(note)
     row = _stored(session, catalog, project, metric, month)
-    _check_version(session, row, (project, metric, month), expected)
+    _check_version(session, catalog, row, (project, metric, month), expected)
     if family:
         _check_family(session, catalog, project, metric, month, value)
     new_note = (row.note if row else None) if isinstance(note, _Keep) else (note or None)
@@ -174,7 +190,7 @@ def set_cell(
         stored = _stored(session, catalog, project, metric, month)
         assert stored is not None
         return old, CellState(stored.value, stored.note, version)
-    _check_version(session, row, key, expected)
+    _check_version(session, catalog, row, key, expected)
     if row is None:
         return None
     record(
@@ -259,17 +275,12 @@ class SetCells(Operation):
         if self.text is not None:
             return self.text
         if len(self.cells) != 1:
-            return (f"{len(self.cells)} Werte ändern", f"Change {len(self.cells)} values")
+            return told(Note.op_change_values, count=len(self.cells))
         (project, metric, month), wanted = next(iter(self.cells.items()))
+        where = {"project": project, "metric": metric, "month": str(month)}
         if wanted is None:
-            return (
-                f"Wert {project} {metric} {month} löschen",
-                f"Clear value {project} {metric} {month}",
-            )
-        return (
-            f"Wert {project} {metric} {month}: {wanted[0]}",
-            f"Value {project} {metric} {month}: {wanted[0]}",
-        )
+            return told(Note.op_clear_value, **where)
+        return told(Note.op_set_value, value=wanted[0], **where)
 
     def apply(self, work: Work) -> Result:
         before: dict[CellKey, tuple[int, str | None] | None] = {}
@@ -317,5 +328,5 @@ def cells_result(
         return NOTHING
     versions = {key: state.version if state else MISSING for key, state in after.items()}
     changes = Changes(values=frozenset(after), versions=versions, cells=dict(after))
-    undo = SetCells(dict(before), versions, (f"{text[0]} zurücknehmen", f"Undo {text[1]}"))
+    undo = SetCells(dict(before), versions, undo_label(text))
     return Result(changes, undo)

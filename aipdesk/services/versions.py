@@ -26,6 +26,7 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from aipdesk.domain.errors import Code, DomainError
+from aipdesk.domain.messages import Phrase
 from aipdesk.domain.months import Month
 from aipdesk.format import ENGLISH, GERMAN
 from aipdesk.store.models import ChangeRow, SettingRow, ValueRow
@@ -119,7 +120,7 @@ class Versioned(Protocol):
     updated_at: datetime | None
 
 
-Text = str | tuple[str, str]  # one text, or German and English
+Text = str | tuple[str, str] | Phrase  # one text, German and English, or a catalogue text
 
 
 def check_version(
@@ -129,13 +130,15 @@ def check_version(
     key: tuple[str, str, Month],
     expected: int | None,
     current: Callable[[], Text],
-    removed: tuple[str, str],
+    removed: Text,
+    names: tuple[str, str] | None = None,
 ) -> None:
     """Refuse a write based on `expected`, a version that is no longer stored.
 
     The refusal (`value_conflict`, `target_conflict`) says what is stored now
     (`current()`, or `removed` when the row is gone), who wrote it and when.
-    Without an `expected` version nothing is checked.
+    Without an `expected` version nothing is checked. `names`: the project's and the
+    metric's names for the message (else their codes).
     """
     if expected is None or (row.version if row else MISSING) == expected:
         return
@@ -144,6 +147,7 @@ def check_version(
         user, at, now_text = row.updated_by, row.updated_at, current()
     else:
         (user, at), now_text = last_writer(session, entity, *key), removed
+    project, metric = names or (project, metric)
     raise DomainError(
         Code.value_conflict if entity == "value" else Code.target_conflict,
         project=project,

@@ -120,7 +120,8 @@ def test_toolbar_labels_stay_and_the_tooltip_names_the_step(
 def test_an_ampersand_in_a_step_is_not_a_mnemonic(window: MainWindow) -> None:
     window.backend.add_project(Project("AL", "Arbeit & Leben"), ())
     assert "&&" not in window.undo_stack.undoText()
-    assert window.action_undo.text() == "&Rückgängig: Projekt AL anlegen"
+    # The step names the project by its name; its "&" is doubled, so it shows as "&".
+    assert window.action_undo.text() == "&Rückgängig: Projekt Arbeit && Leben anlegen"
     window.backend.edit_project("AL", name="Arbeit & Leben neu")
     assert window.action_undo.text().count("&") == 1
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from aipdesk.domain.escape import visible
 from aipdesk.domain.messages.codes import Code, Note
+from aipdesk.domain.messages.commands import COMMANDS, TYPED
 from aipdesk.domain.messages.entry import ENTRY
 from aipdesk.domain.messages.files import FILES
 from aipdesk.domain.messages.reports import MERGE, NOTES
@@ -32,9 +33,10 @@ __all__ = [
 ]
 
 MESSAGES: dict[Code | Note, tuple[str, str]] = {}
-for _table in (ENTRY, FILES, MERGE):
+for _table in (ENTRY, FILES, MERGE, TYPED):
     MESSAGES.update({code: texts for code, texts in _table.items()})
 MESSAGES.update({note: texts for note, texts in NOTES.items()})
+MESSAGES.update({note: texts for note, texts in COMMANDS.items()})
 LANGUAGES = ("de", "en")
 # Parameters that are texts aipdesk composed (their parts were made visible already; a
 # list of conflicts keeps its line breaks).
@@ -56,8 +58,10 @@ def phrase(code: Code | Note, /, **params: Any) -> Phrase:
     return Phrase(code, params)
 
 
-def pick(pair: tuple[str, str], lang: str) -> str:
-    """The German or the English of a (German, English) pair, as `lang` asks."""
+def pick(pair: tuple[str, str] | Phrase, lang: str) -> str:
+    """The German or the English of a (German, English) pair (or a `Phrase`), as `lang` asks."""
+    if isinstance(pair, Phrase):
+        return pair.text(lang)
     return pair[1] if lang == "en" else pair[0]
 
 

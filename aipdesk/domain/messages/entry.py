@@ -39,9 +39,9 @@ ENTRY: dict[Code, tuple[str, str]] = {
         "{month} lies outside the target period {period}",
     ),
     Code.child_exceeds_parent: (
-        "{project} {month}: {child} ({child_value}) darf nicht größer sein als "
+        "{project}, {month}: {child} ({child_value}) darf nicht größer sein als "
         "{parent} ({parent_value})",
-        "{project} {month}: {child} ({child_value}) must not exceed {parent} ({parent_value})",
+        "{project}, {month}: {child} ({child_value}) must not exceed {parent} ({parent_value})",
     ),
     Code.weights_count: (
         "Die Plankurve braucht {expected} Monatsgewichte, nicht {given}",

@@ -218,9 +218,9 @@ FILES: dict[Code, tuple[str, str]] = {
     ),
     Code.partition_exceeds_parent: (
         "{parts} = {values} = {total} übersteigt {parent} = {parent_value} "
-        "({project} {month}): die Teile einer Aufteilung sind zusammen höchstens so groß "
+        "({project}, {month}): die Teile einer Aufteilung sind zusammen höchstens so groß "
         "wie das Ganze",
-        "{parts} = {values} = {total} exceeds {parent} = {parent_value} ({project} {month}): "
+        "{parts} = {values} = {total} exceeds {parent} = {parent_value} ({project}, {month}): "
         "the parts of a split together are at most as large as the whole",
     ),
     Code.weights_zero: (

@@ -99,9 +99,10 @@ class _Writer:
         ]
         self.sheet_names = _sheet_names([p.code for p in self.projects])
         self.daten_steps = max(1, math.ceil(len(data.cells) / DATA_CHUNK))
-        # The Meldestand, the window's matrix; no sheet where no project logs anything.
+        # The Meldestand, the window's matrix; no sheet for a year without any value.
         self.matrix = reporting_matrix(data.snapshot)
-        self.total = 1 + 1 + bool(self.matrix.rows) + len(self.projects) + self.daten_steps + 1
+        self.with_matrix = bool(self.matrix.rows) and bool(data.cells)
+        self.total = 1 + 1 + self.with_matrix + len(self.projects) + self.daten_steps + 1
         self.done = 0
 
     def step(self) -> None:
@@ -117,7 +118,7 @@ class _Writer:
             self.overview()
             book.sheets[-1].finish()  # one spool file open at a time, however many projects
             self.step()
-            if self.matrix.rows:
+            if self.with_matrix:
                 write_reporting_sheet(book, self.matrix)
                 book.sheets[-1].finish()
                 self.step()

@@ -228,7 +228,7 @@ def previous_year(book: Book, sheet: SpoolSheet, project: Project, lines: list[G
         [st.header_left("Kennzahl")]
         + [st.header(m) for m in MONTHS_SHORT]
         + [st.header(f"{GRID_TAIL[0]} gleiche Monate")],
-        height=30,
+        height=44,
     )
     months = [m.shift(-12) for m in book.months]
     count = st.number(COUNT)

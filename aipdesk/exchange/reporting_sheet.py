@@ -15,7 +15,6 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from aipdesk.domain.model import Status
 from aipdesk.exchange.book import Book
 from aipdesk.exchange.layout import REPORTING_HEADER_ROW, REPORTING_SHEET
-from aipdesk.exchange.overview import title_block
 from aipdesk.exchange.spool import SpoolSheet
 from aipdesk.exchange.styles import (
     GREY,
@@ -24,6 +23,7 @@ from aipdesk.exchange.styles import (
     Look,
     fit_width,
     font,
+    month_label,
     print_setup,
     set_widths,
 )
@@ -53,7 +53,13 @@ def write_reporting_sheet(book: Book, matrix: ReportingMatrix | None = None) -> 
     set_widths(ws, widths)
     ws.freeze_panes = f"B{REPORTING_HEADER_ROW + 1}"
     print_setup(ws, book.title, book.stamp, f"{REPORTING_HEADER_ROW}:{REPORTING_HEADER_ROW}")
-    title_block(book, sheet, f"{book.data.organisation}: AIP {book.year} – Meldestand")
+    # The title block of Übersicht, its month and time as text: the narrow month column
+    # would show a date as "###" (text runs on into the empty cells beside it).
+    sheet.append([st.title(f"{book.data.organisation}: AIP {book.year} – Meldestand")], height=22)
+    sheet.append([st.label("Jahr"), st.year(book.year)])
+    report = book.report
+    sheet.append([st.label("Berichtsmonat"), st.text(month_label(report.year, report.month))])
+    sheet.append([st.label("Stand"), st.text(book.stamp)])
     sheet.skip(REPORTING_HEADER_ROW - 1 - sheet.row)
     sheet.append(
         [st.header_left("Projekt"), *[st.header(m) for m in MONTHS_SHORT], st.header(TOTAL_HEADER)],

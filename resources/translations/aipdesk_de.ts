@@ -176,7 +176,12 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
         <translation>Meldestand ✓</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="196"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="197"/>
+        <source>Reporting status (1 missing)</source>
+        <translation>Meldestand (1 fehlt)</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="198"/>
         <source>Reporting status ({0} missing)</source>
         <translation>Meldestand ({0} fehlen)</translation>
     </message>

@@ -193,6 +193,8 @@ class DashboardPane(QWidget):
         reported, due = matrix.total()
         if reported == due:
             return self.tr("Reporting status ✓")
+        if due - reported == 1:
+            return self.tr("Reporting status (1 missing)")
         return self.tr("Reporting status ({0} missing)").format(due - reported)
 
     # -- selection and chart ------------------------------------------------------------------

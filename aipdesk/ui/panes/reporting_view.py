@@ -37,11 +37,13 @@ class ReportingMatrixView(QTableView):
 
     def set_matrix(self, matrix: ReportingMatrix | None) -> None:
         self.model_.set_matrix(matrix)
-        width = self.fontMetrics().horizontalAdvance("10 of 12") + 16
+        # Months as narrow as "12/12" (their totals), the total as wide as "12 of 12":
+        # the project names get the rest.
+        metrics = self.fontMetrics()
+        month = metrics.horizontalAdvance("00/00") + 18
         for column in range(COLUMNS):
-            if column == COL_PROJECT:
-                continue
             if column == COL_TOTAL:
-                self.setColumnWidth(column, max(width, self.sizeHintForColumn(column)))
-            else:
-                self.setColumnWidth(column, self.fontMetrics().horizontalAdvance("Mmm 00/00") + 8)
+                total = metrics.horizontalAdvance(self.model_.of_text(12, 12)) + 18
+                self.setColumnWidth(column, max(total, self.sizeHintForColumn(column)))
+            elif column != COL_PROJECT:
+                self.setColumnWidth(column, month)

@@ -131,7 +131,7 @@ def test_sheets_are_overview_projects_and_data(exported: Exported) -> None:
     with_data |= {row.project.code for row in report.rows}
     codes = ["JC", "NEUSTART", "LIA", "GUIDE", "IP", "EXG", "TAAM"]
     assert set(codes) == with_data  # the demo: every catalogue project logs or has a target
-    assert book.sheetnames == ["Übersicht", *codes, "Daten"]
+    assert book.sheetnames == ["Übersicht", "Meldestand", *codes, "Daten"]
     assert exported.result.sheets == tuple(book.sheetnames)
     assert exported.result.path == exported.path
     assert exported.result.report_month == Month(2021, 12)
@@ -268,7 +268,7 @@ def test_every_number_is_a_number(exported: Exported) -> None:
     header = next(r for r in range(1, 20) if grid.cell(r, 1).value == "Kennzahl")
     assert [grid.cell(header, c).value for c in range(2, 14)][:3] == ["Jan", "Feb", "Mär"]
     assert [grid.cell(header, c).value for c in range(14, 20)] == [
-        "Summe",
+        "Summe / Ø 2021",
         "Zielwert",
         "Soll",
         "Ist",

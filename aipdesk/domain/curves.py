@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from aipdesk.domain.model import OPEN_PERIOD, Metric, MetricKind, Target
 from aipdesk.domain.months import Month, Period
-from aipdesk.domain.progress import Observed, Progress, actual_of, compute_progress
+from aipdesk.domain.progress import Observed, Progress, actual_of, compute_progress, covers
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,9 +53,13 @@ def _continued(upto: list[Progress], schedule: list[float | None]) -> tuple[floa
 
 
 def _to_date(kind: MetricKind, observed: Observed, first: int, last: int) -> float | None:
-    """Ist from month index `first` to `last` over the months that have values."""
-    months = [i for i in range(first, last + 1) if i in observed.present]
-    return actual_of(kind, observed.values, months, observed.denominator)
+    """Ist from month index `first` to `last`, only where every one of them has a value:
+    the Vorjahr of §3 (the same months one year earlier, all reported), so that the line
+    at the report month is the Vorjahr the table and the workbook show."""
+    months = range(first, last + 1)
+    if not covers(observed.present, months):
+        return None
+    return actual_of(kind, observed.values, list(months), observed.denominator)
 
 
 def target_curve(

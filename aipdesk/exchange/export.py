@@ -1,4 +1,5 @@
-"""The Excel workbook of a year (DESIGN §6): `Übersicht`, one sheet per project, `Daten`.
+"""The Excel workbook of a year (DESIGN §6): `Übersicht`, `Meldestand`, one sheet per
+project, `Daten`.
 
 Every figure of Soll, Ist, Zielerreichung, Abweichung and Hochrechnung comes from
 the status report (`compute_progress`), so the workbook shows what `aipdesk
@@ -6,8 +7,8 @@ status` prints; the charts' points come from `views.charts` (`target_curve`), th
 same curves the window's chart draws.
 
 The year is read once (`book.read_year`); each kind of sheet is written by its
-module (`overview`, `project_sheet` with `charts`, `daten`) into a `SpoolSheet`,
-one at a time. The file is written atomically (`aipdesk.outputs`): a temporary
+module (`overview`, `reporting_sheet`, `project_sheet` with `charts`, `daten`) into a
+`SpoolSheet`, one at a time. The file is written atomically (`aipdesk.outputs`): a temporary
 file in the target folder, renamed over the target only when complete.
 """
 
@@ -31,10 +32,12 @@ from aipdesk.exchange.layout import (
 )
 from aipdesk.exchange.overview import write_overview
 from aipdesk.exchange.project_sheet import write_project_sheet
+from aipdesk.exchange.reporting_sheet import write_reporting_sheet
 from aipdesk.exchange.stamp import mark_created
 from aipdesk.exchange.styles import SHEET_NAME_BAD, month_label
 from aipdesk.outputs import check_output, write_atomically
 from aipdesk.services.database import Database
+from aipdesk.services.reporting_matrix import reporting_matrix
 
 __all__ = [
     "DATA_HEADER",
@@ -96,7 +99,10 @@ class _Writer:
         ]
         self.sheet_names = _sheet_names([p.code for p in self.projects])
         self.daten_steps = max(1, math.ceil(len(data.cells) / DATA_CHUNK))
-        self.total = 1 + 1 + len(self.projects) + self.daten_steps + 1
+        # The Meldestand, the window's matrix; no sheet for a year without any value.
+        self.matrix = reporting_matrix(data.snapshot)
+        self.with_matrix = bool(self.matrix.rows) and bool(data.cells)
+        self.total = 1 + 1 + self.with_matrix + len(self.projects) + self.daten_steps + 1
         self.done = 0
 
     def step(self) -> None:
@@ -112,6 +118,10 @@ class _Writer:
             self.overview()
             book.sheets[-1].finish()  # one spool file open at a time, however many projects
             self.step()
+            if self.with_matrix:
+                write_reporting_sheet(book, self.matrix)
+                book.sheets[-1].finish()
+                self.step()
             for project in self.projects:
                 write_project_sheet(book, project, self.sheet_names[project.code])
                 book.sheets[-1].finish()

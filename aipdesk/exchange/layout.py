@@ -11,6 +11,9 @@ from __future__ import annotations
 
 OVERVIEW_SHEET = "Übersicht"
 DATA_SHEET = "Daten"
+# After Übersicht: which project has logged which month (never read by the import).
+REPORTING_SHEET = "Meldestand"
+REPORTING_HEADER_ROW = 6  # below the title block, as in Übersicht
 OVERVIEW_HEADER = (
     "Projekt",
     "Kennzahl",
@@ -46,9 +49,12 @@ DATA_HEADER = (
     "geändert am",
 )
 # The columns of a project sheet's month grid after the twelve months.
-GRID_TAIL = ("Summe", "Zielwert", "Soll", "Ist", "Zielerreichung", "Status")
+# "Summe / Ø": a flow's sum, a stock's average (its cells say "Ø"), of the year's months.
+GRID_TAIL = ("Summe / Ø", "Zielwert", "Soll", "Ist", "Zielerreichung", "Status")
 # Names a project's sheet cannot have (compared without case).
-RESERVED_NAMES = frozenset({OVERVIEW_SHEET.casefold(), DATA_SHEET.casefold(), "history"})
+RESERVED_NAMES = frozenset(
+    {OVERVIEW_SHEET.casefold(), REPORTING_SHEET.casefold(), DATA_SHEET.casefold(), "history"}
+)
 
 # -- the entry template -------------------------------------------------------------------
 

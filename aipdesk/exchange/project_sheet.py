@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from aipdesk.domain.model import Metric, Project
+from aipdesk.domain.model import Metric, MetricKind, Project
 from aipdesk.domain.months import Month
 from aipdesk.domain.progress import Inputs, actual
 from aipdesk.exchange.book import Book, fraction, month_short
@@ -146,40 +146,73 @@ def month_grid(book: Book, sheet: SpoolSheet, lines: list[GridLine], chars: floa
     header_row = sheet.append(
         [st.header_left("Kennzahl")]
         + [st.header(m) for m in MONTHS_SHORT]
-        + [st.header(h) for h in GRID_TAIL],
+        + [st.header(f"{GRID_TAIL[0]} {book.year}")]
+        + [st.header(h) for h in GRID_TAIL[1:]],
         height=30,
     )
     for line in lines:
-        sheet.append(grid_row(book, line))
+        for row in grid_rows(book, line):
+            sheet.append(row)
     if lines:
         status_rules(sheet.ws, f"S{header_row + 1}:S{sheet.row}")
     footnote = (
-        "Leere Monate: noch kein Wert gemeldet (keine Null). Summe: bei Bestandsgrößen "
-        "der Durchschnitt der gemeldeten Monate, bei Quoten der Stand des Jahres. Soll, "
-        "Ist und Zielerreichung über den Zielzeitraum bis zum Berichtsmonat."
+        f"Leere Monate: noch kein Wert gemeldet (keine Null). Summe / Ø {book.year}: die "
+        "Summe der gemeldeten Monate des Jahres, bei Bestandsgrößen ihr Durchschnitt (Ø), "
+        "bei Quoten der Stand des Jahres. Zielwert, Soll, Ist und Zielerreichung gelten für "
+        "den Zielzeitraum bis zum Berichtsmonat; ist er nicht das Kalenderjahr, stehen sie "
+        "in einer eigenen Zeile „Zielzeitraum …“."
     )
     sheet.paragraph(st.note(footnote), "S", chars * 1.15, 12)
     sheet.skip()
 
 
-def grid_row(book: Book, line: GridLine) -> list[Any]:
+def total_format(metric: Metric) -> str:
+    """The Summe / Ø column's format: a stock's average says "Ø" in its cell."""
+    value_format, _ = formats_of(metric)
+    if metric.kind is MetricKind.STOCK:
+        return f'"Ø "{value_format}'
+    return value_format
+
+
+def period_label(line: GridLine, book: Book) -> str | None:
+    """The label of the target's own row where its period is not the calendar year."""
+    if line.status_row is None:
+        return None
+    target = line.status_row.target
+    if (target.first, target.last) == (book.months[0], book.months[-1]):
+        return None
+    report = min(book.report, target.last)
+    return (
+        f"Zielzeitraum {month_short(target.first)}–{month_short(target.last)}, "
+        f"bis {MONTHS_SHORT[report.month - 1]} {report.year}"
+    )
+
+
+def grid_rows(book: Book, line: GridLine) -> list[list[Any]]:
+    """The metric's row: its months and the year's Summe / Ø, with the target's figures;
+    where the target runs over another period than the year, those figures stand in a
+    row of their own, labelled with that period."""
     st = book.st
     value_format, _ = formats_of(line.metric)
     monthly = st.number(value_format if line.metric.is_computed else COUNT)
-    bold = st.number(value_format, bold=True)
+    bold = st.number(total_format(line.metric), bold=True)
     figure = st.number(value_format)
     label = st.text_indent if line.depth else st.text
     p = line.status_row.progress if line.status_row else None
-    tail: list[Any] = [bold(line.total)]
+    tail: list[Any] = []
     if p is not None:
-        tail += [
+        tail = [
             figure(p.target),
             figure(p.plan_to_date),
             figure(p.actual_to_date),
             st.attainment(fraction(p.attainment_pct)),
             st.status(status_text(p.status)),
         ]
-    return [label(line.label)] + [monthly(v) for v in line.values] + tail
+    row = [label(line.label)] + [monthly(v) for v in line.values] + [bold(line.total)]
+    period = period_label(line, book)
+    if period is None:
+        return [row + tail]
+    return [row, [st.text_indent(period)] + [None] * 13 + tail]
 
 
 def previous_year(book: Book, sheet: SpoolSheet, project: Project, lines: list[GridLine]) -> None:
@@ -192,21 +225,44 @@ def previous_year(book: Book, sheet: SpoolSheet, project: Project, lines: list[G
         sheet.skip()
         return
     sheet.append(
-        [st.header_left("Kennzahl")] + [st.header(m) for m in MONTHS_SHORT] + [st.header("Summe")],
-        height=18,
+        [st.header_left("Kennzahl")]
+        + [st.header(m) for m in MONTHS_SHORT]
+        + [st.header(f"{GRID_TAIL[0]} gleiche Monate")],
+        height=44,
     )
     months = [m.shift(-12) for m in book.months]
     count = st.number(COUNT)
     for line in plain:
         values = logged.get(line.metric.code, {})
-        total = actual(line.metric.kind, months, Inputs(values=values))
+        total = comparable_total(line, months, values)
         label = st.text_indent if line.depth else st.text
         sheet.append(
             [label(line.metric.name)]
             + [count(values.get(m)) for m in months]
-            + [st.number(formats_of(line.metric)[0], bold=True)(total)]
+            + [st.number(total_format(line.metric), bold=True)(total)]
         )
+    sheet.paragraph(
+        st.note(
+            f"Summe / Ø gleiche Monate: über die Monate, die {book.year} gemeldet sind, "
+            f"ein Jahr früher – nur wenn {previous} alle gemeldet sind (sonst leer), "
+            f"vergleichbar mit Summe / Ø {book.year} oben."
+        ),
+        "S",
+        sum([30, *[8.5] * 12]) * 1.1,
+        12,
+    )
     sheet.skip()
+
+
+def comparable_total(
+    line: GridLine, months: list[Month], values: dict[Month, float]
+) -> float | None:
+    """The previous year's Summe / Ø over the months this year's has (DESIGN §3: the same
+    months a year earlier, all of them reported), else None."""
+    same = [m for m, v in zip(months, line.values, strict=True) if v is not None]
+    if not same or any(m not in values for m in same):
+        return None
+    return actual(line.metric.kind, same, Inputs(values=values))
 
 
 def notes(book: Book, sheet: SpoolSheet, project: Project, widths: list[float]) -> None:

@@ -129,34 +129,61 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
 <context>
     <name>DashboardPane</name>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="41"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="45"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="80"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="121"/>
         <source>Reporting status</source>
         <translation>Meldestand</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="51"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="55"/>
         <source>Targets and progress</source>
         <translation>Zielwerte und Fortschritt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="149"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="79"/>
+        <source>Progress</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="167"/>
         <source>Report month {0} – {1}.</source>
         <translation>Berichtsmonat {0} – {1}.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="158"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="176"/>
         <source>Report month {0}, as chosen.</source>
         <translation>Berichtsmonat {0}, wie gewählt.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="161"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="180"/>
         <source>Reporting status up to {0}: every project has logged every month.</source>
         <translation>Meldestand bis {0}: Alle Projekte haben alle Monate erfasst.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="165"/>
-        <source>Reporting status up to {0} – not yet logged: {1}</source>
-        <translation>Meldestand bis {0} – noch nicht erfasst: {1}</translation>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="185"/>
+        <source>{0} more</source>
+        <translation>{0} weitere</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="187"/>
+        <source>Reporting status up to {0}: {1} of {2} projects complete; months missing: {3} – see the tab Reporting status.</source>
+        <translation>Meldestand bis {0}: {1} von {2} Projekten vollständig; es fehlen Monate: {3} – siehe Reiter „Meldestand“.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="195"/>
+        <source>Reporting status ✓</source>
+        <translation>Meldestand ✓</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="197"/>
+        <source>Reporting status (1 missing)</source>
+        <translation>Meldestand (1 fehlt)</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="198"/>
+        <source>Reporting status ({0} missing)</source>
+        <translation>Meldestand ({0} fehlen)</translation>
     </message>
 </context>
 <context>
@@ -299,48 +326,63 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
 <context>
     <name>GridModel</name>
     <message>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="60"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="69"/>
         <source>Project</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="61"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="70"/>
         <source>Metric</source>
         <translation>Kennzahl</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="62"/>
-        <source>Total</source>
-        <translation>Gesamt</translation>
-    </message>
-    <message>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="63"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="72"/>
         <source>Target</source>
         <translation>Zielwert</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="64"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="73"/>
         <source>Attainment</source>
         <translation>Zielerreichung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="67"/>
-        <source>Sum of the logged months; for stocks their average</source>
-        <translation>Summe der erfassten Monate; bei Beständen deren Durchschnitt</translation>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="71"/>
+        <source>Total / Ø</source>
+        <translation>Summe / Ø</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="121"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="76"/>
+        <source>The year&apos;s logged months: their sum; for stocks (Ø) their average</source>
+        <translation>Die gemeldeten Monate des Jahres: ihre Summe; bei Bestandsgrößen (Ø) ihr Durchschnitt</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="126"/>
+        <source>Average (Ø) of the logged months of {0}: {1}</source>
+        <translation>Durchschnitt (Ø) der gemeldeten Monate {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="128"/>
+        <source>Sum of the logged months of {0}: {1}</source>
+        <translation>Summe der gemeldeten Monate {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="136"/>
+        <source>Target and attainment: period {0} up to the report month – actual {1}, plan {2}, target {3}</source>
+        <translation>Zielwert und Zielerreichung: Zeitraum {0} bis zum Berichtsmonat – Ist {1}, Soll {2}, Zielwert {3}</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="160"/>
         <source>Outside the project period: not editable</source>
         <translation>Außerhalb des Projektzeitraums: nicht änderbar</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="123"/>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="134"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="162"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="173"/>
         <source>Note: {0}</source>
         <translation>Bemerkung: {0}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="132"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="171"/>
         <source>empty</source>
         <translation>leer</translation>
     </message>
@@ -969,17 +1011,17 @@ Lizenz: {1}</translation>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="94"/>
+        <location filename="../../aipdesk/ui/common.py" line="108"/>
         <source>Input rejected</source>
         <translation>Eingabe nicht übernommen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="100"/>
+        <location filename="../../aipdesk/ui/common.py" line="114"/>
         <source>Error message</source>
         <translation>Fehlermeldung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="113"/>
+        <location filename="../../aipdesk/ui/common.py" line="127"/>
         <source>The window now shows the current values.</source>
         <translation>Die Anzeige zeigt jetzt den aktuellen Stand.</translation>
     </message>
@@ -1314,62 +1356,64 @@ Lizenz: {1}</translation>
 <context>
     <name>Months</name>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="39"/>
+        <location filename="../../aipdesk/ui/common.py" line="53"/>
         <source>Jan</source>
         <translation>Jan</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="40"/>
+        <location filename="../../aipdesk/ui/common.py" line="54"/>
         <source>Feb</source>
         <translation>Feb</translation>
     </message>
     <message>
         <location filename="../../aipdesk/ui/common.py" line="41"/>
+        <location filename="../../aipdesk/ui/common.py" line="55"/>
         <source>Mar</source>
         <translation>Mär</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="42"/>
+        <location filename="../../aipdesk/ui/common.py" line="56"/>
         <source>Apr</source>
         <translation>Apr</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="43"/>
+        <location filename="../../aipdesk/ui/common.py" line="57"/>
         <source>May</source>
         <translation>Mai</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="44"/>
+        <location filename="../../aipdesk/ui/common.py" line="58"/>
         <source>Jun</source>
         <translation>Jun</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="45"/>
+        <location filename="../../aipdesk/ui/common.py" line="59"/>
         <source>Jul</source>
         <translation>Jul</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="46"/>
+        <location filename="../../aipdesk/ui/common.py" line="60"/>
         <source>Aug</source>
         <translation>Aug</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="47"/>
+        <location filename="../../aipdesk/ui/common.py" line="61"/>
         <source>Sep</source>
         <translation>Sep</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="48"/>
+        <location filename="../../aipdesk/ui/common.py" line="62"/>
         <source>Oct</source>
         <translation>Okt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="49"/>
+        <location filename="../../aipdesk/ui/common.py" line="63"/>
         <source>Nov</source>
         <translation>Nov</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="50"/>
+        <location filename="../../aipdesk/ui/common.py" line="41"/>
+        <location filename="../../aipdesk/ui/common.py" line="64"/>
         <source>Dec</source>
         <translation>Dez</translation>
     </message>
@@ -2022,24 +2066,95 @@ Lizenz: {1}</translation>
     </message>
 </context>
 <context>
+    <name>ReportingMatrixView</name>
+    <message>
+        <location filename="../../aipdesk/ui/panes/reporting_view.py" line="20"/>
+        <source>Reporting status by project and month</source>
+        <translation>Meldestand nach Projekt und Monat</translation>
+    </message>
+</context>
+<context>
+    <name>ReportingModel</name>
+    <message>
+        <location filename="../../aipdesk/ui/models/reporting_model.py" line="61"/>
+        <source>{0} of {1}</source>
+        <translation>{0} von {1}</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/reporting_model.py" line="73"/>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/reporting_model.py" line="75"/>
+        <source>Reported</source>
+        <translation>Gemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/reporting_model.py" line="85"/>
+        <source>Months reported of the months due, all projects: {0}</source>
+        <translation>Gemeldete von fälligen Monaten, alle Projekte: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/reporting_model.py" line="91"/>
+        <source>{0}: not due yet</source>
+        <translation>{0}: noch nicht fällig</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/reporting_model.py" line="92"/>
+        <source>{0}: {1} projects reported</source>
+        <translation>{0}: {1} Projekten gemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/reporting_model.py" line="114"/>
+        <source>{0} of {1} months reported</source>
+        <translation>{0} von {1} Monaten gemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/reporting_model.py" line="152"/>
+        <source>reported</source>
+        <translation>gemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/reporting_model.py" line="153"/>
+        <source>not reported: {0}</source>
+        <translation>nicht gemeldet: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/reporting_model.py" line="154"/>
+        <source>after the report month, reported already</source>
+        <translation>nach dem Berichtsmonat, schon gemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/reporting_model.py" line="155"/>
+        <source>after the report month, not due yet</source>
+        <translation>nach dem Berichtsmonat, noch nicht fällig</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/reporting_model.py" line="156"/>
+        <source>outside the project period</source>
+        <translation>außerhalb der Projektlaufzeit</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="61"/>
+        <location filename="../../aipdesk/ui/common.py" line="75"/>
         <source>green</source>
         <translation>grün</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="62"/>
+        <location filename="../../aipdesk/ui/common.py" line="76"/>
         <source>amber</source>
         <translation>gelb</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="63"/>
+        <location filename="../../aipdesk/ui/common.py" line="77"/>
         <source>red</source>
         <translation>rot</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/common.py" line="64"/>
+        <location filename="../../aipdesk/ui/common.py" line="78"/>
         <source>no status</source>
         <translation>kein Status</translation>
     </message>

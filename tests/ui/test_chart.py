@@ -238,8 +238,11 @@ def test_long_period_is_drawn_whole(chart: ProgressChart, backend: Any) -> None:
     assert line(chart.plan_item)[0] == [float(i) for i in range(54)]
     x, y = line(chart.forecast_item)
     assert x[-1] == 53 and y[-1] == pytest.approx(data.forecast)
-    # Vorjahr compares the year shown: it ends with the report month's year, not a year on.
-    assert line(chart.previous_item)[0][-1] == Month(2021, 12).index - Month(2019, 11).index
+    # Vorjahr is the same months a year earlier, all reported (DESIGN §3): from Nov 2018
+    # on, before GUIDE began, so there is none – as the dashboard's table and the
+    # workbook say ("–"); no line of partial sums.
+    assert data.previous == (None,) * 54
+    assert line(chart.previous_item)[0] == []
 
 
 def test_forecast_points_without_actuals(backend: Any) -> None:

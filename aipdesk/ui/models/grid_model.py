@@ -1,4 +1,4 @@
-"""The entry grid: project × metric rows; the 12 months, Summe, Zielwert, Zielerreichung."""
+"""The entry grid: project × metric rows; the 12 months, Summe / Ø, Zielwert, Zielerreichung."""
 
 from __future__ import annotations
 
@@ -9,9 +9,18 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
-from aipdesk.domain.months import Month
+from aipdesk.domain.model import MetricKind
+from aipdesk.domain.months import Month, Period
 from aipdesk.services.results import GridRow
-from aipdesk.ui.common import ItemRole, SortRole, fmt, month_names, number_text, status_color
+from aipdesk.ui.common import (
+    ItemRole,
+    SortRole,
+    fmt,
+    month_label,
+    month_names,
+    number_text,
+    status_color,
+)
 from aipdesk.ui.models.rows import RowsModel
 
 COL_PROJECT, COL_METRIC = 0, 1
@@ -59,12 +68,12 @@ class GridModel(RowsModel):
             return {
                 COL_PROJECT: self.tr("Project"),
                 COL_METRIC: self.tr("Metric"),
-                COL_TOTAL: self.tr("Total"),
+                COL_TOTAL: self.tr("Total / Ø"),
                 COL_TARGET: self.tr("Target"),
                 COL_ATTAINMENT: self.tr("Attainment"),
             }[section]
         if role == Qt.ItemDataRole.ToolTipRole and section == COL_TOTAL:
-            return self.tr("Sum of the logged months; for stocks their average")
+            return self.tr("The year's logged months: their sum; for stocks (Ø) their average")
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -100,9 +109,39 @@ class GridModel(RowsModel):
             # The name columns are capped in width: the tooltip shows the full names.
             text = f"{row.project.name} · {row.metric.name}"
             return f"{text}\n{row.metric.description}" if row.metric.description else text
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_TOTAL:
+            return self._total_words(row)
         if role == Qt.ItemDataRole.AccessibleTextRole:
+            if column == COL_TOTAL:
+                return self._total_words(row)
             return f"{self._text(row, column)}"
         return None
+
+    def _total_words(self, row: GridRow) -> str:
+        """What the total is (a sum or an average, of which months); for a target over
+        another period than the year, its figures to the report month beside it."""
+        year = row.months[0].year
+        value = number_text(row.total, row.metric) or "–"
+        if row.metric.kind is MetricKind.STOCK:
+            text = self.tr("Average (Ø) of the logged months of {0}: {1}").format(year, value)
+        else:
+            text = self.tr("Sum of the logged months of {0}: {1}").format(year, value)
+        target, progress = row.target, row.progress
+        if target is None or progress is None or target.period == Period.year(year):
+            return text
+        return (
+            text
+            + "\n"
+            + self.tr(
+                "Target and attainment: period {0} up to the report month – actual {1}, "
+                "plan {2}, target {3}"
+            ).format(
+                f"{month_label(target.first)} – {month_label(target.last)}",
+                number_text(progress.actual_to_date, row.metric) or "–",
+                number_text(progress.plan_to_date, row.metric) or "–",
+                number_text(target.value, row.metric) or "–",
+            )
+        )
 
     def _month_data(self, row: GridRow, month: int, role: int) -> Any:
         value = row.values[month]
@@ -141,7 +180,8 @@ class GridModel(RowsModel):
         if column == COL_METRIC:
             return ("    " * row.depth) + row.metric.name
         if column == COL_TOTAL:
-            return number_text(row.total, row.metric)
+            text = number_text(row.total, row.metric)
+            return f"Ø {text}" if text and row.metric.kind is MetricKind.STOCK else text
         if column == COL_TARGET:
             return number_text(row.target.value if row.target else None, row.metric)
         if column == COL_ATTAINMENT:

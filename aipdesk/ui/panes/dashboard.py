@@ -1,4 +1,5 @@
-"""Übersicht: every target with Soll, Ist, Zielerreichung and status; Meldestand; chart."""
+"""Übersicht: every target with Soll, Ist, Zielerreichung and status; below it the chart
+and, on a tab beside it, the Meldestand (project × month)."""
 
 from __future__ import annotations
 
@@ -10,17 +11,20 @@ from PySide6.QtWidgets import (
     QLabel,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from aipdesk.services.base import Changes
-from aipdesk.services.results import Gap, Snapshot, StatusRow
+from aipdesk.services.reporting_matrix import ReportingMatrix, reporting_matrix
+from aipdesk.services.results import Snapshot, StatusRow
 from aipdesk.ui.backend import Backend
 from aipdesk.ui.chart import ProgressChart
 from aipdesk.ui.clipboard import install_copy
-from aipdesk.ui.common import ItemRole, SortRole, month_label, month_names
+from aipdesk.ui.common import ItemRole, SortRole, month_label
 from aipdesk.ui.models.status_model import COL_METRIC, COL_PROJECT, StatusModel
+from aipdesk.ui.panes.reporting_view import ReportingMatrixView
 from aipdesk.ui.panes.welcome import WelcomePanel, is_empty
 
 
@@ -67,10 +71,17 @@ class DashboardPane(QWidget):
 
         # pyqtgraph is loaded for the first chart, after the figures (see _refresh_chart).
         self.chart = ProgressChart(self, preload=False)
+        # The Meldestand on a tab beside the chart: it never takes the table's height.
+        self.matrix = ReportingMatrixView(self)
+        self.below = QTabWidget(self)
+        self.below.setObjectName("dashboardTabs")
+        self.below.setDocumentMode(True)
+        self.below.addTab(self.chart, self.tr("Progress"))
+        self.below.addTab(self.matrix, self.tr("Reporting status"))
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setObjectName("dashboardSplitter")
         self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.chart)
+        self.splitter.addWidget(self.below)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
@@ -87,7 +98,10 @@ class DashboardPane(QWidget):
         self.snapshot = snapshot
         self.model.set_rows(snapshot.status.rows)
         self.welcome.setVisible(is_empty(snapshot))
-        self.reporting.setText(self._reporting_text(snapshot))
+        matrix = reporting_matrix(snapshot)
+        self.matrix.set_matrix(matrix)
+        self.below.setTabText(1, self._matrix_title(matrix))
+        self.reporting.setText(self._reporting_text(snapshot, matrix))
         if not self._sized and self.model.rowCount():
             self._size_table()
         if self._selected is None and self.model.rowCount():
@@ -103,6 +117,8 @@ class DashboardPane(QWidget):
         self._selected = None
         self.model.set_rows(())
         self.reporting.clear()
+        self.matrix.set_matrix(None)
+        self.below.setTabText(1, self.tr("Reporting status"))
         self.chart.set_data(None)
 
     def _chart_concerned(self, changes: Changes) -> bool:
@@ -138,7 +154,9 @@ class DashboardPane(QWidget):
         table = min(wanted, total // 2)
         self.splitter.setSizes([table, total - table])
 
-    def _reporting_text(self, snapshot: Snapshot) -> str:
+    def _reporting_text(self, snapshot: Snapshot, matrix: ReportingMatrix) -> str:
+        """Why the report month is the one it is; in one line, who has not logged (the
+        months themselves are in the matrix)."""
         upto = month_label(snapshot.report_month)
         choice = snapshot.status.choice
         if choice is not None:
@@ -156,21 +174,28 @@ class DashboardPane(QWidget):
             )
         else:
             why = self.tr("Report month {0}, as chosen.").format(upto)
-        if not snapshot.gaps:
+        behind = [row for row in matrix.rows if row.reported < row.due]
+        if not behind:
             status = self.tr(
                 "Reporting status up to {0}: every project has logged every month."
             ).format(upto)
         else:
-            parts = [self._gap_text(gap) for gap in snapshot.gaps]
-            status = self.tr("Reporting status up to {0} – not yet logged: {1}").format(
-                upto, "; ".join(parts)
-            )
+            shown = [f"{row.project.name} ({row.due - row.reported})" for row in behind[:3]]
+            if len(behind) > 3:
+                shown.append(self.tr("{0} more").format(len(behind) - 3))
+            status = self.tr(
+                "Reporting status up to {0}: {1} of {2} projects complete; months missing: "
+                "{3} – see the tab Reporting status."
+            ).format(upto, len(matrix.rows) - len(behind), len(matrix.rows), ", ".join(shown))
         return f"{why}\n{status}"
 
-    @staticmethod
-    def _gap_text(gap: Gap) -> str:
-        names = month_names()
-        return f"{gap.project.name} ({', '.join(names[m.month - 1] for m in gap.missing)})"
+    def _matrix_title(self, matrix: ReportingMatrix) -> str:
+        reported, due = matrix.total()
+        if reported == due:
+            return self.tr("Reporting status ✓")
+        if due - reported == 1:
+            return self.tr("Reporting status (1 missing)")
+        return self.tr("Reporting status ({0} missing)").format(due - reported)
 
     # -- selection and chart ------------------------------------------------------------------
     @staticmethod
@@ -211,6 +236,7 @@ class DashboardPane(QWidget):
         self.chart.set_data(data, defer=True)
 
     def _double_clicked(self, index: QModelIndex) -> None:
+        self.below.setCurrentWidget(self.chart)
         self._row_changed(index, QModelIndex())
         self.chart.setFocus()
         self.chart_requested.emit()

@@ -1,0 +1,158 @@
+"""The Meldestand matrix: one row per project, one column per month of the year.
+
+✓ every metric logged, – something missing (the months up to the report month); the
+months after it are greyed (✓ where they are logged already), months outside a
+project's period stay empty. The last column and the month headers hold the totals,
+"n von m gemeldet", so that sorting never moves a totals row.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+
+from aipdesk.domain.model import Status
+from aipdesk.services.reporting_matrix import DUE, Mark, MatrixRow, ReportingMatrix
+from aipdesk.ui.common import ItemRole, SortRole, month_label, month_names, status_color
+from aipdesk.ui.models.rows import RowsModel
+
+COL_PROJECT = 0
+FIRST_MONTH = 1
+COL_TOTAL = 13
+COLUMNS = 14
+SYMBOL = {
+    Mark.REPORTED: "✓",
+    Mark.MISSING: "–",
+    Mark.AHEAD: "✓",
+    Mark.OPEN: "",
+    Mark.OUTSIDE: "",
+}
+# Sorting a month column: what is missing first, then what is reported, then the rest.
+ORDER = {Mark.MISSING: 0, Mark.REPORTED: 1, Mark.AHEAD: 2, Mark.OPEN: 3, Mark.OUTSIDE: 4}
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def month_of(column: int) -> int | None:
+    """0-based month of a column, None for the project and total columns."""
+    return column - FIRST_MONTH if FIRST_MONTH <= column < FIRST_MONTH + 12 else None
+
+
+class ReportingModel(RowsModel):
+    COLUMNS = COLUMNS
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.matrix: ReportingMatrix | None = None
+
+    @staticmethod
+    def row_key(row: MatrixRow) -> str:
+        return row.project.code
+
+    def set_matrix(self, matrix: ReportingMatrix | None) -> None:
+        self.matrix = matrix
+        self.set_rows(matrix.rows if matrix else ())
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMNS - 1)
+
+    def of_text(self, reported: int, due: int) -> str:
+        return self.tr("{0} of {1}").format(reported, due)
+
+    # -- Qt model interface ----------------------------------------------------------------
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMNS:
+            return None
+        month = month_of(section)
+        matrix = self.matrix
+        if role == Qt.ItemDataRole.DisplayRole:
+            if section == COL_PROJECT:
+                return self.tr("Project")
+            if section == COL_TOTAL:
+                return self.tr("Reported")
+            name = month_names()[month or 0]
+            if matrix is None or month is None:
+                return name
+            reported, due = matrix.month_total(month)
+            return f"{name}\n{reported}/{due}" if due else name
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if section == COL_TOTAL:
+                if matrix is None:
+                    return None
+                return self.tr("Months reported of the months due, all projects: {0}").format(
+                    self.of_text(*matrix.total())
+                )
+            if month is not None and matrix is not None:
+                reported, due = matrix.month_total(month)
+                if not due:
+                    return self.tr("{0}: not due yet").format(month_label(matrix.months[month]))
+                return self.tr("{0}: {1} projects reported").format(
+                    month_label(matrix.months[month]), self.of_text(reported, due)
+                )
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row: MatrixRow = self._rows[index.row()]
+        column = index.column()
+        month = month_of(column)
+        if role == ItemRole:
+            return row
+        if month is not None:
+            return self._month_data(row, month, role)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == COL_PROJECT:
+                return row.project.name
+            return self.of_text(row.reported, row.due)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            if column == COL_PROJECT:
+                return row.project.name
+            return self.tr("{0} of {1} months reported").format(row.reported, row.due)
+        if role == SortRole:
+            if column == COL_PROJECT:
+                return row.project.name.casefold()
+            # Fewest months reported of those due first; nothing due sorts last.
+            return row.reported / row.due if row.due else 2.0
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_TOTAL:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_PROJECT:
+            return f"{row.project.name} ({row.project.code})"
+        return None
+
+    def _month_data(self, row: MatrixRow, month: int, role: int) -> Any:
+        mark = row.marks[month]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return SYMBOL[mark]
+        if role == SortRole:
+            return ORDER[mark]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and mark not in DUE:
+            return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if mark is Mark.MISSING:
+                return status_color(Status.RED)
+            if mark not in DUE:
+                return QApplication.palette().color(QPalette.ColorRole.Window)
+            return None
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._words(row, month)
+        return None
+
+    def _words(self, row: MatrixRow, month: int) -> str:
+        mark = row.marks[month]
+        assert self.matrix is not None  # rows come with their matrix
+        where = f"{row.project.name} · {month_label(self.matrix.months[month])}"
+        missing = ", ".join(metric.name for metric in row.missing[month])
+        text = {
+            Mark.REPORTED: self.tr("reported"),
+            Mark.MISSING: self.tr("not reported: {0}").format(missing),
+            Mark.AHEAD: self.tr("after the report month, reported already"),
+            Mark.OPEN: self.tr("after the report month, not due yet"),
+            Mark.OUTSIDE: self.tr("outside the project period"),
+        }[mark]
+        return f"{where}: {text}"

@@ -1,0 +1,49 @@
+"""The dashboard's Meldestand: the project × month matrix in a sortable table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from aipdesk.services.reporting_matrix import ReportingMatrix
+from aipdesk.ui.clipboard import install_copy
+from aipdesk.ui.common import SortRole
+from aipdesk.ui.models.reporting_model import COL_PROJECT, COL_TOTAL, COLUMNS, ReportingModel
+
+
+class ReportingMatrixView(QTableView):
+    """`reportingMatrix`: fed with a `ReportingMatrix`, sorted by the proxy on `SortRole`."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reportingMatrix")
+        self.setAccessibleName(self.tr("Reporting status by project and month"))
+        self.model_ = ReportingModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model_)
+        self.proxy.setSortRole(SortRole)
+        self.setModel(self.proxy)
+        self.setSortingEnabled(True)
+        self.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # catalogue order first
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setWordWrap(False)
+        self.verticalHeader().hide()
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(COL_PROJECT, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(36)
+        install_copy(self)
+
+    def set_matrix(self, matrix: ReportingMatrix | None) -> None:
+        self.model_.set_matrix(matrix)
+        # Months as narrow as "12/12" (their totals), the total as wide as "12 of 12":
+        # the project names get the rest.
+        metrics = self.fontMetrics()
+        month = metrics.horizontalAdvance("00/00") + 18
+        for column in range(COLUMNS):
+            if column == COL_TOTAL:
+                total = metrics.horizontalAdvance(self.model_.of_text(12, 12)) + 18
+                self.setColumnWidth(column, max(total, self.sizeHintForColumn(column)))
+            elif column != COL_PROJECT:
+                self.setColumnWidth(column, month)

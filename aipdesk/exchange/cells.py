@@ -7,24 +7,24 @@ is refused wherever it stands: nothing in a file is evaluated.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from openpyxl.utils import get_column_letter
 
 from aipdesk.domain.errors import Code, DomainError
 from aipdesk.domain.model import CODE_RE
 from aipdesk.domain.months import Month
-from aipdesk.domain.rules import parse_count
+from aipdesk.domain.rules import MAX_COUNT, parse_count
 from aipdesk.exchange.guard import refuse, shown
 
 MAX_COUNT_TEXT = 40  # characters of a count typed as text ("1.234.567"); longer is no count
 
 
-@dataclass(frozen=True)
-class Cell:
-    """A cell with content: its place, its value as the file holds it, whether a formula."""
+class Cell(NamedTuple):
+    """A cell with content: its place, its value as the file holds it, whether a formula
+    (a tuple: a sheet's rows make one for each of their cells)."""
 
     row: int
     column: int
@@ -41,10 +41,22 @@ def at(where: str, error: DomainError) -> DomainError:
 
 
 def cell_name(column: int, row: int, sheet: str) -> str:
-    place = shown(sheet)
+    place = sheet_shown(sheet)
     if 1 <= column <= 18_278 and row >= 1:  # what A1 notation can name (A … ZZZ)
         return f"{place}!{get_column_letter(column)}{row}"
     return f"{place}!R{row}C{column}"
+
+
+def column_prefix(column: int, sheet: str) -> str:
+    """What the names of a column's cells start with: `cell_name(column, row, sheet)` is
+    this plus the row number (1 <= column <= 18,278, row >= 1)."""
+    return f"{sheet_shown(sheet)}!{get_column_letter(column)}"
+
+
+@functools.lru_cache(maxsize=64)
+def sheet_shown(sheet: str) -> str:
+    """The sheet's name as a cell's name shows it (one per sheet, not one per cell)."""
+    return shown(sheet)
 
 
 def no_formula(cell: Cell, sheet: str) -> None:
@@ -63,9 +75,10 @@ def header_text(cell: Cell | None) -> str:
 
 
 def count(cell: Cell, sheet: str) -> int:
-    where = cell_name(cell.column, cell.row, sheet)
     no_formula(cell, sheet)
     value = cell.value
+    if value.__class__ is int and 0 <= value <= MAX_COUNT:
+        return value  # the common case: what parse_count would return
     try:
         if isinstance(value, (datetime, date, time, timedelta)) or not isinstance(
             value, (int, float, str)
@@ -77,11 +90,14 @@ def count(cell: Cell, sheet: str) -> int:
     except DomainError as error:
         # The contract's wording: "-3" is no valid count; the text quoted on one line.
         code = Code.bad_count if error.code == Code.negative_count else error.code
+        where = cell_name(cell.column, cell.row, sheet)
         raise at(where, DomainError(code, text=shown(error.params.get("text", "")))) from None
 
 
-def code(cell: Cell | None, sheet: str, column: str, column_en: str, where: str) -> str:
+def code(cell: Cell | None, sheet: str, column: str, column_en: str, place: tuple[int, int]) -> str:
+    """The project or metric code in `cell`, at `place` (column, row) of the sheet."""
     if cell is None:
+        where = cell_name(*place, sheet)
         raise refuse(where, Code.import_missing_code, column=(column, column_en))
     no_formula(cell, sheet)
     found = text(cell.value) if isinstance(cell.value, (str, int, float)) else ""
@@ -125,7 +141,6 @@ def year(cell: Cell, sheet: str) -> int:
 
 def export_month(cell: Cell, in_year: int, sheet: str) -> Month:
     """The Monat column: 1–12, or YYYY-MM (then it must lie in the row's year), or a date."""
-    where = cell_name(cell.column, cell.row, sheet)
     no_formula(cell, sheet)
     value = cell.value
     try:
@@ -149,8 +164,9 @@ def export_month(cell: Cell, in_year: int, sheet: str) -> Month:
     except DomainError as error:
         if error.code == "bad_month":  # the text as it stands in the cell, shortened
             error = DomainError(Code.bad_month, text=shown(error.params.get("text", "")))
-        raise at(where, error) from None
+        raise at(cell_name(cell.column, cell.row, sheet), error) from None
     if month.year != in_year:
+        where = cell_name(cell.column, cell.row, sheet)
         raise refuse(where, Code.import_month_year, month=str(month), year=in_year)
     return month
 

@@ -49,7 +49,7 @@ from aipdesk.exchange.cells import cell_name, header_text
 from aipdesk.exchange.guard import check_container, parsing, refuse, shown
 from aipdesk.exchange.imported import ImportFile, ImportReport
 from aipdesk.exchange.layout import DATA_KEY_COLUMNS, DATA_SHEET, TEMPLATE_HEADER, TEMPLATE_SHEET
-from aipdesk.exchange.readers import found_names, matches
+from aipdesk.exchange.readers import export_columns, found_names, matches
 from aipdesk.exchange.readers import read_export as _read_export
 from aipdesk.exchange.readers import read_template as _read_template
 from aipdesk.exchange.sheetrows import sheet_rows
@@ -108,6 +108,8 @@ def _grid(wb: Any, name: str, where: str) -> Any:
         ws = wb[name]
     if not callable(getattr(ws, "iter_rows", None)):
         raise refuse(cell_name(1, 1, name), Code.import_not_a_grid, sheet=shown(name))
+    with parsing(where):
+        ws.size()
     return ws
 
 
@@ -119,8 +121,9 @@ def _open(handle: IO[bytes]) -> Any:
     read-only, waiting for the end of `<sheetData>`: a sheet without one (openpyxl's
     write-only mode writes none: aipdesk's exports) is parsed to its end for it, every
     sheet of the workbook, before a value is read. Here the size is looked for up to
-    the start of `<sheetData>` (where it stands), and checked as openpyxl checks it;
-    the import never trusts it (`sheetrows` counts what is there)."""
+    the start of `<sheetData>` (where it stands), and checked as openpyxl checks it, of
+    the sheet read only (`_grid`); the import never trusts it (`sheetrows` counts what
+    is there)."""
     import openpyxl
 
     if not openpyxl.DEFUSEDXML:  # pragma: no cover - defusedxml is a dependency
@@ -140,6 +143,10 @@ def _reader_class() -> Any:
 
     class UnsizedSheet(ReadOnlyWorksheet):  # type: ignore[misc]
         def _get_size(self) -> None:
+            """Nothing when the workbook is opened: only the sheet read is sized (`size`);
+            the others are never parsed (an export has one per project)."""
+
+        def size(self) -> None:
             """The declared size, if it stands before the rows (openpyxl's
             `parse_dimensions`, stopping where the rows start)."""
             source = self._get_source()
@@ -219,7 +226,9 @@ def _read(wb: Any, where: str) -> ImportFile:
             incoming = _read_template(sheet_rows(_grid(wb, template, where), where), template)
             return ImportFile(tuple(incoming), made, "template", template, where, stamped)
     if export is not None:
-        incoming = _read_export(sheet_rows(_grid(wb, export, where), where), export)
+        grid = _grid(wb, export, where)
+        columns = export_columns(_header_row(grid, where))  # the columns the import uses
+        incoming = _read_export(sheet_rows(grid, where, columns), export)
         return ImportFile(tuple(incoming), made, "export", export, where, stamped)
     raise refuse(
         where,

@@ -25,6 +25,33 @@ def found_names(names: list[str], count: int) -> str:
     return shown(", ".join(names[:count]), 120) or "(leer)"
 
 
+class _Codes:
+    """Project and metric codes as `cells.code` reads them, each text checked once."""
+
+    def __init__(self, sheet: str) -> None:
+        self.sheet = sheet
+        self.known: dict[str, str] = {}
+
+    def __call__(
+        self, cell: c.Cell | None, column: str, column_en: str, place: tuple[int, int]
+    ) -> str:
+        if cell is not None and cell.value.__class__ is str and not cell.formula:
+            found = self.known.get(cell.value)
+            if found is not None:
+                return found
+        found = c.code(cell, self.sheet, column, column_en, place)
+        if cell is not None and cell.value.__class__ is str:
+            self.known[cell.value] = found
+        return found
+
+
+def _no_formula(cells: dict[int, c.Cell], sheet: str) -> None:
+    """`cells.no_formula` of every cell of a row, in the order of the row."""
+    for cell in cells.values():
+        if cell.formula:
+            raise refuse(c.cell_name(cell.column, cell.row, sheet), Code.import_formula)
+
+
 def read_template(rows: Iterator[c.Row], sheet: str) -> list[Incoming]:
     """The values of an entry template: one row per (project, metric), one column per month."""
     first = next(rows, None)
@@ -36,38 +63,48 @@ def read_template(rows: Iterator[c.Row], sheet: str) -> list[Incoming]:
             expected=", ".join(TEMPLATE_HEADER),
             found="(leer)",
         )
-    for cell in header.values():
-        c.no_formula(cell, sheet)
+    _no_formula(header, sheet)
     months: dict[int, Month] = {}
     for column in sorted(header):
         if column > len(TEMPLATE_HEADER):
             months[column] = c.month_header(header[column], sheet)
     if not months:
         raise refuse(c.cell_name(len(TEMPLATE_HEADER) + 1, 1, sheet), Code.import_no_months)
+    # The names of the month columns' cells: the column's part made once.
+    prefixes = {column: c.column_prefix(column, sheet) for column in months if column <= 18_278}
+    codes = _Codes(sheet)
+    first_value = len(TEMPLATE_HEADER)
     incoming: list[Incoming] = []
     for number, cells in rows:
-        for cell in cells.values():
-            c.no_formula(cell, sheet)
-        values = {col: cell for col, cell in cells.items() if col > len(TEMPLATE_HEADER)}
+        _no_formula(cells, sheet)
+        values = {col: cell for col, cell in cells.items() if col > first_value}
         if not values:
             continue  # a row without values says nothing (names, remarks in column C)
         for column in sorted(values):
             if column not in months:
                 raise refuse(c.cell_name(column, number, sheet), Code.import_no_month_column)
-        project = c.code(cells.get(1), sheet, "Projekt", "project", c.cell_name(1, number, sheet))
-        metric = c.code(cells.get(2), sheet, "Kennzahl", "metric", c.cell_name(2, number, sheet))
+        project = codes(cells.get(1), "Projekt", "project", (1, number))
+        metric = codes(cells.get(2), "Kennzahl", "metric", (2, number))
         for column, cell in sorted(values.items()):
-            incoming.append(
-                Incoming(
-                    project,
-                    metric,
-                    months[column],
-                    c.count(cell, sheet),
-                    note=KEEP,
-                    where=c.cell_name(column, number, sheet),
-                )
-            )
+            value = c.count(cell, sheet)
+            prefix = prefixes.get(column)
+            where = prefix + str(number) if prefix else c.cell_name(column, number, sheet)
+            incoming.append(Incoming(project, metric, months[column], value, KEEP, where))
     return incoming
+
+
+def _note_column(names: list[str]) -> int | None:
+    """The column of the Bemerkung in a header of Daten (the first so named), if any."""
+    folded = DATA_NOTE_COLUMN.casefold()
+    return next((i for i, n in enumerate(names, start=1) if n.casefold() == folded), None)
+
+
+def export_columns(names: list[str]) -> frozenset[int]:
+    """The columns of Daten that `read_export` reads, by the names of its header: the key
+    columns and the Bemerkung (the others need not be read, `sheetrows.sheet_rows`)."""
+    note = _note_column(names)
+    keys = range(1, len(DATA_KEY_COLUMNS) + 1)
+    return frozenset(keys) if note is None else frozenset((*keys, note))
 
 
 def read_export(rows: Iterator[c.Row], sheet: str) -> list[Incoming]:
@@ -83,16 +120,14 @@ def read_export(rows: Iterator[c.Row], sheet: str) -> list[Incoming]:
             expected=", ".join(DATA_KEY_COLUMNS),
             found=found_names(names, len(DATA_KEY_COLUMNS)),
         )
-    for cell in header.values():
-        c.no_formula(cell, sheet)
-    note_column = next(
-        (i for i, n in enumerate(names, start=1) if n.casefold() == DATA_NOTE_COLUMN.casefold()),
-        None,
-    )
+    _no_formula(header, sheet)
+    note_column = _note_column(names)
+    codes = _Codes(sheet)
+    value_prefix = c.column_prefix(5, sheet)
+    months: dict[tuple[int, int], Month] = {}  # one Month of each, not one per value
     incoming: list[Incoming] = []
     for number, cells in rows:
-        for cell in cells.values():
-            c.no_formula(cell, sheet)
+        _no_formula(cells, sheet)
         value_cell = cells.get(5)
         if value_cell is None:
             continue  # no value: says nothing, deletes nothing
@@ -109,15 +144,22 @@ def read_export(rows: Iterator[c.Row], sheet: str) -> list[Incoming]:
                 Code.import_missing_code,
                 column=("Monat", "month"),
             )
-        year = c.year(year_cell, sheet)
-        month = c.export_month(month_cell, year, sheet)
-        project = c.code(cells.get(3), sheet, "Projekt", "project", c.cell_name(3, number, sheet))
-        metric = c.code(cells.get(4), sheet, "Kennzahl", "metric", c.cell_name(4, number, sheet))
+        year, month = year_cell.value, month_cell.value
+        if year.__class__ is int and month.__class__ is int and 1 <= month <= 12:
+            # What cells.year and cells.export_month make of a year and a month number.
+            if not 1900 <= year <= 2999:
+                year = c.year(year_cell, sheet)  # refused there, in its words
+            found = months.get((year, month))
+            if found is None:
+                found = months[(year, month)] = Month(year, month)
+        else:
+            year = c.year(year_cell, sheet)
+            found = c.export_month(month_cell, year, sheet)
+        project = codes(cells.get(3), "Projekt", "project", (3, number))
+        metric = codes(cells.get(4), "Kennzahl", "metric", (4, number))
         value = c.count(value_cell, sheet)
-        place = c.cell_name(5, number, sheet)
-        if note_column is None:  # an export without notes says nothing about them
-            incoming.append(Incoming(project, metric, month, value, note=KEEP, where=place))
-        else:  # an empty Bemerkung is no note
-            found = c.note(cells.get(note_column))
-            incoming.append(Incoming(project, metric, month, value, note=found, where=place))
+        place = value_prefix + str(number)
+        # An export without notes says nothing about them; an empty Bemerkung is no note.
+        note = KEEP if note_column is None else c.note(cells.get(note_column))
+        incoming.append(Incoming(project, metric, found, value, note, place))
     return incoming

@@ -17,7 +17,7 @@ counted against the guard's limits a second time.
 
 from __future__ import annotations
 
-from collections.abc import Generator, Iterator
+from collections.abc import Collection, Generator, Iterator
 from typing import Any
 
 from openpyxl.utils.datetime import from_excel
@@ -36,17 +36,26 @@ from aipdesk.exchange.sheetxml import (
     row_elements,
 )
 
+# The kinds of the common cells a column not read passes over (`sheet_rows`' columns).
+_UNREAD = frozenset({"n", "s", "str", "inlineStr", "b"})
 MAX_COLUMN = 18_278  # ZZZ: the widest column openpyxl names
 # A cell as openpyxl's parser gives it: row, column, value, data type.
 Parsed = tuple[int, int, Any, str]
 
 
-def sheet_rows(ws: Any, where: str) -> Generator[Row, None, None]:
+def sheet_rows(
+    ws: Any, where: str, columns: Collection[int] | None = None
+) -> Generator[Row, None, None]:
     """(row number, {column: cell}) of every row with content of the read-only worksheet
     `ws`, in the order of the file.
 
     The guard counted the sheet's rows and cells before parsing; they are counted
-    again here as openpyxl would yield them (rows padded to their last cell)."""
+    again here as openpyxl would yield them (rows padded to their last cell).
+
+    With `columns`, the common cells (numbers, strings, booleans) of the other columns
+    are passed over unread, as if empty: the import reads only the columns it uses. A
+    row with any other cell there (a formula, an error value, a date as text) is still
+    read whole by openpyxl, and refused or read exactly as without `columns`."""
     book = ws.parent
     cells = _RowParser(
         WorkSheetParser(
@@ -58,6 +67,7 @@ def sheet_rows(ws: Any, where: str) -> Generator[Row, None, None]:
             timedelta_formats=book._timedelta_formats,
         ),
         where,
+        columns,
     )
     yield from _numbered(cells.parse(row_elements(ws._get_source, where)), where)
 
@@ -110,8 +120,11 @@ class _RowParser:
     """Rows to cells as openpyxl's `WorkSheetParser.parse_row`: the common cells here, any
     row with another kind of cell by `parse_row` itself (`openpyxl` below)."""
 
-    def __init__(self, openpyxl: WorkSheetParser, where: str) -> None:
+    def __init__(
+        self, openpyxl: WorkSheetParser, where: str, columns: Collection[int] | None = None
+    ) -> None:
         self.openpyxl = openpyxl
+        self.wanted = None if columns is None else frozenset(columns)
         self.where = where
         self.strings = openpyxl.shared_strings
         self.dates = openpyxl.date_formats
@@ -183,6 +196,8 @@ class _RowParser:
                     return None
         else:
             row, column = number, column + 1
+        if self.wanted is not None and column not in self.wanted and kind in _UNREAD:
+            return row, column, None, kind  # a common cell of a column not read: unread
         if kind == "inlineStr":
             return (row, column, None, kind) if strings is None else (row, column, strings, "s")
         if not text:

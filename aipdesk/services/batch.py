@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
+from json.encoder import encode_basestring
 
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from aipdesk.domain.errors import Code, DomainError
 from aipdesk.domain.messages import Note
+from aipdesk.domain.model import Metric, Project
 from aipdesk.domain.months import Month
 from aipdesk.domain.rules import MAX_COUNT, check_loggable
 from aipdesk.domain.text import check_note
@@ -29,7 +31,7 @@ from aipdesk.services.families import check_cell, members
 from aipdesk.services.naming import metric_name, project_name
 from aipdesk.services.operation import Operation, Result, Text, Work, told
 from aipdesk.services.values import KEEP, _Keep, cells_result
-from aipdesk.services.versions import cell_versions, fresh_versions
+from aipdesk.services.versions import fresh_versions
 from aipdesk.store.changelog import now, record_many
 from aipdesk.store.checks import check_cells_unique
 from aipdesk.store.database import Database
@@ -94,18 +96,38 @@ def _at(where: str, error: DomainError) -> DomainError:
     return error.at(where)
 
 
-def _validate(catalog: Catalog, incoming: Sequence[Incoming]) -> None:
-    seen: dict[tuple[str, str, Month], Incoming] = {}
+def _validate(catalog: Catalog, incoming: Sequence[Incoming]) -> list[CellKey]:
+    """Check every value against the catalogue and the rules; the keys, in file order.
+
+    What depends only on the project and metric is looked up once per pair; each value
+    still meets the checks in the same order, so the first value refused (in file order)
+    is refused with the same message as when each was checked from scratch."""
+    pairs: dict[tuple[str, str], tuple[Project, Metric, int, int, bool]] = {}
+    seen: dict[CellKey, Incoming] = {}
+    keys: list[CellKey] = []
     for item in incoming:
+        month = item.month
         try:
-            project = catalog.project(item.project)
-            metric = catalog.metric(item.metric)
-            check_loggable(project, metric, item.month)
-            if item.metric not in catalog.tracked.get(item.project, ()):
+            pair = pairs.get((item.project, item.metric))
+            if pair is None:
+                project = catalog.project(item.project)
+                metric = catalog.metric(item.metric)
+                check_loggable(project, metric, month)
+                period = project.period
+                pair = pairs[(item.project, item.metric)] = (
+                    project,
+                    metric,
+                    period.first.index if period.first is not None else -1,
+                    period.last.index if period.last is not None else 1 << 62,
+                    item.metric in catalog.tracked.get(item.project, ()),
+                )
+            elif not pair[2] <= month.index <= pair[3]:
+                check_loggable(pair[0], pair[1], month)  # outside the project's period
+            if not pair[4]:
                 raise DomainError(
                     Code.metric_not_tracked,
                     metric=metric_name(catalog, item.metric),
-                    project=project.name,
+                    project=pair[0].name,
                 )
             if item.value < 0:
                 raise DomainError(Code.negative_count, text=str(item.value))
@@ -117,34 +139,48 @@ def _validate(catalog: Catalog, incoming: Sequence[Incoming]) -> None:
                 check_note(item.note)
         except DomainError as error:
             raise _at(item.where, error) from None
-        if item.key() in seen:
+        key = (item.project, item.metric, month)
+        other = seen.setdefault(key, item)
+        if other is not item:
             raise DomainError(
                 Code.duplicate_cell,
                 where=item.where or "?",
                 project=project_name(catalog, item.project),
                 metric=metric_name(catalog, item.metric),
-                month=str(item.month),
-                other=seen[item.key()].where or "?",
+                month=str(month),
+                other=other.where or "?",
             )
-        seen[item.key()] = item
+        keys.append(key)
+    return keys
+
+
+# A stored value as a write needs it: row id, version, and what the plan shows.
+Found = tuple[int, int, Stored]
 
 
 def _stored_values(
-    session: Session, catalog: Catalog, keys: Iterable[tuple[str, str, Month]]
-) -> dict[tuple[str, str, Month], tuple[int, Stored]]:
-    """(row id, Stored) of every stored value of the series and years that `keys` touch."""
+    session: Session, catalog: Catalog, keys: Iterable[CellKey]
+) -> dict[CellKey, Found]:
+    """(row id, version, Stored) of every stored value of the series and years that `keys`
+    touch, the davon families of their metrics included: one statement."""
     series: dict[tuple[int, int], set[int]] = defaultdict(set)
+    family: dict[str, set[str]] = {}  # metric -> the metrics the davon rule needs with it
+    pair_years: dict[tuple[str, str], set[int]] = defaultdict(set)
     for project, metric, month in keys:
-        # The davon rule needs the whole family (parent, children, siblings) of each value.
-        for code in members(catalog, [metric]):
-            series[(catalog.project_ids[project], catalog.metric_ids[code])].add(month.year)
+        pair_years[(project, metric)].add(month.year)
+    for (project, metric), years_of in pair_years.items():
+        codes = family.get(metric)
+        if codes is None:
+            codes = family[metric] = members(catalog, [metric])
+        pid = catalog.project_ids[project]
+        for code in codes:
+            series[(pid, catalog.metric_ids[code])].update(years_of)
+    if not series:
+        return {}
     pcodes = {v: k for k, v in catalog.project_ids.items()}
     mcodes = {v: k for k, v in catalog.metric_ids.items()}
-    result = {}
     years = sorted({y for ys in series.values() for y in ys})
-    if not years:
-        return {}
-    wanted = set(series)
+    pids = sorted({pid for pid, _ in series})
     rows = session.execute(
         select(
             ValueRow.id,
@@ -154,18 +190,25 @@ def _stored_values(
             ValueRow.month,
             ValueRow.value,
             ValueRow.note,
+            ValueRow.version,
             ValueRow.updated_by,
             ValueRow.updated_at,
-        ).where(ValueRow.year >= years[0], ValueRow.year <= years[-1])
+        ).where(
+            ValueRow.year >= years[0], ValueRow.year <= years[-1], ValueRow.project_id.in_(pids)
+        )
     )
-    for rid, pid, mid, year, month_number, value, note, by, at in rows:
-        if (pid, mid) in wanted and year in series[(pid, mid)]:
-            if at is not None and at.tzinfo is None:
-                at = at.replace(tzinfo=UTC)
-            result[(pcodes[pid], mcodes[mid], Month(year, month_number))] = (
-                rid,
-                Stored(value, note, by, at),
-            )
+    result: dict[CellKey, Found] = {}
+    months: dict[tuple[int, int], Month] = {}
+    for rid, pid, mid, year, month_number, value, note, version, by, at in rows:
+        wanted = series.get((pid, mid))
+        if wanted is None or year not in wanted:
+            continue
+        if at is not None and at.tzinfo is None:
+            at = at.replace(tzinfo=UTC)
+        when = months.get((year, month_number))
+        if when is None:
+            when = months[(year, month_number)] = Month(year, month_number)
+        result[(pcodes[pid], mcodes[mid], when)] = (rid, version, Stored(value, note, by, at))
     return result
 
 
@@ -197,42 +240,51 @@ def plan_values(
     every value `incoming` would change is one (a file of unknown provenance)."""
     with db.read() as session:
         catalog = load_catalog(session)
-        _validate(catalog, incoming)
-        stored = _stored_values(session, catalog, [i.key() for i in incoming])
-        _check_families(catalog, incoming, stored)
-    return Plan(
-        tuple(
-            PlanItem(
-                item,
-                stored[item.key()][1] if item.key() in stored else None,
-                _classify(
-                    item,
-                    stored[item.key()][1] if item.key() in stored else None,
-                    since,
-                    changes_conflict,
-                ),
-            )
-            for item in incoming
-        )
-    )
+        keys = _validate(catalog, incoming)
+        stored = _stored_values(session, catalog, keys)
+        _check_families(catalog, incoming, keys, stored)
+    items = []
+    for item, key in zip(incoming, keys, strict=True):
+        found = stored.get(key)
+        old = found[2] if found is not None else None
+        items.append(PlanItem(item, old, _classify(item, old, since, changes_conflict)))
+    return Plan(tuple(items))
 
 
 def _check_families(
     catalog: Catalog,
     incoming: Sequence[Incoming],
-    stored: dict[tuple[str, str, Month], tuple[int, Stored]],
+    keys: Sequence[CellKey],
+    stored: Mapping[CellKey, Found],
+    skip: Collection[CellKey] = (),
 ) -> None:
-    """The davon rule on the state after the writes, family by family: no child above its
-    parent, no partition above it in sum. A refusal names the place of the first value
-    coming in (in file order) that belongs to the family refused."""
-    cells: dict[tuple[str, Month], dict[str, int]] = defaultdict(dict)
-    for (project, metric, month), (_, found) in stored.items():
-        cells[(project, month)][metric] = found.value
+    """The davon rule on the state after the writes (`incoming` but the `skip`ped), family
+    by family: no child above its parent, no partition above it in sum. A refusal names
+    the place of the first value coming in (in file order) that belongs to the family
+    refused. Only the project months where a value of a family comes in are checked (in
+    the others the rule has nothing to check)."""
+    in_family = {m.code for m in catalog.metrics.values() if m.parent is not None}
+    in_family.update(m.parent for m in catalog.metrics.values() if m.parent is not None)
     written: dict[tuple[str, Month], list[Incoming]] = defaultdict(list)
-    for item in incoming:
-        cells[(item.project, item.month)][item.metric] = item.value
+    checked: set[tuple[str, Month]] = set()
+    for item, key in zip(incoming, keys, strict=True):
+        if skip and key in skip:
+            continue
         written[(item.project, item.month)].append(item)
+        if item.metric in in_family:
+            checked.add((item.project, item.month))
+    if not checked:
+        return
+    cells: dict[tuple[str, Month], dict[str, int]] = defaultdict(dict)
+    for (project, metric, month), (_, _, found) in stored.items():
+        if (project, month) in checked:
+            cells[(project, month)][metric] = found.value
+    for group in checked:
+        for item in written[group]:
+            cells[group][item.metric] = item.value
     for (project, month), items in written.items():
+        if (project, month) not in checked:
+            continue
         try:
             check_cell(catalog, project, month, [i.metric for i in items], cells[(project, month)])
         except DomainError as error:
@@ -251,14 +303,27 @@ def _place(error: DomainError, items: Sequence[Incoming], catalog: Catalog) -> s
     return next((item.where for item in items if item.metric in family and item.where), "")
 
 
-def _logged(item: Incoming, note: str | None, origin: str | None) -> dict[str, object]:
-    """The change log's "new" of a value from a file: the value, and where it came from."""
-    entry: dict[str, object] = {"note": note, "value": item.value}
-    if origin:
-        entry["file"] = origin
-        if item.where and not item.where.startswith(origin):  # merge: the file itself
-            entry["where"] = item.where
-    return entry
+# A text as json.dumps(..., ensure_ascii=False) writes it (json.encoder's own function).
+_json_text = encode_basestring
+
+
+def _entry(value: int, note: str | None, extra: str = "") -> str:
+    """`json.dumps({"note": note, "value": value, …}, ensure_ascii=False)`, to the letter,
+    without a dictionary per value; `extra` holds the further keys, encoded."""
+    if value.__class__ is not int:  # an int subclass: as json.dumps writes it
+        return json.dumps({"note": note, "value": value}, ensure_ascii=False)[:-1] + extra + "}"
+    shown = "null" if note is None else _json_text(note)
+    return f'{{"note": {shown}, "value": {value}{extra}}}'
+
+
+def _origin_keys(item: Incoming, origin: str | None, file: str) -> str:
+    """The change log's keys saying where a value from a file came from: the file, and
+    the place in it unless that names the file itself (a merge)."""
+    if not origin:
+        return ""
+    if item.where and not item.where.startswith(origin):
+        return f'{file}, "where": {_json_text(item.where)}'
+    return file
 
 
 def write_values(
@@ -278,11 +343,11 @@ def write_incoming(
     catalog: Catalog,
     actor: Actor,
     incoming: Sequence[Incoming],
-    skip: Iterable[tuple[str, str, Month]] = (),
+    skip: Iterable[CellKey] = (),
     origin: str | None = None,
-) -> tuple[Changes, dict[CellKey, tuple[int, str | None] | None]]:
+) -> tuple[dict[CellKey, CellState], dict[CellKey, tuple[int, str | None] | None]]:
     """Write every new or changed value of `incoming` (but the `skip`ped) inside an open
-    unit of work; returns what changed and what each written cell held before (None:
+    unit of work; returns what each written cell holds now and what it held before (None:
     no value), the makings of the inverse.
 
     `origin` names the file the values come from (a workbook, another database); the
@@ -290,99 +355,106 @@ def write_incoming(
     back to the file and cell it was taken from.
 
     Everything is validated before the first write; any rejection leaves the
-    database as it was. Each written value gets its change-log entry.
+    database as it was. Each written value gets its change-log entry. The stored values
+    are read in one statement; the rows are written with one statement per `CHUNK`
+    values (executemany); the new versions follow from what was read (writers queue one
+    after the other, `Database.write`), not read back.
     """
-    skipped = set(skip)
+    skipped = frozenset(skip)
     stamp = now()
-    _validate(catalog, incoming)
-    stored = _stored_values(session, catalog, [i.key() for i in incoming])
-    _check_families(catalog, [i for i in incoming if i.key() not in skipped], stored)
-    inserts, updates, log = [], [], []
-    inserted: list[tuple[str, str, Month]] = []
-    before: dict[CellKey, tuple[int, str | None] | None] = {}
-    after: dict[CellKey, tuple[int, str | None]] = {}
-    for item in incoming:
-        if item.key() in skipped:
+    keys = _validate(catalog, incoming)
+    stored = _stored_values(session, catalog, keys)
+    _check_families(catalog, incoming, keys, stored, skipped)
+    writes: list[tuple[Incoming, CellKey, Found | None, str | None]] = []
+    for item, key in zip(incoming, keys, strict=True):
+        if skipped and key in skipped:
             continue
-        found = stored.get(item.key())
-        old = found[1] if found else None
+        found = stored.get(key)
+        old = found[2] if found is not None else None
         if _classify(item, old, None) is Kind.UNCHANGED:
             continue
         note = (old.note if old else None) if isinstance(item.note, _Keep) else item.note
-        before[item.key()] = (old.value, old.note) if old else None
-        after[item.key()] = (item.value, note)
-        if found is None:
-            inserted.append(item.key())
-            inserts.append(
+        writes.append((item, key, found, note))
+    del stored
+    # A re-created cell starts above every version it had (services.versions).
+    fresh = fresh_versions(session, "value", [w[1] for w in writes if w[2] is None])
+    before: dict[CellKey, tuple[int, str | None] | None] = {}
+    after: dict[CellKey, CellState] = {}
+    file = f', "file": {_json_text(origin)}' if origin else ""
+    user, source = actor.user, actor.source
+    session.flush()  # what an earlier step left pending, before the statements below
+    connection = session.connection()
+    for start in range(0, len(writes), CHUNK):
+        inserts: list[dict[str, object]] = []
+        updates: list[dict[str, object]] = []
+        log: list[dict[str, object]] = []
+        for item, key, found, note in writes[start : start + CHUNK]:
+            project, metric, month = key
+            value = item.value
+            if found is None:
+                version = fresh[key]
+                before[key] = None
+                old_text = None
+                inserts.append(
+                    {
+                        "project_id": catalog.project_ids[project],
+                        "metric_id": catalog.metric_ids[metric],
+                        "year": month.year,
+                        "month": month.month,
+                        "value": value,
+                        "note": note,
+                        "version": version,
+                        "updated_by": user,
+                        "updated_at": stamp,
+                    }
+                )
+            else:
+                rid, version, old = found
+                version += 1  # as the statement below counts it
+                before[key] = (old.value, old.note)
+                old_text = _entry(old.value, old.note)
+                updates.append({"rid": rid, "v": value, "n": note, "by": user, "at": stamp})
+            after[key] = CellState(value, note, version)
+            log.append(
                 {
-                    "project_id": catalog.project_ids[item.project],
-                    "metric_id": catalog.metric_ids[item.metric],
-                    "year": item.month.year,
-                    "month": item.month.month,
-                    "value": item.value,
-                    "note": note,
-                    "version": 1,
-                    "updated_by": actor.user,
-                    "updated_at": stamp,
+                    "at": stamp,
+                    "user": user,
+                    "source": source,
+                    "action": "insert" if found is None else "update",
+                    "entity": "value",
+                    "project": project,
+                    "metric": metric,
+                    "year": month.year,
+                    "month": month.month,
+                    "old": old_text,
+                    "new": _entry(value, note, _origin_keys(item, origin, file)),
                 }
             )
-        else:
-            updates.append(
-                {"rid": found[0], "v": item.value, "n": note, "by": actor.user, "at": stamp}
-            )
-        log.append(
-            {
-                "at": stamp,
-                "user": actor.user,
-                "source": actor.source,
-                "action": "update" if old else "insert",
-                "entity": "value",
-                "project": item.project,
-                "metric": item.metric,
-                "year": item.month.year,
-                "month": item.month.month,
-                "old": json.dumps({"note": old.note, "value": old.value}, ensure_ascii=False)
-                if old
-                else None,
-                "new": json.dumps(_logged(item, note, origin), ensure_ascii=False),
-            }
-        )
-    if inserts:
-        # A re-created cell starts above every version it had (services.versions).
-        fresh = fresh_versions(session, "value", inserted)
-        for row, key in zip(inserts, inserted, strict=True):
-            row["version"] = fresh.get(key, 1)
-        session.execute(insert(ValueRow), inserts)
+        if inserts:
+            connection.execute(insert(ValueRow), inserts)
+        if updates:
+            connection.execute(_UPDATE, updates)
+        record_many(session, log)
+    if fresh:
+        ids = catalog.project_ids, catalog.metric_ids
         check_cells_unique(
-            session,
-            [
-                (catalog.project_ids[p], catalog.metric_ids[m], month.year, month.month)
-                for p, m, month in inserted
-            ],
+            session, [(ids[0][p], ids[1][m], month.year, month.month) for p, m, month in fresh]
         )
-    if updates:
-        session.connection().execute(
-            update(ValueRow)
-            .where(ValueRow.id == bindparam("rid"))
-            .values(
-                value=bindparam("v"),
-                note=bindparam("n"),
-                updated_by=bindparam("by"),
-                updated_at=bindparam("at"),
-                version=ValueRow.version + 1,
-            ),
-            updates,
-        )
-    record_many(session, log)
-    versions = cell_versions(session, catalog, after)
-    return (
-        Changes(
-            values=frozenset(after),
-            versions=versions,
-            cells={key: CellState(*after[key], versions[key]) for key in after},
-        ),
-        before,
+    return after, before
+
+
+CHUNK = 5_000  # values per statement: the rows to write are never all held at once
+_UPDATE = (
+    update(ValueRow)
+    .where(ValueRow.id == bindparam("rid"))
+    .values(
+        value=bindparam("v"),
+        note=bindparam("n"),
+        updated_by=bindparam("by"),
+        updated_at=bindparam("at"),
+        version=ValueRow.version + 1,
     )
+)
 
 
 @dataclass(frozen=True)
@@ -405,7 +477,7 @@ class WriteValues(Operation):
         return told(Note.op_take_over, count=count)
 
     def apply(self, work: Work) -> Result:
-        changes, before = write_incoming(
+        after, before = write_incoming(
             work.session, work.catalog, work.actor, self.incoming, self.skip, self.origin
         )
-        return cells_result(changes.cells, before, self.label())
+        return cells_result(after, before, self.label())

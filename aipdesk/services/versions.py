@@ -29,8 +29,7 @@ from aipdesk.domain.errors import Code, DomainError
 from aipdesk.domain.messages import Phrase
 from aipdesk.domain.months import Month
 from aipdesk.format import ENGLISH, GERMAN
-from aipdesk.store.models import ChangeRow, SettingRow, ValueRow
-from aipdesk.store.queries import Catalog
+from aipdesk.store.models import ChangeRow, SettingRow
 from aipdesk.store.restore import VERSION_FLOOR
 
 MISSING = 0  # the version of a cell without a value (or a pair without that target)
@@ -157,34 +156,3 @@ def check_version(
         user=user,
         at=when(at),
     )
-
-
-def cell_versions(
-    session: Session, catalog: Catalog, keys: Iterable[tuple[str, str, Month]]
-) -> dict[tuple[str, str, Month], int]:
-    """The stored version of each cell of `keys` (MISSING where it has no value), read in
-    one statement: what a batch write hands back to the editor that made it."""
-    wanted = set(keys)
-    result = dict.fromkeys(wanted, MISSING)
-    if not wanted:
-        return result
-    pids = sorted({catalog.project_ids[p] for p, _, _ in wanted})
-    mids = sorted({catalog.metric_ids[m] for _, m, _ in wanted})
-    years = sorted({month.year for _, _, month in wanted})
-    pcodes = {v: k for k, v in catalog.project_ids.items()}
-    mcodes = {v: k for k, v in catalog.metric_ids.items()}
-    rows = session.execute(
-        select(
-            ValueRow.project_id, ValueRow.metric_id, ValueRow.year, ValueRow.month, ValueRow.version
-        ).where(
-            ValueRow.project_id.in_(pids),
-            ValueRow.metric_id.in_(mids),
-            ValueRow.year >= years[0],
-            ValueRow.year <= years[-1],
-        )
-    )
-    for pid, mid, year, month, version in rows:
-        key = (pcodes[pid], mcodes[mid], Month(year, month))
-        if key in result:
-            result[key] = int(version)
-    return result

@@ -54,9 +54,11 @@ def record(
 
 
 def record_many(session: Session, rows: list[dict[str, Any]]) -> None:
-    """Bulk variant of :func:`record` for imports and demo data (dicts of ChangeRow columns)."""
+    """Bulk variant of :func:`record` for imports and demo data (dicts of ChangeRow columns,
+    `old` and `new` as JSON text): one Core executemany, no ORM objects."""
     if rows:
-        session.execute(insert(ChangeRow), rows)
+        session.flush()  # ORM objects pending in the session go first, as they would
+        session.connection().execute(insert(ChangeRow), rows)
 
 
 def history(

@@ -10,6 +10,7 @@ from aipdesk.domain.model import Area, Metric, Project
 from aipdesk.domain.months import Month
 from aipdesk.domain.progress import Inputs, actual
 from aipdesk.services.base import CellKey, CellState
+from aipdesk.services.reporting_matrix import Mark, build_matrix
 from aipdesk.services.results import Gap, Grid, GridRow, StatusReport, StatusRow
 from aipdesk.store.queries import Catalog, Cell
 
@@ -167,31 +168,28 @@ def reporting_gaps(
     before: tuple[Gap, ...] = (),
 ) -> tuple[Gap, ...]:
     """Which active project has not yet logged which month of `year` up to the report
-    month, from the grids (every metric a project logs has its row there). With `only`,
-    the gaps of those projects are found anew and the others taken from `before`."""
+    month: the months the Meldestand matrix marks missing (one rule for both). With
+    `only`, the gaps of those projects are found anew and the others taken from `before`."""
     if report_month.year != year:
         return ()
+    projects = tuple(projects)
     kept = {gap.project.code: gap for gap in before}
-    rows_of: dict[str, list[GridRow]] = {}
-    for grid in grids.values():
-        for row in grid.rows:
-            if only is None or row.project.code in only:
-                rows_of.setdefault(row.project.code, []).append(row)
-    months = [Month(year, m) for m in range(1, report_month.month + 1)]
+    chosen = [p for p in projects if only is None or p.code in only]
+    matrix = build_matrix(chosen, grids, year, report_month)
+    fresh = {row.project.code: row for row in matrix.rows}
     gaps = []
     for project in projects:
         if only is not None and project.code not in only:
             if project.code in kept:
                 gaps.append(kept[project.code])
             continue
-        rows = rows_of.get(project.code, [])
-        if not project.active or not rows:
+        row = fresh.get(project.code)
+        if row is None:
             continue
         missing = tuple(
             month
-            for month in months
-            if project.period.contains(month)
-            and any(row.values[month.month - 1] is None for row in rows)
+            for month, mark in zip(matrix.months, row.marks, strict=True)
+            if mark is Mark.MISSING
         )
         if missing:
             gaps.append(Gap(project, missing))

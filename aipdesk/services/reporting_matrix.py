@@ -4,8 +4,8 @@ One function, `reporting_matrix`, for the window (the dashboard's `reportingMatr
 and the workbook (sheet `Meldestand`), so that the two show the same marks and
 totals. A month counts as reported for a project when every metric the project logs
 (its rows in the entry grids) has a value; months up to the report month are due,
-months outside the project's period never are. The same rule gives the gaps the
-dashboard's strip names (`grids.reporting_gaps`).
+months outside the project's period never are. The snapshot's gaps are read off this
+matrix (`grids.reporting_gaps`), so both follow one rule.
 
 Built from a snapshot's grids alone (no database, no Qt): cheap enough for every
 refresh. When a month was reported (late or on time) is not shown: the change log is

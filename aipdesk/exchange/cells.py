@@ -35,11 +35,6 @@ class Cell(NamedTuple):
 Row = tuple[int, dict[int, Cell]]  # (row number, {column: cell}) of a row with content
 
 
-def at(where: str, error: DomainError) -> DomainError:
-    """`error` (a domain rule's message) placed at a cell; it keeps its code."""
-    return error.at(where)
-
-
 def cell_name(column: int, row: int, sheet: str) -> str:
     place = sheet_shown(sheet)
     if 1 <= column <= 18_278 and row >= 1:  # what A1 notation can name (A … ZZZ)
@@ -91,7 +86,7 @@ def count(cell: Cell, sheet: str) -> int:
         # The contract's wording: "-3" is no valid count; the text quoted on one line.
         code = Code.bad_count if error.code == Code.negative_count else error.code
         where = cell_name(cell.column, cell.row, sheet)
-        raise at(where, DomainError(code, text=shown(error.params.get("text", "")))) from None
+        raise DomainError(code, text=shown(error.params.get("text", ""))).at(where) from None
 
 
 def code(cell: Cell | None, sheet: str, column: str, column_en: str, place: tuple[int, int]) -> str:
@@ -124,7 +119,7 @@ def month_header(cell: Cell, sheet: str) -> Month:
             raise DomainError(Code.bad_month, text=shown(stripped))  # exactly YYYY-MM
         return Month.parse(stripped)
     except DomainError as error:
-        raise at(where, error) from None
+        raise error.at(where) from None
 
 
 def year(cell: Cell, sheet: str) -> int:
@@ -164,7 +159,7 @@ def export_month(cell: Cell, in_year: int, sheet: str) -> Month:
     except DomainError as error:
         if error.code == "bad_month":  # the text as it stands in the cell, shortened
             error = DomainError(Code.bad_month, text=shown(error.params.get("text", "")))
-        raise at(cell_name(cell.column, cell.row, sheet), error) from None
+        raise error.at(cell_name(cell.column, cell.row, sheet)) from None
     if month.year != in_year:
         where = cell_name(cell.column, cell.row, sheet)
         raise refuse(where, Code.import_month_year, month=str(month), year=in_year)

@@ -92,10 +92,6 @@ class Plan:
         return counts
 
 
-def _at(where: str, error: DomainError) -> DomainError:
-    return error.at(where)
-
-
 def _validate(catalog: Catalog, incoming: Sequence[Incoming]) -> list[CellKey]:
     """Check every value against the catalogue and the rules; the keys, in file order.
 
@@ -138,7 +134,7 @@ def _validate(catalog: Catalog, incoming: Sequence[Incoming]) -> list[CellKey]:
             if isinstance(item.note, str):
                 check_note(item.note)
         except DomainError as error:
-            raise _at(item.where, error) from None
+            raise error.at(item.where) from None
         key = (item.project, item.metric, month)
         other = seen.setdefault(key, item)
         if other is not item:
@@ -288,7 +284,7 @@ def _check_families(
         try:
             check_cell(catalog, project, month, [i.metric for i in items], cells[(project, month)])
         except DomainError as error:
-            raise _at(_place(error, items, catalog), error) from None
+            raise error.at(_place(error, items, catalog)) from None
 
 
 def _place(error: DomainError, items: Sequence[Incoming], catalog: Catalog) -> str:

@@ -19,10 +19,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from aipdesk.domain.errors import DomainError
+from aipdesk.domain.messages import Note
 from aipdesk.domain.model import Metric, Project, Target
 from aipdesk.domain.months import Month
 from aipdesk.services.base import Actor, CellKey, Changes
-from aipdesk.services.operation import Operation, Result, Versions
+from aipdesk.services.operation import Operation, Result, Versions, told
 from aipdesk.services.results import ChartData, Snapshot
 from aipdesk.ui.common import CONFLICTS
 from aipdesk.ui.runner import Runner
@@ -67,10 +68,12 @@ class Backend(QObject):
         self._names = {f"p:{p.code}": p.name for p in projects}
         self._names.update({f"m:{m.code}": m.name for m in metrics})
 
-    def _pair(self, project: str, metric: str) -> str:
-        return (
-            f"{self._names.get('p:' + project, project)} {self._names.get('m:' + metric, metric)}"
-        )
+    def _named(self, project: str, metric: str) -> dict[str, str]:
+        """The names people know for an undo step's text (codes until names are known)."""
+        return {
+            "project": self._names.get("p:" + project, project),
+            "metric": self._names.get("m:" + metric, metric),
+        }
 
     @property
     def db(self) -> Database:
@@ -335,11 +338,8 @@ class Backend(QObject):
         from aipdesk.services.ops import SetTarget
 
         if text is None:
-            pair = self._pair(target.project, target.metric)
-            text = (
-                f"Zielwert {pair} {target.first.year} ändern",
-                f"Change target {pair} {target.first.year}",
-            )
+            named = self._named(target.project, target.metric)
+            text = told(Note.op_change_target, year=target.first.year, **named)
         return self.execute(SetTarget.of(target, expected, text))
 
     def history_weights(
@@ -357,8 +357,7 @@ class Backend(QObject):
     ) -> Changes:
         from aipdesk.services.ops import RemoveTarget
 
-        pair = self._pair(project, metric)
-        text = (f"Zielwert {pair} {first.year} entfernen", f"Remove target {pair} {first.year}")
+        text = told(Note.op_remove_target, year=first.year, **self._named(project, metric))
         return self.execute(RemoveTarget(project, metric, first, expected, text=text))
 
     def copy_plan(self, year: int) -> tuple[list[Target], list[tuple[Target, str]]]:
@@ -392,7 +391,7 @@ class Backend(QObject):
         from aipdesk.services.ops import ChangeProject, Steps, TrackMetric
 
         steps = (ChangeProject(code, dict(fields)), *(TrackMetric(code, m) for m in track))
-        return self.execute(Steps(steps, (f"Projekt {code} ändern", f"Change project {code}")))
+        return self.execute(Steps(steps, told(Note.op_change_project, project=code)))
 
     def metrics(self) -> dict[str, Metric]:
         from aipdesk.services.projects import read_catalog

@@ -197,6 +197,8 @@ class Note(StrEnum):
     op_remove_target = auto()
     op_copy_targets = auto()
     op_change_values = auto()
+    op_clear_values = auto()
+    op_paste_values = auto()
     op_clear_value = auto()
     op_set_value = auto()
     op_take_over_file = auto()

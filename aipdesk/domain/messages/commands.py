@@ -65,6 +65,8 @@ COMMANDS: dict[Note, tuple[str, str]] = {
         "Copy the targets of {year} to {next}",
     ),
     Note.op_change_values: ("{count} Werte ändern", "Change {count} values"),
+    Note.op_clear_values: ("{count} Werte löschen", "Clear {count} values"),
+    Note.op_paste_values: ("{count} Werte einfügen", "Paste {count} values"),
     Note.op_clear_value: (
         "Wert {project} {metric} {month} löschen",
         "Clear value {project} {metric} {month}",

@@ -22,11 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from aipdesk.domain.errors import DomainError
+from aipdesk.domain.messages import Note
 from aipdesk.domain.model import Area
 from aipdesk.domain.months import Month
 from aipdesk.domain.rules import parse_count
 from aipdesk.domain.table_text import TableTextError, read_table_text
 from aipdesk.services.base import Changes
+from aipdesk.services.operation import told
 from aipdesk.services.paste import PasteRefused, State, plan_paste
 from aipdesk.services.results import GridRow, Snapshot
 from aipdesk.ui.backend import Backend
@@ -263,7 +265,7 @@ class GridPane(QWidget):
             row, month = cells[0]
             text = self._label(row, month, self._state(row, month), None)
         else:
-            text = (f"{len(cells)} Werte löschen", f"Clear {len(cells)} values")
+            text = told(Note.op_clear_values, count=len(cells))
         error = self._store(dict.fromkeys(cells), text)
         if error is not None:
             self._refused(error)
@@ -314,7 +316,7 @@ class GridPane(QWidget):
             self.say(self.tr("Pasted: nothing changed."))
             return True
         count = len(cells)
-        refused = self._store(cells, (f"{count} Werte einfügen", f"Paste {count} values"))
+        refused = self._store(cells, told(Note.op_paste_values, count=count))
         if refused is not None:
             self._refused(refused)
             return False

@@ -9,7 +9,7 @@ the German ones, which the workbook and the German command line use.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from aipdesk.domain.months import Month
 
@@ -107,3 +107,13 @@ def formatter(lang: str) -> Formatter:
 number = GERMAN.number
 percent = GERMAN.percent
 signed = GERMAN.signed
+
+
+def month_words(month: Month) -> tuple[str, str]:
+    """A month as people say it, in German and English: ("Mai 2021", "May 2021")."""
+    return GERMAN.month(month, long=True), ENGLISH.month(month, long=True)
+
+
+def date_words(day: date) -> tuple[str, str]:
+    """A calendar day in German and English: ("10.06.2021", "2021-06-10")."""
+    return day.strftime("%d.%m.%Y"), day.isoformat()

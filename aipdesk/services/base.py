@@ -74,9 +74,12 @@ class Changes:
     cells: Mapping[CellKey, CellState | None] = field(default_factory=dict, compare=False)
     # The version each written target has now (0: removed), by its first month.
     target_versions: Mapping[TargetKey, int] = field(default_factory=dict, compare=False)
+    # Months whose state (open, reported, approved) or Meldeschluss changed: (project or
+    # "" for a deadline, month).
+    months: frozenset[tuple[str, Month]] = frozenset()
 
     def __bool__(self) -> bool:
-        return bool(self.values or self.targets or self.projects or self.metrics)
+        return bool(self.values or self.targets or self.projects or self.metrics or self.months)
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -87,6 +90,7 @@ class Changes:
             {**self.versions, **other.versions},
             {**self.cells, **other.cells},
             {**self.target_versions, **other.target_versions},
+            self.months | other.months,
         )
 
     @property

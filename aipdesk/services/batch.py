@@ -27,6 +27,7 @@ from aipdesk.domain.months import Month
 from aipdesk.domain.rules import MAX_COUNT, check_loggable
 from aipdesk.domain.text import check_note
 from aipdesk.services.base import Actor, CellKey, CellState, Changes
+from aipdesk.services.closing import check_unlocked
 from aipdesk.services.families import check_cell, members
 from aipdesk.services.naming import metric_name, project_name
 from aipdesk.services.operation import Operation, Result, Text, Work, told
@@ -372,6 +373,8 @@ def write_incoming(
         note = (old.note if old else None) if isinstance(item.note, _Keep) else item.note
         writes.append((item, key, found, note))
     del stored
+    # A value of an approved month is locked: the whole batch is refused, listing them.
+    check_unlocked(session, catalog, [w[1] for w in writes])
     # A re-created cell starts above every version it had (services.versions).
     fresh = fresh_versions(session, "value", [w[1] for w in writes if w[2] is None])
     before: dict[CellKey, tuple[int, str | None] | None] = {}

@@ -27,6 +27,14 @@ class StatusRow:
     target: Target
     progress: Progress
     report_month: Month
+    # Of the target's months up to the report month (inside the project's period), how
+    # many a coordinator has approved; figures on months not yet approved are vorläufig.
+    months_approved: int = 0
+
+    @property
+    def provisional(self) -> bool:
+        """Built on months not yet approved ("vorläufig")."""
+        return self.months_approved < self.progress.months_elapsed
 
     def to_json(self) -> dict[str, Any]:
         p = self.progress
@@ -58,6 +66,8 @@ class StatusRow:
             "planned_change_pct": p.planned_change_pct,
             "denominator_expected": p.denominator_expected,
             "denominator_basis": p.denominator_basis,
+            "months_approved": self.months_approved,
+            "provisional": self.provisional,
         }
 
 

@@ -9,10 +9,11 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from aipdesk.domain.model import MetricKind, Target
-from aipdesk.domain.months import Month
+from aipdesk.domain.months import Month, Period
 from aipdesk.domain.progress import ROLLING_MONTHS, Observed, compute_progress
 from aipdesk.domain.reporting import ReportMonthChoice, Span, choose, span_of
 from aipdesk.services.base import CellKey, CellState
+from aipdesk.services.month_status import approved_months
 from aipdesk.services.results import StatusReport, StatusRow
 from aipdesk.store.database import Database
 from aipdesk.store.queries import (
@@ -72,6 +73,8 @@ class YearData:
     values: Mapping[Pair, Mapping[int, float]]
     observed: tuple[Observed, ...]  # one per target
     spans: tuple[Span | None, ...]  # one per target, None for inactive projects too
+    # The approved months (project, month index) between `first` and `last`.
+    approved: frozenset[tuple[str, int]] = frozenset()
 
 
 def read_year(
@@ -84,7 +87,8 @@ def read_year(
     if month is not None:
         first = min(first, month.shift(-2 * ROLLING_MONTHS))
     values = series_values(session, catalog, series_needed(catalog, targets), first, last)
-    return year_data(catalog, year, first, last, targets, values)
+    approved = approved_months(session, catalog, first, last)
+    return year_data(catalog, year, first, last, targets, values, approved=approved)
 
 
 def year_data(
@@ -96,9 +100,11 @@ def year_data(
     values: Mapping[Pair, Mapping[int, float]],
     keep: YearData | None = None,
     affected: set[int] | None = None,
+    approved: frozenset[tuple[str, int]] | None = None,
 ) -> YearData:
     """The year data of `targets` over `values`; with `keep`, the observed values and
-    spans of every target but the `affected` ones are taken from there."""
+    spans of every target but the `affected` ones (and the approved months) are taken
+    from there."""
     observed: list[Observed] = []
     spans: list[Span | None] = []
     for index, target in enumerate(targets):
@@ -110,7 +116,9 @@ def year_data(
         project = catalog.projects[target.project]
         observed.append(seen)
         spans.append(span_of(year, target, seen, project.period) if project.active else None)
-    return YearData(year, first, last, targets, values, tuple(observed), tuple(spans))
+    if approved is None:
+        approved = keep.approved if keep is not None else frozenset()
+    return YearData(year, first, last, targets, values, tuple(observed), tuple(spans), approved)
 
 
 def report_of(
@@ -141,8 +149,23 @@ def report_of(
             continue
         project, metric = catalog.projects[target.project], catalog.metrics[target.metric]
         progress = compute_progress(metric, target, report, seen, project.period)
-        rows.append(StatusRow(project, metric, target, progress, report))
+        approved = approved_of(target, project.period, report, data.approved)
+        rows.append(StatusRow(project, metric, target, progress, report, approved))
     return StatusReport(data.year, report, tuple(rows), choice)
+
+
+def approved_of(
+    target: Target, period: Period, report: Month, approved: frozenset[tuple[str, int]]
+) -> int:
+    """How many of `target`'s months up to `report` (inside `period`) are approved."""
+    if not approved:
+        return 0
+    last = min(target.last, report)
+    return sum(
+        1
+        for index in range(target.first.index, last.index + 1)
+        if (target.project, index) in approved and period.contains(Month.from_index(index))
+    )
 
 
 def with_cells(

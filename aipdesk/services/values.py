@@ -15,6 +15,7 @@ from aipdesk.domain.months import Month
 from aipdesk.domain.rules import check_loggable, parse_count
 from aipdesk.domain.text import check_note
 from aipdesk.services.base import Actor, CellKey, CellState, Changes
+from aipdesk.services.closing import check_unlocked
 from aipdesk.services.families import cell_values, check_cell, members
 from aipdesk.services.naming import metric_name, project_name
 from aipdesk.services.operation import (
@@ -296,6 +297,8 @@ class SetCells(Operation):
             )
             if done is not None:
                 before[key], after[key] = done
+        # An approved month is locked: refused whole (the unit of work rolls back).
+        check_unlocked(work.session, work.catalog, after)
         if not single:
             _check_families(work.session, work.catalog, after)
         return cells_result(after, before, self.label())

@@ -92,6 +92,7 @@ def refresh(previous: Snapshot, changes: Changes, report_month: Month | None) ->
         changes.projects
         or changes.metrics
         or changes.targets
+        or changes.months
         or previous.data is None
         or previous.catalog is None
         or set(changes.cells) != set(changes.values)

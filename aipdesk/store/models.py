@@ -3,11 +3,12 @@ in `db/migrations`; a test checks that these models and the migrations agree."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -62,6 +63,9 @@ class MetricRow(Base):
     # A davon metric that is one part of a split of its parent (sectors, women/men): the
     # parts of one parent never add up to more than the parent (DESIGN §3).
     is_partition: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # How far beyond its own series a value may lie before it must be confirmed
+    # (services.plausibility); None: the default rule.
+    plausibility_factor: Mapped[float | None] = mapped_column(Float)
     description: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
 
@@ -152,3 +156,87 @@ class SettingRow(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class MonthStateRow(Base):
+    """A project's month once it has left "open" (no row: open). Approved months are
+    locked; the first report decides timeliness, the first approval starts the count of
+    changes after approval."""
+
+    __tablename__ = "month_states"
+    __table_args__ = (
+        UniqueConstraint("project_id", "year", "month", name="uq_month_states_month"),
+        CheckConstraint("state IN ('open', 'reported', 'approved')", name="ck_month_states_state"),
+        CheckConstraint("month BETWEEN 1 AND 12", name="ck_month_states_month"),
+        Index("ix_month_states_year", "year", "month"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"))
+    year: Mapped[int] = mapped_column(Integer)
+    month: Mapped[int] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(String(9))  # open | reported | approved
+    reported_by: Mapped[str | None] = mapped_column(String(100))
+    reported_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    first_reported_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    approved_by: Mapped[str | None] = mapped_column(String(100))
+    approved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    first_approved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class MonthDeadlineRow(Base):
+    """The Meldeschluss of a month that a coordinator moved (no row: the 10th of the
+    following month)."""
+
+    __tablename__ = "month_deadlines"
+    __table_args__ = (CheckConstraint("month BETWEEN 1 AND 12", name="ck_month_deadlines_month"),)
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    month: Mapped[int] = mapped_column(Integer, primary_key=True)
+    due: Mapped[date] = mapped_column(Date)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_by: Mapped[str] = mapped_column(String(100), default="")
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class ValueReviewRow(Base):
+    """A value stored although implausible, "zur Klärung" until a coordinator checks it."""
+
+    __tablename__ = "value_reviews"
+    __table_args__ = (
+        CheckConstraint("month BETWEEN 1 AND 12", name="ck_value_reviews_month"),
+        Index("ix_value_reviews_cell", "project_id", "metric_id", "year", "month"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"))
+    metric_id: Mapped[int] = mapped_column(ForeignKey("metrics.id"))
+    year: Mapped[int] = mapped_column(Integer)
+    month: Mapped[int] = mapped_column(Integer)
+    value: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(Text)
+    flagged_by: Mapped[str] = mapped_column(String(100))
+    flagged_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    checked_by: Mapped[str | None] = mapped_column(String(100))
+    checked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class ValidationRuleRow(Base):
+    """Σ left `relation` Σ right over the metrics of one project and month, checked when a
+    month is approved; each side a JSON list of metric codes."""
+
+    __tablename__ = "validation_rules"
+    __table_args__ = (
+        CheckConstraint("relation IN ('<=', '=', '>=')", name="ck_validation_rules_relation"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    left_side: Mapped[str] = mapped_column(Text)
+    relation: Mapped[str] = mapped_column(String(2))
+    right_side: Mapped[str] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_by: Mapped[str] = mapped_column(String(100), default="")
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -368,3 +368,25 @@ def test_locked_months_are_enforced_by_the_database_rows_only_through_states(
     with pytest.raises(DomainError) as caught:
         log_value(demo, actor, "LIA", "job_starts", MAY, 3, KEEP)
     assert caught.value.code == "month_locked"
+
+
+def test_the_workbook_says_which_figures_are_provisional(
+    demo: Database, actor: Actor, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    from aipdesk.exchange.export import export_workbook
+
+    for number in range(1, 13):
+        approve(demo, actor, "NEUSTART", Month(2021, number))
+    approve(demo, actor, "LIA", Month(2021, 1))
+    path = tmp_path / "final.xlsx"
+    export_workbook(demo, 2021, Month(2021, 12), path)
+    ws = load_workbook(path)["Übersicht"]
+    rows = list(ws.iter_rows(min_row=6, values_only=True))
+    column = rows[0].index("Freigegeben")
+    approved = {(r[0], r[1]): r[column] for r in rows[1:] if r[0]}
+    assert approved[("NeuStart", "Integrationen")] == "12 von 12"
+    assert approved[("LiA – Langzeitarbeitslose in Arbeit", "Arbeitsaufnahmen")] == (
+        "1 von 12, vorläufig"
+    )

@@ -52,6 +52,7 @@ OVERVIEW_MORE = [
     "Veränderung geplant",
     "Gleitend 12 Monate",
     "Veränderung zum Vorjahresmonat (K2/K3)",
+    "Freigegeben",
 ]
 HEADER_ROW = 6
 STATUS_TEXT = {"green": "grün", "amber": "gelb", "red": "rot", "none": "–"}
@@ -190,7 +191,8 @@ def test_overview_names_gaps_and_shows_the_official_figures(demo: Database, tmp_
     expected = status(demo, 2021, Month(2021, 6)).to_json()
     more = overview_more(ws)
     for row, want in zip(more, expected, strict=True):
-        reported, previous, change, planned, rolling, yoy = row
+        reported, previous, change, planned, rolling, yoy, approved = row
+        assert approved == f"0 von {want['months_elapsed']}, vorläufig"
         months = f"{want['months_reported']} von {want['months_elapsed']}"
         if want["project"] == "NEUSTART":
             assert reported == "5 von 6, es fehlt Apr 2021"
@@ -392,7 +394,7 @@ def test_freeze_filter_widths_and_print_set_up(exported: Exported) -> None:
     book = exported.book()
     ws = book["Übersicht"]
     assert ws.freeze_panes == f"A{HEADER_ROW + 1}"
-    assert ws.auto_filter.ref == f"A{HEADER_ROW}:O{HEADER_ROW + 14}"
+    assert ws.auto_filter.ref == f"A{HEADER_ROW}:P{HEADER_ROW + 14}"
     assert ws.print_title_rows == f"${HEADER_ROW}:${HEADER_ROW}"
     assert ws.column_dimensions["A"].width >= len("LiA – Langzeitarbeitslose in Arbeit")
     assert ws.column_dimensions["B"].width >= len("Neue Förderungen Teilhabe am Arbeitsmarkt")

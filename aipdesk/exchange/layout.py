@@ -34,6 +34,7 @@ OVERVIEW_MORE = (
     "Veränderung geplant",
     "Gleitend 12 Monate",
     "Veränderung zum Vorjahresmonat (K2/K3)",
+    "Freigegeben",
 )
 OVERVIEW_HEADER_ROW = 6  # below the title block
 # The contracted start of Daten (codes in Projekt and Kennzahl); the import reads these,

@@ -43,6 +43,7 @@ def write_overview(book: Book) -> SpoolSheet:
         10,
         fit_width([reported_text(r) for r in rows], 12, 40),
         *[14.5] * 5,
+        fit_width([approved_text(r) for r in rows], 12, 30),
     ]
     set_widths(ws, widths)
     last = get_column_letter(len(OVERVIEW_HEADER) + len(OVERVIEW_MORE))
@@ -74,6 +75,7 @@ def write_overview(book: Book) -> SpoolSheet:
                 change(fraction(p.planned_change_pct)),
                 figure(p.rolling_12m),
                 change(fraction(p.yoy_month_change_pct)),
+                st.text(approved_text(row)),
             ]
         )
     status_rules(ws, f"I{first}:I{max(sheet.row, first)}")
@@ -95,6 +97,13 @@ def reported_text(row: StatusRow) -> str:
     more = f" und {len(p.months_missing) - 6} weitere" if len(p.months_missing) > 6 else ""
     verb = "fehlt" if len(p.months_missing) == 1 else "fehlen"
     return f"{text}, es {verb} {missing}{more}"
+
+
+def approved_text(row: StatusRow) -> str:
+    """„6 von 6“, or „3 von 6, vorläufig“ while months up to the report month are not
+    yet approved."""
+    text = f"{row.months_approved} von {row.progress.months_elapsed}"
+    return f"{text}, vorläufig" if row.provisional else text
 
 
 def title_block(book: Book, sheet: SpoolSheet, title: str) -> None:

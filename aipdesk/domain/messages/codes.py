@@ -151,6 +151,10 @@ class Code(StrEnum):
     deadline_before_month = auto()
     month_state_changed = auto()
     bad_day = auto()
+    # Money (the budget of the Eingliederungstitel)
+    money_bad = auto()
+    money_negative = auto()
+    money_too_large = auto()
 
 
 class Note(StrEnum):

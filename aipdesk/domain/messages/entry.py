@@ -160,4 +160,16 @@ ENTRY: dict[Code, tuple[str, str]] = {
         "the target {project} / {metric} from {month} was changed meanwhile by {user} "
         "({at}): now {current}. Your change was not saved",
     ),
+    Code.money_bad: (
+        '{what} "{text}" ist kein Geldbetrag (z. B. 350.000,30 oder 400000.20)',
+        '{what} "{text}" is not an amount of money (e.g. 400000.20 or 350.000,30)',
+    ),
+    Code.money_negative: (
+        '{what} "{text}" darf nicht negativ sein',
+        '{what} "{text}" must not be negative',
+    ),
+    Code.money_too_large: (
+        '{what} "{text}" ist unplausibel groß (höchstens 1.000.000.000,00 €)',
+        '{what} "{text}" is implausibly large (at most 1,000,000,000.00 €)',
+    ),
 }

@@ -32,5 +32,9 @@ def catalogue_file() -> Path:
     return data_dir("db") / "catalogue_aip2021.toml"
 
 
+def budget_file() -> Path:
+    return data_dir("db") / "budget_aip2021.toml"
+
+
 def resources_dir() -> Path:
     return data_dir("resources")

@@ -390,3 +390,13 @@ def test_the_workbook_says_which_figures_are_provisional(
     assert approved[("LiA – Langzeitarbeitslose in Arbeit", "Arbeitsaufnahmen")] == (
         "1 von 12, vorläufig"
     )
+
+
+def test_a_project_with_a_quota_reports_on_its_counted_metrics(
+    demo: Database, actor: Actor
+) -> None:
+    """The Jobcenter logs counts and tracks its quotas: the quotas are computed, never
+    missing."""
+    ReportMonth("JC", MAY).run(demo, actor)
+    ApproveMonth("JC", MAY).run(demo, actor)
+    assert state_of(demo, "JC", MAY) is MonthState.APPROVED

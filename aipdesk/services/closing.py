@@ -92,9 +92,14 @@ def _names(catalog: Catalog, project: str, month: Month) -> dict[str, object]:
 
 
 def missing_metrics(session: Session, catalog: Catalog, project: str, month: Month) -> list[str]:
-    """The metrics `project` logs that have no value in `month`, in grid order."""
+    """The metrics `project` logs that have no value in `month`, in grid order (computed
+    metrics, the quotas, are not logged: they follow from the others)."""
     tracked = catalog.tracked.get(project, ())
-    ids = {catalog.metric_ids[code]: code for code in tracked}
+    ids = {
+        catalog.metric_ids[code]: code
+        for code in tracked
+        if not catalog.metrics[code].is_computed
+    }
     present = set(
         session.scalars(
             select(ValueRow.metric_id).where(

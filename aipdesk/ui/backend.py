@@ -284,12 +284,14 @@ class Backend(QObject):
         expected: Mapping[CellKey, int] | None,
         text: tuple[str, str] | None = None,
         initiator: object = None,
+        forced: Mapping[CellKey, str] | None = None,
     ) -> Changes:
         """Store values with their notes (None: clear the cell) as one step; `expected`
-        holds the versions shown (0: empty), see services.versions."""
+        holds the versions shown (0: empty), see services.versions. An implausible value
+        is refused unless `forced` holds it with its reason (services.plausibility)."""
         from aipdesk.services.ops import SetCells
 
-        return self.execute(SetCells(dict(cells), expected, text), initiator)
+        return self.execute(SetCells(dict(cells), expected, text, True, forced), initiator)
 
     def log_value(
         self,

@@ -103,7 +103,9 @@ def ask_plausibility(
             assert value is not None
             cells[key] = (value[0], note)
         try:
-            backend.set_cells(cells, shown, text, pane, forced=dict.fromkeys(keys, note))
+            backend.set_cells(
+                cells, shown, text, pane, forced=dict.fromkeys(keys, note), confirm=True
+            )
         except DomainError as again:
             show_refusal(pane, again, lang)
 

@@ -244,7 +244,7 @@ class GridPane(QWidget):
         wanted = {(*row.key(), month): state for (row, month), state in cells.items()}
         shown = {(*row.key(), month): row.versions[row.months.index(month)] for row, month in cells}
         try:
-            self.backend.set_cells(wanted, shown, text, self)
+            self.backend.set_cells(wanted, shown, text, self, confirm=True)
         except DomainError as error:
             if error.code in IMPLAUSIBLE:
                 ask_plausibility(self, error, self.backend.lang, wanted, shown, text)

@@ -70,6 +70,16 @@ def register(sub: Any, common: argparse.ArgumentParser, lang: str = "de") -> Non
             'note on the value ("" = none any more; without: it stays)',
         ),
     )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help=t(
+            "einen unplausiblen Wert trotzdem speichern (mit --note als Begründung); er steht "
+            "dann zur Klärung",
+            "store an implausible value all the same (with --note as the reason); it is "
+            "listed for review then",
+        ),
+    )
     p.set_defaults(func=cmd_log, changes=True)
     p = sub.add_parser(
         "status",
@@ -141,19 +151,32 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_log(args: argparse.Namespace) -> int:
+    from aipdesk.domain.errors import Code, DomainError
+    from aipdesk.domain.messages import phrase
     from aipdesk.services.values import KEEP, log_value
 
+    if args.force and not (args.note or "").strip():
+        raise usage(Note.usage_force_needs_note)
     db = open_db(args, write=True)
     catalog = named_args(args, db)
-    changes = log_value(
-        db,
-        actor_of(args),
-        args.project,
-        args.metric,
-        args.month,
-        args.value,
-        KEEP if args.note is None else args.note,
-    )
+    try:
+        changes = log_value(
+            db,
+            actor_of(args),
+            args.project,
+            args.metric,
+            args.month,
+            args.value,
+            KEEP if args.note is None else args.note,
+            confirm=True,
+            force=args.note.strip() if args.force else None,
+        )
+    except DomainError as error:
+        if error.code is not Code.implausible_value:
+            raise
+        raise DomainError(
+            Code.implausible_log, message=phrase(error.code, **error.params)
+        ) from None
     tell(
         args,
         Note.cli_value_saved if changes else Note.cli_value_unchanged,

@@ -105,6 +105,8 @@ class ImportReport:
             lines.append(_line(item, lang))
         if preview.more:
             lines.append("  " + message(Note.import_more_values, lang, count=preview.more))
+        if preview.implausible_count:
+            lines.append("  " + preview.implausible_text(lang))
         if self.dry_run:
             lines.append(message(Note.import_dry_run, lang))
         else:

@@ -18,8 +18,10 @@ import heapq
 from dataclasses import dataclass
 from typing import Any
 
+from aipdesk.domain.messages import Note, message
 from aipdesk.domain.months import Month
 from aipdesk.services.batch import Kind, Plan, PlanItem
+from aipdesk.services.plausibility import NAMED, Implausible
 
 __all__ = ["LIMIT", "ORDER", "Group", "Preview", "summarise"]
 
@@ -59,6 +61,20 @@ class Preview:
     groups: tuple[Group, ...]  # by project and metric
     listed: tuple[PlanItem, ...]  # conflicts first, then changes, then new values
     more: int  # values to write (or in conflict) that are not listed
+    # Values far outside their series (the first few; taken over, they are listed "zur
+    # Klärung" with the file as the reason), and how many there are in all.
+    implausible: tuple[Implausible, ...] = ()
+    implausible_count: int = 0
+
+    def implausible_text(self, lang: str) -> str:
+        """One line on the implausible values, the first few named; "" when none."""
+        if not self.implausible_count:
+            return ""
+        first = "; ".join(item.words(lang) for item in self.implausible)
+        more = self.implausible_count - len(self.implausible)
+        if more > 0:
+            first += f"; … (+{more})"
+        return message(Note.import_implausible, lang, count=self.implausible_count, first=first)
 
     @property
     def problems(self) -> tuple[PlanItem, ...]:
@@ -103,4 +119,6 @@ def summarise(plan: Plan, limit: int = LIMIT) -> Preview:
         ),
         tuple(listed),
         len(shown) - len(listed),
+        plan.implausible[:NAMED],
+        len(plan.implausible),
     )

@@ -77,9 +77,13 @@ class Changes:
     # Months whose state (open, reported, approved) or Meldeschluss changed: (project or
     # "" for a deadline, month).
     months: frozenset[tuple[str, Month]] = frozenset()
+    # Cells whose entry in the list "zur Klärung" was added, checked or removed.
+    reviews: frozenset[CellKey] = frozenset()
 
     def __bool__(self) -> bool:
-        return bool(self.values or self.targets or self.projects or self.metrics or self.months)
+        return bool(
+            self.values or self.targets or self.projects or self.metrics or self.months
+        ) or bool(self.reviews)
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -91,6 +95,7 @@ class Changes:
             {**self.cells, **other.cells},
             {**self.target_versions, **other.target_versions},
             self.months | other.months,
+            self.reviews | other.reviews,
         )
 
     @property

@@ -30,8 +30,9 @@ from aipdesk.services.base import Actor, CellKey, CellState, Changes
 from aipdesk.services.closing import check_unlocked
 from aipdesk.services.families import check_cell, members
 from aipdesk.services.naming import metric_name, project_name
-from aipdesk.services.operation import Operation, Result, Text, Work, told
-from aipdesk.services.values import KEEP, _Keep, cells_result
+from aipdesk.services.operation import Operation, Result, Text, Work, told, undo_label
+from aipdesk.services.plausibility import Implausible, find_implausible, flag
+from aipdesk.services.values import KEEP, _Keep, cells_result, join_results
 from aipdesk.services.versions import fresh_versions
 from aipdesk.store.changelog import now, record_many
 from aipdesk.store.checks import check_cells_unique
@@ -82,6 +83,8 @@ class PlanItem:
 @dataclass(frozen=True)
 class Plan:
     items: tuple[PlanItem, ...]
+    # The values it would change that lie far outside their series (services.plausibility).
+    implausible: tuple[Implausible, ...] = ()
 
     def of(self, kind: Kind) -> tuple[PlanItem, ...]:
         return tuple(item for item in self.items if item.kind is kind)
@@ -240,12 +243,18 @@ def plan_values(
         keys = _validate(catalog, incoming)
         stored = _stored_values(session, catalog, keys)
         _check_families(catalog, incoming, keys, stored)
+        changing = {
+            key: item.value
+            for item, key in zip(incoming, keys, strict=True)
+            if (found := stored.get(key)) is None or found[2].value != item.value
+        }
+        implausible = find_implausible(session, catalog, changing)
     items = []
     for item, key in zip(incoming, keys, strict=True):
         found = stored.get(key)
         old = found[2] if found is not None else None
         items.append(PlanItem(item, old, _classify(item, old, since, changes_conflict)))
-    return Plan(tuple(items))
+    return Plan(tuple(items), tuple(implausible))
 
 
 def _check_families(
@@ -479,4 +488,10 @@ class WriteValues(Operation):
         after, before = write_incoming(
             work.session, work.catalog, work.actor, self.incoming, self.skip, self.origin
         )
-        return cells_result(after, before, self.label())
+        done = cells_result(after, before, self.label())
+        if not self.origin:
+            return done
+        # Implausible values from a file are taken over and listed "zur Klärung".
+        found = find_implausible(work.session, work.catalog, {k: s.value for k, s in after.items()})
+        listed = flag(work, found, dict.fromkeys((i.key for i in found), self.origin), self.label())
+        return join_results(done, listed, undo_label(self.label()))

@@ -426,3 +426,10 @@ def _locked_list(catalog: Catalog, hits: list[CellKey]) -> tuple[str, str]:
         parts_de.append(f"und {more} weitere Monate")
         parts_en.append(f"and {more} more months")
     return ", ".join(parts_de), ", ".join(parts_en)
+
+
+# The validation rules coordinators add register their check here (imported last: the
+# module needs nothing of this one).
+from aipdesk.services.validation import check_rules  # noqa: E402
+
+APPROVAL_CHECKS.append(check_rules)

@@ -22,12 +22,14 @@ from aipdesk.services.operation import (
     NOTHING,
     Operation,
     Result,
+    Steps,
     Text,
     Versions,
     Work,
     told,
     undo_label,
 )
+from aipdesk.services.plausibility import check_writes
 from aipdesk.services.versions import MISSING, check_version, fresh_version
 from aipdesk.store.changelog import now, record
 from aipdesk.store.checks import check_cells_unique
@@ -221,14 +223,20 @@ def log_value(
     note: str | _Keep | None = KEEP,
     *,
     expected: int | None = None,
+    confirm: bool = False,
+    force: str | None = None,
 ) -> Changes:
     """Log (or correct) the value of one project, metric and month.
 
     `expected`: the version the editor showed (0 for an empty cell); the write is
     refused with `value_conflict` when someone else has changed the cell since.
+    `confirm`: an implausible value is refused, unless `force` gives the reason it is
+    stored for and listed "zur Klärung" with (services.plausibility).
     """
     key = (project, metric, month)
-    op = SetCells({key: (parse_count(value), note)}, None if expected is None else {key: expected})
+    versions = None if expected is None else {key: expected}
+    forced = None if force is None else {key: force}
+    op = SetCells({key: (parse_count(value), note)}, versions, None, confirm, forced)
     return op.run(db, actor).changes
 
 
@@ -271,6 +279,10 @@ class SetCells(Operation):
     cells: Mapping[CellKey, Wanted]
     expected: Mapping[CellKey, int] | None = None
     text: Text | None = None
+    # Plausibility (services.plausibility): with `confirm` an implausible value is
+    # refused unless `forced` holds it, with the reason it is listed "zur Klärung" for.
+    confirm: bool = False
+    forced: Mapping[CellKey, str] | None = None
 
     def label(self) -> Text:
         if self.text is not None:
@@ -301,13 +313,34 @@ class SetCells(Operation):
         check_unlocked(work.session, work.catalog, after)
         if not single:
             _check_families(work.session, work.catalog, after)
-        return cells_result(after, before, self.label())
+        result = cells_result(after, before, self.label())
+        if self.confirm or self.forced:
+            result = _plausible(work, after, before, result, self)
+        return result
 
     def rebased(self, versions: Versions) -> Operation:
         if self.expected is None:
             return self
         newer = {k: versions.cells.get(k, v) for k, v in self.expected.items()}
-        return SetCells(self.cells, newer, self.text)
+        return SetCells(self.cells, newer, self.text, self.confirm, self.forced)
+
+
+def _plausible(
+    work: Work,
+    after: Mapping[CellKey, CellState | None],
+    before: Mapping[CellKey, tuple[int, str | None] | None],
+    done: Result,
+    op: SetCells,
+) -> Result:
+    """The plausibility of the values `op` changed (a note alone is no new value):
+    refused, or the forced ones listed "zur Klärung" (the undo takes them off again)."""
+    written = {}
+    for key, state in after.items():
+        old = before[key]
+        if state is not None and (old is None or old[0] != state.value):
+            written[key] = state.value
+    listed = check_writes(work, written, op.forced, op.confirm, op.label())
+    return join_results(done, listed, undo_label(op.label()))
 
 
 def _check_families(session: Session, catalog: Catalog, written: Mapping[CellKey, object]) -> None:
@@ -318,6 +351,15 @@ def _check_families(session: Session, catalog: Catalog, written: Mapping[CellKey
     for (project, month), metrics in sorted(touched.items(), key=lambda item: item[0][1]):
         values = cell_values(session, catalog, project, month, members(catalog, metrics))
         check_cell(catalog, project, month, metrics, values)
+
+
+def join_results(first: Result, second: Result, text: Text) -> Result:
+    """Two results of one operation as one: both changes, one undo step for both."""
+    if second.inverse is None:
+        return first
+    if first.inverse is None:
+        return Result(first.changes | second.changes, second.inverse)
+    return Result(first.changes | second.changes, Steps((second.inverse, first.inverse), text))
 
 
 def cells_result(

@@ -284,12 +284,16 @@ class Backend(QObject):
         expected: Mapping[CellKey, int] | None,
         text: tuple[str, str] | None = None,
         initiator: object = None,
+        forced: Mapping[CellKey, str] | None = None,
+        confirm: bool = False,
     ) -> Changes:
         """Store values with their notes (None: clear the cell) as one step; `expected`
-        holds the versions shown (0: empty), see services.versions."""
+        holds the versions shown (0: empty), see services.versions. An implausible value
+        is refused (`confirm`) unless `forced` holds it with its reason
+        (services.plausibility)."""
         from aipdesk.services.ops import SetCells
 
-        return self.execute(SetCells(dict(cells), expected, text), initiator)
+        return self.execute(SetCells(dict(cells), expected, text, confirm, forced), initiator)
 
     def log_value(
         self,

@@ -28,6 +28,7 @@ from aipdesk.services.results import Snapshot
 from aipdesk.ui.backend import Backend
 from aipdesk.ui.backup_actions import BackupActions
 from aipdesk.ui.common import month_label, show_error
+from aipdesk.ui.dialogs.reviews_dialog import add_reviews_action
 from aipdesk.ui.exchange_actions import ExchangeActions
 from aipdesk.ui.help import HelpMenu
 from aipdesk.ui.panes.dashboard import DashboardPane
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         make_menus(self, titles)
+        self.action_reviews = add_reviews_action(self)
 
         self.db_label = QLabel(self)
         self.db_label.setObjectName("databaseLabel")

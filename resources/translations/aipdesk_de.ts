@@ -390,72 +390,72 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
 <context>
     <name>GridPane</name>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="74"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="77"/>
         <source>Monthly values</source>
         <translation>Monatswerte</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="76"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="79"/>
         <source>Training entries per month</source>
         <translation>Weiterbildungseintritte je Monat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="103"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="106"/>
         <source>Type a number to log it; Enter moves down, Tab right, Delete clears, Ctrl+C copies, Ctrl+V pastes from a spreadsheet. Shift+F2 edits the note; right-click a cell (or press the menu key) for its note and history. Grey cells lie outside the project period.</source>
         <translation>Zahl eintippen, um sie zu erfassen; Enter geht nach unten, Tab nach rechts, Entf löscht, Strg+C kopiert, Strg+V fügt aus einer Tabellenkalkulation ein. Umschalt+F2 bearbeitet die Bemerkung; Rechtsklick auf eine Zelle (oder die Menütaste) für Bemerkung und Verlauf. Graue Zellen liegen außerhalb des Projektzeitraums.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="112"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="115"/>
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="129"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="132"/>
         <source>Edit &amp;note…</source>
         <translation>&amp;Bemerkung bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="131"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="134"/>
         <source>Show &amp;history…</source>
         <translation>&amp;Verlauf anzeigen…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="133"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="136"/>
         <source>&amp;Clear value</source>
         <translation>Wert &amp;löschen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="136"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="139"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="140"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="143"/>
         <source>&amp;Paste</source>
         <translation>&amp;Einfügen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="305"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="312"/>
         <source>Select a month cell to paste into.</source>
         <translation>Zum Einfügen eine Monatszelle auswählen.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="314"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="321"/>
         <source>Pasted: nothing changed.</source>
         <translation>Eingefügt: nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="321"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="329"/>
         <source>Pasted; values changed: {0}.</source>
         <translation>Eingefügt; geänderte Werte: {0}.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="351"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="359"/>
         <source>This cell cannot be edited: it lies outside the project period or is computed.</source>
         <translation>Diese Zelle lässt sich nicht bearbeiten: Sie liegt außerhalb des Projektzeitraums oder wird berechnet.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="362"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="370"/>
         <source>Log a value first: a note belongs to a monthly value.</source>
         <translation>Zuerst einen Wert erfassen: Eine Bemerkung gehört zu einem Monatswert.</translation>
     </message>
@@ -763,51 +763,51 @@ Lizenz: {1}</translation>
         <translation>Datenbank</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="101"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="105"/>
         <source>&amp;Keep the database&apos;s value where it conflicts</source>
         <translation>Bei Konflikten den Wert der Datenbank &amp;behalten</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="107"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="111"/>
         <source>A conflict is a value that was changed in the database after the file was made.</source>
         <translation>Ein Konflikt ist ein Wert, der in der Datenbank nach dem Erstellen der Datei geändert wurde.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="114"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="118"/>
         <source>&amp;Store</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="118"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="122"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
         <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="66"/>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="160"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="172"/>
         <source>new</source>
         <translation>neu</translation>
     </message>
     <message>
         <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="67"/>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="161"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="173"/>
         <source>changed</source>
         <translation>geändert</translation>
     </message>
     <message>
         <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="68"/>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="162"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="174"/>
         <source>unchanged</source>
         <translation>unverändert</translation>
     </message>
     <message>
         <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="69"/>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="163"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="175"/>
         <source>conflict</source>
         <translation>Konflikt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="169"/>
+        <location filename="../../aipdesk/ui/dialogs/import_dialog.py" line="181"/>
         <source>({0}, {1})</source>
         <translation>({0}, {1})</translation>
     </message>
@@ -815,37 +815,37 @@ Lizenz: {1}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="92"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="93"/>
         <source>aipdesk – labour-market and integration programme</source>
         <translation>aipdesk – Arbeitsmarkt- und Integrationsprogramm</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="102"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="103"/>
         <source>Panes</source>
         <translation>Bereiche</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="117"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="118"/>
         <source>&amp;Overview</source>
         <translation>Über&amp;sicht</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="118"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="119"/>
         <source>&amp;Projects</source>
         <translation>&amp;Projekte</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="119"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="120"/>
         <source>&amp;Integrations</source>
         <translation>&amp;Integrationen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="120"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="121"/>
         <source>&amp;Training</source>
         <translation>&amp;Weiterbildung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="121"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="122"/>
         <source>Tar&amp;gets</source>
         <translation>&amp;Ziele</translation>
     </message>
@@ -900,27 +900,27 @@ Lizenz: {1}</translation>
         <translation>&amp;Vorherige Ansicht</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="220"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="222"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="296"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="298"/>
         <source>Database: {0} · User: {1}</source>
         <translation>Datenbank: {0} · Benutzer: {1}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="173"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="175"/>
         <source>Notice</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="186"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="188"/>
         <source>Read-only: you have no write permission for this database. You can look at everything and export it, but not change anything.</source>
         <translation>Schreibgeschützt: Sie haben keine Schreibrechte für diese Datenbank. Sie können alles ansehen und exportieren, aber nichts ändern.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="205"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="207"/>
         <source>Backup restored</source>
         <translation>Sicherung wiederhergestellt</translation>
     </message>
@@ -987,6 +987,17 @@ Lizenz: {1}</translation>
         <translation>&amp;Datei</translation>
     </message>
     <message>
+        <location filename="../../aipdesk/ui/dialogs/reviews_dialog.py" line="184"/>
+        <source>For &amp;review…</source>
+        <translation>Zur &amp;Klärung…</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/reviews_dialog.py" line="186"/>
+        <source>Values stored although implausible, until they are checked</source>
+        <translation>Trotz Unplausibilität gespeicherte Werte, bis sie geprüft sind</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/reviews_dialog.py" line="200"/>
         <location filename="../../aipdesk/ui/window_chrome.py" line="124"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
@@ -997,13 +1008,13 @@ Lizenz: {1}</translation>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="280"/>
-        <location filename="../../aipdesk/ui/main_window.py" line="283"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="282"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="285"/>
         <source>Loading failed</source>
         <translation>Laden fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="321"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="323"/>
         <source>Year {0}, report month {1}</source>
         <translation>Jahr {0}, Berichtsmonat {1}</translation>
     </message>
@@ -1552,6 +1563,55 @@ Lizenz: {1}</translation>
         <location filename="../../aipdesk/ui/plan_preview.py" line="172"/>
         <source>Report month</source>
         <translation>Berichtsmonat</translation>
+    </message>
+</context>
+<context>
+    <name>PlausibilityDialog</name>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/plausibility_dialog.py" line="36"/>
+        <source>Implausible value</source>
+        <translation>Unplausibler Wert</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/plausibility_dialog.py" line="42"/>
+        <source>This value lies far outside its series:</source>
+        <translation>Dieser Wert liegt weit außerhalb seiner Reihe:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../aipdesk/ui/dialogs/plausibility_dialog.py" line="44"/>
+        <source>%n values lie far outside their series:</source>
+        <translation>
+            <numerusform>%n Wert liegt weit außerhalb seiner Reihe:</numerusform>
+            <numerusform>%n Werte liegen weit außerhalb ihrer Reihe:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../aipdesk/ui/dialogs/plausibility_dialog.py" line="56"/>
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weiterer</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/plausibility_dialog.py" line="63"/>
+        <source>Store it all the same? It is then listed for review (Zur Klärung) until a coordinator has checked it.</source>
+        <translation>Trotzdem speichern? Er steht dann »Zur Klärung«, bis die Koordination ihn geprüft hat.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/plausibility_dialog.py" line="71"/>
+        <source>Note: why the value is right</source>
+        <translation>Bemerkung: warum der Wert stimmt</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/plausibility_dialog.py" line="73"/>
+        <source>&amp;Note (why it is right):</source>
+        <translation>&amp;Bemerkung (warum er stimmt):</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/plausibility_dialog.py" line="76"/>
+        <source>Store for review</source>
+        <translation>Zur Klärung speichern</translation>
     </message>
 </context>
 <context>
@@ -2134,6 +2194,77 @@ Lizenz: {1}</translation>
         <location filename="../../aipdesk/ui/models/reporting_model.py" line="156"/>
         <source>outside the project period</source>
         <translation>außerhalb der Projektlaufzeit</translation>
+    </message>
+</context>
+<context>
+    <name>Reviews</name>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/reviews_dialog.py" line="49"/>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/reviews_dialog.py" line="50"/>
+        <source>Metric</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/reviews_dialog.py" line="51"/>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/reviews_dialog.py" line="52"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/reviews_dialog.py" line="53"/>
+        <source>Reason</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/reviews_dialog.py" line="54"/>
+        <source>Stored by</source>
+        <translation>Gespeichert von</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/reviews_dialog.py" line="55"/>
+        <source>On</source>
+        <translation>Am</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewsDialog</name>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/reviews_dialog.py" line="111"/>
+        <source>For review</source>
+        <translation>Zur Klärung</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/reviews_dialog.py" line="116"/>
+        <source>Values stored although they lie far outside their series, until a coordinator has checked them.</source>
+        <translation>Werte, die trotz großer Abweichung von ihrer Reihe gespeichert wurden – bis die Koordination sie geprüft hat.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/reviews_dialog.py" line="125"/>
+        <source>Values for review</source>
+        <translation>Werte zur Klärung</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/reviews_dialog.py" line="134"/>
+        <source>Nothing to review.</source>
+        <translation>Nichts zur Klärung.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/reviews_dialog.py" line="138"/>
+        <source>&amp;Checked</source>
+        <translation>&amp;Geprüft</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/reviews_dialog.py" line="140"/>
+        <source>Mark the selected value as checked</source>
+        <translation>Den ausgewählten Wert als geprüft markieren</translation>
     </message>
 </context>
 <context>

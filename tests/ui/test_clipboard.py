@@ -12,7 +12,15 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QTableView
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+)
 from pytestqt.qtbot import QtBot
 
 from aipdesk.domain.model import Area
@@ -156,6 +164,10 @@ def test_paste_from_a_spreadsheet_is_one_step_and_one_undo(
     # What LibreOffice puts on the clipboard: German grouping, Windows line ends, an
     # empty cell (clears the value), a trailing line end.
     paste(qtbot, pane, "1.234\t60\t\r\n22\t 23 \t24\r\n")
+    # 1.234 lies far outside NeuStart's series: stored once confirmed with a note.
+    (dialog,) = [d for d in pane.findChildren(QDialog, "plausibilityDialog") if d.isVisible()]
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "plausibilityNote"), "Sammelmeldung")
+    qtbot.mouseClick(dialog.findChild(QPushButton, "okButton"), Qt.MouseButton.LeftButton)
     assert [value(backend, "NEUSTART", "integrations", m) for m in (3, 4, 5)] == [1234, 60, None]
     assert [value(backend, "LIA", "job_starts", m) for m in (3, 4, 5)] == [22, 23, 24]
     assert pane.undo_stack.count() == 1

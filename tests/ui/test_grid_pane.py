@@ -92,13 +92,13 @@ def test_undo_and_redo_round_trip_in_the_database(
 ) -> None:
     month = Month(2021, 5)
     original = get_value(backend.db, "LIA", "job_starts", month)
-    type_into(qtbot, pane, cell(pane, "LIA", "job_starts", 5), "99")
-    assert get_value(backend.db, "LIA", "job_starts", month)[0] == 99  # type: ignore[index]
+    type_into(qtbot, pane, cell(pane, "LIA", "job_starts", 5), "66")
+    assert get_value(backend.db, "LIA", "job_starts", month)[0] == 66  # type: ignore[index]
     pane.undo_stack.undo()
     assert get_value(backend.db, "LIA", "job_starts", month) == original
     assert cell(pane, "LIA", "job_starts", 5).data() == str(original[0])  # type: ignore[index]
     pane.undo_stack.redo()
-    assert get_value(backend.db, "LIA", "job_starts", month)[0] == 99  # type: ignore[index]
+    assert get_value(backend.db, "LIA", "job_starts", month)[0] == 66  # type: ignore[index]
 
 
 def test_delete_clears_and_undo_restores(pane: GridPane, backend: Backend, qtbot: QtBot) -> None:

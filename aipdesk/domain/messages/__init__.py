@@ -19,6 +19,7 @@ from aipdesk.domain.messages.codes import Code, Note
 from aipdesk.domain.messages.commands import COMMANDS, TYPED
 from aipdesk.domain.messages.entry import ENTRY
 from aipdesk.domain.messages.files import FILES
+from aipdesk.domain.messages.plausibility import PLAUSIBILITY
 from aipdesk.domain.messages.reports import MERGE, NOTES
 
 __all__ = [
@@ -34,7 +35,7 @@ __all__ = [
 ]
 
 MESSAGES: dict[Code | Note, tuple[str, str]] = {}
-for _table in (ENTRY, FILES, MERGE, TYPED, CLOSING):
+for _table in (ENTRY, FILES, MERGE, TYPED, CLOSING, PLAUSIBILITY):
     MESSAGES.update({code: texts for code, texts in _table.items()})
 MESSAGES.update({note: texts for note, texts in NOTES.items()})
 MESSAGES.update({note: texts for note, texts in COMMANDS.items()})

@@ -98,6 +98,10 @@ class ImportPreviewDialog(QDialog):
         for row, item in enumerate(preview.listed):
             self._fill(row, item)
         self.table.setVisible(bool(preview.listed))
+        implausible = QLabel(preview.implausible_text(fmt().lang), self)
+        implausible.setObjectName("importImplausible")
+        implausible.setWordWrap(True)
+        implausible.setVisible(bool(preview.implausible_count))
         self.skip = QCheckBox(self.tr("&Keep the database's value where it conflicts"), self)
         self.skip.setObjectName("skipConflicts")
         self.skip.setChecked(True)
@@ -117,7 +121,15 @@ class ImportPreviewDialog(QDialog):
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         layout = QVBoxLayout(self)
-        for widget in (summary, self.groups, listed, self.table, conflict_hint, self.skip):
+        for widget in (
+            summary,
+            self.groups,
+            listed,
+            self.table,
+            implausible,
+            conflict_hint,
+            self.skip,
+        ):
             layout.addWidget(widget)
         layout.addWidget(self.buttons)
         self.resize(820, 560)

@@ -43,6 +43,7 @@ from aipdesk.ui.common import (
 )
 from aipdesk.ui.dialogs.history_dialog import HistoryDialog
 from aipdesk.ui.dialogs.note_dialog import NoteDialog
+from aipdesk.ui.dialogs.plausibility_dialog import IMPLAUSIBLE, ask_plausibility
 from aipdesk.ui.models.grid_model import (
     COL_METRIC,
     COL_PROJECT,
@@ -191,6 +192,8 @@ class GridPane(QWidget):
             self._refuse_typed(row, month, error)
             return False
         refused = self._store({(row, month): new}, self._label(row, month, old, new))
+        if refused is not None and refused.code in IMPLAUSIBLE:
+            return False  # the editor closes; a dialog asks for the note (`_store`)
         if refused is not None:
             self._refuse_typed(row, month, refused)
             return False
@@ -241,8 +244,10 @@ class GridPane(QWidget):
         wanted = {(*row.key(), month): state for (row, month), state in cells.items()}
         shown = {(*row.key(), month): row.versions[row.months.index(month)] for row, month in cells}
         try:
-            self.backend.set_cells(wanted, shown, text, self)
+            self.backend.set_cells(wanted, shown, text, self, confirm=True)
         except DomainError as error:
+            if error.code in IMPLAUSIBLE:
+                ask_plausibility(self, error, self.backend.lang, wanted, shown, text)
             return error
         self.message.clear()  # what it said was about an earlier step
         return None
@@ -318,7 +323,8 @@ class GridPane(QWidget):
         count = len(cells)
         refused = self._store(cells, told(Note.op_paste_values, count=count))
         if refused is not None:
-            self._refused(refused)
+            if refused.code not in IMPLAUSIBLE:  # else a dialog asks for a note
+                self._refused(refused)
             return False
         self.say(self.tr("Pasted; values changed: {0}.").format(count))
         return True

@@ -104,6 +104,21 @@ def formatter(lang: str) -> Formatter:
     return ENGLISH if lang == "en" else GERMAN
 
 
+def month_words(month: Month) -> tuple[str, str]:
+    """A month as a message names it, in both languages: ("März 2021", "March 2021")."""
+    return GERMAN.month(month, long=True), ENGLISH.month(month, long=True)
+
+
+def period_words(first: Month | None, last: Month | None) -> tuple[str, str]:
+    """A period as a message names it: ("Jan 2021 – Dez 2021", …); an open end is "…"."""
+
+    def side(month: Month | None, fmt: Formatter) -> str:
+        return "…" if month is None else fmt.month(month)
+
+    german = f"{side(first, GERMAN)} – {side(last, GERMAN)}"
+    return german, f"{side(first, ENGLISH)} – {side(last, ENGLISH)}"
+
+
 number = GERMAN.number
 percent = GERMAN.percent
 signed = GERMAN.signed

@@ -78,9 +78,9 @@ def test_parse_number_rejects(text: str) -> None:
 def test_month_must_lie_in_project_period() -> None:
     neustart = Project("NEUSTART", "NeuStart", Period(Month(2016, 1), Month(2022, 12)))
     metric = Metric("integrations", "Integrationen", MetricKind.FLOW)
-    check_loggable(neustart, metric, Month(2022, 12))
+    check_loggable(neustart, metric, Month(2022, 12), {metric.code: metric})
     with pytest.raises(DomainError) as info:
-        check_loggable(neustart, metric, Month(2023, 1))
+        check_loggable(neustart, metric, Month(2023, 1), {metric.code: metric})
     assert str(info.value) == (
         "2023-01 liegt außerhalb des Zeitraums von Projekt NeuStart (2016-01 – 2022-12)"
     )
@@ -106,3 +106,34 @@ def test_a_count_of_thousands_of_digits_is_too_large_and_quoted_short() -> None:
     assert refused.value.code == "count_too_large"
     assert len(refused.value.text("de")) < 100
     assert parse_count("000000000000000000000000042") == 42
+
+
+def test_a_computed_metric_is_refused_naming_its_parts_by_name() -> None:
+    """The formula of a quote speaks of the metrics people know, not of their codes."""
+    metrics = {
+        m.code: m
+        for m in (
+            Metric("integrations", "Integrationen", MetricKind.FLOW),
+            Metric("integrations_women", "davon Frauen", MetricKind.FLOW, parent="integrations"),
+            Metric("elb_stock_women", "ELB Frauen (Bestand)", MetricKind.STOCK),
+            Metric(
+                "integration_rate_women",
+                "Integrationsquote Frauen",
+                MetricKind.RATIO,
+                numerator="integrations_women",
+                denominator="elb_stock_women",
+            ),
+        )
+    }
+    jc = Project("JC", "Jobcenter Kreis Unna (gesamt)")
+    with pytest.raises(DomainError) as info:
+        check_loggable(jc, metrics["integration_rate_women"], Month(2021, 5), metrics)
+    assert info.value.code == "metric_computed"
+    assert info.value.text("de") == (
+        "Kennzahl Integrationsquote Frauen wird berechnet (100 · Integrationen (Frauen) ÷ "
+        "Ø ELB Frauen (Bestand)) und kann nicht erfasst werden"
+    )
+    assert info.value.text("en") == (
+        "metric Integrationsquote Frauen is computed (100 · Integrationen (Frauen) ÷ mean "
+        "ELB Frauen (Bestand)) and cannot be logged"
+    )

@@ -95,7 +95,8 @@ REJECTIONS: list[tuple[str, Callable[[Database, Actor], Any], str]] = [
     (
         "computed",
         lambda db, a: log_value(db, a, "JC", "integration_rate", MARCH, 1),
-        "Kennzahl Integrationsquote wird berechnet",
+        "Kennzahl Integrationsquote wird berechnet (100 · Integrationen ÷ Ø Erwerbsfähige "
+        "Leistungsberechtigte (Bestand)) und kann nicht erfasst werden",
     ),
     (
         "davon above parent",

@@ -72,14 +72,17 @@ def parse_number(text: str | float) -> float:
     return value
 
 
-def check_loggable(project: Project, metric: Metric, month: Month) -> None:
-    """A value may be logged for an active project, a counted metric, inside the period."""
+def check_loggable(
+    project: Project, metric: Metric, month: Month, metrics: Mapping[str, Metric]
+) -> None:
+    """A value may be logged for an active project, a counted metric, inside the period;
+    `metrics` (the catalogue) names the parts a computed metric is made of."""
     if metric.is_computed:
-        raise DomainError(
-            Code.metric_computed,
-            metric=metric.name,
-            formula=f"100 · {metric.numerator} / Ø {metric.denominator}",
-        )
+        parts = {
+            role: label(metrics[code], metrics) if code in metrics else str(code)
+            for role, code in (("numerator", metric.numerator), ("denominator", metric.denominator))
+        }
+        raise DomainError(Code.metric_computed, metric=label(metric, metrics), **parts)
     if not project.active:
         raise DomainError(Code.project_inactive, project=project.name)
     if not project.period.contains(month):

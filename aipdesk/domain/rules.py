@@ -78,11 +78,12 @@ def check_loggable(
     """A value may be logged for an active project, a counted metric, inside the period;
     `metrics` (the catalogue) names the parts a computed metric is made of."""
     if metric.is_computed:
-        parts = {
-            role: label(metrics[code], metrics) if code in metrics else str(code)
-            for role, code in (("numerator", metric.numerator), ("denominator", metric.denominator))
-        }
-        raise DomainError(Code.metric_computed, metric=label(metric, metrics), **parts)
+        raise DomainError(
+            Code.metric_computed,
+            metric=label(metric, metrics),
+            numerator=_named(metric.numerator, metrics),
+            denominator=_named(metric.denominator, metrics),
+        )
     if not project.active:
         raise DomainError(Code.project_inactive, project=project.name)
     if not project.period.contains(month):
@@ -92,6 +93,12 @@ def check_loggable(
             project=project.name,
             period=str(project.period),
         )
+
+
+def _named(code: str | None, metrics: Mapping[str, Metric]) -> str:
+    """The name of the metric `code` (as it is where the catalogue lacks it)."""
+    metric = metrics.get(code) if code is not None else None
+    return str(code) if metric is None else label(metric, metrics)
 
 
 def check_family(

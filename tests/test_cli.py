@@ -171,7 +171,8 @@ def test_log_and_history(demo_path: Path) -> None:
     history = run("history", "--db", db, "--project", "LIA", "--month", "2021-05")
     assert history.returncode == 0
     last = history.stdout.strip().splitlines()[-1]
-    assert "anna" in last and '31 ("Messe")' in last and "update" in last
+    assert "anna" in last and '31 ("Messe")' in last and " geändert " in last
+    assert "LiA – Langzeitarbeitslose in Arbeit / Arbeitsaufnahmen / Mai 2021: " in last
 
 
 @pytest.mark.parametrize(

@@ -73,7 +73,7 @@ def test_projects_and_metrics_by_name_in_any_case(
         "(abschlussorientiert) 2021-05: 3 "
     )
     code, out, _ = cli(capsys, "history", "--db", db, "--project", "NeuStart", "--month", "2021-05")
-    assert code == 0 and "NEUSTART integrations 2021-05" in out
+    assert code == 0 and "NeuStart / Integrationen / Mai 2021: " in out
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,6 @@ from aipdesk.cli.common import (
     year_type,
 )
 from aipdesk.cli.listing import add_json, add_metric, add_pair, add_project
-from aipdesk.domain.escape import visible
 from aipdesk.domain.messages import Note, message
 from aipdesk.services.naming import metric_name, project_name
 
@@ -180,20 +179,16 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    from aipdesk.domain.audit import describe
-    from aipdesk.format import formatter
+    from aipdesk.cli.history import HistoryLines
     from aipdesk.services.maintenance import history
 
     db = open_db(args)
-    named_args(args, db)
+    catalog = named_args(args, db)
+    lines = HistoryLines(
+        lang_of(args),
+        lambda code: project_name(catalog, code),
+        lambda code: metric_name(catalog, code),
+    )
     for change in history(db, args.project, args.metric, args.month):
-        when = formatter(lang_of(args)).timestamp(change.at, seconds=True)
-        where = " ".join(str(x) for x in (change.project, change.metric, change.month) if x)
-        # One entry, one line: what users typed (names, notes) is shown escaped.
-        print(
-            visible(
-                f"{when}  {change.user:<12} {change.source:<9} {change.action:<6} "
-                f"{change.entity:<8} {where}: {describe(change.old)} → {describe(change.new)}"
-            )
-        )
+        print(lines.line(change))
     return EXIT_OK

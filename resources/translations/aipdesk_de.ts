@@ -390,72 +390,72 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
 <context>
     <name>GridPane</name>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="74"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="76"/>
         <source>Monthly values</source>
         <translation>Monatswerte</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="76"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="78"/>
         <source>Training entries per month</source>
         <translation>Weiterbildungseintritte je Monat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="103"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="105"/>
         <source>Type a number to log it; Enter moves down, Tab right, Delete clears, Ctrl+C copies, Ctrl+V pastes from a spreadsheet. Shift+F2 edits the note; right-click a cell (or press the menu key) for its note and history. Grey cells lie outside the project period.</source>
         <translation>Zahl eintippen, um sie zu erfassen; Enter geht nach unten, Tab nach rechts, Entf löscht, Strg+C kopiert, Strg+V fügt aus einer Tabellenkalkulation ein. Umschalt+F2 bearbeitet die Bemerkung; Rechtsklick auf eine Zelle (oder die Menütaste) für Bemerkung und Verlauf. Graue Zellen liegen außerhalb des Projektzeitraums.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="112"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="114"/>
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="129"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="131"/>
         <source>Edit &amp;note…</source>
         <translation>&amp;Bemerkung bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="131"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="133"/>
         <source>Show &amp;history…</source>
         <translation>&amp;Verlauf anzeigen…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="133"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="135"/>
         <source>&amp;Clear value</source>
         <translation>Wert &amp;löschen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="136"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="138"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="140"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="142"/>
         <source>&amp;Paste</source>
         <translation>&amp;Einfügen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="305"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="307"/>
         <source>Select a month cell to paste into.</source>
         <translation>Zum Einfügen eine Monatszelle auswählen.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="314"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="316"/>
         <source>Pasted: nothing changed.</source>
         <translation>Eingefügt: nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="321"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="323"/>
         <source>Pasted; values changed: {0}.</source>
         <translation>Eingefügt; geänderte Werte: {0}.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="351"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="353"/>
         <source>This cell cannot be edited: it lies outside the project period or is computed.</source>
         <translation>Diese Zelle lässt sich nicht bearbeiten: Sie liegt außerhalb des Projektzeitraums oder wird berechnet.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="362"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="364"/>
         <source>Log a value first: a note belongs to a monthly value.</source>
         <translation>Zuerst einen Wert erfassen: Eine Bemerkung gehört zu einem Monatswert.</translation>
     </message>
@@ -665,7 +665,7 @@ Lizenz: {1}</translation>
     <message>
         <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="69"/>
         <source>command line</source>
-        <translation>Kommandozeile</translation>
+        <translation>Befehlszeile</translation>
     </message>
     <message>
         <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="70"/>

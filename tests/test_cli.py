@@ -115,12 +115,22 @@ def test_status_month_and_env(demo_path: Path) -> None:
 def test_status_table_is_german(demo_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["status", "--db", str(demo_path), "--year", "2021"]) == 0
     out = capsys.readouterr().out
-    assert "Status 2021, Berichtsmonat 2021-12" in out
-    assert "Meldeschluss: bis 2021-12 haben alle Ziele mit Werten vollständig gemeldet" in out
+    assert "Status 2021, Berichtsmonat Dez 2021" in out
+    assert "Meldeschluss: bis Dez 2021 haben alle Ziele mit Werten vollständig gemeldet" in out
     assert "Zielwert" in out and "Hochrechnung" in out
-    assert "NEUSTART" in out and "grün" in out and "rot" in out and "gelb" in out
+    assert "grün" in out and "rot" in out and "gelb" in out
     assert "17.046,0" in out  # German number format
-    assert "Amtliche Kennzahlen, gleitend 12 Monate bis 2021-12" in out
+    assert "Amtliche Kennzahlen, gleitend 12 Monate bis Dez 2021" in out
+    # Projects by the names people know, the period in words; the columns stay aligned.
+    lines = out.splitlines()
+    header = next(line for line in lines if line.startswith("Projekt "))
+    neustart = next(line for line in lines if line.startswith("NeuStart "))
+    taam = next(line for line in lines if line.startswith("Teilhabe am Arbeitsmarkt (§ 16i"))
+    assert "NEUSTART" not in out and not any(line.startswith("JC ") for line in lines)
+    assert neustart.index("Integrationen") == header.index("Kennzahl") == taam.index("Neue")
+    assert neustart.index("Jan 2021 – Dez 2021") == header.index("Zeitraum")
+    assert neustart.index("12/12") + len("12/12") == header.index("Gemeldet") + len("Gemeldet")
+    assert neustart.index("grün") == header.index("Status")
 
 
 def test_status_names_incomplete_rows_and_speaks_english(
@@ -136,13 +146,15 @@ def test_status_names_incomplete_rows_and_speaks_english(
     args = ["status", "--db", str(demo_path), "--year", "2021", "--month", "2021-06"]
     assert main(args) == 0
     out = capsys.readouterr().out
-    neustart = next(line for line in out.splitlines() if line.startswith("NEUSTART"))
+    neustart = next(line for line in out.splitlines() if line.startswith("NeuStart "))
     assert neustart.endswith(" *") and "5/6" in neustart
     assert "* unvollständig: Soll und Ist nur über die gemeldeten Monate" in out
-    assert "  NEUSTART Integrationen: 2021-04" in out
+    assert "  NeuStart (Integrationen): Apr 2021" in out
     assert main([*args, "--lang", "en"]) == 0
     out = capsys.readouterr().out
-    assert "Status 2021, Report month 2021-06" in out
+    assert "Status 2021, Report month Jun 2021" in out
+    assert "  NeuStart (Integrationen): Apr 2021" in out
+    assert next(line for line in out.splitlines() if line.startswith("NeuStart ")).endswith(" *")
     for header in ("Target", "Plan", "Actual", "Attainment", "Forecast", "Rolling 12 mo."):
         assert header in out
     assert "* incomplete" in out

@@ -273,7 +273,9 @@ def test_status_in_english(demo: Path, capsys: pytest.CaptureFixture[str]) -> No
         "Forecast", "Prev.", "year", "Reported", "Status",
     ]  # fmt: skip
     assert "17,046.0" in out and "17.046" not in out
-    assert "Status 2021, Report month 2021-12" in out
+    assert "Status 2021, Report month Dec 2021" in out
+    assert "reporting deadline: every target with values is complete up to Dec 2021" in out
+    assert "\nNeuStart " in out and "Jan 2021 – Dec 2021" in out and "NEUSTART" not in out
     assert not re.search(r"\b(grün|gelb|rot|Zielwert|Berichtsmonat|Meldeschluss)\b", out)
 
 

@@ -326,8 +326,10 @@ def test_export_import_round_trip_into_an_empty_database(demo_path: Path, tmp_pa
     from aipdesk.services.views import year_cells
 
     book = tmp_path / "AIP-2021.xlsx"
-    assert (
-        run("export", "--db", str(demo_path), "--year", "2021", "--out", str(book)).returncode == 0
+    written = run("export", "--db", str(demo_path), "--year", "2021", "--out", str(book))
+    assert written.returncode == 0
+    assert written.stdout == (
+        f"Arbeitsmappe geschrieben: {book} (Berichtsmonat Dezember 2021, 252 Monatswerte)\n"
     )
     fresh = tmp_path / "fresh.sqlite"
     assert run("init", "--db", str(fresh)).returncode == 0

@@ -59,7 +59,7 @@ def test_projects_and_metrics_by_name_in_any_case(
         "--month", "2021-05", "--value", "41", "--user", "ci",
     )  # fmt: skip
     assert (code, err) == (0, "")
-    assert out == "NeuStart Integrationen 2021-05: 41 gespeichert\n"
+    assert out == "NeuStart / Integrationen / Mai 2021: 41 gespeichert\n"
     assert get_value(open_database(db), "NEUSTART", "integrations", Month(2021, 5))[0] == 41  # type: ignore[index]
     # The name of a project, and a davon metric by its long name.
     code, out, _ = cli(
@@ -69,8 +69,8 @@ def test_projects_and_metrics_by_name_in_any_case(
     )  # fmt: skip
     assert code == 0
     assert out.startswith(
-        "Jobcenter Kreis Unna (gesamt) Eintritte in berufliche Weiterbildung "
-        "(abschlussorientiert) 2021-05: 3 "
+        "Jobcenter Kreis Unna (gesamt) / Eintritte in berufliche Weiterbildung "
+        "(abschlussorientiert) / May 2021: 3 "
     )
     code, out, _ = cli(capsys, "history", "--db", db, "--project", "NeuStart", "--month", "2021-05")
     assert code == 0 and "NeuStart / Integrationen / Mai 2021: " in out

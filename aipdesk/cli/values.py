@@ -20,6 +20,7 @@ from aipdesk.cli.common import (
 )
 from aipdesk.cli.listing import add_json, add_metric, add_pair, add_project
 from aipdesk.domain.messages import Note, message
+from aipdesk.format import month_words
 from aipdesk.services.naming import metric_name, project_name
 
 
@@ -158,7 +159,7 @@ def cmd_log(args: argparse.Namespace) -> int:
         Note.cli_value_saved if changes else Note.cli_value_unchanged,
         project=project_name(catalog, args.project),
         metric=metric_name(catalog, args.metric),
-        month=str(args.month),
+        month=month_words(args.month),
         value=args.value,
     )
     return EXIT_OK

@@ -11,42 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from aipdesk.domain.months import Month
+from aipdesk.domain.months import MONTHS_LONG, MONTHS_SHORT, Month
 
-MONTHS_SHORT = {
-    "de": ("Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"),
-    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-}
-MONTHS_LONG = {
-    "de": (
-        "Januar",
-        "Februar",
-        "März",
-        "April",
-        "Mai",
-        "Juni",
-        "Juli",
-        "August",
-        "September",
-        "Oktober",
-        "November",
-        "Dezember",
-    ),
-    "en": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
-}
 _TIMESTAMP = {"de": "%d.%m.%Y %H:%M", "en": "%Y-%m-%d %H:%M"}
 
 
@@ -102,21 +68,6 @@ ENGLISH = Formatter("en")
 def formatter(lang: str) -> Formatter:
     """The formatter of `lang` ("en" is English; anything else German)."""
     return ENGLISH if lang == "en" else GERMAN
-
-
-def month_words(month: Month) -> tuple[str, str]:
-    """A month as a message names it, in both languages: ("März 2021", "March 2021")."""
-    return GERMAN.month(month, long=True), ENGLISH.month(month, long=True)
-
-
-def period_words(first: Month | None, last: Month | None) -> tuple[str, str]:
-    """A period as a message names it: ("Jan 2021 – Dez 2021", …); an open end is "…"."""
-
-    def side(month: Month | None, fmt: Formatter) -> str:
-        return "…" if month is None else fmt.month(month)
-
-    german = f"{side(first, GERMAN)} – {side(last, GERMAN)}"
-    return german, f"{side(first, ENGLISH)} – {side(last, ENGLISH)}"
 
 
 number = GERMAN.number

@@ -194,7 +194,7 @@ def test_log_and_history(demo_path: Path) -> None:
         (["--value", "drei"], '"drei" ist keine gültige Anzahl'),
         (["--project", "NOPE"], 'Unbekanntes Projekt "NOPE"'),
         (["--metric", "nope"], 'Unbekannte Kennzahl "nope"'),
-        (["--month", "2023-01"], "2023-01 liegt außerhalb des Zeitraums von Projekt NeuStart"),
+        (["--month", "2023-01"], "Januar 2023 liegt außerhalb des Zeitraums von Projekt NeuStart"),
     ],
 )
 def test_rejected_log_exits_1_with_one_line(demo_path: Path, args: list[str], message: str) -> None:

@@ -141,7 +141,7 @@ def test_metric_add_set_list(run: Run, path: str) -> None:
          "Die Plankurve braucht 12 Monatsgewichte, nicht 3"),
         (("target", "set", "--project", "LIA", "--metric", "job_starts", "--year", "2021",
           "--value", "300", "--weights", "1,1,1,1,1,1,1,1,1,1,1,-1"),
-         "Monatsgewichte dürfen nicht negativ sein (2021-12: -1.0)"),
+         "Monatsgewichte dürfen nicht negativ sein (Dezember 2021: -1.0)"),
         (("target", "set", "--project", "LIA", "--metric", "job_starts", "--year", "2021",
           "--value", "300", "--weights", "0;0;0;0;0;0;0;0;0;0;0;0"),
          "Die Monatsgewichte sind alle 0"),
@@ -157,7 +157,7 @@ def test_metric_add_set_list(run: Run, path: str) -> None:
           "--value", "3"), 'Unbekannte Kennzahl "nope"'),
         (("target", "remove", "--project", "LIA", "--metric", "job_starts", "--year", "2023"),
          f"Für {LIA_NAME} / Arbeitsaufnahmen gibt es keinen Zielwert im Zeitraum "
-         "2023-01 – 2023-12"),
+         "Jan 2023 – Dez 2023"),
     ],
     ids=lambda v: " ".join(v[:2]) if isinstance(v, tuple) else None,
 )

@@ -157,7 +157,7 @@ def test_messages_name_the_metrics_not_their_codes(
     code, _, err = cli(capsys, *args)
     assert code == 1
     assert err == (
-        "aipdesk: Jobcenter Kreis Unna (gesamt), 2021-03: Eintritte in berufliche "
+        "aipdesk: Jobcenter Kreis Unna (gesamt), März 2021: Eintritte in berufliche "
         "Weiterbildung (abschlussorientiert) (500) darf nicht größer sein als Eintritte in "
         "berufliche Weiterbildung (58)\n"
     )

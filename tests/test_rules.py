@@ -82,7 +82,7 @@ def test_month_must_lie_in_project_period() -> None:
     with pytest.raises(DomainError) as info:
         check_loggable(neustart, metric, Month(2023, 1), {metric.code: metric})
     assert str(info.value) == (
-        "2023-01 liegt außerhalb des Zeitraums von Projekt NeuStart (2016-01 – 2022-12)"
+        "Januar 2023 liegt außerhalb des Zeitraums von Projekt NeuStart (Jan 2016 – Dez 2022)"
     )
 
 

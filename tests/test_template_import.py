@@ -601,7 +601,7 @@ def test_missing_sheet(logged: Database, actor: Actor, tmp_path: Path) -> None:
         ),
         (
             {"E6": 41},
-            f"Erfassung!E6: {JC_NAME}, 2021-02: Eintritte in berufliche Weiterbildung "
+            f"Erfassung!E6: {JC_NAME}, Februar 2021: Eintritte in berufliche Weiterbildung "
             "(abschlussorientiert) (41) darf nicht größer sein als Eintritte in berufliche "
             "Weiterbildung (0)",
         ),
@@ -648,7 +648,7 @@ def test_month_outside_the_project_period(db: Database, actor: Actor, tmp_path: 
     where = cell_of(ws, "GUIDE", "participants", Month(2019, 3))  # a grey cell, unlocked by hand
     edit(path, {where: 4})
     assert refused(db, actor, path).startswith(
-        f"Erfassung!{where}: 2019-03 liegt außerhalb des Zeitraums von Projekt GUIDE"
+        f"Erfassung!{where}: März 2019 liegt außerhalb des Zeitraums von Projekt GUIDE"
     )
 
 
@@ -671,7 +671,7 @@ def test_month_outside_the_project_period(db: Database, actor: Actor, tmp_path: 
         ([2021, 1, "IP", "integrations", 5], None),  # fine on its own
         (
             [2022, 1, "IP", "integrations", 5],
-            "Daten!E2: 2022-01 liegt außerhalb des Zeitraums von Projekt Integration Point",
+            "Daten!E2: Januar 2022 liegt außerhalb des Zeitraums von Projekt Integration Point",
         ),
     ],
 )

@@ -32,7 +32,7 @@ from aipdesk.cli.listing import (
     project_json,
 )
 from aipdesk.domain.messages import Note
-from aipdesk.format import period_words
+from aipdesk.domain.months import period_words
 from aipdesk.services.naming import metric_name, project_name
 
 

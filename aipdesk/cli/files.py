@@ -24,7 +24,7 @@ from aipdesk.cli.common import (
 )
 from aipdesk.cli.listing import add_project
 from aipdesk.domain.messages import Note, message, pick
-from aipdesk.format import month_words
+from aipdesk.domain.months import month_words
 
 
 def register(sub: Any, common: argparse.ArgumentParser, lang: str = "de") -> None:

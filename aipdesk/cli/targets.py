@@ -24,7 +24,7 @@ from aipdesk.cli.common import (
 )
 from aipdesk.cli.listing import add_json, add_pair, print_json, print_targets, target_json
 from aipdesk.domain.messages import Note
-from aipdesk.format import period_words
+from aipdesk.domain.months import period_words
 from aipdesk.services.naming import metric_name, project_name
 
 

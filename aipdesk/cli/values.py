@@ -20,7 +20,7 @@ from aipdesk.cli.common import (
 )
 from aipdesk.cli.listing import add_json, add_metric, add_pair, add_project
 from aipdesk.domain.messages import Note, message
-from aipdesk.format import month_words
+from aipdesk.domain.months import month_words
 from aipdesk.services.naming import metric_name, project_name
 
 

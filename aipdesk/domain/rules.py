@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from aipdesk.domain.catalogue import label
 from aipdesk.domain.errors import Code, DomainError
 from aipdesk.domain.model import Metric, Project
-from aipdesk.domain.months import Month
+from aipdesk.domain.months import Month, month_words, period_words
 
 MAX_COUNT = 10**9
 # "1234" or German thousands grouping "1.234.567"; an optional leading sign is caught below.
@@ -89,9 +89,9 @@ def check_loggable(
     if not project.period.contains(month):
         raise DomainError(
             Code.month_outside_project,
-            month=str(month),
+            month=month_words(month),
             project=project.name,
-            period=str(project.period),
+            period=period_words(project.period.first, project.period.last),
         )
 
 
@@ -124,7 +124,7 @@ def check_family(
             raise DomainError(
                 Code.child_exceeds_parent,
                 project=project,
-                month=str(month),
+                month=month_words(month),
                 child=label(child, metrics),
                 child_value=value,
                 parent=label(parent, metrics),
@@ -138,7 +138,7 @@ def check_family(
         raise DomainError(
             Code.partition_exceeds_parent,
             project=project,
-            month=str(month),
+            month=month_words(month),
             parts=" + ".join(label(child, metrics) for child, _ in parts),
             values=" + ".join(str(value) for _, value in parts),
             total=total,

@@ -20,12 +20,11 @@ from openpyxl import Workbook
 from aipdesk.domain.catalogue import label
 from aipdesk.domain.errors import Code, DomainError
 from aipdesk.domain.model import Area, Metric, MetricKind
-from aipdesk.domain.months import Month
+from aipdesk.domain.months import Month, month_words
 from aipdesk.domain.progress import Inputs
 from aipdesk.domain.text import note_problem
 from aipdesk.exchange.spool import SpoolSheet
 from aipdesk.exchange.styles import Styles
-from aipdesk.format import month_words
 from aipdesk.services import views
 from aipdesk.services.database import Database
 from aipdesk.services.results import ChartData, GridRow, Snapshot, StatusRow

@@ -137,3 +137,23 @@ def test_a_computed_metric_is_refused_naming_its_parts_by_name() -> None:
         "metric Integrationsquote Frauen is computed (100 · Integrationen (Frauen) ÷ mean "
         "ELB Frauen (Bestand)) and cannot be logged"
     )
+
+
+def test_refusals_name_months_in_words() -> None:
+    """People know "Juni 2021", not 2021-06: a reversed period and a month outside the
+    project's period say their months in words, in German and English."""
+    with pytest.raises(DomainError) as reversed_:
+        Period(Month(2021, 6), Month(2021, 5))
+    assert (
+        reversed_.value.text("de") == "Zeitraum Juni 2021 – Mai 2021: das Ende liegt vor dem Anfang"
+    )
+    assert (
+        reversed_.value.text("en") == "period June 2021 – May 2021: the end lies before the start"
+    )
+    guide = Project("GUIDE", "GUIDE (rehapro)", Period(Month(2019, 11), None))
+    metric = Metric("participants", "Teilnehmende", MetricKind.FLOW)
+    with pytest.raises(DomainError) as outside:
+        check_loggable(guide, metric, Month(2019, 10), {metric.code: metric})
+    assert outside.value.text("en") == (
+        "October 2019 lies outside the period of project GUIDE (rehapro) (Nov 2019 – …)"
+    )

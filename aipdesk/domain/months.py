@@ -91,7 +91,8 @@ class Period:
 
     def __post_init__(self) -> None:
         if self.first is not None and self.last is not None and self.last < self.first:
-            raise DomainError(Code.period_reversed, first=str(self.first), last=str(self.last))
+            first, last = month_words(self.first), month_words(self.last)
+            raise DomainError(Code.period_reversed, first=first, last=last)
 
     @classmethod
     def year(cls, year: int) -> Period:

@@ -57,9 +57,9 @@ def test_write_values_in_one_transaction_with_change_log(db: Database, actor: Ac
     (Incoming("NOPE", "integrations", JAN, 1, where="Erfassung!D7"),
      'Erfassung!D7: Unbekanntes Projekt "NOPE"'),
     (Incoming("NEUSTART", "integrations", Month(2023, 1), 1, where="Erfassung!D8"),
-     "Erfassung!D8: 2023-01 liegt außerhalb des Zeitraums von Projekt NeuStart"),
+     "Erfassung!D8: Januar 2023 liegt außerhalb des Zeitraums von Projekt NeuStart"),
     (Incoming("JC", "training_entries_degree", JAN, 99, where="Erfassung!D9"),
-     "Erfassung!D9: Jobcenter Kreis Unna (gesamt), 2021-01: Eintritte in berufliche "
+     "Erfassung!D9: Jobcenter Kreis Unna (gesamt), Januar 2021: Eintritte in berufliche "
      "Weiterbildung (abschlussorientiert) (99) darf nicht größer sein als Eintritte in "
      "berufliche Weiterbildung (40)"),
     (Incoming("NEUSTART", "integrations", FEB, 5, where="Erfassung!E4"),

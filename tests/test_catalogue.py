@@ -186,7 +186,7 @@ def test_the_upgrade_leaves_a_coordinators_work_alone(empty_db: Database, actor:
         edit_metric(old, actor, "training_care", partition=True)
     assert (
         "= 6 + 6 = 12 übersteigt Eintritte in berufliche Weiterbildung = 10 "
-        "(Jobcenter Kreis Unna (gesamt), 2021-03)"
+        "(Jobcenter Kreis Unna (gesamt), März 2021)"
     ) in str(refused.value)
 
 

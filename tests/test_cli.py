@@ -115,12 +115,22 @@ def test_status_month_and_env(demo_path: Path) -> None:
 def test_status_table_is_german(demo_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["status", "--db", str(demo_path), "--year", "2021"]) == 0
     out = capsys.readouterr().out
-    assert "Status 2021, Berichtsmonat 2021-12" in out
-    assert "Meldeschluss: bis 2021-12 haben alle Ziele mit Werten vollständig gemeldet" in out
+    assert "Status 2021, Berichtsmonat Dez 2021" in out
+    assert "Meldeschluss: bis Dez 2021 haben alle Ziele mit Werten vollständig gemeldet" in out
     assert "Zielwert" in out and "Hochrechnung" in out
-    assert "NEUSTART" in out and "grün" in out and "rot" in out and "gelb" in out
+    assert "grün" in out and "rot" in out and "gelb" in out
     assert "17.046,0" in out  # German number format
-    assert "Amtliche Kennzahlen, gleitend 12 Monate bis 2021-12" in out
+    assert "Amtliche Kennzahlen, gleitend 12 Monate bis Dez 2021" in out
+    # Projects by the names people know, the period in words; the columns stay aligned.
+    lines = out.splitlines()
+    header = next(line for line in lines if line.startswith("Projekt "))
+    neustart = next(line for line in lines if line.startswith("NeuStart "))
+    taam = next(line for line in lines if line.startswith("Teilhabe am Arbeitsmarkt (§ 16i"))
+    assert "NEUSTART" not in out and not any(line.startswith("JC ") for line in lines)
+    assert neustart.index("Integrationen") == header.index("Kennzahl") == taam.index("Neue")
+    assert neustart.index("Jan 2021 – Dez 2021") == header.index("Zeitraum")
+    assert neustart.index("12/12") + len("12/12") == header.index("Gemeldet") + len("Gemeldet")
+    assert neustart.index("grün") == header.index("Status")
 
 
 def test_status_names_incomplete_rows_and_speaks_english(
@@ -136,13 +146,15 @@ def test_status_names_incomplete_rows_and_speaks_english(
     args = ["status", "--db", str(demo_path), "--year", "2021", "--month", "2021-06"]
     assert main(args) == 0
     out = capsys.readouterr().out
-    neustart = next(line for line in out.splitlines() if line.startswith("NEUSTART"))
+    neustart = next(line for line in out.splitlines() if line.startswith("NeuStart "))
     assert neustart.endswith(" *") and "5/6" in neustart
     assert "* unvollständig: Soll und Ist nur über die gemeldeten Monate" in out
-    assert "  NEUSTART Integrationen: 2021-04" in out
+    assert "  NeuStart (Integrationen): Apr 2021" in out
     assert main([*args, "--lang", "en"]) == 0
     out = capsys.readouterr().out
-    assert "Status 2021, Report month 2021-06" in out
+    assert "Status 2021, Report month Jun 2021" in out
+    assert "  NeuStart (Integrationen): Apr 2021" in out
+    assert next(line for line in out.splitlines() if line.startswith("NeuStart ")).endswith(" *")
     for header in ("Target", "Plan", "Actual", "Attainment", "Forecast", "Rolling 12 mo."):
         assert header in out
     assert "* incomplete" in out
@@ -171,7 +183,8 @@ def test_log_and_history(demo_path: Path) -> None:
     history = run("history", "--db", db, "--project", "LIA", "--month", "2021-05")
     assert history.returncode == 0
     last = history.stdout.strip().splitlines()[-1]
-    assert "anna" in last and '31 ("Messe")' in last and "update" in last
+    assert "anna" in last and '31 ("Messe")' in last and " geändert " in last
+    assert "LiA – Langzeitarbeitslose in Arbeit / Arbeitsaufnahmen / Mai 2021: " in last
 
 
 @pytest.mark.parametrize(
@@ -181,7 +194,7 @@ def test_log_and_history(demo_path: Path) -> None:
         (["--value", "drei"], '"drei" ist keine gültige Anzahl'),
         (["--project", "NOPE"], 'Unbekanntes Projekt "NOPE"'),
         (["--metric", "nope"], 'Unbekannte Kennzahl "nope"'),
-        (["--month", "2023-01"], "2023-01 liegt außerhalb des Zeitraums von Projekt NeuStart"),
+        (["--month", "2023-01"], "Januar 2023 liegt außerhalb des Zeitraums von Projekt NeuStart"),
     ],
 )
 def test_rejected_log_exits_1_with_one_line(demo_path: Path, args: list[str], message: str) -> None:
@@ -313,8 +326,10 @@ def test_export_import_round_trip_into_an_empty_database(demo_path: Path, tmp_pa
     from aipdesk.services.views import year_cells
 
     book = tmp_path / "AIP-2021.xlsx"
-    assert (
-        run("export", "--db", str(demo_path), "--year", "2021", "--out", str(book)).returncode == 0
+    written = run("export", "--db", str(demo_path), "--year", "2021", "--out", str(book))
+    assert written.returncode == 0
+    assert written.stdout == (
+        f"Arbeitsmappe geschrieben: {book} (Berichtsmonat Dezember 2021, 252 Monatswerte)\n"
     )
     fresh = tmp_path / "fresh.sqlite"
     assert run("init", "--db", str(fresh)).returncode == 0

@@ -24,6 +24,7 @@ from tests.conftest import snapshot
 from tests.test_catalogue import REV1
 
 LIA_NAME = "LiA – Langzeitarbeitslose in Arbeit"
+TAAM_NAME = "Teilhabe am Arbeitsmarkt (§ 16i SGB II)"
 
 Run = Callable[..., tuple[int, str, str]]
 
@@ -140,7 +141,7 @@ def test_metric_add_set_list(run: Run, path: str) -> None:
          "Die Plankurve braucht 12 Monatsgewichte, nicht 3"),
         (("target", "set", "--project", "LIA", "--metric", "job_starts", "--year", "2021",
           "--value", "300", "--weights", "1,1,1,1,1,1,1,1,1,1,1,-1"),
-         "Monatsgewichte dürfen nicht negativ sein (2021-12: -1.0)"),
+         "Monatsgewichte dürfen nicht negativ sein (Dezember 2021: -1.0)"),
         (("target", "set", "--project", "LIA", "--metric", "job_starts", "--year", "2021",
           "--value", "300", "--weights", "0;0;0;0;0;0;0;0;0;0;0;0"),
          "Die Monatsgewichte sind alle 0"),
@@ -156,7 +157,7 @@ def test_metric_add_set_list(run: Run, path: str) -> None:
           "--value", "3"), 'Unbekannte Kennzahl "nope"'),
         (("target", "remove", "--project", "LIA", "--metric", "job_starts", "--year", "2023"),
          f"Für {LIA_NAME} / Arbeitsaufnahmen gibt es keinen Zielwert im Zeitraum "
-         "2023-01 – 2023-12"),
+         "Jan 2023 – Dez 2023"),
     ],
     ids=lambda v: " ".join(v[:2]) if isinstance(v, tuple) else None,
 )
@@ -195,7 +196,7 @@ def test_usage_errors(run: Run, path: str, args: tuple[str, ...]) -> None:
 def test_projects(run: Run) -> None:
     code, out, _ = run("project", "add", "--code", "JOBBOX", "--name", "Jobbox", "--first",
                        "2021-04", "--description", "Neues Projekt")
-    assert (code, out) == (0, "Projekt Jobbox (JOBBOX) angelegt (2021-04 – …)\n")
+    assert (code, out) == (0, "Projekt Jobbox (JOBBOX) angelegt (Apr 2021 – …)\n")
     assert run("project", "track", "--project", "JOBBOX", "--metric", "job_starts")[1] == (
         "Jobbox erfasst jetzt Arbeitsaufnahmen\n")
     assert run("project", "track", "--project", "JOBBOX", "--metric", "job_starts")[1] == (
@@ -222,7 +223,7 @@ def test_target_set_list_remove(run: Run, path: str) -> None:
     # 1,1,1,1,1,1,3,3,3,3,3,3: 24 in all: 1/24 in the first half year, 1/8 in the second.
     code, out, _ = run("target", "set", "--project", "LIA", "--metric", "job_starts", "--year",
                        "2021", "--value", "320", "--weights", "1,1,1,1,1,1,3,3,3,3,3,3")
-    assert (code, out) == (0, f"Zielwert {LIA_NAME} / Arbeitsaufnahmen 2021-01 – 2021-12 "
+    assert (code, out) == (0, f"Zielwert {LIA_NAME} / Arbeitsaufnahmen Jan 2021 – Dez 2021 "
                               "gespeichert\n")
     lia = targets_json(run)[("LIA", "job_starts")]
     assert lia["value"] == 320
@@ -242,9 +243,14 @@ def test_target_set_list_remove(run: Run, path: str) -> None:
     assert (rate["value"], rate["change_pct"], rate["denominator_plan"]) == (25, 14.5, 27500)
     assert targets_json(run)[("LIA", "job_starts")]["weights"] is not None
     # A period of its own, without a number.
-    code, _, _ = run("target", "set", "--project", "TAAM", "--metric", "taam_new", "--first",
-                     "2022-01", "--last", "2022-06", "--value", "")
-    assert code == 0
+    code, out, _ = run("target", "set", "--project", "TAAM", "--metric", "taam_new", "--first",
+                       "2022-01", "--last", "2022-06", "--value", "")
+    assert (code, out) == (0, f"Zielwert {TAAM_NAME} / Neue Förderungen Teilhabe am Arbeitsmarkt "
+                              "Jan 2022 – Jun 2022 gespeichert\n")
+    code, out, _ = run("--lang", "en", "target", "set", "--project", "TAAM", "--metric",
+                       "taam_new", "--first", "2022-01", "--last", "2022-06", "--value", "")
+    assert (code, out) == (0, f"Target {TAAM_NAME} / Neue Förderungen Teilhabe am Arbeitsmarkt "
+                              "Jan 2022 – Jun 2022 unchanged\n")
     taam = targets_json(run, 2022)[("TAAM", "taam_new")]
     assert (taam["first"], taam["last"], taam["value"]) == ("2022-01", "2022-06", None)
     code, out, _ = run("target", "list", "--year", "2021")

@@ -59,7 +59,7 @@ def test_projects_and_metrics_by_name_in_any_case(
         "--month", "2021-05", "--value", "41", "--user", "ci",
     )  # fmt: skip
     assert (code, err) == (0, "")
-    assert out == "NeuStart Integrationen 2021-05: 41 gespeichert\n"
+    assert out == "NeuStart / Integrationen / Mai 2021: 41 gespeichert\n"
     assert get_value(open_database(db), "NEUSTART", "integrations", Month(2021, 5))[0] == 41  # type: ignore[index]
     # The name of a project, and a davon metric by its long name.
     code, out, _ = cli(
@@ -69,11 +69,11 @@ def test_projects_and_metrics_by_name_in_any_case(
     )  # fmt: skip
     assert code == 0
     assert out.startswith(
-        "Jobcenter Kreis Unna (gesamt) Eintritte in berufliche Weiterbildung "
-        "(abschlussorientiert) 2021-05: 3 "
+        "Jobcenter Kreis Unna (gesamt) / Eintritte in berufliche Weiterbildung "
+        "(abschlussorientiert) / May 2021: 3 "
     )
     code, out, _ = cli(capsys, "history", "--db", db, "--project", "NeuStart", "--month", "2021-05")
-    assert code == 0 and "NEUSTART integrations 2021-05" in out
+    assert code == 0 and "NeuStart / Integrationen / Mai 2021: " in out
 
 
 @pytest.mark.parametrize(
@@ -157,7 +157,7 @@ def test_messages_name_the_metrics_not_their_codes(
     code, _, err = cli(capsys, *args)
     assert code == 1
     assert err == (
-        "aipdesk: Jobcenter Kreis Unna (gesamt), 2021-03: Eintritte in berufliche "
+        "aipdesk: Jobcenter Kreis Unna (gesamt), März 2021: Eintritte in berufliche "
         "Weiterbildung (abschlussorientiert) (500) darf nicht größer sein als Eintritte in "
         "berufliche Weiterbildung (58)\n"
     )
@@ -273,7 +273,9 @@ def test_status_in_english(demo: Path, capsys: pytest.CaptureFixture[str]) -> No
         "Forecast", "Prev.", "year", "Reported", "Status",
     ]  # fmt: skip
     assert "17,046.0" in out and "17.046" not in out
-    assert "Status 2021, Report month 2021-12" in out
+    assert "Status 2021, Report month Dec 2021" in out
+    assert "reporting deadline: every target with values is complete up to Dec 2021" in out
+    assert "\nNeuStart " in out and "Jan 2021 – Dec 2021" in out and "NEUSTART" not in out
     assert not re.search(r"\b(grün|gelb|rot|Zielwert|Berichtsmonat|Meldeschluss)\b", out)
 
 

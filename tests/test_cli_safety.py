@@ -181,8 +181,8 @@ def test_restore_command_in_german_and_english(
     db.close()
     assert main(["history", "--db", str(demo)]) == 0
     last = capsys.readouterr().out.strip().splitlines()[-1]
-    assert "berta" in last and "restore" in last and "database" in last
-    assert "stand.sqlite" in last
+    assert "berta" in last and " wiederhergestellt Datenbank " in last
+    assert "– → aus stand.sqlite, Sicherung des vorigen Stands demo-vor-" in last
     assert main(["restore", str(previous), "--db", str(demo), "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert f"Restored: {demo} now holds the state of {previous}" in out
@@ -309,14 +309,15 @@ def test_history_follows_a_value_through_log_edit_import_merge_and_clear(
     db.close()
     capsys.readouterr()
     assert main(["history", "--db", str(path), "--month", "2021-05"]) == 0
-    lines = [line for line in capsys.readouterr().out.splitlines() if "integrations" in line]
-    steps = [line.split()[2:5] for line in lines]
+    where = "NeuStart / Integrationen / Mai 2021: "
+    lines = [line for line in capsys.readouterr().out.splitlines() if where in line]
+    steps = [line.split()[2:6] for line in lines]
     assert steps == [
-        ["anna", "cli", "insert"],
-        ["bernd", "cli", "update"],
-        ["carla", "import", "update"],
-        [steps[3][0], "merge", "update"],
-        ["emil", "gui", "delete"],
+        ["anna", "Befehlszeile", "neu", "Wert"],
+        ["bernd", "Befehlszeile", "geändert", "Wert"],
+        ["carla", "Import", "geändert", "Wert"],
+        [steps[3][0], "Zusammenführung", "geändert", "Wert"],
+        ["emil", "Fenster", "gelöscht", "Wert"],
     ]
     assert lines[0].endswith('– → 10 ("erste Meldung")')
     assert lines[1].endswith('10 ("erste Meldung") → 12 ("erste Meldung")')
@@ -329,4 +330,10 @@ def test_history_follows_a_value_through_log_edit_import_merge_and_clear(
         main(["history", "--db", str(path), "--project", "NEUSTART", "--metric", "integrations"])
         == 0
     )
-    assert len([x for x in capsys.readouterr().out.splitlines() if "2021-05" in x]) == 5
+    assert len([x for x in capsys.readouterr().out.splitlines() if "/ Mai 2021: " in x]) == 5
+    assert main(["history", "--db", str(path), "--month", "2021-05", "--lang", "en"]) == 0
+    lines = [x for x in capsys.readouterr().out.splitlines() if "/ May 2021: " in x]
+    told = [re.sub(r" +", " ", line) for line in lines]  # the columns' padding aside
+    expected = ["command line new", "command line changed", "import changed", "merge changed"]
+    for line, words in zip(told, [*expected, "window deleted"], strict=True):
+        assert f" {words} value NeuStart / Integrationen / May 2021: " in line

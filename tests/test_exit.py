@@ -50,7 +50,7 @@ def test_a_command_exits_fast_with_its_output_exit_code_and_database_intact(demo
         "--month", "2021-12", "--value", "77", "--note", "Messe im Dezember", "--user", "ci",
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    assert result.stdout == "NeuStart Integrationen 2021-12: 77 gespeichert\n"
+    assert result.stdout == "NeuStart / Integrationen / Dezember 2021: 77 gespeichert\n"
     assert result.stderr == ""
     # Closed properly: the WAL is checkpointed into the file and removed, nothing is lost.
     assert leftovers(demo) == []
@@ -108,4 +108,4 @@ def test_python_m_aipdesk_is_the_program(demo: Path) -> None:
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    assert "NEUSTART" in result.stdout and "Meldeschluss" in result.stdout
+    assert "\nNeuStart " in result.stdout and "Meldeschluss" in result.stdout

@@ -217,7 +217,7 @@ def test_the_report_month_is_explained(exported: Exported) -> None:
     ws = exported.book()["Übersicht"]
     notes = [ws.cell(r, 1).value or "" for r in range(1, ws.max_row + 1)]
     assert (
-        "Berichtsmonat: Meldeschluss: bis 2021-12 haben alle Ziele mit Werten vollständig "
+        "Berichtsmonat: Meldeschluss: bis Dezember 2021 haben alle Ziele mit Werten vollständig "
         "gemeldet." in notes
     )
 

@@ -343,7 +343,7 @@ def test_davon_violation_after_merge_is_rejected(
         with pytest.raises(DomainError) as caught:
             merge_database(db, MERGE, other_path, dry_run=dry_run)
         assert str(caught.value) == (
-            f"other.sqlite: JC training_entries_degree 2021-01: {JC_NAME}, 2021-01: "
+            f"other.sqlite: JC training_entries_degree 2021-01: {JC_NAME}, Januar 2021: "
             "Eintritte in berufliche Weiterbildung (abschlussorientiert) (30) darf nicht "
             "größer sein als Eintritte in berufliche Weiterbildung (20)"
         )

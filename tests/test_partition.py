@@ -57,12 +57,12 @@ def test_log_refuses_parts_above_the_parent(split: Database, actor: Actor) -> No
     assert error.code == "partition_exceeds_parent"
     assert error.text("de") == (
         "Arbeitsaufnahmen (unter 25) + Arbeitsaufnahmen (ab 25) = 60 + 41 = 101 übersteigt "
-        f"Arbeitsaufnahmen = 100 ({LIA_NAME}, 2021-03): die Teile einer Aufteilung sind zusammen "
+        f"Arbeitsaufnahmen = 100 ({LIA_NAME}, März 2021): die Teile einer Aufteilung sind zusammen "
         "höchstens so groß wie das Ganze"
     )
     # The parent written second: 99 < 60 + 40.
     error = refused(split, log_value, actor, "LIA", "job_starts", MARCH, 99)
-    assert f"= 60 + 40 = 100 übersteigt Arbeitsaufnahmen = 99 ({LIA_NAME}, 2021-03)" in str(error)
+    assert f"= 60 + 40 = 100 übersteigt Arbeitsaufnahmen = 99 ({LIA_NAME}, März 2021)" in str(error)
     assert get_value(split, "LIA", "job_starts", MARCH) == (100, None)
 
 
@@ -108,7 +108,7 @@ def test_import_checks_the_final_state_of_the_family(split: Database, actor: Act
     error = refused(split, write_values, actor, bad)
     assert str(error).startswith(
         "Erfassung!F7: Arbeitsaufnahmen (unter 25) + Arbeitsaufnahmen (ab 25) = 70 + 40 = 110 "
-        "übersteigt Arbeitsaufnahmen = 100 (LiA – Langzeitarbeitslose in Arbeit, 2021-03)"
+        "übersteigt Arbeitsaufnahmen = 100 (LiA – Langzeitarbeitslose in Arbeit, März 2021)"
     )
     with pytest.raises(DomainError):
         plan_values(split, bad)
@@ -134,7 +134,7 @@ def test_import_names_the_child_that_is_too_big(split: Database, actor: Actor) -
     ]
     error = refused(split, write_values, actor, incoming)
     assert str(error) == (
-        f"Erfassung!F8: {LIA_NAME}, 2021-03: Arbeitsaufnahmen (ab 25) (51) darf nicht "
+        f"Erfassung!F8: {LIA_NAME}, März 2021: Arbeitsaufnahmen (ab 25) (51) darf nicht "
         "größer sein als Arbeitsaufnahmen (50)"
     )
 
@@ -153,11 +153,11 @@ def test_marking_a_partition_checks_the_stored_values(db: Database, actor: Actor
     error = refused(db, edit_metric, actor, OLDER, partition=True)
     assert str(error).startswith(
         "Arbeitsaufnahmen (unter 25) + Arbeitsaufnahmen (ab 25) = 30 + 20 = 50 übersteigt "
-        "Arbeitsaufnahmen = 40 (LiA – Langzeitarbeitslose in Arbeit, 2021-03)"
+        "Arbeitsaufnahmen = 40 (LiA – Langzeitarbeitslose in Arbeit, März 2021)"
     )
     log_value(db, actor, "LIA", OLDER, MARCH, 10)
     error = refused(db, edit_metric, actor, OLDER, partition=True)
-    assert f"20 + 15 = 35 übersteigt Arbeitsaufnahmen = 30 ({LIA_NAME}, 2021-04)" in str(error)
+    assert f"20 + 15 = 35 übersteigt Arbeitsaufnahmen = 30 ({LIA_NAME}, April 2021)" in str(error)
     log_value(db, actor, "LIA", OLDER, APRIL, 10)
     assert edit_metric(db, actor, OLDER, partition=True)
     refused(db, log_value, actor, "LIA", OLDER, APRIL, 11)  # 20 + 11 = 31 > 30 now
@@ -182,7 +182,7 @@ def test_women_and_men_never_more_than_all(db: Database, actor: Actor) -> None:
     error = refused(db, log_value, actor, "JC", "integrations_men", MARCH, 60)
     assert str(error).startswith(
         "Integrationen (Frauen) + Integrationen (Männer) = 70 + 60 = 130 übersteigt "
-        "Integrationen = 120 (Jobcenter Kreis Unna (gesamt), 2021-03)"
+        "Integrationen = 120 (Jobcenter Kreis Unna (gesamt), März 2021)"
     )
     log_value(db, actor, "JC", "integrations_men", MARCH, 50)
     # The same for the ELB stock: 13,700 + 14,200 = 27,900 > 27,800.
@@ -216,7 +216,7 @@ def test_merge_checks_the_family_after_the_merge(
     error = refused(db, merge_database, Actor("anna", "merge"), other_path)
     assert (
         "Integrationen (Frauen) + Integrationen (Männer) = 70 + 60 = 130 übersteigt "
-        "Integrationen = 120 (Jobcenter Kreis Unna (gesamt), 2021-03)"
+        "Integrationen = 120 (Jobcenter Kreis Unna (gesamt), März 2021)"
     ) in str(error)
     log_value(db, actor, "JC", "integrations", MARCH, 130)
     assert merge_database(db, Actor("anna", "merge"), other_path).new == 1

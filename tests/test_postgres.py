@@ -387,7 +387,8 @@ def test_the_password_comes_from_the_environment_or_pgpass_and_is_never_stored(
     pgpass.chmod(0o600)
     ok("log", "--db", without, "--project", "NEUSTART", "--metric", "integrations",
        "--month", "2021-03", "--value", "7", env={"PGPASSFILE": str(pgpass)})
-    assert "2021-03" in ok("history", "--db", without, env={"PGPASSFILE": str(pgpass)})
+    told = ok("history", "--db", without, env={"PGPASSFILE": str(pgpass)})
+    assert "NeuStart / Integrationen / März 2021: – → 7" in told
     # Without any of them the server refuses, and says so.
     refused = run("status", "--db", without, "--year", "2021",
                   env={"PGPASSFILE": str(tmp_path / "none")})

@@ -78,11 +78,11 @@ def test_parse_number_rejects(text: str) -> None:
 def test_month_must_lie_in_project_period() -> None:
     neustart = Project("NEUSTART", "NeuStart", Period(Month(2016, 1), Month(2022, 12)))
     metric = Metric("integrations", "Integrationen", MetricKind.FLOW)
-    check_loggable(neustart, metric, Month(2022, 12))
+    check_loggable(neustart, metric, Month(2022, 12), {metric.code: metric})
     with pytest.raises(DomainError) as info:
-        check_loggable(neustart, metric, Month(2023, 1))
+        check_loggable(neustart, metric, Month(2023, 1), {metric.code: metric})
     assert str(info.value) == (
-        "2023-01 liegt außerhalb des Zeitraums von Projekt NeuStart (2016-01 – 2022-12)"
+        "Januar 2023 liegt außerhalb des Zeitraums von Projekt NeuStart (Jan 2016 – Dez 2022)"
     )
 
 
@@ -106,3 +106,54 @@ def test_a_count_of_thousands_of_digits_is_too_large_and_quoted_short() -> None:
     assert refused.value.code == "count_too_large"
     assert len(refused.value.text("de")) < 100
     assert parse_count("000000000000000000000000042") == 42
+
+
+def test_a_computed_metric_is_refused_naming_its_parts_by_name() -> None:
+    """The formula of a quote speaks of the metrics people know, not of their codes."""
+    metrics = {
+        m.code: m
+        for m in (
+            Metric("integrations", "Integrationen", MetricKind.FLOW),
+            Metric("integrations_women", "davon Frauen", MetricKind.FLOW, parent="integrations"),
+            Metric("elb_stock_women", "ELB Frauen (Bestand)", MetricKind.STOCK),
+            Metric(
+                "integration_rate_women",
+                "Integrationsquote Frauen",
+                MetricKind.RATIO,
+                numerator="integrations_women",
+                denominator="elb_stock_women",
+            ),
+        )
+    }
+    jc = Project("JC", "Jobcenter Kreis Unna (gesamt)")
+    with pytest.raises(DomainError) as info:
+        check_loggable(jc, metrics["integration_rate_women"], Month(2021, 5), metrics)
+    assert info.value.code == "metric_computed"
+    assert info.value.text("de") == (
+        "Kennzahl Integrationsquote Frauen wird berechnet (100 · Integrationen (Frauen) ÷ "
+        "Ø ELB Frauen (Bestand)) und kann nicht erfasst werden"
+    )
+    assert info.value.text("en") == (
+        "metric Integrationsquote Frauen is computed (100 · Integrationen (Frauen) ÷ mean "
+        "ELB Frauen (Bestand)) and cannot be logged"
+    )
+
+
+def test_refusals_name_months_in_words() -> None:
+    """People know "Juni 2021", not 2021-06: a reversed period and a month outside the
+    project's period say their months in words, in German and English."""
+    with pytest.raises(DomainError) as reversed_:
+        Period(Month(2021, 6), Month(2021, 5))
+    assert (
+        reversed_.value.text("de") == "Zeitraum Juni 2021 – Mai 2021: das Ende liegt vor dem Anfang"
+    )
+    assert (
+        reversed_.value.text("en") == "period June 2021 – May 2021: the end lies before the start"
+    )
+    guide = Project("GUIDE", "GUIDE (rehapro)", Period(Month(2019, 11), None))
+    metric = Metric("participants", "Teilnehmende", MetricKind.FLOW)
+    with pytest.raises(DomainError) as outside:
+        check_loggable(guide, metric, Month(2019, 10), {metric.code: metric})
+    assert outside.value.text("en") == (
+        "October 2019 lies outside the period of project GUIDE (rehapro) (Nov 2019 – …)"
+    )

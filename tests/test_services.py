@@ -80,12 +80,12 @@ REJECTIONS: list[tuple[str, Callable[[Database, Actor], Any], str]] = [
     (
         "outside project period",
         lambda db, a: log_value(db, a, "NEUSTART", "integrations", Month(2023, 1), 1),
-        "2023-01 liegt außerhalb des Zeitraums von Projekt NeuStart",
+        "Januar 2023 liegt außerhalb des Zeitraums von Projekt NeuStart",
     ),
     (
         "before project start",
         lambda db, a: log_value(db, a, "GUIDE", "participants", Month(2019, 10), 1),
-        "2019-10 liegt außerhalb des Zeitraums von Projekt GUIDE (rehapro)",
+        "Oktober 2019 liegt außerhalb des Zeitraums von Projekt GUIDE (rehapro)",
     ),
     (
         "not tracked",
@@ -95,7 +95,8 @@ REJECTIONS: list[tuple[str, Callable[[Database, Actor], Any], str]] = [
     (
         "computed",
         lambda db, a: log_value(db, a, "JC", "integration_rate", MARCH, 1),
-        "Kennzahl Integrationsquote wird berechnet",
+        "Kennzahl Integrationsquote wird berechnet (100 · Integrationen ÷ Ø Erwerbsfähige "
+        "Leistungsberechtigte (Bestand)) und kann nicht erfasst werden",
     ),
     (
         "davon above parent",
@@ -134,7 +135,7 @@ REJECTIONS: list[tuple[str, Callable[[Database, Actor], Any], str]] = [
     (
         "target overlap",
         lambda db, a: set_target(db, a, "LIA", "job_starts", Month(2021, 6), Month(2022, 5), 300),
-        "gibt es schon einen Zielwert, der 2021-06 – 2022-05 überschneidet",
+        "gibt es schon einen Zielwert, der Jun 2021 – Mai 2022 überschneidet",
     ),
     (
         "target reversed",

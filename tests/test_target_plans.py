@@ -130,8 +130,8 @@ def test_plan_curve_from_history_refused_without_a_complete_year(db: Database,
         set_target(db, actor, "NEUSTART", "integrations", JAN, DEC, 700, FROM_HISTORY)
     assert refused.value.text("de") == (
         "Plankurve aus Vorjahr für NeuStart / „Integrationen“ (integrations) nicht möglich: im "
-        "Vorjahreszeitraum 2020-01 – 2020-12 fehlen Werte (2020-11, 2020-12), und keines der "
-        "2 Jahre davor ist vollständig"
+        "Vorjahreszeitraum Jan 2020 – Dez 2020 fehlen Werte (November 2020, Dezember 2020), "
+        "und keines der 2 Jahre davor ist vollständig"
     )
     assert snapshot(db) == before
 
@@ -154,13 +154,13 @@ def test_remove_refused(db: Database, actor: Actor) -> None:
         remove_target(db, actor, "LIA", "job_starts", 2023)
     assert refused.value.text("de") == (
         f"Für {LIA_NAME} / Arbeitsaufnahmen gibt es keinen Zielwert im Zeitraum "
-        "2023-01 – 2023-12")
+        "Jan 2023 – Dez 2023")
     with pytest.raises(DomainError) as refused:
         remove_target(db, actor, "LIA", "job_starts", 2022)
     assert refused.value.text("de").startswith(
         "LiA – Langzeitarbeitslose in Arbeit / Arbeitsaufnahmen hat im Jahr 2022 mehrere "
-        "Zielwerte (2022-01 – 2022-06, "
-        "2022-07 – 2022-12)")
+        "Zielwerte (Jan 2022 – Jun 2022, "
+        "Jul 2022 – Dez 2022)")
     with pytest.raises(DomainError) as refused:
         remove_target(db, actor, "NOPE", "job_starts", 2022)
     assert refused.value.code == "unknown_project"

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from openpyxl.utils import get_column_letter, range_boundaries
 
 from aipdesk.cli import main
+from aipdesk.domain.catalogue import label
 from aipdesk.domain.errors import DomainError
 from aipdesk.domain.months import Month
 from aipdesk.domain.rules import parse_count
@@ -33,6 +34,7 @@ from aipdesk.services.base import Actor
 from aipdesk.services.batch import KEEP, Kind
 from aipdesk.services.demo import load_demo
 from aipdesk.services.maintenance import history
+from aipdesk.services.projects import edit_project
 from aipdesk.services.values import get_value, log_value
 from aipdesk.services.views import snapshot as view_snapshot
 from aipdesk.store.database import Database, open_database
@@ -195,7 +197,7 @@ def test_template_layout(db: Database, actor: Actor, tmp_path: Path) -> None:
     unlocked = set()
     for r, (project, metric) in enumerate(rows, start=2):
         name = ws.cell(r, 3).value
-        assert snap.metrics[metric].name in name
+        assert label(snap.metrics[metric], snap.metrics) in name
         assert next(p.name for p in snap.projects if p.code == project) in name
         for column in (1, 2, 3):
             assert ws.cell(r, column).protection.locked
@@ -269,9 +271,37 @@ def test_template_of_one_project(logged: Database, tmp_path: Path) -> None:
     assert [[c.value for c in row][:5] for row in ws.iter_rows(min_row=2)] == [
         ["NEUSTART", "integrations", "NeuStart: Integrationen", 50, 60]
     ]
+    guide = openpyxl.load_workbook(path)["Anleitung"]["A2"].value
+    assert guide.startswith("Für Projekt NeuStart. Erstellt am")  # the name, not NEUSTART
+    assert openpyxl.load_workbook(path).properties.title == "AIP 2021 – Erfassungsvorlage NeuStart"
     with pytest.raises(DomainError, match='Unbekanntes Projekt "NOPE"'):
         write_template(logged, 2021, tmp_path / "nope.xlsx", project="NOPE")
     assert not (tmp_path / "nope.xlsx").exists()
+
+
+def test_template_of_a_deactivated_project_is_refused_by_its_name(
+    logged: Database, actor: Actor, tmp_path: Path
+) -> None:
+    edit_project(logged, actor, "IP", active=False)
+    with pytest.raises(DomainError) as refused:
+        write_template(logged, 2021, tmp_path / "ip.xlsx", project="IP")
+    assert refused.value.text("de") == (
+        "Projekt Integration Point ist deaktiviert: es nimmt keine Werte an"
+    )
+    assert refused.value.text("en") == (
+        "project Integration Point is deactivated: it accepts no values"
+    )
+    assert not (tmp_path / "ip.xlsx").exists()
+
+
+def test_template_rows_name_a_davon_metric_under_its_parent(
+    logged: Database, tmp_path: Path
+) -> None:
+    ws = openpyxl.load_workbook(write_template(logged, 2021, tmp_path / "t.xlsx"))["Erfassung"]
+    names = {(r[0].value, r[1].value): r[2].value for r in ws.iter_rows(min_row=2)}
+    assert names[("JC", "training_entries_degree")] == (
+        f"{JC_NAME}: Eintritte in berufliche Weiterbildung (abschlussorientiert)"
+    )
 
 
 @sqlite_only
@@ -571,7 +601,7 @@ def test_missing_sheet(logged: Database, actor: Actor, tmp_path: Path) -> None:
         ),
         (
             {"E6": 41},
-            f"Erfassung!E6: {JC_NAME}, 2021-02: Eintritte in berufliche Weiterbildung "
+            f"Erfassung!E6: {JC_NAME}, Februar 2021: Eintritte in berufliche Weiterbildung "
             "(abschlussorientiert) (41) darf nicht größer sein als Eintritte in berufliche "
             "Weiterbildung (0)",
         ),
@@ -618,7 +648,7 @@ def test_month_outside_the_project_period(db: Database, actor: Actor, tmp_path: 
     where = cell_of(ws, "GUIDE", "participants", Month(2019, 3))  # a grey cell, unlocked by hand
     edit(path, {where: 4})
     assert refused(db, actor, path).startswith(
-        f"Erfassung!{where}: 2019-03 liegt außerhalb des Zeitraums von Projekt GUIDE"
+        f"Erfassung!{where}: März 2019 liegt außerhalb des Zeitraums von Projekt GUIDE"
     )
 
 
@@ -641,7 +671,7 @@ def test_month_outside_the_project_period(db: Database, actor: Actor, tmp_path: 
         ([2021, 1, "IP", "integrations", 5], None),  # fine on its own
         (
             [2022, 1, "IP", "integrations", 5],
-            "Daten!E2: 2022-01 liegt außerhalb des Zeitraums von Projekt Integration Point",
+            "Daten!E2: Januar 2022 liegt außerhalb des Zeitraums von Projekt Integration Point",
         ),
     ],
 )

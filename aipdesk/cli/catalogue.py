@@ -32,6 +32,7 @@ from aipdesk.cli.listing import (
     project_json,
 )
 from aipdesk.domain.messages import Note
+from aipdesk.domain.months import period_words
 from aipdesk.services.naming import metric_name, project_name
 
 
@@ -301,7 +302,7 @@ def cmd_project_add(args: argparse.Namespace) -> int:
         args,
         Note.cli_project_added,
         project=f"{project.name} ({project.code})",
-        period=str(project.period),
+        period=period_words(project.period.first, project.period.last),
     )
     return EXIT_OK
 

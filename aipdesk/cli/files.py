@@ -24,6 +24,7 @@ from aipdesk.cli.common import (
 )
 from aipdesk.cli.listing import add_project
 from aipdesk.domain.messages import Note, message, pick
+from aipdesk.domain.months import month_words
 
 
 def register(sub: Any, common: argparse.ArgumentParser, lang: str = "de") -> None:
@@ -162,7 +163,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         args,
         Note.cli_workbook_written,
         path=str(result.path),
-        month=str(result.report_month),
+        month=month_words(result.report_month),
         count=result.rows_in_daten,
     )
     return EXIT_OK

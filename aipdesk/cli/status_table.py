@@ -11,6 +11,7 @@ from aipdesk.domain.messages import Note, message, pick
 from aipdesk.format import Formatter, formatter
 
 if TYPE_CHECKING:
+    from aipdesk.domain.months import Month
     from aipdesk.domain.reporting import Holdup
     from aipdesk.services.results import StatusReport, StatusRow
 
@@ -71,27 +72,31 @@ def _table(header: Sequence[str], lines: Sequence[tuple[str, ...]], numeric: ran
 def format_status(report: StatusReport, lang: str = "de") -> str:
     """Both tables with a heading that says which report month and why."""
     fmt = formatter(lang)
+    # Projects, metrics and months as the window names them: "NeuStart (Integrationen)".
     names = {
-        (r.project.code, r.metric.code): visible(f"{r.project.code} {r.metric.name}")
+        (r.project.code, r.metric.code): visible(f"{r.project.name} ({r.metric.name})")
         for r in report.rows
     }
 
     def name(holdup: Holdup) -> str:
         return names.get(
-            (holdup.project, holdup.metric), visible(f"{holdup.project} {holdup.metric}")
+            (holdup.project, holdup.metric), visible(f"{holdup.project} ({holdup.metric})")
         )
+
+    def period(first: Month, last: Month) -> str:
+        return f"{fmt.month(first)} – {fmt.month(last)}"
 
     steering: list[tuple[str, ...]] = []
     official: list[tuple[str, ...]] = []
     for row in report.rows:
         p, decimals = row.progress, _decimals(row)
         light = pick(STATUS_WORDS[p.status.value], lang)
-        code, metric_name = visible(row.project.code), visible(row.metric.name)
+        project, metric_name = visible(row.project.name), visible(row.metric.name)
         steering.append(
             (
-                code,
+                project,
                 metric_name,
-                str(row.target.period),
+                period(row.target.first, row.target.last),
                 fmt.number(p.target, decimals),
                 fmt.number(p.plan_to_date, decimals),
                 fmt.number(p.actual_to_date, decimals),
@@ -105,7 +110,7 @@ def format_status(report: StatusReport, lang: str = "de") -> str:
         )
         official.append(
             (
-                code,
+                project,
                 metric_name,
                 fmt.number(p.rolling_12m, decimals),
                 fmt.number(p.rolling_12m_previous, decimals),
@@ -116,9 +121,10 @@ def format_status(report: StatusReport, lang: str = "de") -> str:
         )
     if not report.rows:  # one line, no heading of a report month and no empty table
         return message(Note.status_no_targets, lang, year=report.year)
-    out = [message(Note.status_heading, lang, year=report.year, month=str(report.report_month))]
+    month = fmt.month(report.report_month)
+    out = [message(Note.status_heading, lang, year=report.year, month=month)]
     if report.choice is not None:
-        out.append(report.choice.explain(lang, name))
+        out.append(report.choice.explain(lang, name, fmt.month))
     out.append("")
     out += _table([pick(h, lang) for h in STEERING], steering, range(3, 11))
     incomplete = [r for r in report.rows if not r.progress.complete]
@@ -126,9 +132,9 @@ def format_status(report: StatusReport, lang: str = "de") -> str:
         out.append("")
         out.append(message(Note.status_incomplete, lang))
         for row in incomplete:
-            months = ", ".join(str(m) for m in row.progress.months_missing)
-            out.append(f"  {visible(row.project.code)} {visible(row.metric.name)}: {months}")
+            months = ", ".join(fmt.month(m) for m in row.progress.months_missing)
+            out.append(f"  {names[(row.project.code, row.metric.code)]}: {months}")
     out.append("")
-    out.append(message(Note.status_official, lang, month=str(report.report_month)))
+    out.append(message(Note.status_official, lang, month=month))
     out += _table([pick(h, lang) for h in OFFICIAL], official, range(2, 7))
     return "\n".join(out)

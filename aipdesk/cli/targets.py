@@ -24,6 +24,7 @@ from aipdesk.cli.common import (
 )
 from aipdesk.cli.listing import add_json, add_pair, print_json, print_targets, target_json
 from aipdesk.domain.messages import Note
+from aipdesk.domain.months import period_words
 from aipdesk.services.naming import metric_name, project_name
 
 
@@ -207,7 +208,7 @@ def cmd_target_set(args: argparse.Namespace) -> int:
         Note.cli_target_saved if changes else Note.cli_target_unchanged,
         project=project_name(catalog, args.project),
         metric=metric_name(catalog, args.metric),
-        period=f"{first} – {last}",
+        period=period_words(first, last),
     )
     return EXIT_OK
 

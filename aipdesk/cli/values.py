@@ -19,8 +19,8 @@ from aipdesk.cli.common import (
     year_type,
 )
 from aipdesk.cli.listing import add_json, add_metric, add_pair, add_project
-from aipdesk.domain.escape import visible
 from aipdesk.domain.messages import Note, message
+from aipdesk.domain.months import month_words
 from aipdesk.services.naming import metric_name, project_name
 
 
@@ -182,7 +182,7 @@ def cmd_log(args: argparse.Namespace) -> int:
         Note.cli_value_saved if changes else Note.cli_value_unchanged,
         project=project_name(catalog, args.project),
         metric=metric_name(catalog, args.metric),
-        month=str(args.month),
+        month=month_words(args.month),
         value=args.value,
     )
     return EXIT_OK
@@ -203,20 +203,16 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    from aipdesk.domain.audit import describe
-    from aipdesk.format import formatter
+    from aipdesk.cli.history import HistoryLines
     from aipdesk.services.maintenance import history
 
     db = open_db(args)
-    named_args(args, db)
+    catalog = named_args(args, db)
+    lines = HistoryLines(
+        lang_of(args),
+        lambda code: project_name(catalog, code),
+        lambda code: metric_name(catalog, code),
+    )
     for change in history(db, args.project, args.metric, args.month):
-        when = formatter(lang_of(args)).timestamp(change.at, seconds=True)
-        where = " ".join(str(x) for x in (change.project, change.metric, change.month) if x)
-        # One entry, one line: what users typed (names, notes) is shown escaped.
-        print(
-            visible(
-                f"{when}  {change.user:<12} {change.source:<9} {change.action:<6} "
-                f"{change.entity:<8} {where}: {describe(change.old)} → {describe(change.new)}"
-            )
-        )
+        print(lines.line(change))
     return EXIT_OK

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from aipdesk.domain.errors import Code, DomainError
-from aipdesk.domain.months import Month, Period
+from aipdesk.domain.months import Month, Period, month_words
 from aipdesk.domain.text import check_line, check_paragraphs
 
 OPEN_PERIOD = Period()
@@ -176,7 +176,9 @@ def validate_weights(weights: tuple[float, ...] | list[float], first: Month, mon
         raise DomainError(Code.weights_count, expected=months, given=len(weights))
     for offset, weight in enumerate(weights):
         if weight != weight or weight < 0:  # NaN or negative
-            raise DomainError(Code.weights_negative, month=str(first.shift(offset)), weight=weight)
+            raise DomainError(
+                Code.weights_negative, month=month_words(first.shift(offset)), weight=weight
+            )
     total = sum(weights)
     if abs(total - 1.0) > WEIGHT_TOLERANCE:
         raise DomainError(Code.weights_sum, total=f"{total:.6g}")

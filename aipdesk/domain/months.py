@@ -1,12 +1,49 @@
-"""Calendar months as a value type: ordering, arithmetic and the YYYY-MM text form."""
+"""Calendar months as a value type: ordering, arithmetic, the YYYY-MM text form, and
+the names a message gives them ("Mai 2021")."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from aipdesk.domain.errors import Code, DomainError
+
+MONTHS_SHORT = {
+    "de": ("Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"),
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+}
+MONTHS_LONG = {
+    "de": (
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+}
+
 
 _MONTH_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
 
@@ -54,7 +91,8 @@ class Period:
 
     def __post_init__(self) -> None:
         if self.first is not None and self.last is not None and self.last < self.first:
-            raise DomainError(Code.period_reversed, first=str(self.first), last=str(self.last))
+            first, last = month_words(self.first), month_words(self.last)
+            raise DomainError(Code.period_reversed, first=first, last=last)
 
     @classmethod
     def year(cls, year: int) -> Period:
@@ -86,3 +124,27 @@ class Period:
         first = str(self.first) if self.first else "…"
         last = str(self.last) if self.last else "…"
         return f"{first} – {last}"
+
+
+def month_words(month: Month) -> tuple[str, str]:
+    """A month as a message names it, in German and English: ("März 2021", "March 2021")."""
+    german, english = MONTHS_LONG["de"], MONTHS_LONG["en"]
+    return f"{german[month.month - 1]} {month.year}", f"{english[month.month - 1]} {month.year}"
+
+
+def period_words(first: Month | None, last: Month | None) -> tuple[str, str]:
+    """A period as a message names it: ("Jan 2021 – Dez 2021", "Jan 2021 – Dec 2021"); an
+    open end is "…"."""
+
+    def told(lang: str) -> str:
+        names = MONTHS_SHORT[lang]
+        sides = ("…" if m is None else f"{names[m.month - 1]} {m.year}" for m in (first, last))
+        return " – ".join(sides)
+
+    return told("de"), told("en")
+
+
+def joined(pairs: Iterable[tuple[str, str]], more: str = "") -> tuple[str, str]:
+    """Months or periods in words as one list in each language: ("Jan 2021, Feb 2021", …)."""
+    told = list(pairs)
+    return ", ".join(p[0] for p in told) + more, ", ".join(p[1] for p in told) + more

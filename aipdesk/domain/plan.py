@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 
 from aipdesk.domain.errors import Code, DomainError
 from aipdesk.domain.model import WEIGHT_TOLERANCE
-from aipdesk.domain.months import Month, Period
+from aipdesk.domain.months import Month, joined, month_words, period_words
 
 HISTORY_YEARS = 3  # how many earlier years "aus Vorjahr" looks at
 _LISTED = 6  # missing months named in a message; more are counted
@@ -42,7 +42,7 @@ def normalise_weights(raw: Sequence[float], first: Month, months: int) -> tuple[
     if len(raw) != months:
         raise DomainError(Code.weights_count, expected=months, given=len(raw))
     for offset, weight in enumerate(raw):
-        month = str(first.shift(offset))
+        month = month_words(first.shift(offset))
         if math.isnan(weight) or weight < 0:
             raise DomainError(Code.weights_negative, month=month, weight=weight)
         if math.isinf(weight):
@@ -79,28 +79,27 @@ def weights_from_history(
     in the message.
     """
     usable: list[list[float]] = []
-    zero: list[str] = []
+    zero: list[tuple[str, str]] = []
     for years_back in range(1, years + 1):
         window = history_window(first, months, years_back)
         if any(month not in values for month in window):
             continue
         total = math.fsum(values[month] for month in window)
         if total <= 0:
-            zero.append(str(Period(window[0], window[-1])))
+            zero.append(period_words(window[0], window[-1]))
             continue
         usable.append([values[month] / total for month in window])
     if not usable:
         if zero:
-            raise DomainError(Code.history_zero, series=series, periods=", ".join(zero))
+            raise DomainError(Code.history_zero, series=series, periods=joined(zero))
         previous = history_window(first, months, 1)
-        missing = [str(month) for month in previous if month not in values]
-        listed = ", ".join(missing[:_LISTED])
-        if len(missing) > _LISTED:
-            listed += f", … ({len(missing)})"
+        missing = [month for month in previous if month not in values]
+        more = f", … ({len(missing)})" if len(missing) > _LISTED else ""
+        listed = joined((month_words(month) for month in missing[:_LISTED]), more)
         raise DomainError(
             Code.history_missing,
             series=series,
-            period=str(Period(previous[0], previous[-1])),
+            period=period_words(previous[0], previous[-1]),
             months=listed,
             years=years - 1,
         )

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from aipdesk.domain.catalogue import label
 from aipdesk.domain.errors import Code, DomainError
 from aipdesk.domain.model import Metric, Project
-from aipdesk.domain.months import Month
+from aipdesk.domain.months import Month, month_words, period_words
 
 MAX_COUNT = 10**9
 # "1234" or German thousands grouping "1.234.567"; an optional leading sign is caught below.
@@ -72,23 +72,33 @@ def parse_number(text: str | float) -> float:
     return value
 
 
-def check_loggable(project: Project, metric: Metric, month: Month) -> None:
-    """A value may be logged for an active project, a counted metric, inside the period."""
+def check_loggable(
+    project: Project, metric: Metric, month: Month, metrics: Mapping[str, Metric]
+) -> None:
+    """A value may be logged for an active project, a counted metric, inside the period;
+    `metrics` (the catalogue) names the parts a computed metric is made of."""
     if metric.is_computed:
         raise DomainError(
             Code.metric_computed,
-            metric=metric.name,
-            formula=f"100 · {metric.numerator} / Ø {metric.denominator}",
+            metric=label(metric, metrics),
+            numerator=_named(metric.numerator, metrics),
+            denominator=_named(metric.denominator, metrics),
         )
     if not project.active:
         raise DomainError(Code.project_inactive, project=project.name)
     if not project.period.contains(month):
         raise DomainError(
             Code.month_outside_project,
-            month=str(month),
+            month=month_words(month),
             project=project.name,
-            period=str(project.period),
+            period=period_words(project.period.first, project.period.last),
         )
+
+
+def _named(code: str | None, metrics: Mapping[str, Metric]) -> str:
+    """The name of the metric `code` (as it is where the catalogue lacks it)."""
+    metric = metrics.get(code) if code is not None else None
+    return str(code) if metric is None else label(metric, metrics)
 
 
 def check_family(
@@ -114,7 +124,7 @@ def check_family(
             raise DomainError(
                 Code.child_exceeds_parent,
                 project=project,
-                month=str(month),
+                month=month_words(month),
                 child=label(child, metrics),
                 child_value=value,
                 parent=label(parent, metrics),
@@ -128,7 +138,7 @@ def check_family(
         raise DomainError(
             Code.partition_exceeds_parent,
             project=project,
-            month=str(month),
+            month=month_words(month),
             parts=" + ".join(label(child, metrics) for child, _ in parts),
             values=" + ".join(str(value) for _, value in parts),
             total=total,

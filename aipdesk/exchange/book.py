@@ -17,9 +17,10 @@ from datetime import UTC, datetime
 
 from openpyxl import Workbook
 
+from aipdesk.domain.catalogue import label
 from aipdesk.domain.errors import Code, DomainError
 from aipdesk.domain.model import Area, Metric, MetricKind
-from aipdesk.domain.months import Month
+from aipdesk.domain.months import Month, month_words
 from aipdesk.domain.progress import Inputs
 from aipdesk.domain.text import note_problem
 from aipdesk.exchange.spool import SpoolSheet
@@ -61,7 +62,7 @@ class YearData:
 def read_year(db: Database, year: int, month: Month | None) -> YearData:
     snap = views.snapshot(db, year, month)  # its status is `status(db, year, month)`
     cells = values_of_year(db, year)
-    check_notes(cells)
+    check_notes(cells, snap)
     previous = values_of_year(db, year - 1)
     series: dict[tuple[str, str], dict[Month, float]] = defaultdict(dict)
     for cell in previous:
@@ -81,18 +82,22 @@ def read_year(db: Database, year: int, month: Month | None) -> YearData:
     )
 
 
-def check_notes(cells: Iterable[LoggedValue]) -> None:
+def check_notes(cells: Iterable[LoggedValue], snap: Snapshot) -> None:
     """Every note goes into the workbook whole, so that its import brings it back as it
     is: a note stored before aipdesk checked notes (too long for a cell, or with control
-    characters a cell cannot hold) is refused, naming it, rather than cut or cleaned."""
+    characters a cell cannot hold) is refused, naming its value as people know it (the
+    project's and the metric's names from `snap`, the month in words), rather than cut
+    or cleaned."""
     for cell in cells:
         problem = note_problem(cell.note) if cell.note else None
         if problem is not None:
+            projects = {p.code: p.name for p in snap.projects}
+            metric = snap.metrics.get(cell.metric)
             raise DomainError(
                 Code.note_not_exportable,
-                project=cell.project,
-                metric=cell.metric,
-                month=str(cell.month),
+                project=projects.get(cell.project, cell.project),
+                metric=cell.metric if metric is None else label(metric, snap.metrics),
+                month=month_words(cell.month),
                 message=(problem.text("de"), problem.text("en")),
             )
 

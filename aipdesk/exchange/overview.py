@@ -25,6 +25,7 @@ from aipdesk.exchange.styles import (
     MONTHS_SHORT,
     fit_width,
     formats_of,
+    month_label,
     print_setup,
     set_widths,
     status_rules,
@@ -126,7 +127,8 @@ def overview_notes(book: Book) -> list[str]:
     lines = []
     choice = book.data.snapshot.status.choice
     if choice is not None:
-        lines.append("Berichtsmonat: " + choice.explain("de", holdup_name) + ".")
+        told = choice.explain("de", holdup_name, lambda m: month_label(m.year, m.month))
+        lines.append("Berichtsmonat: " + told + ".")
     lines += [
         "Soll: Zielwert × geplanter Anteil der gemeldeten Monate des Zielzeitraums bis zum "
         "Berichtsmonat (Bestandsgrößen: Zielwert; Ist ist dort der Durchschnitt der "

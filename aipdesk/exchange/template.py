@@ -15,12 +15,13 @@ that were changed after the template was handed out (conflicts).
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from aipdesk.domain.catalogue import label
 from aipdesk.domain.errors import Code, DomainError
 from aipdesk.domain.model import Metric, Project
 from aipdesk.domain.months import Month
@@ -70,8 +71,9 @@ VALIDATION_PROMPT_TITLE = "Monatswert"
 VALIDATION_PROMPT = "Ganze Zahl ab 0. Leer lassen, wenn es keinen Wert gibt."
 
 
-def _label(project: Project, metric: Metric) -> str:
-    return f"{project.name}: {metric.name}"
+def _label(project: Project, metric: Metric, metrics: Mapping[str, Metric]) -> str:
+    """The row's readable name: "Jobcenter Kreis Unna (gesamt): Integrationen (Frauen)"."""
+    return f"{project.name}: {label(metric, metrics)}"
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,7 @@ def template_rows(snap: Snapshot, project: str | None = None) -> list[TemplateRo
         if not chosen:
             raise DomainError(Code.unknown_project, project=project)
         if not chosen[0].active:
-            raise DomainError(Code.project_inactive, project=project)
+            raise DomainError(Code.project_inactive, project=chosen[0].name)
         projects = chosen
     else:
         projects = [p for p in projects if p.active and p.period.overlaps_year(snap.year)]
@@ -118,7 +120,8 @@ def template_rows(snap: Snapshot, project: str | None = None) -> list[TemplateRo
             )
             # A value outside the period (period shortened later) is not offered for editing.
             values = tuple(v if open_ else None for v, open_ in zip(values, editable, strict=True))
-            rows.append(TemplateRow(p.code, code, _label(p, metric), values, editable))
+            label_ = _label(p, metric, snap.metrics)
+            rows.append(TemplateRow(p.code, code, label_, values, editable))
     return rows
 
 
@@ -134,7 +137,8 @@ def _runs(columns: Iterable[int]) -> list[tuple[int, int]]:
 
 
 def _instructions(year: int, project: str | None, made: datetime) -> list[tuple[str, str]]:
-    """(style, text) lines of the Anleitung sheet; style is "title", "head" or ""."""
+    """(style, text) lines of the Anleitung sheet; style is "title", "head" or "";
+    `project` is the name of the one project the template is for."""
     scope = f"Projekt {project}" if project else "alle aktiven Projekte"
     stamp = made.strftime("%d.%m.%Y %H:%M:%S UTC")
     return [
@@ -341,5 +345,8 @@ def write_template(
     # `made` is taken before the values are read: a value changed in between is a
     # (harmless) conflict, never a change that slips through unseen.
     target = check_output(path, db.path)
-    rows = template_rows(snapshot(db, year), project)
-    return write_atomically(target, _build(rows, year, project, made).save)
+    snap = snapshot(db, year)
+    rows = template_rows(snap, project)
+    # The sheets name the project as people know it (the rows keep its code).
+    name = next((p.name for p in snap.projects if p.code == project), project)
+    return write_atomically(target, _build(rows, year, name, made).save)

@@ -112,7 +112,7 @@ def _validate(catalog: Catalog, incoming: Sequence[Incoming]) -> list[CellKey]:
             if pair is None:
                 project = catalog.project(item.project)
                 metric = catalog.metric(item.metric)
-                check_loggable(project, metric, month)
+                check_loggable(project, metric, month, catalog.metrics)
                 period = project.period
                 pair = pairs[(item.project, item.metric)] = (
                     project,
@@ -122,7 +122,8 @@ def _validate(catalog: Catalog, incoming: Sequence[Incoming]) -> list[CellKey]:
                     item.metric in catalog.tracked.get(item.project, ()),
                 )
             elif not pair[2] <= month.index <= pair[3]:
-                check_loggable(pair[0], pair[1], month)  # outside the project's period
+                # outside the project's period
+                check_loggable(pair[0], pair[1], month, catalog.metrics)
             if not pair[4]:
                 raise DomainError(
                     Code.metric_not_tracked,

@@ -16,7 +16,7 @@ from aipdesk.domain.catalogue import named
 from aipdesk.domain.errors import Code, DomainError
 from aipdesk.domain.messages import Note, phrase
 from aipdesk.domain.model import MetricKind, Target
-from aipdesk.domain.months import Month
+from aipdesk.domain.months import Month, period_words
 from aipdesk.domain.plan import (
     HISTORY_YEARS,
     normalise_weights,
@@ -119,7 +119,7 @@ def apply_target(
                 Code.target_overlap,
                 project=project_name(catalog, target.project),
                 metric=metric_name(catalog, target.metric),
-                period=str(target.period),
+                period=period_words(target.first, target.last),
             )
     ensure_tracked(session, catalog, actor, target.project, target.metric)
     weights = json.dumps(list(target.weights)) if target.weights is not None else None

@@ -11,7 +11,7 @@ from aipdesk.domain.catalogue import KIND_NAMES, named
 from aipdesk.domain.errors import Code, DomainError
 from aipdesk.domain.messages import Note
 from aipdesk.domain.model import MetricKind, Target
-from aipdesk.domain.months import Month, Period
+from aipdesk.domain.months import Month, joined, month_words, period_words
 from aipdesk.domain.rules import parse_number
 from aipdesk.services.base import Actor, Changes
 from aipdesk.services.catalog_rows import untrack
@@ -228,7 +228,7 @@ class RemoveTarget(Operation):
                 Code.no_target,
                 project=project_name(catalog, self.project),
                 metric=metric_name(catalog, self.metric),
-                period=str(self.first),
+                period=month_words(self.first),
             )
         check_target_version(
             session, row, self.project, self.metric, self.first, self.expected, catalog
@@ -314,7 +314,11 @@ def remove_target(
     if first is not None:
         found = [t for t in found if t.first == first]
     if not found:
-        period = str(first) if first is not None else str(Period.year(year))
+        period = (
+            month_words(first)
+            if first is not None
+            else period_words(Month(year, 1), Month(year, 12))
+        )
         raise DomainError(
             Code.no_target,
             project=project_name(catalog, project),
@@ -327,7 +331,7 @@ def remove_target(
             project=project_name(catalog, project),
             metric=metric_name(catalog, metric),
             year=year,
-            periods=", ".join(str(t.period) for t in found),
+            periods=joined(period_words(t.first, t.last) for t in found),
         )
     return clear_target(db, actor, project, metric, found[0].first, expected=found[0].version)
 

@@ -62,7 +62,7 @@ def _stored(
 def _check_cell(catalog: Catalog, project: str, metric: str, month: Month) -> None:
     p = catalog.project(project)
     m = catalog.metric(metric)
-    check_loggable(p, m, month)
+    check_loggable(p, m, month, catalog.metrics)
     if metric not in catalog.tracked.get(project, ()):
         raise DomainError(
             Code.metric_not_tracked,

@@ -665,7 +665,7 @@ Lizenz: {1}</translation>
     <message>
         <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="69"/>
         <source>command line</source>
-        <translation>Kommandozeile</translation>
+        <translation>Befehlszeile</translation>
     </message>
     <message>
         <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="70"/>

@@ -96,8 +96,12 @@ def test_notes_lost_on_the_round_trip_when_stored_before_the_rule(
     workbook = tmp_path / "export.xlsx"
     run = cli("export", "--db", demo, "--year", "2021", "--out", workbook)
     assert run.code == 1 and len(run.lines) == 1
-    assert "Die Bemerkung zu NEUSTART / integrations / 2021-05" in run.err
+    assert "Die Bemerkung zu NeuStart / Integrationen / Mai 2021 lässt sich nicht" in run.err
     assert "höchstens 2000 Zeichen, nicht 40000" in run.err
+    assert not workbook.exists()
+    run = cli("--lang", "en", "export", "--db", demo, "--year", "2021", "--out", workbook)
+    assert run.code == 1
+    assert "the note of NeuStart / Integrationen / May 2021 cannot be written" in run.err
     assert not workbook.exists()
 
 

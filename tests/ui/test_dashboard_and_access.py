@@ -119,6 +119,8 @@ def test_cell_history_from_the_grid(window: MainWindow, qtbot: QtBot) -> None:
     pane.show_history()
     dialog = pane.findChild(QWidget, "historyDialog")
     assert dialog is not None
+    title = dialog.findChild(QLabel, "historyTitle").text()
+    assert title == "LiA – Langzeitarbeitslose in Arbeit · Arbeitsaufnahmen · Mai 2021"
     table = dialog.findChild(QTableWidget, "historyTable")
     assert table.rowCount() == 3  # demo insert, two edits; newest first
     assert table.item(0, 1).text() == "tester"

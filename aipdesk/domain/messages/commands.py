@@ -108,12 +108,12 @@ COMMANDS: dict[Note, tuple[str, str]] = {
         "Demo data {year}: {count} monthly values written ({where})",
     ),
     Note.cli_value_saved: (
-        "{project} {metric} {month}: {value} gespeichert",
-        "{project} {metric} {month}: {value} saved",
+        "{project} / {metric} / {month}: {value} gespeichert",
+        "{project} / {metric} / {month}: {value} saved",
     ),
     Note.cli_value_unchanged: (
-        "{project} {metric} {month}: {value} unverändert",
-        "{project} {metric} {month}: {value} unchanged",
+        "{project} / {metric} / {month}: {value} unverändert",
+        "{project} / {metric} / {month}: {value} unchanged",
     ),
     Note.cli_metric_added: ("Kennzahl {metric} angelegt", "Metric {metric} added"),
     Note.cli_metric_changed: ("Kennzahl {metric} geändert", "Metric {metric} changed"),

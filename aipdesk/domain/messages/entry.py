@@ -75,8 +75,9 @@ ENTRY: dict[Code, tuple[str, str]] = {
         "metric {metric} is not tracked for project {project}",
     ),
     Code.metric_computed: (
-        "Kennzahl {metric} wird berechnet ({formula}) und kann nicht erfasst werden",
-        "metric {metric} is computed ({formula}) and cannot be logged",
+        "Kennzahl {metric} wird berechnet (100 · {numerator} ÷ Ø {denominator}) und kann "
+        "nicht erfasst werden",
+        "metric {metric} is computed (100 · {numerator} ÷ mean {denominator}) and cannot be logged",
     ),
     Code.duplicate_project: (
         'Ein Projekt mit dem Kürzel "{project}" gibt es schon',

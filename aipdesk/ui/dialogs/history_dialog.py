@@ -76,4 +76,4 @@ class HistoryDialog(QDialog):
         return names.get(source, source)
 
     def _value(self, payload: Any) -> str:
-        return describe(payload)
+        return describe(payload, fmt().number)

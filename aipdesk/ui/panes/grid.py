@@ -401,7 +401,7 @@ class GridPane(QWidget):
         row, month = cell
         dialog = HistoryDialog(
             self.backend.history(*row.key(), month),
-            f"{row.project.name} · {row.metric.name} · {month}",
+            f"{row.project.name} · {row.metric.name} · {month_label(month)}",
             self,
         )
         dialog.open()

@@ -331,7 +331,8 @@ def test_month_commands(tmp_path: Path) -> None:
     # One object per project and month of the year inside the project's period.
     assert len([r for r in rows if r["project"] == "NEUSTART"]) == 12
     code, out, _ = run_cli("history", "--db", path, "--project", "NEUSTART", "--month", "2021-05")
-    assert "Nachmeldung" in out
+    assert "Monat" in out and "NeuStart / Mai 2021: Stand gemeldet → freigegeben" in out
+    assert "Stand freigegeben → offen; Begründung – → Nachmeldung" in out
     code, _, err = run_cli(
         "month", "approve", "--db", path, "--project", "NEUSTART", "--month", "2021-05"
     )

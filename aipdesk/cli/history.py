@@ -8,6 +8,7 @@ The change log stores codes and JSON (its contract); only the telling is transla
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from datetime import date
 from typing import Any
 
 from aipdesk.cli.listing import AREAS, KINDS
@@ -16,7 +17,7 @@ from aipdesk.domain.errors import DomainError
 from aipdesk.domain.escape import visible
 from aipdesk.domain.messages import pick
 from aipdesk.domain.months import Month
-from aipdesk.format import Formatter, formatter
+from aipdesk.format import Formatter, date_words, formatter
 
 Pair = tuple[str, str]
 
@@ -42,6 +43,10 @@ ENTITIES: dict[str, Pair] = {
     "metric": ("Kennzahl", "metric"),
     "tracking": ("Erfassung", "tracking"),
     "database": ("Datenbank", "database"),
+    "month": ("Monat", "month"),
+    "deadline": ("Meldeschluss", "deadline"),
+    "review": ("Klärung", "review"),
+    "rule": ("Prüfregel", "rule"),
 }
 # The fields of a target, project, metric or restore entry, in the order they are told.
 FIELDS: dict[str, Pair] = {
@@ -67,11 +72,25 @@ FIELDS: dict[str, Pair] = {
     "description": ("Beschreibung", "description"),
     "from": ("aus", "from"),
     "backup_of_previous": ("Sicherung des vorigen Stands", "backup of the previous state"),
+    "state": ("Stand", "state"),
+    "reason": ("Begründung", "reason"),
+    "due": ("Meldeschluss", "deadline"),
+    "checked_by": ("geprüft von", "checked by"),
+    "left": ("links", "left"),
+    "relation": ("Beziehung", "relation"),
+    "right": ("rechts", "right"),
 }
+# Where a field means something else than on a target.
+ENTITY_FIELDS: dict[str, dict[str, Pair]] = {"review": {"value": ("Wert", "value")}}
 WORDS: dict[str, Mapping[Any, Pair]] = {
     "kind": KINDS,
     "area": AREAS,
     "direction": {"up": ("mehr", "more"), "down": ("weniger", "less")},
+    "state": {
+        "open": ("offen", "open"),
+        "reported": ("gemeldet", "reported"),
+        "approved": ("freigegeben", "approved"),
+    },
 }
 YES_NO = {True: ("ja", "yes"), False: ("nein", "no")}
 METRIC_FIELDS = frozenset({"parent", "numerator", "denominator"})
@@ -89,6 +108,7 @@ class HistoryLines:
         self.fmt: Formatter = formatter(lang)
         self.project = project
         self.metric = metric
+        self._entity = ""
         self.widths = [
             max(len(pick(pair, lang)) for pair in table.values())
             for table in (SOURCES, ACTIONS, ENTITIES)
@@ -108,6 +128,7 @@ class HistoryLines:
         )
         head = " ".join(w.ljust(width) for w, width in zip(words, self.widths, strict=True))
         where = " / ".join(self._where(change))
+        self._entity = change.entity
         told = self._what(change.old, change.new)
         tail = f"{where}: {told}" if where and told else where or told
         return visible(f"{when}  {change.user:<12} {head} {tail}".rstrip())
@@ -153,7 +174,7 @@ class HistoryLines:
         return describe(payload)
 
     def _field(self, key: str) -> str:
-        return self.word(FIELDS, key)
+        return self.word({**FIELDS, **ENTITY_FIELDS.get(self._entity, {})}, key)
 
     def _shown(self, key: str, value: Any) -> str:
         if key == "weights":  # a list of twelve shares says little on one line
@@ -168,6 +189,13 @@ class HistoryLines:
             return _number(self.fmt, value)
         if key in METRIC_FIELDS and isinstance(value, str):
             return self.metric(value)
+        if key in ("left", "right") and isinstance(value, list):
+            return " + ".join(self.metric(str(code)) for code in value)
+        if key == "due" and isinstance(value, str):
+            try:
+                return pick(date_words(date.fromisoformat(value)), self.lang)
+            except ValueError:
+                return value
         if key in MONTH_FIELDS and isinstance(value, str):
             try:
                 return self.fmt.month(Month.parse(value))

@@ -1,16 +1,16 @@
-"""The entry grids of a year and the Meldestand (who has not logged which month): built
-from the year's logged values, and brought up to date after a write from the cells it
-wrote, row by row."""
+"""The entry grids of a year and the gaps of the Meldestand (who has not logged which
+month): built from the year's logged values, and brought up to date after a write from
+the cells it wrote, row by row."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Mapping
 
 from aipdesk.domain.model import Area, Metric, Project
 from aipdesk.domain.months import Month
 from aipdesk.domain.progress import Inputs, actual
 from aipdesk.services.base import CellKey, CellState
-from aipdesk.services.reporting_matrix import Mark, build_matrix
+from aipdesk.services.reporting_matrix import Mark, ReportingMatrix
 from aipdesk.services.results import Gap, Grid, GridRow, StatusReport, StatusRow
 from aipdesk.store.queries import Catalog, Cell
 
@@ -160,31 +160,23 @@ def updated_grids(
 
 
 def reporting_gaps(
-    projects: Iterable[Project],
-    grids: Mapping[Area, Grid],
+    matrix: ReportingMatrix,
     year: int,
-    report_month: Month,
-    only: set[str] | None = None,
+    only: Collection[str] | None = None,
     before: tuple[Gap, ...] = (),
 ) -> tuple[Gap, ...]:
     """Which active project has not yet logged which month of `year` up to the report
-    month: the months the Meldestand matrix marks missing (one rule for both). With
-    `only`, the gaps of those projects are found anew and the others taken from `before`."""
-    if report_month.year != year:
+    month: the months the Meldestand `matrix` marks missing (one rule for both). With
+    `only`, the gaps of those projects are read anew and the others taken from `before`."""
+    if matrix.report_month.year != year:
         return ()
-    projects = tuple(projects)
-    kept = {gap.project.code: gap for gap in before}
-    chosen = [p for p in projects if only is None or p.code in only]
-    matrix = build_matrix(chosen, grids, year, report_month)
-    fresh = {row.project.code: row for row in matrix.rows}
+    kept = {gap.project.code: gap for gap in before} if only is not None else {}
     gaps = []
-    for project in projects:
-        if only is not None and project.code not in only:
-            if project.code in kept:
-                gaps.append(kept[project.code])
-            continue
-        row = fresh.get(project.code)
-        if row is None:
+    for row in matrix.rows:
+        code = row.project.code
+        if only is not None and code not in only:
+            if code in kept:
+                gaps.append(kept[code])
             continue
         missing = tuple(
             month
@@ -192,5 +184,5 @@ def reporting_gaps(
             if mark is Mark.MISSING
         )
         if missing:
-            gaps.append(Gap(project, missing))
+            gaps.append(Gap(row.project, missing))
     return tuple(gaps)

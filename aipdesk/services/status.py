@@ -155,7 +155,8 @@ def report_of(
         project, metric = catalog.projects[target.project], catalog.metrics[target.metric]
         progress = compute_progress(metric, target, report, seen, project.period)
         rows[index] = StatusRow(project, metric, target, progress, report)
-    return StatusReport(data.year, report, tuple(cast(list[StatusRow], rows)), choice)
+    last = before.last if before is not None and kept is not None else {}
+    return StatusReport(data.year, report, tuple(cast(list[StatusRow], rows)), choice, last)
 
 
 def with_cells(

@@ -42,13 +42,17 @@ class RowsModel(QAbstractTableModel):
                 self._rows = rows
                 for number in differing:
                     if old[number] != rows[number]:
-                        self.dataChanged.emit(
-                            self.index(number, 0), self.index(number, self.COLUMNS - 1)
-                        )
+                        first, last = self.changed_columns(old[number], rows[number])
+                        self.dataChanged.emit(self.index(number, first), self.index(number, last))
                 return
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
+
+    def changed_columns(self, old: Any, new: Any) -> tuple[int, int]:
+        """The first and the last column whose cells differ between two states of a row
+        (the view paints them again): here all of them."""
+        return 0, self.COLUMNS - 1
 
     def rows(self) -> tuple[Any, ...]:
         return self._rows

@@ -120,6 +120,22 @@ class StatusModel(RowsModel):
             )[section]
         return None
 
+    def changed_columns(self, old: StatusRow, new: StatusRow) -> tuple[int, int]:
+        """After an edit a target's Ist and what follows from it change, its name, Soll
+        and Vorjahr seldom: only the columns from the first to the last that show (or
+        sort by) something else are painted again."""
+        differ = [
+            column
+            for column in range(COLUMNS)
+            if self._text(old, column) != self._text(new, column)
+            or self._raw(old, column) != self._raw(new, column)
+        ]
+        if old.progress.status != new.progress.status:
+            differ.append(COL_STATUS)
+        if old.progress.months_missing != new.progress.months_missing:  # in their words
+            differ += [COL_ACTUAL, COL_REPORTED, COL_STATUS]
+        return (min(differ), max(differ)) if differ else (0, COLUMNS - 1)
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in ROLES or not index.isValid():
             return None

@@ -1,5 +1,6 @@
 """A write shown without reading the year again (`views.refresh`) shows exactly what a
-full read shows: the same status rows, report month, grids and Meldestand."""
+full read shows: the same status rows, report month, grids and Meldestand (its marks and
+its totals)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,8 @@ def shown(snap: Snapshot) -> tuple[Any, ...]:
         {area: grid.rows for area, grid in snap.grids.items()},
         snap.gaps,
         snap.years,
+        snap.matrix,
+        None if snap.matrix is None else snap.matrix.totals,
     )
 
 

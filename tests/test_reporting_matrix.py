@@ -18,7 +18,13 @@ from aipdesk.exchange.importer import plan_import, read_workbook
 from aipdesk.services.base import Actor
 from aipdesk.services.batch import Kind
 from aipdesk.services.demo import load_demo
-from aipdesk.services.reporting_matrix import Mark, ReportingMatrix, build_matrix, reporting_matrix
+from aipdesk.services.reporting_matrix import (
+    Mark,
+    ReportingMatrix,
+    build_matrix,
+    reporting_matrix,
+    updated_matrix,
+)
 from aipdesk.services.views import charts, snapshot
 from aipdesk.store.database import Database
 from tests.conftest import sqlite_only
@@ -103,6 +109,42 @@ def test_months_after_the_report_month_are_not_due(gaps: Database) -> None:
         (0, 0)
     ] * 6
     assert matrix.total() == (41, 42)
+
+
+def test_a_matrix_brought_up_to_date_is_the_one_built_anew(gaps: Database) -> None:
+    """After a write the window's matrix is updated, not built: re-marked where the report
+    month moves, a written project's row made anew, the totals moved with them."""
+    snap = snapshot(gaps, 2021, Month(2021, 12))
+    assert snap.matrix is not None and reporting_matrix(snap) is snap.matrix
+    # December -> June, no project written: every row re-marked from what it misses.
+    june = updated_matrix(snap.matrix, snap.grids, snap.tracked, [], Month(2021, 6))
+    assert june is not None
+    assert marks(june, "JC") == "✓✓–✓✓✓++++++" and marks(june, "LIA") == "✓✓✓✓✓✓++++.."
+    due = [(7, 7)] * 2 + [(6, 7)] + [(7, 7)] * 3 + [(0, 0)] * 6  # March: JC short
+    assert [june.month_total(m) for m in range(12)] == due
+    assert june.total() == (41, 42)
+    built = build_matrix(snap.projects, snap.grids, 2021, Month(2021, 6))
+    assert june == built and june.totals == built.totals
+    # LiA's November logged after all: its row anew, November and the total one more.
+    lia = next(p for p in snap.projects if p.code == "LIA")
+    grids = {
+        area: dataclasses.replace(
+            grid,
+            rows=tuple(
+                dataclasses.replace(row, values=(*row.values[:10], 5, *row.values[11:]))
+                if row.key() == ("LIA", "job_starts")
+                else row
+                for row in grid.rows
+            ),
+        )
+        for area, grid in snap.grids.items()
+    }
+    later = updated_matrix(snap.matrix, grids, snap.tracked, [lia], Month(2021, 12))
+    assert later is not None and marks(later, "LIA") == "✓✓✓✓✓✓✓✓✓✓✓–"
+    assert later.month_total(10) == (7, 7) and later.total() == (81, 84)
+    # A project that loses its row (made inactive): the matrix is to be built anew.
+    gone = dataclasses.replace(lia, active=False)
+    assert updated_matrix(snap.matrix, snap.grids, snap.tracked, [gone], Month(2021, 12)) is None
 
 
 def test_the_matrix_and_the_strip_name_the_same_gaps(gaps: Database) -> None:

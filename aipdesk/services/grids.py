@@ -1,16 +1,18 @@
-"""The entry grids of a year and the Meldestand (who has not logged which month): built
-from the year's logged values, and brought up to date after a write from the cells it
-wrote, row by row."""
+"""The entry grids of a year and the gaps of the Meldestand (who has not logged which
+month): built from the year's logged values, and brought up to date after a write from
+the cells it wrote, row by row."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Mapping
+from itertools import compress
+from operator import is_not
 
 from aipdesk.domain.model import Area, Metric, Project
 from aipdesk.domain.months import Month
 from aipdesk.domain.progress import Inputs, actual
 from aipdesk.services.base import CellKey, CellState
-from aipdesk.services.reporting_matrix import Mark, build_matrix
+from aipdesk.services.reporting_matrix import Mark, ReportingMatrix
 from aipdesk.services.results import Gap, Grid, GridRow, StatusReport, StatusRow
 from aipdesk.store.queries import Catalog, Cell
 
@@ -42,9 +44,10 @@ def _editable_months(
     return tuple(project.period.contains(m) for m in months)
 
 
-def _status_by_pair(report: StatusReport) -> dict[Pair, StatusRow]:
-    """The status row that stands in each pair's grid row (the last of the year's)."""
-    return {(row.project.code, row.metric.code): row for row in report.rows}
+def _status_of(report: StatusReport, pair: Pair) -> StatusRow | None:
+    """The status row that stands in the pair's grid row (the last of the year's)."""
+    place = report.last.get(pair)
+    return None if place is None else report.rows[place]
 
 
 def _row(
@@ -86,7 +89,6 @@ def build_grids(
     by_pair: dict[Pair, list[Cell | None]] = {}
     for cell in cells:
         by_pair.setdefault((cell.project, cell.metric), [None] * 12)[cell.month.month - 1] = cell
-    by_status = _status_by_pair(report)
     empty: list[Cell | None] = [None] * 12
     grids = {}
     for area in areas:
@@ -103,7 +105,7 @@ def build_grids(
                     tuple(c.note if c else None for c in found),
                     tuple(c.version if c else 0 for c in found),
                     _editable_months(project, metric, months),
-                    by_status.get((project.code, metric.code)),
+                    _status_of(report, (project.code, metric.code)),
                 )
             )
         grids[area] = Grid(year, area, tuple(rows))
@@ -121,10 +123,7 @@ def updated_grids(
     written: dict[Pair, dict[int, CellState | None]] = {}
     for (project, metric, month), state in cells.items():
         written.setdefault((project, metric), {})[month.index] = state
-    now, then = _status_by_pair(report), _status_by_pair(before)
-    touched = set(written) | {
-        key for key in now.keys() | then.keys() if now.get(key) is not then.get(key)
-    }
+    touched = set(written) | _moved(report, before)
     result = {}
     for area, grid in grids.items():
         places = [(grid.position[key], key) for key in touched if key in grid.position]
@@ -153,38 +152,46 @@ def updated_grids(
                 tuple(notes),
                 tuple(versions),
                 row.editable,
-                now.get(key),
+                _status_of(report, key),
             )
         result[area] = Grid(grid.year, area, tuple(rows), grid.position)
     return result
 
 
+def _moved(report: StatusReport, before: StatusReport) -> set[Pair]:
+    """The pairs whose status row in the grid differs between `before` and `report`.
+    Rows computed anew are new objects, those kept the same: of the same targets, only
+    the rows that are not the same are looked at."""
+    rows, old = report.rows, before.rows
+    if report.last is before.last and len(rows) == len(old):
+        changed = compress(range(len(rows)), map(is_not, rows, old))
+        pairs = {(rows[n].project.code, rows[n].metric.code) for n in changed}
+        return {pair for pair in pairs if _status_of(report, pair) is not _status_of(before, pair)}
+    return {
+        pair
+        for pair in report.last.keys() | before.last.keys()
+        if _status_of(report, pair) is not _status_of(before, pair)
+    }
+
+
 def reporting_gaps(
-    projects: Iterable[Project],
-    grids: Mapping[Area, Grid],
+    matrix: ReportingMatrix,
     year: int,
-    report_month: Month,
-    only: set[str] | None = None,
+    only: Collection[str] | None = None,
     before: tuple[Gap, ...] = (),
 ) -> tuple[Gap, ...]:
     """Which active project has not yet logged which month of `year` up to the report
-    month: the months the Meldestand matrix marks missing (one rule for both). With
-    `only`, the gaps of those projects are found anew and the others taken from `before`."""
-    if report_month.year != year:
+    month: the months the Meldestand `matrix` marks missing (one rule for both). With
+    `only`, the gaps of those projects are read anew and the others taken from `before`."""
+    if matrix.report_month.year != year:
         return ()
-    projects = tuple(projects)
-    kept = {gap.project.code: gap for gap in before}
-    chosen = [p for p in projects if only is None or p.code in only]
-    matrix = build_matrix(chosen, grids, year, report_month)
-    fresh = {row.project.code: row for row in matrix.rows}
+    kept = {gap.project.code: gap for gap in before} if only is not None else {}
     gaps = []
-    for project in projects:
-        if only is not None and project.code not in only:
-            if project.code in kept:
-                gaps.append(kept[project.code])
-            continue
-        row = fresh.get(project.code)
-        if row is None:
+    for row in matrix.rows:
+        code = row.project.code
+        if only is not None and code not in only:
+            if code in kept:
+                gaps.append(kept[code])
             continue
         missing = tuple(
             month
@@ -192,5 +199,5 @@ def reporting_gaps(
             if mark is Mark.MISSING
         )
         if missing:
-            gaps.append(Gap(project, missing))
+            gaps.append(Gap(row.project, missing))
     return tuple(gaps)

@@ -16,6 +16,7 @@ from aipdesk.domain.progress import Progress
 from aipdesk.domain.reporting import ReportMonthChoice
 
 if TYPE_CHECKING:
+    from aipdesk.services.reporting_matrix import ReportingMatrix
     from aipdesk.services.status import YearData
     from aipdesk.store.queries import Catalog
 
@@ -79,6 +80,14 @@ class StatusReport:
     # How the report month was chosen when none was asked for (None: asked for, or no
     # value in the year and the previous calendar month was taken).
     choice: ReportMonthChoice | None = None
+    # Where the last row of each (project, metric) stands (the one its grid row shows):
+    # made with the report, handed on to the report after a write (same targets).
+    last: Mapping[tuple[str, str], int] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.last and self.rows:
+            places = {(r.project.code, r.metric.code): n for n, r in enumerate(self.rows)}
+            object.__setattr__(self, "last", places)
 
     def to_json(self) -> list[dict[str, Any]]:
         return [row.to_json() for row in self.rows]
@@ -145,6 +154,8 @@ class Snapshot:
     # the year again (`aipdesk.services.views.refresh`).
     data: YearData | None = field(default=None, compare=False, repr=False)
     catalog: Catalog | None = field(default=None, compare=False, repr=False)
+    # The Meldestand of the grids (None: not made yet; `reporting_matrix` makes it).
+    matrix: ReportingMatrix | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def blank(cls, year: int, report_month: Month) -> Snapshot:

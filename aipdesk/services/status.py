@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
+from typing import cast
 
 from sqlalchemy.orm import Session
 
@@ -75,6 +76,9 @@ class YearData:
     spans: tuple[Span | None, ...]  # one per target, None for inactive projects too
     # The approved months (project, month index) between `first` and `last`.
     approved: frozenset[tuple[str, int]] = frozenset()
+    # The targets (indexes) each series feeds: made with the targets, handed on to the
+    # data after a write (same targets), so that a written cell finds its targets at once.
+    uses: Mapping[Pair, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
 
 
 def read_year(
@@ -105,20 +109,30 @@ def year_data(
     """The year data of `targets` over `values`; with `keep`, the observed values and
     spans of every target but the `affected` ones (and the approved months) are taken
     from there."""
-    observed: list[Observed] = []
-    spans: list[Span | None] = []
-    for index, target in enumerate(targets):
-        if keep is not None and affected is not None and index not in affected:
-            observed.append(keep.observed[index])
-            spans.append(keep.spans[index])
-            continue
+    observed: list[Observed | None] = [None] * len(targets)
+    spans: list[Span | None] = [None] * len(targets)
+    indexes: Iterable[int] = range(len(targets))
+    if keep is not None and affected is not None:  # the others taken over at once
+        observed, spans, indexes = list(keep.observed), list(keep.spans), sorted(affected)
+    for index in indexes:
+        target = targets[index]
         seen = observed_for(catalog, target, values)
         project = catalog.projects[target.project]
-        observed.append(seen)
-        spans.append(span_of(year, target, seen, project.period) if project.active else None)
+        observed[index] = seen
+        spans[index] = span_of(year, target, seen, project.period) if project.active else None
+    uses = keep.uses if keep is not None and keep.targets is targets else _uses(catalog, targets)
+    seen_all = tuple(cast(list[Observed], observed))
     if approved is None:
         approved = keep.approved if keep is not None else frozenset()
-    return YearData(year, first, last, targets, values, tuple(observed), tuple(spans), approved)
+    return YearData(year, first, last, targets, values, seen_all, tuple(spans), approved, uses)
+
+
+def _uses(catalog: Catalog, targets: tuple[Target, ...]) -> dict[Pair, tuple[int, ...]]:
+    uses: dict[Pair, list[int]] = {}
+    for index, target in enumerate(targets):
+        for pair in series_needed(catalog, [target]):
+            uses.setdefault(pair, []).append(index)
+    return {pair: tuple(indexes) for pair, indexes in uses.items()}
 
 
 def report_of(
@@ -142,16 +156,16 @@ def report_of(
         if before is not None and affected is not None and before.report_month == report
         else None
     )
-    rows = []
-    for index, (target, seen) in enumerate(zip(data.targets, data.observed, strict=True)):
-        if kept is not None and index not in (affected or ()):
-            rows.append(kept[index])
-            continue
+    # The rows kept are taken over at once: no loop over every target after an edit.
+    rows: list[StatusRow | None] = list(kept) if kept is not None else [None] * len(data.targets)
+    for index in sorted(affected or ()) if kept is not None else range(len(data.targets)):
+        target, seen = data.targets[index], data.observed[index]
         project, metric = catalog.projects[target.project], catalog.metrics[target.metric]
         progress = compute_progress(metric, target, report, seen, project.period)
         approved = approved_of(target, project.period, report, data.approved)
-        rows.append(StatusRow(project, metric, target, progress, report, approved))
-    return StatusReport(data.year, report, tuple(rows), choice)
+        rows[index] = StatusRow(project, metric, target, progress, report, approved)
+    last = before.last if before is not None and kept is not None else {}
+    return StatusReport(data.year, report, tuple(cast(list[StatusRow], rows)), choice, last)
 
 
 def approved_of(
@@ -189,11 +203,8 @@ def with_cells(
     if not touched:
         return data, set()
     values = {**data.values, **touched}
-    affected = {
-        index
-        for index, target in enumerate(data.targets)
-        if any(pair in touched for pair in series_needed(catalog, [target]))
-    }
+    uses = data.uses or _uses(catalog, data.targets)
+    affected = {index for pair in touched for index in uses.get(pair, ())}
     fresh = year_data(
         catalog, data.year, data.first, data.last, data.targets, values, data, affected
     )

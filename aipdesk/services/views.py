@@ -15,6 +15,7 @@ from aipdesk.domain.months import Month
 from aipdesk.domain.progress import ROLLING_MONTHS, Observed
 from aipdesk.services.base import Changes
 from aipdesk.services.grids import build_grids, reporting_gaps, updated_grids
+from aipdesk.services.reporting_matrix import build_matrix, updated_matrix
 from aipdesk.services.results import ChartData, Snapshot
 from aipdesk.services.status import observed_for, read_year, report_of, status, with_cells
 from aipdesk.store import changelog
@@ -65,28 +66,31 @@ def snapshot(db: Database, year: int, report_month: Month | None = None) -> Snap
         years = available_years_in(session)
     report = report_of(catalog, data, report_month)
     grids = build_grids(catalog, year, report, cells)
+    matrix = build_matrix(catalog.projects.values(), grids, year, report.report_month)
     return Snapshot(
         year=year,
         report_month=report.report_month,
         years=years,
         status=report,
         grids=grids,
-        gaps=reporting_gaps(catalog.projects.values(), grids, year, report.report_month),
+        gaps=reporting_gaps(matrix, year),
         projects=tuple(catalog.projects.values()),
         targets=targets,
         metrics=dict(catalog.metrics),
         tracked=dict(catalog.tracked),
         data=data,
         catalog=catalog,
+        matrix=matrix,
     )
 
 
 def refresh(previous: Snapshot, changes: Changes, report_month: Month | None) -> Snapshot | None:
     """`previous` after a write of monthly values whose new states `changes` carries:
     without reading the database, only what the cells concern is computed anew (their
-    grid rows, the status rows of their targets, their projects' Meldestand; everything
-    where the report month moves). None when the write changed more than values (the
-    catalogue, targets) or did not say what the cells hold: then read everything.
+    grid rows, the status rows of their targets, their projects' Meldestand; the marks
+    of every project where the report month moves). None when the write changed more
+    than values (the catalogue, targets) or did not say what the cells hold: then read
+    everything.
     """
     if (
         changes.projects
@@ -106,21 +110,24 @@ def refresh(previous: Snapshot, changes: Changes, report_month: Month | None) ->
     years = previous.years
     if any(month.year not in years for _, _, month in changes.values):
         years = tuple(sorted({*years, *(month.year for _, _, month in changes.values)}))
+    written = {p for p, _, _ in changes.values}
+    matrix = None
+    if previous.matrix is not None:
+        projects = [catalog.projects[code] for code in written if code in catalog.projects]
+        matrix = updated_matrix(
+            previous.matrix, grids, catalog.tracked, projects, report.report_month
+        )
+    if matrix is None:
+        matrix = build_matrix(catalog.projects.values(), grids, previous.year, report.report_month)
     return replace(
         previous,
         report_month=report.report_month,
         years=years,
         status=report,
         grids=grids,
-        gaps=reporting_gaps(
-            catalog.projects.values(),
-            grids,
-            previous.year,
-            report.report_month,
-            None if moved else {p for p, _, _ in changes.values},
-            previous.gaps,
-        ),
+        gaps=reporting_gaps(matrix, previous.year, None if moved else written, previous.gaps),
         data=fresh,
+        matrix=matrix,
     )
 
 

@@ -347,19 +347,31 @@ class MainWindow(QMainWindow):
         self.month_combo.clear()
 
     def _fill_combos(self, snapshot: Snapshot) -> None:
-        self.year_combo.blockSignals(True)
-        self.year_combo.clear()
-        for year in snapshot.years:
-            self.year_combo.addItem(str(year), year)
-        self.year_combo.setCurrentIndex(self.year_combo.findData(snapshot.year))
-        self.year_combo.blockSignals(False)
-        self.month_combo.blockSignals(True)
-        self.month_combo.clear()
-        for number in range(1, 13):
-            month = Month(snapshot.year, number)
-            self.month_combo.addItem(month_label(month), month)
-        self.month_combo.setCurrentIndex(snapshot.report_month.month - 1)
-        self.month_combo.blockSignals(False)
+        """The years and the months of the year shown; filled anew only when they change
+        (after an edit they seldom do, and filling them lays out the header again)."""
+        years = tuple(self.year_combo.itemData(n) for n in range(self.year_combo.count()))
+        if years != snapshot.years:
+            self.year_combo.blockSignals(True)
+            self.year_combo.clear()
+            for year in snapshot.years:
+                self.year_combo.addItem(str(year), year)
+            self.year_combo.blockSignals(False)
+        if self.year_combo.currentData() != snapshot.year:
+            self.year_combo.blockSignals(True)
+            self.year_combo.setCurrentIndex(self.year_combo.findData(snapshot.year))
+            self.year_combo.blockSignals(False)
+        first = self.month_combo.itemData(0) if self.month_combo.count() == 12 else None
+        if first != Month(snapshot.year, 1):
+            self.month_combo.blockSignals(True)
+            self.month_combo.clear()
+            for number in range(1, 13):
+                month = Month(snapshot.year, number)
+                self.month_combo.addItem(month_label(month), month)
+            self.month_combo.blockSignals(False)
+        if self.month_combo.currentIndex() != snapshot.report_month.month - 1:
+            self.month_combo.blockSignals(True)
+            self.month_combo.setCurrentIndex(snapshot.report_month.month - 1)
+            self.month_combo.blockSignals(False)
 
     def wanted_month(self) -> Month | None:
         """The report month to read: the one the user picked, else None (the default)."""

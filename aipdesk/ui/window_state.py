@@ -128,6 +128,8 @@ class WindowState:
             self.restore_splitters()
 
     def restore_splitters(self) -> None:
+        if not self._splitters_pending:
+            return  # restored already (`loaded` follows every edit, too)
         pending, self._splitters_pending = self._splitters_pending, {}
         for name, splitter in self.splitters().items():
             if name in pending:

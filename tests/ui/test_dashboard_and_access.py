@@ -24,9 +24,15 @@ from pytestqt.qtbot import QtBot
 from aipdesk.app import build_main_window
 from aipdesk.domain.months import Month
 from aipdesk.ui.backend import Backend
-from aipdesk.ui.common import SortRole
+from aipdesk.ui.common import SortRole, number_text
 from aipdesk.ui.main_window import MainWindow
-from aipdesk.ui.models.status_model import COL_ATTAINMENT, COL_STATUS, StatusModel
+from aipdesk.ui.models.status_model import (
+    COL_ACTUAL,
+    COL_ATTAINMENT,
+    COL_STATUS,
+    COL_YOY,
+    StatusModel,
+)
 
 INTERACTIVE = (QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit, QAbstractItemView,
                QAbstractSpinBox)
@@ -47,6 +53,26 @@ def test_status_is_text_not_colour_alone_and_sorts_numerically(backend: Backend)
     assert {"● grün", "▲ gelb", "■ rot"} <= texts
     values = [model.index(r, COL_ATTAINMENT).data(SortRole) for r in range(model.rowCount())]
     assert all(isinstance(v, float) for v in values)  # numbers, so 104,9 % sorts after 96,6 %
+
+
+def test_an_edit_repaints_only_the_columns_it_changes(backend: Backend) -> None:
+    """A new Ist moves the Ist and what follows from it; the row's names, target and Soll
+    stay as they are and are not painted again."""
+    model = StatusModel()
+    model.set_rows(backend.snapshot(2021).status.rows)
+    told: list[tuple[int, int, int]] = []
+    model.dataChanged.connect(lambda a, b, *_: told.append((a.row(), a.column(), b.column())))
+    rows = [(r.project.code, r.metric.code) for r in model.rows()]
+    row = rows.index(("NEUSTART", "integrations"))
+    old = backend.value("NEUSTART", "integrations", Month(2021, 3))
+    assert old is not None
+    backend.log_value("NEUSTART", "integrations", Month(2021, 3), old[0] + 5)
+    model.set_rows(backend.snapshot(2021).status.rows)
+    (first, last) = next((a, b) for n, a, b in told if n == row)
+    assert first == COL_ACTUAL and COL_YOY <= last <= COL_STATUS
+    assert model.index(row, COL_ACTUAL).data() == number_text(
+        model.row_at(row).progress.actual_to_date, model.row_at(row).metric
+    )
 
 
 def test_every_interactive_widget_has_an_accessible_name(window: MainWindow) -> None:

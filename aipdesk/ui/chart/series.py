@@ -98,6 +98,26 @@ def target_points(data: ChartData) -> tuple[list[float], list[float]]:
     return [-0.5, len(data.months) - 0.5], [float(value), float(value)]
 
 
+Points = tuple[list[float], list[float]]
+
+
+def item_points(data: ChartData) -> dict[str, Points]:
+    """The points of each plot item (named as the widget's `<name>_item`): a stock's
+    monthly levels as a line, other metrics' as bars; the Soll only where it is not the
+    target value itself."""
+    monthly, previous = reported(data)
+    stock = data.metric.kind is MetricKind.STOCK
+    return {
+        "bar": points([] if stock else monthly),
+        "level": points(monthly if stock else []),
+        "actual": points(data.cumulative),
+        "plan": points([] if plan_is_target(data) else data.plan),
+        "previous": points(previous),
+        "forecast": forecast_points(data),
+        "target": target_points(data),
+    }
+
+
 def shown(data: ChartData) -> Shown:
     monthly, previous = reported(data)
     forecast_x, _ = forecast_points(data)

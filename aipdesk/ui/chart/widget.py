@@ -20,13 +20,10 @@ from aipdesk.domain.months import Month
 from aipdesk.ui.chart.axes import axis_classes
 from aipdesk.ui.chart.series import (
     ChartLabels,
-    forecast_points,
+    Points,
     hover_lines,
-    plan_is_target,
-    points,
-    reported,
+    item_points,
     shown,
-    target_points,
     to_date,
     y_range,
 )
@@ -70,6 +67,7 @@ class ProgressChart(QWidget):
         self._titles_key: tuple[str, str, str, int] | None = None
         self._range_key: tuple[str, str, Month] | None = None
         self._hover_index: int | None = None
+        self._drawn: dict[str, Points] = {}  # what each plot item was given
         self._pending = False  # `_data` waits for the plot to be built (set_data defer=True)
         self._preload = preload
         # A child timer dies with the widget, so a build never runs on a deleted chart.
@@ -347,21 +345,17 @@ class ProgressChart(QWidget):
     # -- drawing ---------------------------------------------------------------------------------
     def _draw(self, data: ChartData) -> None:
         count = len(data.months)
-        monthly, previous = reported(data)
         self.month_axis.set_months(data.months)
-        xs, heights = points(monthly)
-        if data.metric.kind is MetricKind.STOCK:
-            self.bar_item.setOpts(x=[], height=[], width=BAR_WIDTH)
-            self.level_item.setData(xs, heights)
-        else:
-            self.bar_item.setOpts(x=xs, height=heights, width=BAR_WIDTH)
-            self.level_item.setData([], [])
-        self.actual_item.setData(*points(data.cumulative))
-        self.plan_item.setData(*points([] if plan_is_target(data) else data.plan))
-        self.previous_item.setData(*points(previous))
-        self.forecast_item.setData(*forecast_points(data))
-        self.target_item.setData(*target_points(data))
-
+        # Only what changed is handed to pyqtgraph (an item given data is computed and drawn
+        # anew): after an edit, the bars, Ist and forecast of a month or two.
+        for name, xy in item_points(data).items():
+            if self._drawn.get(name) != xy:
+                self._drawn[name] = xy
+                item = getattr(self, f"{name}_item")
+                if item is self.bar_item:
+                    item.setOpts(x=xy[0], height=xy[1], width=BAR_WIDTH)
+                else:
+                    item.setData(*xy)
         self._set_titles(data)
         self._update_legend(data)
         self.plot_item.setXRange(-0.6, count - 0.4, padding=0)

@@ -53,9 +53,15 @@ class ReportingModel(RowsModel):
         return row.project.code
 
     def set_matrix(self, matrix: ReportingMatrix | None) -> None:
-        self.matrix = matrix
+        before, self.matrix = self.matrix, matrix
         self.set_rows(matrix.rows if matrix else ())
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMNS - 1)
+        # The headers hold the months with their totals: told only when those changed.
+        if (
+            before is None
+            or matrix is None
+            or (before.months, before.totals) != (matrix.months, matrix.totals)
+        ):
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMNS - 1)
 
     def of_text(self, reported: int, due: int) -> str:
         return self.tr("{0} of {1}").format(reported, due)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
+from itertools import compress
+from operator import is_not
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex
@@ -33,19 +35,24 @@ class RowsModel(QAbstractTableModel):
         rows, old = tuple(rows), self._rows
         if len(rows) == len(old):
             # After a write most rows are the very same objects: only the others are
-            # compared, by key (same row?) and by value (changed?).
-            differing = [n for n, (a, b) in enumerate(zip(old, rows, strict=True)) if a is not b]
+            # compared, by key (same row?) and by value (changed?). Found without a
+            # Python loop over the rows (a grid holds thousands).
+            differing = list(compress(range(len(rows)), map(is_not, old, rows)))
             if all(self.row_key(old[n]) == self.row_key(rows[n]) for n in differing):
                 self._rows = rows
                 for number in differing:
                     if old[number] != rows[number]:
-                        self.dataChanged.emit(
-                            self.index(number, 0), self.index(number, self.COLUMNS - 1)
-                        )
+                        first, last = self.changed_columns(old[number], rows[number])
+                        self.dataChanged.emit(self.index(number, first), self.index(number, last))
                 return
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
+
+    def changed_columns(self, old: Any, new: Any) -> tuple[int, int]:
+        """The first and the last column whose cells differ between two states of a row
+        (the view paints them again): here all of them."""
+        return 0, self.COLUMNS - 1
 
     def rows(self) -> tuple[Any, ...]:
         return self._rows

@@ -40,6 +40,21 @@ STATUS_ORDER = {"red": 0, "amber": 1, "green": 2, "none": 3}
 COMPLETE, INCOMPLETE = "✓", "⚠"
 
 Index = QModelIndex | QPersistentModelIndex
+# The roles `data` answers; the others (asked for every cell painted: font, colours,
+# check state, decoration, …) are turned away first, as cheaply as possible.
+ROLES = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+        SortRole,
+        ItemRole,
+    )
+)
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 def _change(value: float | None) -> str:
@@ -105,8 +120,24 @@ class StatusModel(RowsModel):
             )[section]
         return None
 
+    def changed_columns(self, old: StatusRow, new: StatusRow) -> tuple[int, int]:
+        """After an edit a target's Ist and what follows from it change, its name, Soll
+        and Vorjahr seldom: only the columns from the first to the last that show (or
+        sort by) something else are painted again."""
+        differ = [
+            column
+            for column in range(COLUMNS)
+            if self._text(old, column) != self._text(new, column)
+            or self._raw(old, column) != self._raw(new, column)
+        ]
+        if old.progress.status != new.progress.status:
+            differ.append(COL_STATUS)
+        if old.progress.months_missing != new.progress.months_missing:  # in their words
+            differ += [COL_ACTUAL, COL_REPORTED, COL_STATUS]
+        return (min(differ), max(differ)) if differ else (0, COLUMNS - 1)
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in ROLES or not index.isValid():
             return None
         row = self._rows[index.row()]
         column = index.column()
@@ -121,7 +152,7 @@ class StatusModel(RowsModel):
         if role == ItemRole:
             return row
         if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMERIC:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return RIGHT
         if role == Qt.ItemDataRole.BackgroundRole and column == COL_STATUS:
             return status_color(row.progress.status)
         if role == Qt.ItemDataRole.ToolTipRole:

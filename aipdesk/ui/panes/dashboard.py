@@ -3,6 +3,8 @@ and, on a tab beside it, the Meldestand (project × month)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aipdesk.domain.reporting import Holdup
 from aipdesk.services.base import Changes
 from aipdesk.services.reporting_matrix import ReportingMatrix, reporting_matrix
 from aipdesk.services.results import Snapshot, StatusRow
@@ -26,6 +29,33 @@ from aipdesk.ui.common import ItemRole, SortRole, month_label
 from aipdesk.ui.models.status_model import COL_METRIC, COL_PROJECT, StatusModel
 from aipdesk.ui.panes.reporting_view import ReportingMatrixView
 from aipdesk.ui.panes.welcome import WelcomePanel, is_empty
+
+
+def _namer(snapshot: Snapshot) -> Callable[[Holdup], str]:
+    """How the report month's explanation names a target that holds it back: "project
+    (metric)" of a target shown, else the project's code. Looked up in the catalogue
+    the figures were computed from, or else (figures from the start-up cache) in the
+    status rows, only when a name is asked for."""
+    catalog = snapshot.catalog
+    names: dict[tuple[str, str], str] = {}
+
+    def name(held: Holdup) -> str:
+        pair = (held.project, held.metric)
+        if catalog is not None:
+            project, metric = catalog.projects.get(pair[0]), catalog.metrics.get(pair[1])
+            if project is not None and metric is not None:
+                return f"{project.name} ({metric.name})"
+            return held.project
+        if not names:
+            names.update(
+                {
+                    (r.project.code, r.metric.code): f"{r.project.name} ({r.metric.name})"
+                    for r in snapshot.status.rows
+                }
+            )
+        return names.get(pair, held.project)
+
+    return name
 
 
 class DashboardPane(QWidget):
@@ -100,7 +130,9 @@ class DashboardPane(QWidget):
         self.welcome.setVisible(is_empty(snapshot))
         matrix = reporting_matrix(snapshot)
         self.matrix.set_matrix(matrix)
-        self.below.setTabText(1, self._matrix_title(matrix))
+        title = self._matrix_title(matrix)
+        if self.below.tabText(1) != title:  # a new title lays out the whole pane again
+            self.below.setTabText(1, title)
         self.reporting.setText(self._reporting_text(snapshot, matrix))
         if not self._sized and self.model.rowCount():
             self._size_table()
@@ -160,17 +192,8 @@ class DashboardPane(QWidget):
         upto = month_label(snapshot.report_month)
         choice = snapshot.status.choice
         if choice is not None:
-            names = {
-                (r.project.code, r.metric.code): f"{r.project.name} ({r.metric.name})"
-                for r in snapshot.status.rows
-            }
             why = self.tr("Report month {0} – {1}.").format(
-                upto,
-                choice.explain(
-                    self.backend.lang,
-                    lambda h: names.get((h.project, h.metric), h.project),
-                    month_label,
-                ),
+                upto, choice.explain(self.backend.lang, _namer(snapshot), month_label)
             )
         else:
             why = self.tr("Report month {0}, as chosen.").format(upto)

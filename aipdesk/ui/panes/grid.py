@@ -30,7 +30,7 @@ from aipdesk.domain.table_text import TableTextError, read_table_text
 from aipdesk.services.base import Changes
 from aipdesk.services.operation import told
 from aipdesk.services.paste import PasteRefused, State, plan_paste
-from aipdesk.services.results import GridRow, Snapshot
+from aipdesk.services.results import Grid, GridRow, Snapshot
 from aipdesk.ui.backend import Backend
 from aipdesk.ui.clipboard import copy_selection
 from aipdesk.ui.common import (
@@ -119,6 +119,7 @@ class GridPane(QWidget):
         layout.addWidget(self.message)
         self._make_actions(name)
         self._sized = False
+        self._grid: Grid | None = None  # the grid shown
 
     def _make_actions(self, name: str) -> None:
         def action(key: str, text: str, shortcut: QKeySequence | None = None) -> QAction:
@@ -150,7 +151,11 @@ class GridPane(QWidget):
     def set_snapshot(self, snapshot: Snapshot, changes: Changes | None = None) -> None:
         self.model.read_only = self.backend.read_only
         self.hint.setVisible(not self.backend.read_only)  # it explains how to type values
-        self.model.set_rows(snapshot.grids[self.area].rows)
+        grid = snapshot.grids[self.area]
+        if grid is self._grid:
+            return  # a write elsewhere: the very same rows
+        self._grid = grid
+        self.model.set_rows(grid.rows)
         if not self._sized and self.model.rowCount():
             self._size_columns()
 

@@ -34,9 +34,19 @@ class ReportingMatrixView(QTableView):
         header.setSectionResizeMode(COL_PROJECT, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(36)
         install_copy(self)
+        # The columns are fitted when other rows come (a year, the catalogue), not after
+        # every edit: the total's size hint looks at every row of a hidden table.
+        self._fitted = False
+        self.model_.modelReset.connect(self._refit)
+
+    def _refit(self) -> None:
+        self._fitted = False
 
     def set_matrix(self, matrix: ReportingMatrix | None) -> None:
         self.model_.set_matrix(matrix)
+        if self._fitted:
+            return
+        self._fitted = True
         # Months as narrow as "12/12" (their totals), the total as wide as "12 of 12":
         # the project names get the rest.
         metrics = self.fontMetrics()

@@ -243,12 +243,16 @@ class TargetsPane(QWidget):
     # -- data ------------------------------------------------------------------------------
     def set_snapshot(self, snapshot: Snapshot, changes: Changes | None = None) -> None:
         """Show the targets of `snapshot`; the selected target stays selected."""
+        shown = self.snapshot
         unchanged = (
             changes is not None
-            and self.snapshot is not None
-            and snapshot.year == self.snapshot.year
+            and shown is not None
+            and snapshot.year == shown.year
             and not (changes.targets or changes.projects or changes.metrics)
         )
+        if unchanged and not self._wanted and shown and shown.report_month == snapshot.report_month:
+            self.snapshot = snapshot  # values only: the targets, Soll lines and captions stay
+            return
         key = self._wanted or self._selected_key()
         self._wanted = None
         self.snapshot = snapshot

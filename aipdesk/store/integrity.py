@@ -227,6 +227,39 @@ def data_findings(conn: sqlite3.Connection) -> list[Line]:
         for column, nullable in STAMPS.get(table, ()):
             findings += _stamp_findings(conn, table, column, nullable, (de, en))
     findings += _encoding_findings(conn, present)
+    findings += _schema_name_findings(conn, present)
+    return findings
+
+
+def _schema_name_findings(conn: sqlite3.Connection, present: set[str]) -> list[Line]:
+    """Tables and columns whose names aipdesk never made: a damaged schema text (a bit
+    flipped in `sqlite_master`) that integrity_check cannot see. Older schemas lack
+    columns and tables of later revisions; none has one that aipdesk does not know."""
+    # The models hold every name a revision ever made; loaded here, with the full check,
+    # so that SQLAlchemy stays out of a start-up that only reads the file.
+    from aipdesk.store.models import Base
+
+    known = {
+        table.name: {column.name for column in table.columns}
+        for table in Base.metadata.sorted_tables
+    }
+    findings: list[Line] = []
+    for table in sorted(present):
+        if table.startswith("sqlite_") or table == "alembic_version":
+            continue
+        if table not in known:
+            findings.append((f"unbekannte Tabelle {table}", f"unknown table {table}"))
+            continue
+        try:
+            columns = [str(row[1]) for row in conn.execute(f'PRAGMA table_info("{table}")')]
+        except UNREADABLE as exc:
+            findings.append((f"{table}: {exc}", f"{table}: {exc}"))
+            continue
+        for column in columns:
+            if column not in known[table]:
+                findings.append(
+                    (f"{table}: unbekannte Spalte {column}", f"{table}: unknown column {column}")
+                )
     return findings
 
 

@@ -256,3 +256,25 @@ def test_dev_null_as_db(tmp_path: Path, cli: Cli) -> None:
         assert files_in(tmp_path) == ["pipe"]
     finally:
         journal.unlink(missing_ok=True)
+
+
+def rename_in_schema(path: Path, old: str, new: str) -> None:
+    """What a flipped bit in `sqlite_master` does to a name: the file stays well-formed."""
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA writable_schema = ON")
+    conn.execute(
+        "UPDATE sqlite_master SET sql = replace(sql, ?, ?) WHERE name = 'targets'", (old, new)
+    )
+    conn.commit()
+    conn.close()
+
+
+def test_a_flipped_name_in_the_schema_is_damage(demo: Path, cli: Cli) -> None:
+    rename_in_schema(demo, "change_pct", "chbnge_pct")
+    before = digest(demo)
+    run = cli("status", "--db", demo, "--year", "2021")
+    assert run.code == 1 and len(run.lines) == 1
+    assert "ist beschädigt" in run.err and "targets: unbekannte Spalte chbnge_pct" in run.err
+    run = cli(*LOG, "--db", demo, "--value", "99")
+    assert run.code == 1 and "ist beschädigt" in run.err
+    assert digest(demo) == before

@@ -17,8 +17,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from json.encoder import encode_basestring
 
-from sqlalchemy import bindparam, insert, select, update
-from sqlalchemy.engine import Connection
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from aipdesk.domain.errors import Code, DomainError
@@ -28,6 +27,7 @@ from aipdesk.domain.months import Month
 from aipdesk.domain.rules import MAX_COUNT, check_loggable
 from aipdesk.domain.text import check_note
 from aipdesk.services.base import Actor, CellKey, CellState, Changes
+from aipdesk.services.bulkrows import Rows
 from aipdesk.services.families import check_cell, members
 from aipdesk.services.naming import metric_name, project_name
 from aipdesk.services.operation import Operation, Result, Text, Work, told
@@ -36,7 +36,7 @@ from aipdesk.services.versions import fresh_versions
 from aipdesk.store.changelog import now
 from aipdesk.store.checks import check_cells_unique
 from aipdesk.store.database import Database
-from aipdesk.store.models import ChangeRow, ValueRow
+from aipdesk.store.models import ValueRow
 from aipdesk.store.queries import Catalog, load_catalog
 
 __all__ = ["KEEP", "Incoming", "Kind", "Plan", "PlanItem", "Stored", "plan_values", "write_values"]
@@ -377,7 +377,7 @@ def write_incoming(
     before: dict[CellKey, tuple[int, str | None] | None] = {}
     after: dict[CellKey, CellState] = {}
     session.flush()  # what an earlier step left pending, before the statements below
-    rows = _Rows(session.connection(), stamp)
+    rows = Rows(session.connection(), stamp)
     user, source, pids, mids = actor.user, actor.source, catalog.project_ids, catalog.metric_ids
     file = f', "file": {_json_text(origin)}' if origin else ""
     for start in range(0, len(writes), CHUNK):
@@ -424,91 +424,7 @@ def write_incoming(
     return after, before
 
 
-class _Rows:
-    """The statements of `write_incoming`: on SQLite as the driver's executemany of plain
-    rows (the time once, as SQLAlchemy would store it), elsewhere through SQLAlchemy
-    Core; both inside the unit of work's transaction and its error handling."""
-
-    _INSERT = (
-        "INSERT INTO monthly_values (project_id, metric_id, year, month, value, note, "
-        "version, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-    )
-    _UPDATE = (
-        "UPDATE monthly_values SET value = ?, note = ?, updated_by = ?, updated_at = ?, "
-        "version = version + 1 WHERE id = ?"
-    )
-    _LOG = (
-        'INSERT INTO change_log (at, "user", source, action, entity, project, metric, year, '
-        "month, old, new) VALUES (?, ?, ?, ?, 'value', ?, ?, ?, ?, ?, ?)"
-    )
-    _VALUE_KEYS = ("project_id", "metric_id", "year", "month", "value", "note", "version")
-    _LOG_KEYS = ("user", "source", "action", "project", "metric", "year", "month", "old", "new")
-
-    def __init__(self, connection: Connection, stamp: datetime) -> None:
-        self.connection = connection
-        self.stamp = stamp
-        self.plain = connection.dialect.name == "sqlite"
-        if self.plain:
-            dialect = connection.dialect
-            process = ValueRow.__table__.c.updated_at.type.dialect_impl(dialect).bind_processor(
-                dialect
-            )
-            self.at: object = process(stamp) if process else stamp
-
-    def write(
-        self,
-        inserts: list[tuple[object, ...]],
-        updates: list[tuple[object, ...]],
-        log: list[tuple[object, ...]],
-    ) -> None:
-        connection, stamp = self.connection, self.stamp
-        if self.plain:
-            at = self.at
-            if inserts:
-                connection.exec_driver_sql(self._INSERT, [(*row, at) for row in inserts])
-            if updates:
-                connection.exec_driver_sql(
-                    self._UPDATE, [(v, n, by, at, rid) for v, n, by, rid in updates]
-                )
-            if log:
-                connection.exec_driver_sql(self._LOG, [(at, *row) for row in log])
-            return
-        if inserts:
-            connection.execute(
-                insert(ValueRow),
-                [
-                    {**dict(zip(self._VALUE_KEYS, row[:7], strict=True)), "updated_by": row[7],
-                     "updated_at": stamp}
-                    for row in inserts
-                ],
-            )  # fmt: skip
-        if updates:
-            connection.execute(
-                _UPDATE,
-                [{"rid": rid, "v": v, "n": n, "by": by, "at": stamp} for v, n, by, rid in updates],
-            )
-        if log:
-            connection.execute(
-                insert(ChangeRow),
-                [
-                    {**dict(zip(self._LOG_KEYS, row, strict=True)), "at": stamp, "entity": "value"}
-                    for row in log
-                ],
-            )
-
-
 CHUNK = 5_000  # values per statement: the rows to write are never all held at once
-_UPDATE = (
-    update(ValueRow)
-    .where(ValueRow.id == bindparam("rid"))
-    .values(
-        value=bindparam("v"),
-        note=bindparam("n"),
-        updated_by=bindparam("by"),
-        updated_at=bindparam("at"),
-        version=ValueRow.version + 1,
-    )
-)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Literal
 
 from aipdesk.domain.messages import Note, message, pick
+from aipdesk.exchange.paused import paused
 from aipdesk.exchange.preview import Group, summarise
 from aipdesk.services.base import CellKey, Changes
 from aipdesk.services.batch import Incoming, Kind, Plan, PlanItem
@@ -65,6 +66,7 @@ class ImportReport:
     def written(self) -> int:
         return len(self.changes.values)
 
+    @paused
     def summary(self, lang: str = "de") -> str:
         """A few readable lines for the command line, however large the file: counts, the
         counts by project and metric, the first conflicts and changes, the result."""

@@ -49,6 +49,7 @@ from aipdesk.exchange.cells import cell_name, header_text
 from aipdesk.exchange.guard import check_container, parsing, refuse, shown
 from aipdesk.exchange.imported import ImportFile, ImportReport
 from aipdesk.exchange.layout import DATA_KEY_COLUMNS, DATA_SHEET, TEMPLATE_HEADER, TEMPLATE_SHEET
+from aipdesk.exchange.paused import paused
 from aipdesk.exchange.readers import export_columns, found_names, matches
 from aipdesk.exchange.readers import read_export as _read_export
 from aipdesk.exchange.readers import read_template as _read_template
@@ -177,6 +178,7 @@ def _reader_class() -> Any:
     return Reader
 
 
+@paused
 def read_workbook(path: str | os.PathLike[str]) -> ImportFile:
     """Read the values of an entry template (`Erfassung`) or an export (`Daten`).
 
@@ -242,6 +244,7 @@ def _read(wb: Any, where: str) -> ImportFile:
 # -- against the database ------------------------------------------------------------------
 
 
+@paused
 def plan_import(db: Database, file: ImportFile) -> Plan:
     """Compare what `file` brings with the database (nothing written): a value changed
     in the database after the file was made is a conflict; when the file's provenance is
@@ -271,6 +274,7 @@ def import_operation(file: ImportFile, plan: Plan, *, skip_conflicts: bool) -> W
     return WriteValues(file.incoming, skipped, file.name or None)
 
 
+@paused
 def apply_import(
     db: Database, actor: Actor, file: ImportFile, plan: Plan, *, skip_conflicts: bool
 ) -> Changes:

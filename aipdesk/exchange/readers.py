@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from aipdesk.domain.errors import Code
 from aipdesk.domain.months import Month
+from aipdesk.domain.rules import MAX_COUNT
 from aipdesk.exchange import cells as c
 from aipdesk.exchange.guard import refuse, shown
 from aipdesk.exchange.layout import DATA_KEY_COLUMNS, DATA_NOTE_COLUMN, TEMPLATE_HEADER
@@ -123,6 +124,7 @@ def read_export(rows: Iterator[c.Row], sheet: str) -> list[Incoming]:
     _no_formula(header, sheet)
     note_column = _note_column(names)
     codes = _Codes(sheet)
+    known = codes.known
     value_prefix = c.column_prefix(5, sheet)
     months: dict[tuple[int, int], Month] = {}  # one Month of each, not one per value
     incoming: list[Incoming] = []
@@ -155,11 +157,18 @@ def read_export(rows: Iterator[c.Row], sheet: str) -> list[Incoming]:
         else:
             year = c.year(year_cell, sheet)
             found = c.export_month(month_cell, year, sheet)
-        project = codes(cells.get(3), "Projekt", "project", (3, number))
-        metric = codes(cells.get(4), "Kennzahl", "metric", (4, number))
-        value = c.count(value_cell, sheet)
-        place = value_prefix + str(number)
+        # The codes as `_Codes` reads them (no formula: checked above), each text once.
+        project_cell, metric_cell = cells.get(3), cells.get(4)
+        project = known.get(project_cell.value) if project_cell is not None else None
+        if project is None:
+            project = codes(project_cell, "Projekt", "project", (3, number))
+        metric = known.get(metric_cell.value) if metric_cell is not None else None
+        if metric is None:
+            metric = codes(metric_cell, "Kennzahl", "metric", (4, number))
+        value = value_cell.value
+        if not (value.__class__ is int and 0 <= value <= MAX_COUNT):
+            value = c.count(value_cell, sheet)  # what cells.count returns for the others
         # An export without notes says nothing about them; an empty Bemerkung is no note.
         note = KEEP if note_column is None else c.note(cells.get(note_column))
-        incoming.append(Incoming(project, metric, found, value, note, place))
+        incoming.append(Incoming(project, metric, found, value, note, value_prefix + str(number)))
     return incoming

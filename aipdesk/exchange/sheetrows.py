@@ -17,6 +17,7 @@ counted against the guard's limits a second time.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Generator, Iterator
 from typing import Any
 
@@ -28,8 +29,10 @@ from aipdesk.exchange import guard
 from aipdesk.exchange.cells import Cell, Row
 from aipdesk.exchange.guard import parsing, refuse
 from aipdesk.exchange.sheetxml import (
+    NotFast,
     RawRow,
     Record,
+    fast_blocks,
     node_element,
     record_element,
     row_element,
@@ -55,7 +58,9 @@ def sheet_rows(
     With `columns`, the common cells (numbers, strings, booleans) of the other columns
     are passed over unread, as if empty: the import reads only the columns it uses. A
     row with any other cell there (a formula, an error value, a date as text) is still
-    read whole by openpyxl, and refused or read exactly as without `columns`."""
+    read whole by openpyxl, and refused or read exactly as without `columns`. The rows
+    are then taken from the XML's bytes as long as they are written as programs write
+    them (`_Fast`); from the first row that is not, they are read element by element."""
     book = ws.parent
     cells = _RowParser(
         WorkSheetParser(
@@ -69,37 +74,58 @@ def sheet_rows(
         where,
         columns,
     )
-    yield from _numbered(cells.parse(row_elements(ws._get_source, where)), where)
+    numbering = _Numbering(where)
+    given = 0
+    if columns:
+        fast = _Fast(cells, numbering, columns)
+        try:
+            for block in fast_blocks(ws._get_source, where):
+                yield from fast.rows(block)
+            return
+        except (NotFast, _Slow):
+            given = fast.given
+    yield from numbering.numbered(cells.parse(row_elements(ws._get_source, where, given)))
 
 
-def _numbered(rows: Iterator[tuple[int, list[Parsed]]], where: str) -> Iterator[Row]:
+class _Numbering:
     """The rows as openpyxl's read-only worksheet yields them, with content only.
 
     A row numbered below the rows before it is skipped; one numbered beyond the last
     row a sheet can have is refused (openpyxl yields an empty row for every number
     skipped). A row is padded to the column of its last cell (a cell further right
     than that is dropped); the padded cells of all rows are bounded."""
-    counter = 1  # the number the next row gets
-    grid = guard.MAX_GRID
-    for number, parsed in rows:
-        if number < counter:
-            continue
+
+    def __init__(self, where: str) -> None:
+        self.where = where
+        self.counter = 1  # the number the next row gets
+        self.grid = guard.MAX_GRID
+
+    def numbered(self, rows: Iterator[tuple[int, list[Parsed]]]) -> Iterator[Row]:
+        for number, parsed in rows:
+            if number < self.counter:
+                continue
+            self.next_row(number)
+            if not parsed:
+                continue
+            width = parsed[-1][1]
+            self.padded(width)
+            found: dict[int, Cell] = {}
+            for row, column, value, kind in _placed(parsed, width):
+                if value is None or (value.__class__ is str and not value.strip()):
+                    continue  # blank text counts as empty
+                found[column] = Cell(row, column, value, kind == "f")
+            if found:
+                yield next(iter(found.values())).row, found
+
+    def next_row(self, number: int) -> None:
         if number > guard.MAX_ROWS:
-            raise refuse(where, Code.import_too_big, limit=guard.MAX_CELLS)
-        counter = number + 1
-        if not parsed:
-            continue
-        width = parsed[-1][1]
-        grid -= width
-        if grid < 0:
-            raise refuse(where, Code.import_too_big, limit=guard.MAX_CELLS)
-        found: dict[int, Cell] = {}
-        for row, column, value, kind in _placed(parsed, width):
-            if value is None or (value.__class__ is str and not value.strip()):
-                continue  # blank text counts as empty
-            found[column] = Cell(row, column, value, kind == "f")
-        if found:
-            yield next(iter(found.values())).row, found
+            raise refuse(self.where, Code.import_too_big, limit=guard.MAX_CELLS)
+        self.counter = number + 1
+
+    def padded(self, width: int) -> None:
+        self.grid -= width
+        if self.grid < 0:
+            raise refuse(self.where, Code.import_too_big, limit=guard.MAX_CELLS)
 
 
 def _placed(parsed: list[Parsed], width: int) -> list[Parsed]:
@@ -239,3 +265,180 @@ class _RowParser:
                 column = column * 26 + ord(letter) - 64
             self.columns[letters] = column
         return int(digits), column
+
+
+# -- rows from the bytes of the XML --------------------------------------------------------------
+
+
+class _Slow(Exception):
+    """A row `_Fast` does not read: it and the rows after it are read element by element."""
+
+
+# A cell as programs write it: `<c r="B7" s="3" t="inlineStr">` (the attributes in this
+# order, each optional but r) with a `<v>` or an inline string of one `<t>`, or neither.
+_KINDS = rb'(?: t="(n|s|str|inlineStr|b)")?+'  # the common kinds (`_UNREAD`)
+_TEXT = rb'(?:<v>([^<\r]*+)</v>)?+(?:<is><t(?: xml:space="preserve")?+>([^<\r]*+)</t></is>)?+'
+_ENTITY = re.compile(r"&(?:#x([0-9a-fA-F]{1,6})|#([0-9]{1,7})|(amp|lt|gt|quot|apos));")
+_NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
+
+
+def _column_letters(column: int) -> bytes:
+    letters = b""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = bytes((65 + rest,)) + letters
+    return letters
+
+
+def _row_pattern(wanted: Collection[int], width: int) -> re.Pattern[bytes]:
+    """One row of cells in the columns 1 to `width`, each at most once, left to right,
+    every reference in the row's own number. Groups: the row's bytes, its number, then
+    per column its letters (empty: no cell), and for a column in `wanted` its style,
+    kind, value and inline string (the others are passed over unread)."""
+    # Any attributes of the row but a namespace declaration (the cells would be another's).
+    parts = [rb'([ \t\n]*+<row r="([0-9]{1,7})"(?: (?!xmlns)[A-Za-z][\w:.-]{0,40}="[^"<>]*+")*+>']
+    for column in range(1, width + 1):
+        name = rb'<c r="(' + _column_letters(column) + rb')\2"'
+        if column in wanted:
+            body = rb'(?: s="([0-9]{1,9})")?+' + _KINDS + rb"(?:/>|>" + _TEXT + rb"</c>)"
+        else:
+            text = _TEXT.replace(b"([", b"(?:[")
+            body = rb'(?: s="[0-9]{1,9}")?+' + _KINDS.replace(b"(n", b"(?:n")
+            body += rb"(?:/>|>" + text + rb"</c>)"
+        parts.append(rb"(?:" + name + body + rb")?+")
+    parts.append(rb"</row>)")
+    return re.compile(b"".join(parts))
+
+
+def _unescaped(text: str) -> str:
+    """Text with XML's references replaced (expat has checked that each is one)."""
+
+    def replaced(match: re.Match[str]) -> str:
+        hexadecimal, decimal, named = match.groups()
+        if named:
+            return _NAMED[named]
+        return chr(int(hexadecimal, 16) if hexadecimal else int(decimal))
+
+    return _ENTITY.sub(replaced, text)
+
+
+class _Fast:
+    """The rows of blocks from `sheetxml.fast_blocks`, read by one regular expression per
+    block instead of element by element: numbers, inline and shared strings as
+    `_RowParser.cell` reads them, other kinds by `cell` itself; the columns not
+    wanted only for their place. `_Slow` at the first row it does not read (a cell
+    beyond the pattern's columns or out of order, another markup, a value openpyxl
+    would read otherwise), before counting it: `given` rows were read."""
+
+    def __init__(self, parser: _RowParser, numbering: _Numbering, columns: Collection[int]) -> None:
+        self.parser = parser
+        self.numbering = numbering
+        wanted = frozenset(columns)
+        width = min(max(wanted) + 8, MAX_COLUMN)
+        self.pattern = _row_pattern(wanted, width)
+        self.given = 0
+        # Where each column stands in findall's tuple (the row's bytes, its number, then
+        # per column its letters, and for a wanted one style, kind, value, inline string).
+        self.last_first: list[tuple[int, int]] = []  # (column, its letters), right to left
+        self.wanted: list[tuple[int, int]] = []  # (column, its letters), left to right
+        index = 2
+        for column in range(1, width + 1):
+            self.last_first.insert(0, (column, index))
+            if column in wanted:
+                self.wanted.append((column, index))
+                index += 5
+            else:
+                index += 1
+        self.dated: dict[bytes, bool] = {}  # style attribute -> a date style
+
+    def rows(self, block: bytes) -> Iterator[Row]:
+        at = 0
+        entities = b"&" in block
+        for groups in self.pattern.findall(block):
+            whole = groups[0]
+            if not block.startswith(whole, at):
+                raise _Slow  # something between two rows that is not a row of the pattern
+            row = self.row(groups, entities)
+            at += len(whole)
+            self.given += 1
+            if row is not None:
+                yield row
+        if block[at:].strip(b" \t\n"):
+            raise _Slow
+
+    def row(self, groups: tuple[bytes, ...], entities: bool) -> Row | None:
+        number = int(groups[1])
+        width = 0
+        for column, letters in self.last_first:
+            if groups[letters]:
+                width = column
+                break
+        found: dict[int, Cell] = {}
+        for column, at in self.wanted:
+            if column > width:
+                break
+            kind, text = groups[at + 2], groups[at + 3]
+            if kind == b"inlineStr":
+                value: Any = groups[at + 4].decode()
+                if entities and "&" in value:
+                    value = _unescaped(value)
+                if not value.strip():
+                    continue
+            elif not text:
+                continue
+            else:
+                value = text.decode()
+                if entities and "&" in value:
+                    value = _unescaped(value)
+                if not kind or kind == b"n":
+                    dated = self.dated.get(groups[at + 1])
+                    if dated is None:
+                        dated = self.date_style(groups[at + 1])
+                    if dated:
+                        value = self.generic(groups, at, number, value)
+                    else:
+                        try:
+                            if "." in value or "E" in value or "e" in value:
+                                value = float(value)
+                            else:
+                                value = int(value)
+                        except ValueError:
+                            raise _Slow from None
+                elif kind == b"s":
+                    try:
+                        value = self.parser.strings[int(value)]
+                    except (ValueError, IndexError):
+                        raise _Slow from None
+                else:
+                    value = self.generic(groups, at, number, value)
+                if value is None or (value.__class__ is str and not value.strip()):
+                    continue
+            found[column] = tuple.__new__(Cell, (number, column, value, False))
+        self.parser.row_counter = number
+        numbering = self.numbering
+        if number < numbering.counter:
+            return None
+        numbering.next_row(number)
+        if not width:
+            return None
+        numbering.padded(width)
+        return (number, found) if found else None
+
+    def date_style(self, style: bytes) -> bool:
+        dated = (int(style) if style else 0) in self.parser.dates
+        self.dated[style] = dated
+        return dated
+
+    def generic(self, groups: tuple[bytes, ...], letters: int, number: int, text: str) -> Any:
+        """The value of a cell as `_RowParser.cell` reads it; `_Slow` if it would not."""
+        r = groups[1].decode()
+        attrs = {"r": groups[letters].decode() + r}
+        style, kind = groups[letters + 1], groups[letters + 2]
+        if style:
+            attrs["s"] = style.decode()
+        if kind:
+            attrs["t"] = kind.decode()
+        parsed = self.parser.cell([attrs, text, None], number, r, 0)
+        if parsed is None or parsed[3] == "f":
+            raise _Slow
+        return parsed[2]

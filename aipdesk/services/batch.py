@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from json.encoder import encode_basestring
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from aipdesk.domain.errors import Code, DomainError
@@ -27,6 +27,7 @@ from aipdesk.domain.months import Month
 from aipdesk.domain.rules import MAX_COUNT, check_loggable
 from aipdesk.domain.text import check_note
 from aipdesk.services.base import Actor, CellKey, CellState, Changes
+from aipdesk.services.bulkrows import Rows
 from aipdesk.services.closing import check_unlocked
 from aipdesk.services.families import check_cell, members
 from aipdesk.services.naming import metric_name, project_name
@@ -34,7 +35,7 @@ from aipdesk.services.operation import Operation, Result, Text, Work, told, undo
 from aipdesk.services.plausibility import Implausible, find_implausible, flag
 from aipdesk.services.values import KEEP, _Keep, cells_result, join_results
 from aipdesk.services.versions import fresh_versions
-from aipdesk.store.changelog import now, record_many
+from aipdesk.store.changelog import now
 from aipdesk.store.checks import check_cells_unique
 from aipdesk.store.database import Database
 from aipdesk.store.models import ValueRow
@@ -103,23 +104,23 @@ def _validate(catalog: Catalog, incoming: Sequence[Incoming]) -> list[CellKey]:
     still meets the checks in the same order, so the first value refused (in file order)
     is refused with the same message as when each was checked from scratch."""
     pairs: dict[tuple[str, str], tuple[Project, Metric, int, int, bool]] = {}
-    seen: dict[CellKey, Incoming] = {}
+    seen: dict[tuple[str, str, int], Incoming] = {}  # by the month's index: a cheap hash
     keys: list[CellKey] = []
     for item in incoming:
-        month = item.month
+        code, metric_code, month, value = item.project, item.metric, item.month, item.value
         try:
-            pair = pairs.get((item.project, item.metric))
+            pair = pairs.get((code, metric_code))
             if pair is None:
-                project = catalog.project(item.project)
-                metric = catalog.metric(item.metric)
+                project = catalog.project(code)
+                metric = catalog.metric(metric_code)
                 check_loggable(project, metric, month, catalog.metrics)
                 period = project.period
-                pair = pairs[(item.project, item.metric)] = (
+                pair = pairs[(code, metric_code)] = (
                     project,
                     metric,
                     period.first.index if period.first is not None else -1,
                     period.last.index if period.last is not None else 1 << 62,
-                    item.metric in catalog.tracked.get(item.project, ()),
+                    metric_code in catalog.tracked.get(code, ()),
                 )
             elif not pair[2] <= month.index <= pair[3]:
                 # outside the project's period
@@ -127,31 +128,30 @@ def _validate(catalog: Catalog, incoming: Sequence[Incoming]) -> list[CellKey]:
             if not pair[4]:
                 raise DomainError(
                     Code.metric_not_tracked,
-                    metric=metric_name(catalog, item.metric),
+                    metric=metric_name(catalog, metric_code),
                     project=pair[0].name,
                 )
-            if item.value < 0:
-                raise DomainError(Code.negative_count, text=str(item.value))
-            # What the file brings must fit the columns on every backend (PostgreSQL's
-            # integer has 32 bits and its text no NUL; SQLite would take both).
-            if item.value > MAX_COUNT:
-                raise DomainError(Code.count_too_large, text=str(item.value))
+            if not 0 <= value <= MAX_COUNT:
+                if value < 0:
+                    raise DomainError(Code.negative_count, text=str(value))
+                # What the file brings must fit the columns on every backend (PostgreSQL's
+                # integer has 32 bits and its text no NUL; SQLite would take both).
+                raise DomainError(Code.count_too_large, text=str(value))
             if isinstance(item.note, str):
                 check_note(item.note)
         except DomainError as error:
             raise error.at(item.where) from None
-        key = (item.project, item.metric, month)
-        other = seen.setdefault(key, item)
+        other = seen.setdefault((code, metric_code, month.index), item)
         if other is not item:
             raise DomainError(
                 Code.duplicate_cell,
                 where=item.where or "?",
-                project=project_name(catalog, item.project),
-                metric=metric_name(catalog, item.metric),
+                project=project_name(catalog, code),
+                metric=metric_name(catalog, metric_code),
                 month=str(month),
                 other=other.where or "?",
             )
-        keys.append(key)
+        keys.append((code, metric_code, month))
     return keys
 
 
@@ -376,9 +376,9 @@ def write_incoming(
     for item, key in zip(incoming, keys, strict=True):
         if skipped and key in skipped:
             continue
-        found = stored.get(key)
+        found = stored.get(key) if stored else None
         old = found[2] if found is not None else None
-        if _classify(item, old, None) is Kind.UNCHANGED:
+        if old is not None and _classify(item, old, None) is Kind.UNCHANGED:
             continue
         note = (old.note if old else None) if isinstance(item.note, _Keep) else item.note
         writes.append((item, key, found, note))
@@ -389,63 +389,48 @@ def write_incoming(
     fresh = fresh_versions(session, "value", [w[1] for w in writes if w[2] is None])
     before: dict[CellKey, tuple[int, str | None] | None] = {}
     after: dict[CellKey, CellState] = {}
-    file = f', "file": {_json_text(origin)}' if origin else ""
-    user, source = actor.user, actor.source
     session.flush()  # what an earlier step left pending, before the statements below
-    connection = session.connection()
+    rows = Rows(session.connection(), stamp)
+    user, source, pids, mids = actor.user, actor.source, catalog.project_ids, catalog.metric_ids
+    file = f', "file": {_json_text(origin)}' if origin else ""
     for start in range(0, len(writes), CHUNK):
-        inserts: list[dict[str, object]] = []
-        updates: list[dict[str, object]] = []
-        log: list[dict[str, object]] = []
+        inserts: list[tuple[object, ...]] = []
+        updates: list[tuple[object, ...]] = []
+        log: list[tuple[object, ...]] = []
         for item, key, found, note in writes[start : start + CHUNK]:
             project, metric, month = key
+            year, number = month.year, month.month
             value = item.value
             if found is None:
                 version = fresh[key]
                 before[key] = None
                 old_text = None
                 inserts.append(
-                    {
-                        "project_id": catalog.project_ids[project],
-                        "metric_id": catalog.metric_ids[metric],
-                        "year": month.year,
-                        "month": month.month,
-                        "value": value,
-                        "note": note,
-                        "version": version,
-                        "updated_by": user,
-                        "updated_at": stamp,
-                    }
+                    (pids[project], mids[metric], year, number, value, note, version, user)
                 )
             else:
                 rid, version, old = found
                 version += 1  # as the statement below counts it
                 before[key] = (old.value, old.note)
                 old_text = _entry(old.value, old.note)
-                updates.append({"rid": rid, "v": value, "n": note, "by": user, "at": stamp})
+                updates.append((value, note, user, rid))
             after[key] = CellState(value, note, version)
             log.append(
-                {
-                    "at": stamp,
-                    "user": user,
-                    "source": source,
-                    "action": "insert" if found is None else "update",
-                    "entity": "value",
-                    "project": project,
-                    "metric": metric,
-                    "year": month.year,
-                    "month": month.month,
-                    "old": old_text,
-                    "new": _entry(value, note, _origin_keys(item, origin, file)),
-                }
+                (
+                    user,
+                    source,
+                    "insert" if found is None else "update",
+                    project,
+                    metric,
+                    year,
+                    number,
+                    old_text,
+                    _entry(value, note, _origin_keys(item, origin, file)),
+                )
             )
-        if inserts:
-            connection.execute(insert(ValueRow), inserts)
-        if updates:
-            connection.execute(_UPDATE, updates)
-        record_many(session, log)
+        rows.write(inserts, updates, log)
     if fresh:
-        ids = catalog.project_ids, catalog.metric_ids
+        ids = pids, mids
         check_cells_unique(
             session, [(ids[0][p], ids[1][m], month.year, month.month) for p, m, month in fresh]
         )
@@ -453,17 +438,6 @@ def write_incoming(
 
 
 CHUNK = 5_000  # values per statement: the rows to write are never all held at once
-_UPDATE = (
-    update(ValueRow)
-    .where(ValueRow.id == bindparam("rid"))
-    .values(
-        value=bindparam("v"),
-        note=bindparam("n"),
-        updated_by=bindparam("by"),
-        updated_at=bindparam("at"),
-        version=ValueRow.version + 1,
-    )
-)
 
 
 @dataclass(frozen=True)

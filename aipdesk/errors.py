@@ -93,6 +93,10 @@ def describe_unexpected(exc: BaseException, lang: str = "de") -> str:
         operational = (sqlite3.OperationalError,)
     text = str(getattr(exc, "orig", None) or exc).strip()
     detail = visible(text.splitlines()[0]) if text else type(exc).__name__
+    # What the database refused that no rule told in people's words: insufficient
+    # privilege, or no schema the login may create in.
+    if getattr(getattr(exc, "orig", None), "sqlstate", None) in ("42501", "3F000"):
+        return message(Code.access_refused, lang, detail=detail)
     if isinstance(exc, operational):
         if "locked" in detail or "busy" in detail:
             return message(Code.unexpected_locked, lang)

@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session
 
 from aipdesk.domain.errors import Code, DomainError
 from aipdesk.private import private_dir
+from aipdesk.store.access import check_opening, current_revision, explain
 from aipdesk.store.backup import backup_before_migration
 from aipdesk.store.checks import (
     KNOWN_REVISIONS,
@@ -104,13 +105,20 @@ class Database:
         if self.read_only:
             raise DomainError(Code.read_only, path=self.where)
         self.verify()
-        with Session(self._writer, expire_on_commit=False) as session, session.begin():
-            if not self.is_sqlite:
-                # Writers queue one after the other, as SQLite's BEGIN IMMEDIATE makes
-                # them: a version check, the davon rule and an import's plan then read
-                # what no other writer can change before the commit (held until then).
-                session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK})
-            yield session
+        try:
+            with Session(self._writer, expire_on_commit=False) as session, session.begin():
+                if not self.is_sqlite:
+                    # Writers queue one after the other, as SQLite's BEGIN IMMEDIATE makes
+                    # them: a version check, the davon rule and an import's plan then read
+                    # what no other writer can change before the commit (held until then).
+                    session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK})
+                yield session
+        except DomainError as error:
+            # The database refused a row (a team lead's write to another project, an
+            # approval): told as what was refused, once the unit of work is rolled back.
+            if error.code is Code.db_no_rights and error.params.get("table"):
+                raise explain(self.engine, error) from None
+            raise
 
     def verify(self) -> None:
         """Refuse (``db_damaged``) to go on with a file whose full check fails: run before
@@ -257,6 +265,11 @@ def _open_server(url: str, *, read_only: bool) -> Database:
     db = Database(url, make_engine(url), read_only=read_only)
     try:
         revision = _inspect_server_database(db)
+        if not read_only:
+            # A login without a grant, or one that may not create or upgrade the schema,
+            # is told so in one line before anything is tried (access rights: 0006).
+            with db.engine.connect() as conn:
+                check_opening(conn, revision, SCHEMA_HEAD, db.display_url)
         if read_only and revision != SCHEMA_HEAD:
             raise DomainError(
                 Code.read_only_outdated,
@@ -285,7 +298,12 @@ def _inspect_server_database(db: Database) -> str | None:
                     path=db.display_url,
                     reason=("sie enthält fremde Tabellen", "it holds foreign tables"),
                 )
-            revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            if not conn.execute(
+                text("SELECT has_table_privilege('alembic_version', 'SELECT')")
+            ).scalar():
+                login = conn.execute(text("SELECT current_user")).scalar()
+                raise DomainError(Code.access_no_access, login=login, path=db.display_url)
+            revision = current_revision(conn)
     except DomainError:
         raise
     except Exception as exc:  # driver errors: unreachable host, wrong password, …

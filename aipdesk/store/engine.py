@@ -11,6 +11,7 @@ rights in one line naming the database.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -97,12 +98,61 @@ def _server_trouble(where: str) -> Callable[[Any], None]:
         code = getattr(getattr(error, "diag", None), "sqlstate", None) or getattr(
             error, "sqlstate", None
         )
-        if code == "42501":  # insufficient_privilege
-            raise DomainError(Code.db_no_rights, path=where) from None
+        if code == "42501":  # insufficient_privilege: Database.write() names what was refused
+            raise DomainError(Code.db_no_rights, path=where, **_refused(context)) from None
         if context.is_disconnect:
             raise DomainError(Code.db_connection_lost, path=where) from None
 
     return handle
+
+
+# What a refused statement's parameters may tell about the refused row (never a value or
+# a note: they could hold personal data).
+_ROW_KEYS = frozenset(
+    {
+        "id",
+        "project_id",
+        "year",
+        "month",
+        "state",
+        "entity",
+        "project",
+        "monthly_values_id",
+        "month_states_id",
+    }
+)
+_TABLE = re.compile(r'\b(?:table|sequence)\s+"?([A-Za-z_][A-Za-z0-9_]*)"?')
+_STATEMENT = re.compile(
+    r"^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+\"?([A-Za-z_][A-Za-z0-9_]*)", re.I
+)
+
+
+def _refused(context: Any) -> dict[str, Any]:
+    """The table (and the keys of the row) a refusal of the database is about: from the
+    server's message ("permission denied for table x", "new row violates row-level
+    security policy for table x"), else from the statement; the row's keys from the
+    statement's parameters (the first row of a batch)."""
+    diag = getattr(context.original_exception, "diag", None)
+    primary = str(getattr(diag, "message_primary", None) or context.original_exception)
+    found = _TABLE.search(primary) or _STATEMENT.search(context.statement or "")
+    table = getattr(diag, "table_name", None) or (found.group(1) if found else "")
+    if table.endswith("_id_seq"):
+        table = table.removesuffix("_id_seq")
+    parameters = context.parameters
+    if isinstance(parameters, (list, tuple)) and parameters:
+        parameters = parameters[0]
+    row: dict[str, Any] = {}
+    if isinstance(parameters, dict):
+        for key, value in parameters.items():
+            name = re.sub(r"_{1,2}\d+$", "", str(key))
+            if name in _ROW_KEYS and name not in row and isinstance(value, (int, str)):
+                row[name] = value
+    return {
+        "table": table,
+        "row": row,
+        "reason": primary.splitlines()[0][:200],
+        "detail": str(getattr(diag, "message_detail", None) or ""),
+    }
 
 
 def _read_only_connect(path: Path) -> Callable[[], sqlite3.Connection]:

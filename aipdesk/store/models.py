@@ -240,3 +240,26 @@ class ValidationRuleRow(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     updated_by: Mapped[str] = mapped_column(String(100), default="")
     updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class AccessGrantRow(Base):
+    """Who may write what on a shared PostgreSQL database: a login is team lead of a
+    project (one row per project) or coordinator (no project). The database's own
+    row-level security reads this table (migration 0006); on an SQLite file it stays
+    empty: whoever may write the file may do everything."""
+
+    __tablename__ = "access_grants"
+    __table_args__ = (
+        UniqueConstraint("login", "role", "project_id", name="uq_access_grants_login"),
+        CheckConstraint("role IN ('teamlead', 'coordinator')", name="ck_access_grants_role"),
+        CheckConstraint(
+            "(role = 'teamlead') = (project_id IS NOT NULL)", name="ck_access_grants_project"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    login: Mapped[str] = mapped_column(String(63))  # a PostgreSQL role name (NAMEDATALEN-1)
+    role: Mapped[str] = mapped_column(String(11))  # teamlead | coordinator
+    project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
+    granted_by: Mapped[str] = mapped_column(String(100))
+    granted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

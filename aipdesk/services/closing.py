@@ -96,9 +96,7 @@ def missing_metrics(session: Session, catalog: Catalog, project: str, month: Mon
     metrics, the quotas, are not logged: they follow from the others)."""
     tracked = catalog.tracked.get(project, ())
     ids = {
-        catalog.metric_ids[code]: code
-        for code in tracked
-        if not catalog.metrics[code].is_computed
+        catalog.metric_ids[code]: code for code in tracked if not catalog.metrics[code].is_computed
     }
     present = set(
         session.scalars(
@@ -198,9 +196,12 @@ class ReportMonth(Operation):
     project: str
     month: Month
     today: date | None = None  # for tests: the day it is
+    text: Text | None = None  # the label with the project's name (the window gives it)
 
     def label(self) -> Text:
-        return told(Note.op_report_month, project=self.project, month=month_words(self.month))
+        return self.text or told(
+            Note.op_report_month, project=self.project, month=month_words(self.month)
+        )
 
     def apply(self, work: Work) -> Result:
         session, catalog = work.session, work.catalog
@@ -233,9 +234,12 @@ class ApproveMonth(Operation):
 
     project: str
     month: Month
+    text: Text | None = None
 
     def label(self) -> Text:
-        return told(Note.op_approve_month, project=self.project, month=month_words(self.month))
+        return self.text or told(
+            Note.op_approve_month, project=self.project, month=month_words(self.month)
+        )
 
     def apply(self, work: Work) -> Result:
         session, catalog = work.session, work.catalog
@@ -276,9 +280,12 @@ class ReopenMonth(Operation):
     project: str
     month: Month
     reason: str
+    text: Text | None = None
 
     def label(self) -> Text:
-        return told(Note.op_reopen_month, project=self.project, month=month_words(self.month))
+        return self.text or told(
+            Note.op_reopen_month, project=self.project, month=month_words(self.month)
+        )
 
     def apply(self, work: Work) -> Result:
         session, catalog = work.session, work.catalog

@@ -16,6 +16,7 @@ from aipdesk.domain.progress import Progress
 from aipdesk.domain.reporting import ReportMonthChoice
 
 if TYPE_CHECKING:
+    from aipdesk.services.month_status import MonthStatus
     from aipdesk.services.reporting_matrix import ReportingMatrix
     from aipdesk.services.status import YearData
     from aipdesk.store.queries import Catalog
@@ -156,6 +157,10 @@ class Snapshot:
     catalog: Catalog | None = field(default=None, compare=False, repr=False)
     # The Meldestand of the grids (None: not made yet; `reporting_matrix` makes it).
     matrix: ReportingMatrix | None = field(default=None, compare=False, repr=False)
+    # The monthly close of the year: (project, month) -> state, Meldeschluss, timeliness.
+    closing: Mapping[tuple[str, Month], MonthStatus] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @classmethod
     def blank(cls, year: int, report_month: Month) -> Snapshot:

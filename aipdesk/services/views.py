@@ -15,6 +15,7 @@ from aipdesk.domain.months import Month
 from aipdesk.domain.progress import ROLLING_MONTHS, Observed
 from aipdesk.services.base import Changes
 from aipdesk.services.grids import build_grids, reporting_gaps, updated_grids
+from aipdesk.services.month_status import month_status_in
 from aipdesk.services.reporting_matrix import build_matrix, updated_matrix
 from aipdesk.services.results import ChartData, Snapshot
 from aipdesk.services.status import observed_for, read_year, report_of, status, with_cells
@@ -64,6 +65,7 @@ def snapshot(db: Database, year: int, report_month: Month | None = None) -> Snap
         cells = values_in(session, catalog, Month(year, 1), Month(year, 12))
         targets = tuple(t for t in all_targets(session, catalog) if t.period.overlaps_year(year))
         years = available_years_in(session)
+        closing = {(s.project, s.month): s for s in month_status_in(session, catalog, year)}
     report = report_of(catalog, data, report_month)
     grids = build_grids(catalog, year, report, cells)
     matrix = build_matrix(catalog.projects.values(), grids, year, report.report_month)
@@ -81,6 +83,7 @@ def snapshot(db: Database, year: int, report_month: Month | None = None) -> Snap
         data=data,
         catalog=catalog,
         matrix=matrix,
+        closing=closing,
     )
 
 

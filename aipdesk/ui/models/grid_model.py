@@ -48,6 +48,7 @@ class GridModel(RowsModel):
         super().__init__(parent)
         self._writer = writer
         self.read_only = False  # a database without write permission: nothing editable
+        self.locked: frozenset[tuple[str, int]] = frozenset()  # approved months
 
     def find(self, project: str, metric: str) -> int | None:
         for number, row in enumerate(self._rows):
@@ -81,9 +82,22 @@ class GridModel(RowsModel):
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         month = month_of(index.column())
-        if month is not None and not self.read_only and self._rows[index.row()].editable[month]:
+        if month is not None and not self.read_only and self._editable(index.row(), month):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
+
+    def _editable(self, number: int, month: int) -> bool:
+        """Inside the project's period and not in an approved (locked) month."""
+        row = self._rows[number]
+        return row.editable[month] and (row.project.code, month) not in self.locked
+
+    def set_locked(self, locked: frozenset[tuple[str, int]]) -> None:
+        """The approved months, (project code, 0-based month): their cells are read-only."""
+        if locked != self.locked:
+            self.locked = locked
+            if self._rows:
+                last = self.index(len(self._rows) - 1, self.columnCount() - 1)
+                self.dataChanged.emit(self.index(0, 0), last)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -158,12 +172,17 @@ class GridModel(RowsModel):
             parts = [f"{row.project.name} · {row.metric.name} · {row.months[month]}"]
             if not row.editable[month]:
                 parts.append(self.tr("Outside the project period: not editable"))
+            elif (row.project.code, month) in self.locked:
+                parts.append(
+                    self.tr("Month approved: locked (reopen it from the context menu to change it)")
+                )
             if note:
                 parts.append(self.tr("Note: {0}").format(note))
             return "\n".join(parts)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.BackgroundRole and not row.editable[month]:
+        locked = (row.project.code, month) in self.locked
+        if role == Qt.ItemDataRole.BackgroundRole and (locked or not row.editable[month]):
             return QApplication.palette().color(QPalette.ColorRole.Window)
         if role == Qt.ItemDataRole.ForegroundRole and not row.editable[month]:
             return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)

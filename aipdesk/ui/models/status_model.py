@@ -196,6 +196,8 @@ class StatusModel(RowsModel):
         if column == COL_REPORTED:
             mark = COMPLETE if p.complete else INCOMPLETE
             return f"{mark} {p.months_reported}/{p.months_elapsed}"
+        if row.provisional and p.months_elapsed:
+            return self.tr("{0} (provisional)").format(status_text(p.status))
         return status_text(p.status)
 
     def _reported_words(self, row: StatusRow) -> str:
@@ -263,5 +265,11 @@ class StatusModel(RowsModel):
                 text += "\n" + self.tr(
                     "Missing: {0} – plan and actual count the reported months only"
                 ).format(self._months(p.months_missing))
+            if p.months_elapsed:
+                text += "\n" + self.tr("{0} of {1} months approved{2}").format(
+                    row.months_approved,
+                    p.months_elapsed,
+                    self.tr(": the figures are provisional") if row.provisional else "",
+                )
             return text
         return None

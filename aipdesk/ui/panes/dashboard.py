@@ -27,6 +27,7 @@ from aipdesk.ui.chart import ProgressChart
 from aipdesk.ui.clipboard import install_copy
 from aipdesk.ui.common import ItemRole, SortRole, month_label
 from aipdesk.ui.models.status_model import COL_METRIC, COL_PROJECT, StatusModel
+from aipdesk.ui.month_close import MonthClose
 from aipdesk.ui.panes.reporting_view import ReportingMatrixView
 from aipdesk.ui.panes.welcome import WelcomePanel, is_empty
 
@@ -103,6 +104,7 @@ class DashboardPane(QWidget):
         self.chart = ProgressChart(self, preload=False)
         # The Meldestand on a tab beside the chart: it never takes the table's height.
         self.matrix = ReportingMatrixView(self)
+        self.matrix.closer = MonthClose(backend, self)
         self.below = QTabWidget(self)
         self.below.setObjectName("dashboardTabs")
         self.below.setDocumentMode(True)
@@ -129,7 +131,7 @@ class DashboardPane(QWidget):
         self.model.set_rows(snapshot.status.rows)
         self.welcome.setVisible(is_empty(snapshot))
         matrix = reporting_matrix(snapshot)
-        self.matrix.set_matrix(matrix)
+        self.matrix.set_matrix(matrix, snapshot.closing)
         title = self._matrix_title(matrix)
         if self.below.tabText(1) != title:  # a new title lays out the whole pane again
             self.below.setTabText(1, title)

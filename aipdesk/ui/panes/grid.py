@@ -9,6 +9,8 @@ marker; Shift+F2 edits it.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aipdesk.domain.closing import MonthState
 from aipdesk.domain.errors import DomainError
 from aipdesk.domain.messages import Note
 from aipdesk.domain.model import Area
@@ -51,6 +54,7 @@ from aipdesk.ui.models.grid_model import (
     GridModel,
     month_of,
 )
+from aipdesk.ui.month_close import MonthClose
 from aipdesk.ui.panes.grid_view import CellDelegate, GridView
 from aipdesk.ui.panes.paste_text import paste_refusal, table_text_refusal
 
@@ -70,6 +74,8 @@ class GridPane(QWidget):
         name = "integrations" if area is Area.INTEGRATION else "training"
         self.setObjectName(f"{name}Pane")
         self._refusal: str | None = None  # why the value just typed was not stored
+        self._closing: Any = {}  # the monthly close of the year shown (Snapshot.closing)
+        self.closer = MonthClose(backend, self)
         self.model = GridModel(self._write, self)
         self.view = GridView(self)
         self.view.setObjectName(f"{name}Table")
@@ -152,6 +158,15 @@ class GridPane(QWidget):
         self.model.read_only = self.backend.read_only
         self.hint.setVisible(not self.backend.read_only)  # it explains how to type values
         grid = snapshot.grids[self.area]
+        if snapshot.closing is not self._closing:  # the monthly close read anew
+            self._closing = snapshot.closing
+            self.model.set_locked(
+                frozenset(
+                    (project, month.month - 1)
+                    for (project, month), close in snapshot.closing.items()
+                    if close.state is MonthState.APPROVED and month.year == snapshot.year
+                )
+            )
         if grid is self._grid:
             return  # a write elsewhere: the very same rows
         self._grid = grid
@@ -433,6 +448,11 @@ class GridPane(QWidget):
         menu.addAction(self.action_paste)
         menu.addSeparator()
         menu.addAction(self.action_history)
+        row, month = self.model.row_at(index.row()), month_of(index.column())
+        assert month is not None
+        close = self._closing.get((row.project.code, row.months[month]))
+        if close is not None:
+            self.closer.add_to(menu, row.project, row.months[month], close.state)
         actions = (self.action_note, self.action_clear, self.action_paste)
 
         def enable() -> None:  # the shortcuts work again once the menu is gone

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from typing import Any
+
+from PySide6.QtCore import QPoint, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from aipdesk.services.reporting_matrix import ReportingMatrix
 from aipdesk.ui.clipboard import install_copy
 from aipdesk.ui.common import SortRole
-from aipdesk.ui.models.reporting_model import COL_PROJECT, COL_TOTAL, COLUMNS, ReportingModel
+from aipdesk.ui.models.reporting_model import (
+    COL_PROJECT,
+    COL_TIMELY,
+    COL_TOTAL,
+    COLUMNS,
+    ReportingModel,
+    month_of,
+)
 
 
 class ReportingMatrixView(QTableView):
@@ -38,12 +48,13 @@ class ReportingMatrixView(QTableView):
         # every edit: the total's size hint looks at every row of a hidden table.
         self._fitted = False
         self.model_.modelReset.connect(self._refit)
+        self.closer: Any = None  # a MonthClose, given by the pane that owns the backend
 
     def _refit(self) -> None:
         self._fitted = False
 
-    def set_matrix(self, matrix: ReportingMatrix | None) -> None:
-        self.model_.set_matrix(matrix)
+    def set_matrix(self, matrix: ReportingMatrix | None, closing: Any = None) -> None:
+        self.model_.set_matrix(matrix, closing)
         if self._fitted:
             return
         self._fitted = True
@@ -52,8 +63,40 @@ class ReportingMatrixView(QTableView):
         metrics = self.fontMetrics()
         month = metrics.horizontalAdvance("00/00") + 18
         for column in range(COLUMNS):
-            if column == COL_TOTAL:
+            if column in (COL_TOTAL, COL_TIMELY):
                 total = metrics.horizontalAdvance(self.model_.of_text(12, 12)) + 18
                 self.setColumnWidth(column, max(total, self.sizeHintForColumn(column)))
             elif column != COL_PROJECT:
                 self.setColumnWidth(column, month)
+
+    # -- the monthly close from the context menu ----------------------------------------------
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """The menu of the clicked cell (mouse), or of the current cell (menu key)."""
+        if event.reason() == QContextMenuEvent.Reason.Mouse:
+            index = self.indexAt(event.pos())
+            position = event.globalPos()
+        else:
+            index = self.currentIndex()
+            position = self.viewport().mapToGlobal(self.visualRect(index).center())
+        self.month_menu(index, position)
+
+    def month_menu(self, index: Any, position: QPoint) -> QMenu | None:
+        """The report / approve / reopen actions of the cell at `index` (of the view)."""
+        if self.closer is None or not index.isValid():
+            return None
+        source = self.proxy.mapToSource(index)
+        month = month_of(source.column())
+        matrix = self.model_.matrix
+        if month is None or matrix is None:
+            return None
+        row = self.model_.row_at(source.row())
+        close = self.model_.closing_of(row, month)
+        if close is None:  # outside the project's period
+            return None
+        self.setCurrentIndex(index)
+        menu = QMenu(self)
+        menu.setObjectName("matrixContextMenu")
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.closer.add_to(menu, row.project, matrix.months[month], close.state)
+        menu.popup(position)
+        return menu

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -82,15 +82,19 @@ class MonthClose:
         """The three actions for `project`'s `month`, enabled as its `state` allows."""
         where = f"{project.name} · {month_label(month)}"
         menu.addSeparator()
-        report = menu.addAction(self.parent.tr("Report month ({0})").format(where))
+        report = menu.addAction(
+            QCoreApplication.translate("MonthClose", "Report month ({0})").format(where)
+        )
         report.setObjectName("actionReportMonth")
         report.setEnabled(state is MonthState.OPEN)
         report.triggered.connect(lambda: self.report(project, month))
-        approve = menu.addAction(self.parent.tr("Approve month ({0})").format(where))
+        approve = menu.addAction(
+            QCoreApplication.translate("MonthClose", "Approve month ({0})").format(where)
+        )
         approve.setObjectName("actionApproveMonth")
         approve.setEnabled(state is MonthState.REPORTED)
         approve.triggered.connect(lambda: self.approve(project, month))
-        reopen = menu.addAction(self.parent.tr("Reopen month…"))
+        reopen = menu.addAction(QCoreApplication.translate("MonthClose", "Reopen month…"))
         reopen.setObjectName("actionReopenMonth")
         reopen.setEnabled(state is not MonthState.OPEN)
         reopen.triggered.connect(lambda: self.ask_reopen(project, month))

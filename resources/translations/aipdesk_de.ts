@@ -129,59 +129,59 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
 <context>
     <name>DashboardPane</name>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="45"/>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="80"/>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="121"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="76"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="112"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="155"/>
         <source>Reporting status</source>
         <translation>Meldestand</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="55"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="86"/>
         <source>Targets and progress</source>
         <translation>Zielwerte und Fortschritt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="79"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="111"/>
         <source>Progress</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="167"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="197"/>
         <source>Report month {0} – {1}.</source>
         <translation>Berichtsmonat {0} – {1}.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="176"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="201"/>
         <source>Report month {0}, as chosen.</source>
         <translation>Berichtsmonat {0}, wie gewählt.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="180"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="205"/>
         <source>Reporting status up to {0}: every project has logged every month.</source>
         <translation>Meldestand bis {0}: Alle Projekte haben alle Monate erfasst.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="185"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="210"/>
         <source>{0} more</source>
         <translation>{0} weitere</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="187"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="212"/>
         <source>Reporting status up to {0}: {1} of {2} projects complete; months missing: {3} – see the tab Reporting status.</source>
         <translation>Meldestand bis {0}: {1} von {2} Projekten vollständig; es fehlen Monate: {3} – siehe Reiter „Meldestand“.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="195"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="220"/>
         <source>Reporting status ✓</source>
         <translation>Meldestand ✓</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="197"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="222"/>
         <source>Reporting status (1 missing)</source>
         <translation>Meldestand (1 fehlt)</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="198"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="223"/>
         <source>Reporting status ({0} missing)</source>
         <translation>Meldestand ({0} fehlen)</translation>
     </message>
@@ -326,63 +326,68 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
 <context>
     <name>GridModel</name>
     <message>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="69"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="70"/>
         <source>Project</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="70"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="71"/>
         <source>Metric</source>
         <translation>Kennzahl</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="72"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="73"/>
         <source>Target</source>
         <translation>Zielwert</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="73"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="74"/>
         <source>Attainment</source>
         <translation>Zielerreichung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="71"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="72"/>
         <source>Total / Ø</source>
         <translation>Summe / Ø</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="76"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="77"/>
         <source>The year&apos;s logged months: their sum; for stocks (Ø) their average</source>
         <translation>Die gemeldeten Monate des Jahres: ihre Summe; bei Bestandsgrößen (Ø) ihr Durchschnitt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="126"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="140"/>
         <source>Average (Ø) of the logged months of {0}: {1}</source>
         <translation>Durchschnitt (Ø) der gemeldeten Monate {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="128"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="142"/>
         <source>Sum of the logged months of {0}: {1}</source>
         <translation>Summe der gemeldeten Monate {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="136"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="150"/>
         <source>Target and attainment: period {0} up to the report month – actual {1}, plan {2}, target {3}</source>
         <translation>Zielwert und Zielerreichung: Zeitraum {0} bis zum Berichtsmonat – Ist {1}, Soll {2}, Zielwert {3}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="160"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="174"/>
         <source>Outside the project period: not editable</source>
         <translation>Außerhalb des Projektzeitraums: nicht änderbar</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="162"/>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="173"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="177"/>
+        <source>Month approved: locked (reopen it from the context menu to change it)</source>
+        <translation>Monat freigegeben: gesperrt (zum Ändern im Kontextmenü wieder öffnen)</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="180"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="192"/>
         <source>Note: {0}</source>
         <translation>Bemerkung: {0}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/grid_model.py" line="171"/>
+        <location filename="../../aipdesk/ui/models/grid_model.py" line="190"/>
         <source>empty</source>
         <translation>leer</translation>
     </message>
@@ -390,72 +395,72 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
 <context>
     <name>GridPane</name>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="77"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="83"/>
         <source>Monthly values</source>
         <translation>Monatswerte</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="79"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="85"/>
         <source>Training entries per month</source>
         <translation>Weiterbildungseintritte je Monat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="106"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="112"/>
         <source>Type a number to log it; Enter moves down, Tab right, Delete clears, Ctrl+C copies, Ctrl+V pastes from a spreadsheet. Shift+F2 edits the note; right-click a cell (or press the menu key) for its note and history. Grey cells lie outside the project period.</source>
         <translation>Zahl eintippen, um sie zu erfassen; Enter geht nach unten, Tab nach rechts, Entf löscht, Strg+C kopiert, Strg+V fügt aus einer Tabellenkalkulation ein. Umschalt+F2 bearbeitet die Bemerkung; Rechtsklick auf eine Zelle (oder die Menütaste) für Bemerkung und Verlauf. Graue Zellen liegen außerhalb des Projektzeitraums.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="115"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="121"/>
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="132"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="139"/>
         <source>Edit &amp;note…</source>
         <translation>&amp;Bemerkung bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="134"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="141"/>
         <source>Show &amp;history…</source>
         <translation>&amp;Verlauf anzeigen…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="136"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="143"/>
         <source>&amp;Clear value</source>
         <translation>Wert &amp;löschen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="139"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="146"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="143"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="150"/>
         <source>&amp;Paste</source>
         <translation>&amp;Einfügen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="312"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="332"/>
         <source>Select a month cell to paste into.</source>
         <translation>Zum Einfügen eine Monatszelle auswählen.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="321"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="341"/>
         <source>Pasted: nothing changed.</source>
         <translation>Eingefügt: nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="329"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="349"/>
         <source>Pasted; values changed: {0}.</source>
         <translation>Eingefügt; geänderte Werte: {0}.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="359"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="379"/>
         <source>This cell cannot be edited: it lies outside the project period or is computed.</source>
         <translation>Diese Zelle lässt sich nicht bearbeiten: Sie liegt außerhalb des Projektzeitraums oder wird berechnet.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="370"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="390"/>
         <source>Log a value first: a note belongs to a monthly value.</source>
         <translation>Zuerst einen Wert erfassen: Eine Bemerkung gehört zu einem Monatswert.</translation>
     </message>
@@ -1352,6 +1357,24 @@ Lizenz: {1}</translation>
     </message>
 </context>
 <context>
+    <name>MonthClose</name>
+    <message>
+        <location filename="../../aipdesk/ui/month_close.py" line="86"/>
+        <source>Report month ({0})</source>
+        <translation>Monat melden ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/month_close.py" line="92"/>
+        <source>Approve month ({0})</source>
+        <translation>Monat freigeben ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/month_close.py" line="97"/>
+        <source>Reopen month…</source>
+        <translation>Monat wieder öffnen…</translation>
+    </message>
+</context>
+<context>
     <name>MonthField</name>
     <message>
         <location filename="../../aipdesk/ui/dialogs/target_dialog.py" line="54"/>
@@ -1617,98 +1640,98 @@ Lizenz: {1}</translation>
 <context>
     <name>ProgressChart</name>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="65"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="62"/>
         <source>Progress chart</source>
         <translation>Fortschrittsdiagramm</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="225"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="223"/>
         <source>Select a target in the table to see its chart.</source>
         <translation>Zielwert in der Tabelle auswählen, um sein Diagramm zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="166"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="164"/>
         <source>Monthly level</source>
         <translation>Bestand je Monat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="126"/>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="147"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="124"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="145"/>
         <source>Loading the chart…</source>
         <translation>Diagramm wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="166"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="164"/>
         <source>Average to date</source>
         <translation>Durchschnitt bis dahin</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="168"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="166"/>
         <source>Monthly rate</source>
         <translation>Quote je Monat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="168"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="166"/>
         <source>Rate to date</source>
         <translation>Quote bis dahin</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="170"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="168"/>
         <source>Monthly actual</source>
         <translation>Ist je Monat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="170"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="168"/>
         <source>Actual to date</source>
         <translation>Ist bis dahin</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="174"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="172"/>
         <source>Plan to date</source>
         <translation>Soll bis dahin</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="175"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="173"/>
         <source>Target</source>
         <translation>Zielwert</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="176"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="174"/>
         <source>Forecast</source>
         <translation>Hochrechnung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="177"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="175"/>
         <source>Previous year</source>
         <translation>Vorjahr</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="229"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="227"/>
         <source>Chart of one target&apos;s progress: monthly actual values as bars; actual to date, plan to date, target, forecast and previous year as lines.</source>
         <translation>Diagramm zur Zielerreichung eines Zielwerts: Monatswerte (Ist) als Balken; Ist bis dahin, Soll bis dahin, Zielwert, Hochrechnung und Vorjahr als Linien.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="391"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="385"/>
         <source>Target period {0} – {1} · report month {2}</source>
         <translation>Zielzeitraum {0} – {1} · Berichtsmonat {2}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="412"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="406"/>
         <source>Level</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="413"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="407"/>
         <source>Rate</source>
         <translation>Quote</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="414"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="408"/>
         <source>Count</source>
         <translation>Anzahl</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="451"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="445"/>
         <source>{0}. Actual to date {1}, plan to date {2}, target {3}, forecast {4} (report month {5}).</source>
         <translation>{0}. Ist bis dahin {1}, Soll bis dahin {2}, Zielwert {3}, Hochrechnung {4} (Berichtsmonat {5}).</translation>
     </message>
@@ -2126,9 +2149,27 @@ Lizenz: {1}</translation>
     </message>
 </context>
 <context>
+    <name>ReopenDialog</name>
+    <message>
+        <location filename="../../aipdesk/ui/month_close.py" line="42"/>
+        <source>Reopen month</source>
+        <translation>Monat wieder öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/month_close.py" line="46"/>
+        <source>{0}: why is the month opened again? The reason is kept in the history.</source>
+        <translation>{0}: Warum wird der Monat wieder geöffnet? Die Begründung steht im Änderungsprotokoll.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/month_close.py" line="61"/>
+        <source>Reopen</source>
+        <translation>Wieder öffnen</translation>
+    </message>
+</context>
+<context>
     <name>ReportingMatrixView</name>
     <message>
-        <location filename="../../aipdesk/ui/panes/reporting_view.py" line="20"/>
+        <location filename="../../aipdesk/ui/panes/reporting_view.py" line="30"/>
         <source>Reporting status by project and month</source>
         <translation>Meldestand nach Projekt und Monat</translation>
     </message>
@@ -2136,62 +2177,127 @@ Lizenz: {1}</translation>
 <context>
     <name>ReportingModel</name>
     <message>
-        <location filename="../../aipdesk/ui/models/reporting_model.py" line="61"/>
+        <location filename="../../aipdesk/ui/models/reporting_model.py" line="93"/>
         <source>{0} of {1}</source>
         <translation>{0} von {1}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/reporting_model.py" line="73"/>
+        <location filename="../../aipdesk/ui/models/reporting_model.py" line="105"/>
         <source>Project</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/reporting_model.py" line="75"/>
+        <location filename="../../aipdesk/ui/models/reporting_model.py" line="107"/>
         <source>Reported</source>
         <translation>Gemeldet</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/reporting_model.py" line="85"/>
+        <location filename="../../aipdesk/ui/models/reporting_model.py" line="109"/>
+        <source>On time</source>
+        <translation>Pünktlich</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/reporting_model.py" line="118"/>
+        <source>Months reported by the deadline, of those reported or past their deadline</source>
+        <translation>Bis zum Meldeschluss gemeldete Monate, von den gemeldeten oder über den Meldeschluss hinaus fälligen</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/reporting_model.py" line="123"/>
         <source>Months reported of the months due, all projects: {0}</source>
         <translation>Gemeldete von fälligen Monaten, alle Projekte: {0}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/reporting_model.py" line="91"/>
+        <location filename="../../aipdesk/ui/models/reporting_model.py" line="129"/>
         <source>{0}: not due yet</source>
         <translation>{0}: noch nicht fällig</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/reporting_model.py" line="92"/>
+        <location filename="../../aipdesk/ui/models/reporting_model.py" line="130"/>
         <source>{0}: {1} projects reported</source>
         <translation>{0}: {1} Projekten gemeldet</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/reporting_model.py" line="114"/>
+        <location filename="../../aipdesk/ui/models/reporting_model.py" line="154"/>
         <source>{0} of {1} months reported</source>
         <translation>{0} von {1} Monaten gemeldet</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/reporting_model.py" line="152"/>
-        <source>reported</source>
-        <translation>gemeldet</translation>
+        <location filename="../../aipdesk/ui/models/reporting_model.py" line="182"/>
+        <source>{0}: no deadline passed yet</source>
+        <translation>{0}: noch kein Meldeschluss vorbei</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/reporting_model.py" line="153"/>
-        <source>not reported: {0}</source>
-        <translation>nicht gemeldet: {0}</translation>
+        <location filename="../../aipdesk/ui/models/reporting_model.py" line="183"/>
+        <source>{0}: {1} months reported on time ({2} %)</source>
+        <translation>{0}: {1} Monaten pünktlich gemeldet ({2} %)</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/reporting_model.py" line="154"/>
-        <source>after the report month, reported already</source>
-        <translation>nach dem Berichtsmonat, schon gemeldet</translation>
+        <location filename="../../aipdesk/ui/models/reporting_model.py" line="222"/>
+        <source>all values logged</source>
+        <translation>alle Werte erfasst</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/reporting_model.py" line="155"/>
+        <location filename="../../aipdesk/ui/models/reporting_model.py" line="223"/>
+        <source>not complete: {0}</source>
+        <translation>nicht vollständig: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/reporting_model.py" line="224"/>
+        <source>after the report month, logged already</source>
+        <translation>nach dem Berichtsmonat, schon erfasst</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/reporting_model.py" line="236"/>
+        <source>approved by {0} (locked)</source>
+        <translation>freigegeben von {0} (gesperrt)</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/reporting_model.py" line="238"/>
+        <source>reported by {0}</source>
+        <translation>gemeldet von {0}</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/reporting_model.py" line="240"/>
+        <source>not reported by the team lead</source>
+        <translation>von der Teamleitung nicht gemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/reporting_model.py" line="242"/>
+        <source>on time (deadline {0})</source>
+        <translation>pünktlich (Meldeschluss {0})</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/reporting_model.py" line="245"/>
+        <source>missing (deadline {0} passed)</source>
+        <translation>fehlt (Meldeschluss {0} vorbei)</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/reporting_model.py" line="247"/>
+        <source>late (deadline {0})</source>
+        <translation>verspätet (Meldeschluss {0})</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/reporting_model.py" line="250"/>
+        <source>deadline {0}: closes today</source>
+        <translation>Meldeschluss {0}: schließt heute</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/reporting_model.py" line="252"/>
+        <source>deadline {0}: closes in {1} days</source>
+        <translation>Meldeschluss {0}: schließt in {1} Tagen</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/reporting_model.py" line="255"/>
+        <source>{0} values changed after approval</source>
+        <translation>{0} Werte nach Freigabe geändert</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/reporting_model.py" line="225"/>
         <source>after the report month, not due yet</source>
         <translation>nach dem Berichtsmonat, noch nicht fällig</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/reporting_model.py" line="156"/>
+        <location filename="../../aipdesk/ui/models/reporting_model.py" line="226"/>
         <source>outside the project period</source>
         <translation>außerhalb der Projektlaufzeit</translation>
     </message>
@@ -2293,194 +2399,204 @@ Lizenz: {1}</translation>
 <context>
     <name>StatusModel</name>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="63"/>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="80"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="89"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="106"/>
         <source>Project</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="64"/>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="81"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="90"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="107"/>
         <source>Metric</source>
         <translation>Kennzahl</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="65"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="91"/>
         <source>Target</source>
         <translation>Zielwert</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="66"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="92"/>
         <source>Plan</source>
         <translation>Soll</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="67"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="93"/>
         <source>Actual
 (cumulative)</source>
         <translation>Ist
 (kumuliert)</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="68"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="94"/>
         <source>Attainment</source>
         <translation>Ziel-
 erreichung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="69"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="95"/>
         <source>Deviation</source>
         <translation>Abwei-
 chung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="70"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="96"/>
         <source>Forecast</source>
         <translation>Hoch-
 rechnung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="71"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="97"/>
         <source>Previous year</source>
         <translation>Vorjahr</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="72"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="98"/>
         <source>Change</source>
         <translation>Verände-
 rung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="73"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="99"/>
         <source>Rolling
 12 months</source>
         <translation>Gleitend
 12 Monate</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="74"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="100"/>
         <source>vs. month
 a year ago</source>
         <translation>ggü. Vor-
 jahresmonat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="75"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="101"/>
         <source>Reported</source>
         <translation>Gemeldet</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="76"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="102"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="82"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="108"/>
         <source>Target value of the period</source>
         <translation>Zielwert für den Zielzeitraum</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="83"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="109"/>
         <source>Plan of the reported months up to the report month (Soll)</source>
         <translation>Soll der gemeldeten Monate bis zum Berichtsmonat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="85"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="111"/>
         <source>Actual of the reported months since the start of the target period (stocks: their average; ratios: the cumulative quote)</source>
         <translation>Ist der gemeldeten Monate seit Beginn des Zielzeitraums, kumuliert (Bestände: ihr Durchschnitt; Quoten: die kumulierte Quote)</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="92"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="118"/>
         <source>Actual of the same months one year earlier; – unless all of them were reported</source>
         <translation>Ist derselben Monate ein Jahr früher; „–“, wenn nicht alle gemeldet sind</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="94"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="120"/>
         <source>Change against the previous year (same months), and the planned one</source>
         <translation>Veränderung gegenüber dem Vorjahr (gleiche Monate) und die geplante Veränderungsrate</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="96"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="122"/>
         <source>Official figure over the 12 months up to the report month (the integration rate: K2); – unless all 12 months have values</source>
         <translation>Amtliche Kennzahl über die 12 Monate bis zum Berichtsmonat (Integrationsquote: K2); „–“, wenn nicht alle 12 Monate Werte haben</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="100"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="126"/>
         <source>Change against a year earlier: the rolling figure (K2), for stocks the month&apos;s stock (K3)</source>
         <translation>Veränderung gegenüber einem Jahr zuvor: der gleitende Wert (K2), bei Beständen der Bestand des Monats (K3)</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="103"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="129"/>
         <source>Months reported of the months elapsed; ⚠ names what is missing</source>
         <translation>Gemeldete von den vergangenen Monaten; ⚠ nennt, was fehlt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="104"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="130"/>
         <source>decided on the attainment as shown; green from 100 %, amber from 90 %</source>
         <translation>nach der angezeigten Zielerreichung; grün ab 100 %, gelb ab 90 %</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="160"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="204"/>
         <source>{0} (plan {1})</source>
         <translation>{0} (Plan {1})</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="173"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="217"/>
         <source>{0} of {1} months reported, complete</source>
         <translation>{0} von {1} Monaten gemeldet, vollständig</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="176"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="220"/>
         <source>{0} of {1} months reported, incomplete: {2} missing</source>
         <translation>{0} von {1} Monaten gemeldet, unvollständig: es fehlt {2}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="233"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="277"/>
         <source>Missing: {0} – plan and actual count the reported months only</source>
         <translation>Es fehlt: {0} – Soll und Ist zählen nur die gemeldeten Monate</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="88"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="280"/>
+        <source>{0} of {1} months approved{2}</source>
+        <translation>{0} von {1} Monaten freigegeben{2}</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="283"/>
+        <source>: the figures are provisional</source>
+        <translation>: die Zahlen sind vorläufig</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="114"/>
         <source>Actual ÷ plan; plan ÷ actual where less is better</source>
         <translation>Ist ÷ Soll; Soll ÷ Ist, wo weniger besser ist</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="89"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="115"/>
         <source>Actual − plan</source>
         <translation>Ist − Soll</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="90"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="116"/>
         <source>Projected value at the period end</source>
         <translation>Hochgerechneter Wert am Ende des Zielzeitraums</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="209"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="253"/>
         <source>Change against the previous year: {0}</source>
         <translation>Veränderung zum Vorjahr: {0}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="213"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="257"/>
         <source>The same 12 months a year earlier: {0}</source>
         <translation>Dieselben 12 Monate ein Jahr früher: {0}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="219"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="263"/>
         <source>Planned on the numerator with the planned mean of the denominator: {0}</source>
         <translation>Über den Zähler geplant, mit dem geplanten Durchschnitt des Nenners: {0}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="222"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="266"/>
         <source>Planned on the numerator with the denominator&apos;s expected mean from the trend of its last 12 months: {0}</source>
         <translation>Über den Zähler geplant, mit dem erwarteten Durchschnitt des Nenners aus dem Trend seiner letzten 12 Monate: {0}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="225"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="269"/>
         <source>Planned on the numerator with the denominator&apos;s mean so far: {0}</source>
         <translation>Über den Zähler geplant, mit dem bisherigen Durchschnitt des Nenners: {0}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/models/status_model.py" line="228"/>
+        <location filename="../../aipdesk/ui/models/status_model.py" line="272"/>
         <source>{0} of {1} months reported · period {2}</source>
         <translation>{0} von {1} Monaten gemeldet · Zeitraum {2}</translation>
     </message>
@@ -2732,7 +2848,7 @@ jahresmonat</translation>
     </message>
     <message>
         <location filename="../../aipdesk/ui/panes/targets.py" line="174"/>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="429"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="433"/>
         <source>Remove target</source>
         <translation>Zielwert entfernen</translation>
     </message>
@@ -2792,62 +2908,62 @@ jahresmonat</translation>
         <translation>Soll-Verlauf des ausgewählten Zielwerts</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="266"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="270"/>
         <source>Copy the calendar-year targets of {0} to {1}</source>
         <translation>Zielwerte des Kalenderjahrs {0} nach {1} kopieren</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="315"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="319"/>
         <source>{0} – {1}, {2} ({3} months)</source>
         <translation>{0} – {1}, {2} ({3} Monate)</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="319"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="323"/>
         <source>No target number yet: the line shows the planned share in %.</source>
         <translation>Noch kein Zielwert festgelegt: Die Linie zeigt den geplanten Anteil in %.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="321"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="325"/>
         <source>Stock: the Soll is the target, {0}, in every month.</source>
         <translation>Bestand: Das Soll ist in jedem Monat der Zielwert, {0}.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="327"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="331"/>
         <source>Soll by {0}: {1} of {2}.</source>
         <translation>Soll bis {0}: {1} von {2}.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="373"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="377"/>
         <source>Target added: {0} – {1}, {2}.</source>
         <translation>Zielwert angelegt: {0} – {1}, {2}.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="377"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="381"/>
         <source>Choose the year {0} to see it.</source>
         <translation>Zum Anzeigen das Jahr {0} wählen.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="430"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="434"/>
         <source>Remove the target of {0} – {1} for {2}? The monthly values stay.</source>
         <translation>Zielwert von {0} – {1} im Zeitraum {2} entfernen? Die Monatswerte bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="437"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="441"/>
         <source>Confirm removal</source>
         <translation>Entfernen bestätigen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="450"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="454"/>
         <source>Target removed: {0} – {1}.</source>
         <translation>Zielwert entfernt: {0} – {1}.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="482"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="486"/>
         <source>Targets copied to {0}: {1}.</source>
         <translation>Zielwerte nach {0} kopiert: {1}.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/targets.py" line="484"/>
+        <location filename="../../aipdesk/ui/panes/targets.py" line="488"/>
         <source>No targets copied: {0} already has all of them.</source>
         <translation>Keine Zielwerte kopiert: {0} hat sie bereits alle.</translation>
     </message>

@@ -55,14 +55,15 @@ def test_the_matrix_model(backend: Backend, demo_db: Database, qtmodeltester: ob
     proxy.setSortRole(SortRole)
     qtmodeltester.check(proxy)  # type: ignore[attr-defined]
 
-    assert model.rowCount() == 7 and model.columnCount() == 14
+    assert model.rowCount() == 7 and model.columnCount() == 15
     rows = {model.index(r, 0).data(ItemRole).project.code: r for r in range(model.rowCount())}
     lia = rows["LIA"]
     assert [model.index(lia, c).data() for c in range(1, 13)] == ["✓"] * 10 + ["–", "–"]
     assert model.index(lia, MATRIX_TOTAL).data() == "10 von 12"
     assert model.index(rows["NEUSTART"], MATRIX_TOTAL).data() == "12 von 12"
     tip = model.index(lia, 11).data(Qt.ItemDataRole.ToolTipRole)
-    assert tip == "LiA – Langzeitarbeitslose in Arbeit · Nov 2021: nicht gemeldet: Arbeitsaufnahmen"
+    where = "LiA – Langzeitarbeitslose in Arbeit · Nov 2021"
+    assert tip == f"{where}: nicht vollständig: Arbeitsaufnahmen"
     # Totals per month in the header (sorting never moves them), all in the total's tip.
     header = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(14)]
     assert header[0] == "Projekt" and header[13] == "Gemeldet"

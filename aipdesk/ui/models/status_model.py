@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
 
 from aipdesk.services.results import StatusRow
 from aipdesk.ui.common import (
@@ -50,11 +52,20 @@ ROLES = frozenset(
         Qt.ItemDataRole.TextAlignmentRole,
         Qt.ItemDataRole.BackgroundRole,
         Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.FontRole,
         SortRole,
         ItemRole,
     )
 )
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+@cache
+def _provisional_font() -> QFont:
+    """Figures built on months not yet approved (vorläufig) are set in italics."""
+    font = QFont()
+    font.setItalic(True)
+    return font
 
 
 def _change(value: float | None) -> str:
@@ -157,6 +168,8 @@ class StatusModel(RowsModel):
             return status_color(row.progress.status)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.FontRole and column in NUMERIC and row.provisional:
+            return _provisional_font()  # vorläufig: built on months not yet approved
         return None
 
     def _text(self, row: StatusRow, column: int) -> str:
@@ -196,8 +209,6 @@ class StatusModel(RowsModel):
         if column == COL_REPORTED:
             mark = COMPLETE if p.complete else INCOMPLETE
             return f"{mark} {p.months_reported}/{p.months_elapsed}"
-        if row.provisional and p.months_elapsed:
-            return self.tr("{0} (provisional)").format(status_text(p.status))
         return status_text(p.status)
 
     def _reported_words(self, row: StatusRow) -> str:

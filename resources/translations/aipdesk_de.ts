@@ -406,61 +406,61 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
     </message>
     <message>
         <location filename="../../aipdesk/ui/panes/grid.py" line="112"/>
-        <source>Type a number to log it; Enter moves down, Tab right, Delete clears, Ctrl+C copies, Ctrl+V pastes from a spreadsheet. Shift+F2 edits the note; right-click a cell (or press the menu key) for its note and history. Grey cells lie outside the project period.</source>
-        <translation>Zahl eintippen, um sie zu erfassen; Enter geht nach unten, Tab nach rechts, Entf löscht, Strg+C kopiert, Strg+V fügt aus einer Tabellenkalkulation ein. Umschalt+F2 bearbeitet die Bemerkung; Rechtsklick auf eine Zelle (oder die Menütaste) für Bemerkung und Verlauf. Graue Zellen liegen außerhalb des Projektzeitraums.</translation>
+        <source>Type a number to log it; Enter moves down, Tab right, Delete clears, Ctrl+C copies, Ctrl+V pastes from a spreadsheet. Shift+F2 edits the note; right-click a cell (or press the menu key) for its note, history and the monthly close. Grey cells lie outside the project period or in an approved (locked) month.</source>
+        <translation>Zahl eintippen, um sie zu erfassen; Enter geht nach unten, Tab nach rechts, Entf löscht, Strg+C kopiert, Strg+V fügt aus einer Tabellenkalkulation ein. Umschalt+F2 bearbeitet die Bemerkung; Rechtsklick auf eine Zelle (oder die Menütaste) für Bemerkung, Verlauf und Monatsabschluss. Graue Zellen liegen außerhalb des Projektzeitraums oder in einem freigegebenen (gesperrten) Monat.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="121"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="122"/>
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="139"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="140"/>
         <source>Edit &amp;note…</source>
         <translation>&amp;Bemerkung bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="141"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="142"/>
         <source>Show &amp;history…</source>
         <translation>&amp;Verlauf anzeigen…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="143"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="144"/>
         <source>&amp;Clear value</source>
         <translation>Wert &amp;löschen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="146"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="147"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="150"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="151"/>
         <source>&amp;Paste</source>
         <translation>&amp;Einfügen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="332"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="333"/>
         <source>Select a month cell to paste into.</source>
         <translation>Zum Einfügen eine Monatszelle auswählen.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="341"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="342"/>
         <source>Pasted: nothing changed.</source>
         <translation>Eingefügt: nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="349"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="350"/>
         <source>Pasted; values changed: {0}.</source>
         <translation>Eingefügt; geänderte Werte: {0}.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="379"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="380"/>
         <source>This cell cannot be edited: it lies outside the project period or is computed.</source>
         <translation>Diese Zelle lässt sich nicht bearbeiten: Sie liegt außerhalb des Projektzeitraums oder wird berechnet.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="390"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="391"/>
         <source>Log a value first: a note belongs to a monthly value.</source>
         <translation>Zuerst einen Wert erfassen: Eine Bemerkung gehört zu einem Monatswert.</translation>
     </message>

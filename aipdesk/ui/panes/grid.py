@@ -111,8 +111,9 @@ class GridPane(QWidget):
             self.tr(
                 "Type a number to log it; Enter moves down, Tab right, Delete clears, "
                 "Ctrl+C copies, Ctrl+V pastes from a spreadsheet. Shift+F2 edits the note; "
-                "right-click a cell (or press the menu key) for its note and history. Grey "
-                "cells lie outside the project period."
+                "right-click a cell (or press the menu key) for its note, history and the "
+                "monthly close. Grey cells lie outside the project period or in an approved "
+                "(locked) month."
             )
         )
         self.message = QLabel(self)

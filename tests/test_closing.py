@@ -401,3 +401,18 @@ def test_a_project_with_a_quota_reports_on_its_counted_metrics(
     ReportMonth("JC", MAY).run(demo, actor)
     ApproveMonth("JC", MAY).run(demo, actor)
     assert state_of(demo, "JC", MAY) is MonthState.APPROVED
+
+
+def test_a_dry_run_of_an_import_already_names_the_locked_months(
+    demo: Database, actor: Actor
+) -> None:
+    from aipdesk.services.batch import plan_values
+
+    approve(demo, actor)
+    may = get_value(demo, *NEUSTART)
+    assert may is not None
+    unchanged = Incoming("NEUSTART", "integrations", MAY, may[0], may[1])
+    plan_values(demo, [unchanged])  # leaves the locked month as it is: fine
+    with pytest.raises(DomainError) as caught:
+        plan_values(demo, [Incoming("NEUSTART", "integrations", MAY, may[0] + 1, None)])
+    assert caught.value.code == "month_locked"

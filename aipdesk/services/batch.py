@@ -250,6 +250,17 @@ def plan_values(
             if (found := stored.get(key)) is None or found[2].value != item.value
         }
         implausible = find_implausible(session, catalog, changing)
+        # A dry run says what the import would: refused whole if it changes a locked month.
+        check_unlocked(
+            session,
+            catalog,
+            [
+                key
+                for item, key in zip(incoming, keys, strict=True)
+                if _classify(item, (found[2] if (found := stored.get(key)) else None), None)
+                is not Kind.UNCHANGED
+            ],
+        )
     items = []
     for item, key in zip(incoming, keys, strict=True):
         found = stored.get(key)

@@ -270,7 +270,7 @@ def test_status_in_english(demo: Path, capsys: pytest.CaptureFixture[str]) -> No
     header = next(line for line in out.splitlines() if line.startswith("Project "))
     assert header.split() == [
         "Project", "Metric", "Period", "Target", "Plan", "Actual", "Attainment", "Deviation",
-        "Forecast", "Prev.", "year", "Reported", "Status",
+        "Forecast", "Prev.", "year", "Reported", "Approved", "Status",
     ]  # fmt: skip
     assert "17,046.0" in out and "17.046" not in out
     assert "Status 2021, Report month Dec 2021" in out

@@ -416,3 +416,23 @@ def test_a_dry_run_of_an_import_already_names_the_locked_months(
     with pytest.raises(DomainError) as caught:
         plan_values(demo, [Incoming("NEUSTART", "integrations", MAY, may[0] + 1, None)])
     assert caught.value.code == "month_locked"
+
+
+def test_the_status_table_says_what_is_provisional(tmp_path: Path) -> None:
+    path = str(tmp_path / "t.sqlite")
+    run_cli("demo", "--db", path)
+    for number in range(1, 13):
+        month = f"2021-{number:02d}"
+        run_cli("month", "close", "--db", path, "--project", "NEUSTART", "--month", month)
+        run_cli("month", "approve", "--db", path, "--project", "NEUSTART", "--month", month)
+    code, out, _ = run_cli("status", "--db", path, "--year", "2021")
+    assert code == 0
+    lines = out.splitlines()
+    header = next(line for line in lines if line.startswith("Projekt"))
+    neustart = next(line for line in lines if line.startswith("NeuStart"))
+    end = header.index("Freigegeben") + len("Freigegeben")
+    assert neustart[end - 5 : end] == "12/12"
+    jc = next(line for line in lines if line.startswith("Jobcenter"))
+    assert jc[end - 4 : end] == "0/12"
+    # 14 rows in the demo, NeuStart's one is final.
+    assert "Vorläufig: 13 Zeilen" in out

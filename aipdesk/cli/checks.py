@@ -102,7 +102,15 @@ def _register_rule(sub: Any, common: argparse.ArgumentParser, t: Translate) -> N
             metavar="A,B",
             help=t(f"Kennzahlen {words} (Kürzel oder Namen)", f"metrics {words} (codes or names)"),
         )
-    p.add_argument("--relation", required=True, choices=("<=", "=", ">="), help="<=, =, >=")
+    p.add_argument(
+        "--relation",
+        required=True,
+        choices=("<=", "=", ">="),
+        help=t(
+            "Beziehung: <= (höchstens), = (gleich), >= (mindestens)",
+            "relation: <= (at most), = (equal), >= (at least)",
+        ),
+    )
     p.set_defaults(func=cmd_rule_add, changes=True)
     p = actions.add_parser("list", parents=[common], help=t("Prüfregeln", "validation rules"))
     add_json(p, t)

@@ -33,6 +33,7 @@ STEERING = (
     ("Hochrechnung", "Forecast"),
     ("Vorjahr", "Prev. year"),
     ("Gemeldet", "Reported"),
+    ("Freigegeben", "Approved"),
     ("Status", "Status"),
 )
 OFFICIAL = (
@@ -105,6 +106,7 @@ def format_status(report: StatusReport, lang: str = "de") -> str:
                 fmt.number(p.forecast, decimals),
                 fmt.number(p.previous_year_actual, decimals),
                 f"{p.months_reported}/{p.months_elapsed}",
+                f"{row.months_approved}/{p.months_elapsed}",
                 light if p.complete else f"{light} *",
             )
         )
@@ -126,7 +128,10 @@ def format_status(report: StatusReport, lang: str = "de") -> str:
     if report.choice is not None:
         out.append(report.choice.explain(lang, name, fmt.month))
     out.append("")
-    out += _table([pick(h, lang) for h in STEERING], steering, range(3, 11))
+    out += _table([pick(h, lang) for h in STEERING], steering, range(3, 12))
+    provisional = sum(1 for r in report.rows if r.provisional)
+    if provisional:
+        out.append(message(Note.status_provisional, lang, count=provisional))
     incomplete = [r for r in report.rows if not r.progress.complete]
     if incomplete:
         out.append("")

@@ -100,4 +100,10 @@ CLOSING: dict[Code | Note, tuple[str, str]] = {
     Note.month_col_due: ("Meldeschluss", "Deadline"),
     Note.month_col_timely: ("Pünktlich", "Timeliness"),
     Note.month_col_changed: ("Nach Freigabe geändert", "Changed after approval"),
+    Note.status_provisional: (
+        "Vorläufig: {count} Zeilen beruhen auf Monaten, die noch nicht freigegeben sind "
+        "(Freigegeben kleiner als die Monate bis zum Berichtsmonat)",
+        "Provisional: {count} rows rest on months not approved yet (Approved below the "
+        "months up to the report month)",
+    ),
 }

@@ -205,6 +205,7 @@ class Note(StrEnum):
     status_heading = auto()
     status_no_targets = auto()
     status_incomplete = auto()
+    status_provisional = auto()
     status_official = auto()
     deadline_complete = auto()
     deadline_missing = auto()

@@ -9,9 +9,9 @@ matrix (`grids.reporting_gaps`), so both follow one rule.
 
 Built from a snapshot's grids alone (no database, no Qt), once per read; the snapshot
 carries it, and after a write of values only the rows of the projects written are made
-anew (`updated_matrix`), the totals moved by their difference. When a month was
-reported (late or on time) is not shown: the change log is not indexed by month, so
-the first write of each project-month would cost a scan of the whole log on every read.
+anew (`updated_matrix`), the totals moved by their difference. Whether a month was
+formally reported or approved, and on time, is the monthly close
+(`aipdesk.services.month_status`), which the window shows over these marks.
 """
 
 from __future__ import annotations

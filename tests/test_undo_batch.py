@@ -42,7 +42,7 @@ def _log(db: Database, after: int = 0) -> list[tuple[Any, ...]]:
             tuple(row)
             for row in conn.execute(
                 text(
-                    "SELECT user, source, action, entity, project, metric, year, month, old, "
+                    'SELECT "user", source, action, entity, project, metric, year, month, old, '
                     "new FROM change_log WHERE id > :after ORDER BY id"
                 ),
                 {"after": after},
@@ -145,9 +145,10 @@ def test_undo_of_a_batch_restores_values_notes_and_logs_each_cell(db: Database) 
     assert get_value(db, "LIA", "job_starts", FEB) == (3, None)
     again = _cells(db)
     # A cell logged anew starts above every version it has had (never one seen before).
-    assert again[("NEUSTART", "integrations", 2021, 3)][2] > done.changes.versions[
-        ("NEUSTART", "integrations", MAR)
-    ]
+    assert (
+        again[("NEUSTART", "integrations", 2021, 3)][2]
+        > done.changes.versions[("NEUSTART", "integrations", MAR)]
+    )
 
 
 def test_a_colleagues_change_in_between_refuses_the_whole_undo(db: Database) -> None:

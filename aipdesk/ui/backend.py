@@ -455,16 +455,19 @@ class Backend(QObject):
         return self.execute(op, actor=Actor(self.actor.user, "import"))
 
     def merge(self, path: str, prefer: Literal["ours", "theirs"] | None, dry_run: bool) -> Any:
+        """Compare another database with this one (`dry_run`), or take its values as one
+        undoable step ("Werte aus team.sqlite übernehmen"): the merge's one operation
+        (`exchange.merge.plan_merge`), run like every write. Returns the MergeReport."""
+        from dataclasses import replace
         from pathlib import Path
 
-        from aipdesk.exchange.merge import merge_database
+        from aipdesk.exchange.merge import plan_merge
 
-        report = merge_database(
-            self.db, Actor(self.actor.user, "merge"), Path(path), prefer=prefer, dry_run=dry_run
-        )
-        if not dry_run:
-            self._announce(report.changes)
-        return report
+        plan = plan_merge(self.db, Path(path), prefer, check=dry_run)
+        if dry_run or plan.operation is None:
+            return replace(plan.report, dry_run=dry_run)
+        changes = self.execute(plan.operation, actor=Actor(self.actor.user, "merge"))
+        return replace(plan.report, dry_run=False, changes=changes)
 
     def shutdown(self) -> None:
         """Finish the worker's queue, then close the database."""

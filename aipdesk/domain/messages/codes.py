@@ -156,6 +156,7 @@ class Note(StrEnum):
     merge_metrics_only_there = auto()
     merge_not_tracked_here = auto()
     merge_defined_differently = auto()
+    merge_cell = auto()
     conflicts_one = auto()
     conflicts_many = auto()
     empty_file = auto()
@@ -203,6 +204,8 @@ class Note(StrEnum):
     op_set_value = auto()
     op_take_over_file = auto()
     op_take_over = auto()
+    op_merge = auto()
+    op_restore = auto()
     # What a conflicting write finds stored now
     now_target_without_number = auto()
     now_target_removed = auto()

@@ -18,10 +18,10 @@
         <location filename="../../aipdesk/ui/backup_actions.py" line="40"/>
         <source>Replace the database by the state saved in {0}?
 
-The current state is backed up first, so this step can be taken back by restoring that backup.</source>
+The current state is backed up first: Undo (Ctrl+Z) brings it back.</source>
         <translation>Die Datenbank durch den in {0} gesicherten Stand ersetzen?
 
-Der jetzige Stand wird vorher gesichert; dieser Schritt lässt sich also durch Wiederherstellen jener Sicherung rückgängig machen.</translation>
+Der jetzige Stand wird vorher gesichert: Rückgängig (Strg+Z) holt ihn zurück.</translation>
     </message>
     <message>
         <location filename="../../aipdesk/ui/backup_actions.py" line="52"/>
@@ -313,12 +313,12 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
         <translation>&amp;Dort übernehmen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/exchange_actions.py" line="237"/>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="239"/>
         <source>&amp;Merge</source>
         <translation>&amp;Zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/exchange_actions.py" line="249"/>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="252"/>
         <source>Merge done: {0} values taken.</source>
         <translation>Zusammenführung abgeschlossen: {0} Werte übernommen.</translation>
     </message>
@@ -390,72 +390,72 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
 <context>
     <name>GridPane</name>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="74"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="76"/>
         <source>Monthly values</source>
         <translation>Monatswerte</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="76"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="78"/>
         <source>Training entries per month</source>
         <translation>Weiterbildungseintritte je Monat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="103"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="105"/>
         <source>Type a number to log it; Enter moves down, Tab right, Delete clears, Ctrl+C copies, Ctrl+V pastes from a spreadsheet. Shift+F2 edits the note; right-click a cell (or press the menu key) for its note and history. Grey cells lie outside the project period.</source>
         <translation>Zahl eintippen, um sie zu erfassen; Enter geht nach unten, Tab nach rechts, Entf löscht, Strg+C kopiert, Strg+V fügt aus einer Tabellenkalkulation ein. Umschalt+F2 bearbeitet die Bemerkung; Rechtsklick auf eine Zelle (oder die Menütaste) für Bemerkung und Verlauf. Graue Zellen liegen außerhalb des Projektzeitraums.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="112"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="114"/>
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="129"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="131"/>
         <source>Edit &amp;note…</source>
         <translation>&amp;Bemerkung bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="131"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="133"/>
         <source>Show &amp;history…</source>
         <translation>&amp;Verlauf anzeigen…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="133"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="135"/>
         <source>&amp;Clear value</source>
         <translation>Wert &amp;löschen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="136"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="138"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="140"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="142"/>
         <source>&amp;Paste</source>
         <translation>&amp;Einfügen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="305"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="307"/>
         <source>Select a month cell to paste into.</source>
         <translation>Zum Einfügen eine Monatszelle auswählen.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="314"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="316"/>
         <source>Pasted: nothing changed.</source>
         <translation>Eingefügt: nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="321"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="323"/>
         <source>Pasted; values changed: {0}.</source>
         <translation>Eingefügt; geänderte Werte: {0}.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="351"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="353"/>
         <source>This cell cannot be edited: it lies outside the project period or is computed.</source>
         <translation>Diese Zelle lässt sich nicht bearbeiten: Sie liegt außerhalb des Projektzeitraums oder wird berechnet.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/grid.py" line="362"/>
+        <location filename="../../aipdesk/ui/panes/grid.py" line="364"/>
         <source>Log a value first: a note belongs to a monthly value.</source>
         <translation>Zuerst einen Wert erfassen: Eine Bemerkung gehört zu einem Monatswert.</translation>
     </message>
@@ -900,12 +900,12 @@ Lizenz: {1}</translation>
         <translation>&amp;Vorherige Ansicht</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="220"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="219"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="296"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="295"/>
         <source>Database: {0} · User: {1}</source>
         <translation>Datenbank: {0} · Benutzer: {1}</translation>
     </message>
@@ -920,7 +920,7 @@ Lizenz: {1}</translation>
         <translation>Schreibgeschützt: Sie haben keine Schreibrechte für diese Datenbank. Sie können alles ansehen und exportieren, aber nichts ändern.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="205"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="204"/>
         <source>Backup restored</source>
         <translation>Sicherung wiederhergestellt</translation>
     </message>
@@ -997,13 +997,13 @@ Lizenz: {1}</translation>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="280"/>
-        <location filename="../../aipdesk/ui/main_window.py" line="283"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="279"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="282"/>
         <source>Loading failed</source>
         <translation>Laden fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="321"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="320"/>
         <source>Year {0}, report month {1}</source>
         <translation>Jahr {0}, Berichtsmonat {1}</translation>
     </message>

@@ -290,14 +290,15 @@ class _Placed(DomainError):
         return f"{visible(pick(self.places, lang))}: {message(self.code, lang, **self.params)}"
 
 
-def _retold(error: DomainError, incoming: Sequence[Incoming], names: _Names) -> DomainError:
-    """`error`, placed at a value of `incoming` by its German place, placed in both
-    languages."""
+def _retold(
+    error: DomainError, incoming: Sequence[Incoming], names: _Names, other: str
+) -> DomainError:
+    """`error`, placed at a value of `incoming` (from the database `other`) by its German
+    place, placed in both languages."""
     if isinstance(error, _Placed) or not error.place:
         return error
     for item in incoming:
         if item.where == error.place:
-            other = item.where.split(": ", 1)[0]
             de, en = names.cell(item.project, item.metric, item.month)
             return _Placed(error, (f"{other}: {de}", f"{other}: {en}"))
     return error
@@ -317,7 +318,7 @@ class MergeValues(WriteValues):
             return super().apply(work)
         except DomainError as error:
             names = _Names(work.catalog.projects.values(), work.catalog.metrics)
-            raise _retold(error, self.incoming, names) from None
+            raise _retold(error, self.incoming, names, self.origin or "") from None
 
 
 @dataclass(frozen=True)
@@ -393,7 +394,7 @@ def plan_merge(
         try:
             plan_values(db, incoming)  # every check of the write, nothing written
         except DomainError as error:
-            raise _retold(error, incoming, names) from None
+            raise _retold(error, incoming, names, name) from None
     report = MergeReport(
         other=name,
         prefer=prefer,

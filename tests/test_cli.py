@@ -375,7 +375,7 @@ def test_merge_command(demo_path: Path, tmp_path: Path) -> None:
     )
     conflict = run("merge", "--db", str(demo_path), str(other))
     assert conflict.returncode == 1
-    assert "NeuStart, Integrationen, Mai 2021: hier 55 (ci), dort 999 (bernd)" in conflict.stderr
+    assert "NeuStart / Integrationen / Mai 2021: hier 55 (ci), dort 999 (bernd)" in conflict.stderr
     taken = run("merge", "--db", str(demo_path), str(other), "--prefer", "theirs")
     assert taken.returncode == 0, taken.stderr
     from aipdesk.services.values import get_value

@@ -22,7 +22,7 @@ from aipdesk.services.values import get_value, log_value
 from tests.conftest import snapshot, sqlite_only
 
 JC_NAME = "Jobcenter Kreis Unna (gesamt)"
-LIA = "LiA – Langzeitarbeitslose in Arbeit, Arbeitsaufnahmen"
+LIA = "LiA – Langzeitarbeitslose in Arbeit / Arbeitsaufnahmen"
 
 JAN, FEB, MAR = Month(2021, 1), Month(2021, 2), Month(2021, 3)
 ANNA = Actor("anna", "gui")
@@ -116,11 +116,11 @@ def test_conflicts_without_preference_list_all_and_change_nothing(
     lines = str(error).splitlines()
     assert lines[0].startswith("other.sqlite: 2 Konflikte")
     assert lines[1:] == [
-        f"{LIA}, Januar 2021: hier 20 (anna), dort 22 (bernd)",
-        "NeuStart, Integrationen, März 2021: hier 58 (anna), dort 61 (bernd)",
+        f"{LIA} / Januar 2021: hier 20 (anna), dort 22 (bernd)",
+        "NeuStart / Integrationen / März 2021: hier 58 (anna), dort 61 (bernd)",
     ]
     assert error.text("en").splitlines()[2] == (
-        "NeuStart, Integrationen, March 2021: here 58 (anna), there 61 (bernd)"
+        "NeuStart / Integrationen / March 2021: here 58 (anna), there 61 (bernd)"
     )
     assert [(c.project, c.ours.value, c.theirs.value) for c in error.conflicts] == [
         ("LIA", 20, 22),
@@ -172,7 +172,7 @@ def test_different_notes_are_no_conflict(db: Database, other: Database, other_pa
         ("unsere", "eure", False)
     ]
     assert report.lines()[1] == (
-        'NeuStart, Integrationen, Januar 2021: Bemerkung hier "unsere" (anna), '
+        'NeuStart / Integrationen / Januar 2021: Bemerkung hier "unsere" (anna), '
         'dort "eure" (bernd) – hier behalten'
     )
     assert get_value(db, "NEUSTART", "integrations", JAN) == (50, "unsere")
@@ -196,7 +196,7 @@ def test_dry_run_changes_nothing(db: Database, other: Database, other_path: Path
         "other.sqlite: 3 Werte würden übernommen (neu: 1, nur Bemerkung: 0), gleiche Zahl: 1, "
         "Konflikte: 2 (Vorrang dort)"
     )
-    assert report.lines("en")[1] == f"{LIA}, January 2021: here 20 (anna), there 22 (bernd)"
+    assert report.lines("en")[1] == f"{LIA} / January 2021: here 20 (anna), there 22 (bernd)"
     assert snapshot(db) == before
 
 
@@ -344,8 +344,8 @@ def test_davon_violation_after_merge_is_rejected(
         with pytest.raises(DomainError) as caught:
             merge_database(db, MERGE, other_path, dry_run=dry_run)
         assert str(caught.value) == (
-            f"other.sqlite: {JC_NAME}, Eintritte in berufliche Weiterbildung "
-            f"(abschlussorientiert), Januar 2021: {JC_NAME}, 2021-01: "
+            f"other.sqlite: {JC_NAME} / Eintritte in berufliche Weiterbildung "
+            f"(abschlussorientiert) / Januar 2021: {JC_NAME}, 2021-01: "
             "Eintritte in berufliche Weiterbildung (abschlussorientiert) (30) darf nicht "
             "größer sein als Eintritte in berufliche Weiterbildung (20)"
         )
@@ -364,7 +364,7 @@ def test_preferring_theirs_may_break_the_davon_rule(
     with pytest.raises(DomainError) as caught:
         merge_database(db, MERGE, other_path, prefer="theirs")
     assert caught.value.text("en").startswith(
-        f"other.sqlite: {JC_NAME}, Eintritte in berufliche Weiterbildung, January 2021: "
+        f"other.sqlite: {JC_NAME} / Eintritte in berufliche Weiterbildung / January 2021: "
     )
     assert snapshot(db) == before
     assert merge_database(db, MERGE, other_path, prefer="ours").taken == 1

@@ -228,7 +228,7 @@ class _Names:
         return self.metrics.get(code, code)
 
     def cell(self, project: str, metric: str, month: Month) -> Place:
-        """ "NeuStart, Integrationen, Mai 2021" / "…, May 2021"."""
+        """ "NeuStart / Integrationen / Mai 2021" (in English "… / May 2021")."""
         names = {"project": self.project(project), "metric": self.metric(metric)}
         return (
             message(Note.merge_cell, "de", month=GERMAN.month(month, long=True), **names),
@@ -307,7 +307,7 @@ def _retold(
 @dataclass(frozen=True)
 class MergeValues(WriteValues):
     """The write of a merge: the values taken from the other database (`origin`), each
-    placed there by name ("team.sqlite: NeuStart, Integrationen, Mai 2021"); one unit
+    placed there by name ("team.sqlite: NeuStart / Integrationen / Mai 2021"); one unit
     of work, all or nothing, and one step on the window's undo stack."""
 
     def label(self) -> Text:
@@ -342,7 +342,7 @@ def plan_merge(
     With conflicts and no `prefer`, a `MergeConflictError` lists every conflict. With
     `check`, every value to be taken also meets every check of the write (unknown
     project, davon rule, …); a refusal names its place in the other database by names
-    ("other.sqlite: NeuStart, Integrationen, März 2021: …"). The other file is never
+    ("other.sqlite: NeuStart / Integrationen / März 2021: …"). The other file is never
     written to.
     """
     if prefer not in (None, "ours", "theirs"):
@@ -421,8 +421,8 @@ def merge_database(
 
     All or nothing: with conflicts and no `prefer`, a `MergeConflictError`
     lists every conflict; any rejected value (unknown project, davon rule, …)
-    names its origin ("other.sqlite: Jobcenter Kreis Unna (gesamt), Eintritte in
-    berufliche Weiterbildung, März 2021: …") and nothing is written. The change log
+    names its origin ("other.sqlite: Jobcenter Kreis Unna (gesamt) / Eintritte in
+    berufliche Weiterbildung / März 2021: …") and nothing is written. The change log
     gets one entry per written value with `actor.user` and `actor.source` (pass
     `Actor(user, "merge")`). `dry_run` runs every check and reports, but writes
     nothing. The other file is never written to.

@@ -136,7 +136,7 @@ def test_a_merge_with_conflicts_lists_them_by_name(
     team = _team(window, tmp_path, ("NEUSTART", "integrations", MAY, 999, None))
     window.exchange.merge(str(team))
     box = answer(qtbot, window, "mergeQuestion")
-    assert "NeuStart, Integrationen, Mai 2021: hier" in box.detailedText()
+    assert "NeuStart / Integrationen / Mai 2021: hier" in box.detailedText()
     steps = window.undo_stack.count()
     _click(qtbot, box, "takeTheirsButton")
     assert get_value(window.backend.db, "NEUSTART", "integrations", MAY)[0] == 999  # type: ignore[index]

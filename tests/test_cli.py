@@ -389,7 +389,8 @@ def test_merge_command(demo_path: Path, tmp_path: Path) -> None:
         == 0
     )
     conflict = run("merge", "--db", str(demo_path), str(other))
-    assert conflict.returncode == 1 and "NEUSTART integrations 2021-05" in conflict.stderr
+    assert conflict.returncode == 1
+    assert "NeuStart / Integrationen / Mai 2021: hier 55 (ci), dort 999 (bernd)" in conflict.stderr
     taken = run("merge", "--db", str(demo_path), str(other), "--prefer", "theirs")
     assert taken.returncode == 0, taken.stderr
     from aipdesk.services.values import get_value

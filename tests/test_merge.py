@@ -22,6 +22,7 @@ from aipdesk.services.values import get_value, log_value
 from tests.conftest import snapshot, sqlite_only
 
 JC_NAME = "Jobcenter Kreis Unna (gesamt)"
+LIA = "LiA – Langzeitarbeitslose in Arbeit / Arbeitsaufnahmen"
 
 JAN, FEB, MAR = Month(2021, 1), Month(2021, 2), Month(2021, 3)
 ANNA = Actor("anna", "gui")
@@ -115,11 +116,11 @@ def test_conflicts_without_preference_list_all_and_change_nothing(
     lines = str(error).splitlines()
     assert lines[0].startswith("other.sqlite: 2 Konflikte")
     assert lines[1:] == [
-        "LIA job_starts 2021-01: hier 20 (anna), dort 22 (bernd)",
-        "NEUSTART integrations 2021-03: hier 58 (anna), dort 61 (bernd)",
+        f"{LIA} / Januar 2021: hier 20 (anna), dort 22 (bernd)",
+        "NeuStart / Integrationen / März 2021: hier 58 (anna), dort 61 (bernd)",
     ]
     assert error.text("en").splitlines()[2] == (
-        "NEUSTART integrations 2021-03: here 58 (anna), there 61 (bernd)"
+        "NeuStart / Integrationen / March 2021: here 58 (anna), there 61 (bernd)"
     )
     assert [(c.project, c.ours.value, c.theirs.value) for c in error.conflicts] == [
         ("LIA", 20, 22),
@@ -171,7 +172,7 @@ def test_different_notes_are_no_conflict(db: Database, other: Database, other_pa
         ("unsere", "eure", False)
     ]
     assert report.lines()[1] == (
-        'NEUSTART integrations 2021-01: Bemerkung hier "unsere" (anna), '
+        'NeuStart / Integrationen / Januar 2021: Bemerkung hier "unsere" (anna), '
         'dort "eure" (bernd) – hier behalten'
     )
     assert get_value(db, "NEUSTART", "integrations", JAN) == (50, "unsere")
@@ -195,7 +196,7 @@ def test_dry_run_changes_nothing(db: Database, other: Database, other_path: Path
         "other.sqlite: 3 Werte würden übernommen (neu: 1, nur Bemerkung: 0), gleiche Zahl: 1, "
         "Konflikte: 2 (Vorrang dort)"
     )
-    assert report.lines("en")[1] == "LIA job_starts 2021-01: here 20 (anna), there 22 (bernd)"
+    assert report.lines("en")[1] == f"{LIA} / January 2021: here 20 (anna), there 22 (bernd)"
     assert snapshot(db) == before
 
 
@@ -318,7 +319,7 @@ def test_unknown_project_in_other_is_refused(
         merge_database(db, MERGE, other_path)
     message = str(caught.value)
     assert message.startswith("other.sqlite: die Kataloge passen nicht zusammen")
-    assert "Projekte nur dort: NEU." in message and "LEER" not in message
+    assert "Projekte nur dort: Neues Projekt." in message and "Ohne Werte" not in message
     assert snapshot(db) == before
 
 
@@ -343,7 +344,8 @@ def test_davon_violation_after_merge_is_rejected(
         with pytest.raises(DomainError) as caught:
             merge_database(db, MERGE, other_path, dry_run=dry_run)
         assert str(caught.value) == (
-            f"other.sqlite: JC training_entries_degree 2021-01: {JC_NAME}, Januar 2021: "
+            f"other.sqlite: {JC_NAME} / Eintritte in berufliche Weiterbildung "
+            f"(abschlussorientiert) / Januar 2021: {JC_NAME}, Januar 2021: "
             "Eintritte in berufliche Weiterbildung (abschlussorientiert) (30) darf nicht "
             "größer sein als Eintritte in berufliche Weiterbildung (20)"
         )
@@ -359,8 +361,11 @@ def test_preferring_theirs_may_break_the_davon_rule(
     log_value(other, BERND, "NEUSTART", "integrations", JAN, 50)
     other.close()
     before = snapshot(db)
-    with pytest.raises(DomainError, match=r"^other.sqlite: JC training_entries 2021-01: "):
+    with pytest.raises(DomainError) as caught:
         merge_database(db, MERGE, other_path, prefer="theirs")
+    assert caught.value.text("en").startswith(
+        f"other.sqlite: {JC_NAME} / Eintritte in berufliche Weiterbildung / January 2021: "
+    )
     assert snapshot(db) == before
     assert merge_database(db, MERGE, other_path, prefer="ours").taken == 1
     assert get_value(db, "JC", "training_entries", JAN) == (40, None)

@@ -19,33 +19,35 @@ Per (project, metric, month):
 Values for projects or metrics this database does not know (or does not
 track for that project) are refused, naming them: the catalogues must match.
 
-The other file is never written to. It is copied into a private temporary
-directory (with its `-wal`, if any) and only the copy is opened: even a
-read through SQLite's WAL mode would create `-wal`/`-shm` files beside the
-original, and opening a backup (journal mode DELETE) would switch its header
-to WAL. A file of an older schema is refused rather than migrated.
+A merge is planned (`plan_merge`: the comparison, the conflicts, every check; nothing
+written), then written as one operation (`MergeValues`, services.ops): the command
+line runs it (`merge_database`), the window runs it as one undo step. Messages name
+the values by project, metric and month as people know them.
+
+The other file is never written to (`aipdesk.exchange.mergefile`).
 """
 
 from __future__ import annotations
 
 import os
-import shutil
-import sqlite3
-import tempfile
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Literal
 
+from aipdesk.domain.catalogue import label
 from aipdesk.domain.errors import Code, DomainError
-from aipdesk.domain.messages import LANGUAGES, Note, message, phrase
+from aipdesk.domain.escape import visible
+from aipdesk.domain.messages import LANGUAGES, Note, message, phrase, pick
+from aipdesk.domain.model import Metric, Project
 from aipdesk.domain.months import Month
+from aipdesk.exchange.mergefile import open_other, refuse
+from aipdesk.format import ENGLISH, GERMAN
 from aipdesk.services.base import Actor, Changes
-from aipdesk.services.batch import KEEP, Incoming, plan_values, write_values
-from aipdesk.services.database import Database, open_database
-from aipdesk.services.foreign import ForeignCell, read_cells
+from aipdesk.services.batch import KEEP, Incoming, WriteValues, plan_values
+from aipdesk.services.database import Database
+from aipdesk.services.operation import Result, Text, Work, told
 from aipdesk.services.results import Snapshot
 from aipdesk.services.views import Cell, available_years, snapshot, year_cells
 
@@ -53,19 +55,20 @@ __all__ = [
     "Conflict",
     "LoggedValue",
     "MergeConflictError",
+    "MergePlan",
     "MergeReport",
+    "MergeValues",
     "NoteDifference",
     "Prefer",
     "Side",
     "all_cells",
     "merge_database",
+    "plan_merge",
 ]
 
 Prefer = Literal["ours", "theirs"]
 CellKey = tuple[str, str, Month]
-
-_COPY_ATTEMPTS = 3
-
+Place = tuple[str, str]  # a place in German and in English
 
 LoggedValue = Cell  # one logged monthly value, as views.year_cells gives it
 
@@ -88,12 +91,13 @@ class Conflict:
     month: Month
     ours: Side
     theirs: Side
+    place: Place | None = None  # the cell by the names people know (else by its codes)
 
     def line(self, lang: str = "de") -> str:
         return message(
             Note.merge_conflict,
             lang,
-            cell=f"{self.project} {self.metric} {self.month}",
+            cell=self.place or f"{self.project} {self.metric} {self.month}",
             ours=self.ours.value,
             our_user=self.ours.updated_by,
             theirs=self.theirs.value,
@@ -111,12 +115,13 @@ class NoteDifference:
     ours: Side
     theirs: Side
     taken: bool
+    place: Place | None = None
 
     def line(self, lang: str = "de") -> str:
         return message(
             Note.merge_note_taken if self.taken else Note.merge_note_kept,
             lang,
-            cell=f"{self.project} {self.metric} {self.month}",
+            cell=self.place or f"{self.project} {self.metric} {self.month}",
             ours=self.ours.note,
             our_user=self.ours.updated_by,
             theirs=self.theirs.note,
@@ -194,10 +199,6 @@ class MergeConflictError(DomainError):
         )
 
 
-def _refuse(path: Path | str, code: Code, **params: object) -> DomainError:
-    return DomainError(code, where=str(path), **params)
-
-
 def all_cells(db: Database) -> list[LoggedValue]:
     """Every logged value of `db`, all years, with note and who wrote it (a services read)."""
     cells: list[LoggedValue] = []
@@ -213,149 +214,42 @@ def _cells(db: Database) -> dict[CellKey, Side]:
     }
 
 
-def _stat(path: Path) -> tuple[int, int] | None:
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        return None
-    return (st.st_size, st.st_mtime_ns)
+class _Names:
+    """Projects and metrics of a catalogue by the names people know them by."""
 
+    def __init__(self, projects: Iterable[Project], metrics: Mapping[str, Metric]) -> None:
+        self.projects = {p.code: p.name.strip() or p.code for p in projects}
+        self.metrics = {c: label(m, metrics) or c for c, m in metrics.items()}
 
-def _copy_quietly(source: Path, target_dir: Path) -> Path:
-    """Copy `source` (and a non-empty `-wal` beside it) into `target_dir`, reading only.
+    def project(self, code: str) -> str:
+        return self.projects.get(code, code)
 
-    A copy taken while another program writes may be torn: the file's size and
-    time are compared before and after, and the copy is retried a few times.
-    """
-    wal = source.with_name(source.name + "-wal")
-    target = target_dir / "other.sqlite"
-    target_wal = target_dir / "other.sqlite-wal"
-    for _ in range(_COPY_ATTEMPTS):
-        before = (_stat(source), _stat(wal))
-        for leftover in (target, target_wal, target_dir / "other.sqlite-shm"):
-            leftover.unlink(missing_ok=True)
-        shutil.copyfile(source, target)
-        if before[1] is not None and before[1][0] > 0:
-            shutil.copyfile(wal, target_wal)
-        if (_stat(source), _stat(wal)) == before:
-            return target
-    raise _refuse(source, Code.merge_busy)
+    def metric(self, code: str) -> str:
+        return self.metrics.get(code, code)
 
-
-def _with_path(error: DomainError, path: Path) -> DomainError:
-    """`error` about the private copy, retold about the file the user named."""
-    if "path" not in error.params:
-        return error
-    return DomainError(error.code, **{**error.params, "path": str(path)})
-
-
-def _probe(copy: Path) -> tuple[bool, str | None] | None:
-    """(is an aipdesk database, its schema revision) of the private copy; None: empty.
-
-    Reads the copy only. Whatever cannot be told here (not SQLite, foreign,
-    damaged) is left to `open_database`, which refuses such files before any
-    migration.
-    """
-    if copy.stat().st_size == 0:
-        return None
-    try:
-        conn = sqlite3.connect(copy)
-    except sqlite3.Error:
-        return (False, None)
-    try:
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if not tables:
-            return None
-        if not {"settings", "alembic_version"} <= tables:
-            return (False, None)
-        marker = conn.execute("SELECT value FROM settings WHERE key='application'").fetchone()
-        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.Error:
-        return (False, None)
-    finally:
-        conn.close()
-    return (marker is not None and marker[0] == "aipdesk", row[0] if row else None)
-
-
-def _is_newer(revision: str, head: str) -> bool:
-    """aipdesk numbers its migrations 0001, 0002, …"""
-    return revision.isdigit() and head.isdigit() and int(revision) > int(head)
-
-
-def _check_schema(db: Database, other: Path, copy: Path) -> bool:
-    """Refuse an empty file and one whose schema differs from this database's; whether
-    it is an aipdesk database (what is not is left to `open_database` to refuse).
-
-    `open_database` would migrate an older file (after a backup into the
-    user's backup folder, which also rotates the backups there): the other
-    database is refused instead, and the user opens it once with this aipdesk.
-    """
-    probe = _probe(copy)
-    if probe is None:
-        raise DomainError(Code.not_aipdesk_db, path=str(other), reason=phrase(Note.empty_file))
-    is_aipdesk, revision = probe
-    head = db.revision()  # this database is open, hence at this aipdesk's schema
-    if not is_aipdesk or revision == head:
-        return is_aipdesk
-    if revision is not None and head is not None and _is_newer(revision, head):
-        raise DomainError(Code.newer_schema, path=str(other), found=revision)
-    raise _refuse(
-        other, Code.merge_old_schema, revision=revision or ("keins", "none"), head=str(head)
-    )
-
-
-@contextmanager
-def _open_other(
-    db: Database, other_path: str | os.PathLike[str]
-) -> Iterator[tuple[Database, list[ForeignCell]]]:
-    """The other database, opened from a private copy (the original is only read), and
-    its values, each checked like typed input (aipdesk.services.foreign)."""
-    text = os.fspath(other_path)
-    if "://" in text:
-        raise _refuse(text, Code.merge_not_sqlite)
-    other = Path(text).expanduser().resolve()
-    if not other.is_file():
-        raise _refuse(other, Code.merge_no_file)
-    if db.path is not None and (
-        db.path.resolve() == other or (db.path.exists() and os.path.samefile(db.path, other))
-    ):
-        raise _refuse(other, Code.merge_itself)
-    with tempfile.TemporaryDirectory(prefix="aipdesk-merge-", ignore_cleanup_errors=True) as tmp:
-        try:
-            copy = _copy_quietly(other, Path(tmp))
-        except OSError as exc:
-            raise DomainError(Code.db_unreachable, path=str(other), reason=str(exc)) from None
-        # Every row checked like typed input, before the copy is opened as a database (what
-        # is no aipdesk database at all is refused by open_database, naming the reason).
-        cells = read_cells(copy, other.name) if _check_schema(db, other, copy) else []
-        try:
-            opened = open_database(copy, create=False)
-            try:
-                opened.verify()  # the full check, whatever the file's size: it is foreign
-            except BaseException:
-                opened.close()
-                raise
-        except DomainError as error:
-            raise _with_path(error, other) from None
-        try:
-            yield opened, cells
-        finally:
-            opened.close()
+    def cell(self, project: str, metric: str, month: Month) -> Place:
+        """ "NeuStart / Integrationen / Mai 2021" (in English "… / May 2021")."""
+        names = {"project": self.project(project), "metric": self.metric(metric)}
+        return (
+            message(Note.merge_cell, "de", month=GERMAN.month(month, long=True), **names),
+            message(Note.merge_cell, "en", month=ENGLISH.month(month, long=True), **names),
+        )
 
 
 def _check_catalogue(
-    ours_view: Snapshot, other: Database, name: str, theirs: dict[CellKey, Side]
+    ours: _Names, ours_view: Snapshot, other: Database, name: str, theirs: dict[CellKey, Side]
 ) -> None:
     """Refuse values whose project or metric is unknown or differently defined here."""
     if not theirs:
         return
     theirs_view = snapshot(other, date.today().year)
+    there = _Names(theirs_view.projects, theirs_view.metrics)
     projects = {p.code for p in ours_view.projects}
     used = {(project, metric) for project, metric, _ in theirs}
-    unknown_projects = sorted({p for p, _ in used} - projects)
-    unknown_metrics = sorted({m for _, m in used} - set(ours_view.metrics))
+    unknown_projects = sorted({there.project(p) for p, _ in used if p not in projects})
+    unknown_metrics = sorted({there.metric(m) for _, m in used if m not in ours_view.metrics})
     untracked = sorted(
-        f"{p}/{m}"
+        f"{ours.project(p)}/{ours.metric(m)}"
         for p, m in used
         if p in projects and m in ours_view.metrics and m not in ours_view.tracked.get(p, ())
     )
@@ -363,7 +257,7 @@ def _check_catalogue(
     for metric in sorted({m for _, m in used} & set(ours_view.metrics)):
         mine, yours = ours_view.metrics[metric], theirs_view.metrics.get(metric)
         if yours is not None and (mine.kind, mine.parent) != (yours.kind, yours.parent):
-            different.append(metric)
+            different.append(ours.metric(metric))
     if not (unknown_projects or unknown_metrics or untracked or different):
         return
     problems = [
@@ -376,39 +270,91 @@ def _check_catalogue(
         )
         if names
     ]
-    raise _refuse(
+    raise refuse(
         name,
         Code.merge_catalogues,
         problems=tuple("; ".join(p.text(lang) for p in problems) for lang in LANGUAGES),
     )
 
 
-def merge_database(
+class _Placed(DomainError):
+    """A refused value of the other database: its place (file, project, metric, month)
+    told in the language asked for, before the reason."""
+
+    def __init__(self, error: DomainError, place: Place) -> None:
+        self.places = place
+        super().__init__(error.code, **error.params)
+        self.place = place[0]
+
+    def text(self, lang: str = "de") -> str:
+        return f"{visible(pick(self.places, lang))}: {message(self.code, lang, **self.params)}"
+
+
+def _retold(
+    error: DomainError, incoming: Sequence[Incoming], names: _Names, other: str
+) -> DomainError:
+    """`error`, placed at a value of `incoming` (from the database `other`) by its German
+    place, placed in both languages."""
+    if isinstance(error, _Placed) or not error.place:
+        return error
+    for item in incoming:
+        if item.where == error.place:
+            de, en = names.cell(item.project, item.metric, item.month)
+            return _Placed(error, (f"{other}: {de}", f"{other}: {en}"))
+    return error
+
+
+@dataclass(frozen=True)
+class MergeValues(WriteValues):
+    """The write of a merge: the values taken from the other database (`origin`), each
+    placed there by name ("team.sqlite: NeuStart / Integrationen / Mai 2021"); one unit
+    of work, all or nothing, and one step on the window's undo stack."""
+
+    def label(self) -> Text:
+        return told(Note.op_merge, origin=self.origin or "")
+
+    def apply(self, work: Work) -> Result:
+        try:
+            return super().apply(work)
+        except DomainError as error:
+            names = _Names(work.catalog.projects.values(), work.catalog.metrics)
+            raise _retold(error, self.incoming, names, self.origin or "") from None
+
+
+@dataclass(frozen=True)
+class MergePlan:
+    """What a merge would do (`report`, a dry run's) and the write that does it
+    (`operation`; None when nothing is to be taken)."""
+
+    report: MergeReport
+    operation: MergeValues | None
+
+
+def plan_merge(
     db: Database,
-    actor: Actor,
     other_path: str | os.PathLike[str],
     prefer: Prefer | None = None,
-    dry_run: bool = False,
-) -> MergeReport:
-    """Take the values (with notes) of the aipdesk database at `other_path` into `db`.
+    *,
+    check: bool = True,
+) -> MergePlan:
+    """Compare the aipdesk database at `other_path` with `db`; writes nothing.
 
-    All or nothing: with conflicts and no `prefer`, a `MergeConflictError`
-    lists every conflict; any rejected value (unknown project, davon rule, …)
-    names its origin ("other.sqlite: JC training_entries 2021-03: …") and
-    nothing is written. The change log gets one entry per written value with
-    `actor.user` and `actor.source` (pass `Actor(user, "merge")`). `dry_run`
-    runs every check and reports, but writes nothing. The other file is
-    never written to.
+    With conflicts and no `prefer`, a `MergeConflictError` lists every conflict. With
+    `check`, every value to be taken also meets every check of the write (unknown
+    project, davon rule, …); a refusal names its place in the other database by names
+    ("other.sqlite: NeuStart / Integrationen / März 2021: …"). The other file is never
+    written to.
     """
     if prefer not in (None, "ours", "theirs"):
         raise ValueError(f"prefer must be 'ours', 'theirs' or None, not {prefer!r}")
     name = Path(os.fspath(other_path)).name
     ours_view = snapshot(db, date.today().year)  # the catalogue: projects, metrics, tracked
-    with _open_other(db, other_path) as (other, cells):
+    names = _Names(ours_view.projects, ours_view.metrics)
+    with open_other(db, other_path) as (other, cells):
         theirs = {
             (c.project, c.metric, c.month): Side(c.value, c.note, c.updated_by) for c in cells
         }
-        _check_catalogue(ours_view, other, name, theirs)
+        _check_catalogue(names, ours_view, other, name, theirs)
     ours = _cells(db)
 
     incoming: list[Incoming] = []
@@ -418,7 +364,8 @@ def merge_database(
     for key in sorted(theirs, key=lambda k: (k[0], k[1], k[2].year, k[2].month)):
         project, metric, month = key
         there, here = theirs[key], ours.get(key)
-        where = f"{name}: {project} {metric} {month}"
+        place = names.cell(project, metric, month)
+        where = f"{name}: {place[0]}"
         if here is None:
             new += 1
             incoming.append(Incoming(project, metric, month, there.value, there.note, where))
@@ -431,33 +378,57 @@ def merge_database(
                 incoming.append(Incoming(project, metric, month, there.value, there.note, where))
                 continue
             take = prefer == "theirs"
-            differences.append(NoteDifference(project, metric, month, here, there, take))
+            differences.append(NoteDifference(project, metric, month, here, there, take, place))
             if take:
                 notes_taken += 1
                 incoming.append(Incoming(project, metric, month, there.value, there.note, where))
         else:
-            conflicts.append(Conflict(project, metric, month, here, there))
+            conflicts.append(Conflict(project, metric, month, here, there, place))
             if prefer == "theirs":
                 note = KEEP if there.note is None else there.note
                 incoming.append(Incoming(project, metric, month, there.value, note, where))
 
     if conflicts and prefer is None:
         raise MergeConflictError(name, conflicts)
-    if dry_run:
-        if incoming:
+    if check and incoming:
+        try:
             plan_values(db, incoming)  # every check of the write, nothing written
-        changes = Changes()
-    else:
-        changes = write_values(db, actor, incoming, origin=name) if incoming else Changes()
-    return MergeReport(
+        except DomainError as error:
+            raise _retold(error, incoming, names, name) from None
+    report = MergeReport(
         other=name,
         prefer=prefer,
-        dry_run=dry_run,
+        dry_run=True,
         new=new,
         unchanged=unchanged,
         taken=len(incoming),
         notes_taken=notes_taken,
         conflicts=tuple(conflicts),
         note_differences=tuple(differences),
-        changes=changes,
     )
+    return MergePlan(report, MergeValues(tuple(incoming), origin=name) if incoming else None)
+
+
+def merge_database(
+    db: Database,
+    actor: Actor,
+    other_path: str | os.PathLike[str],
+    prefer: Prefer | None = None,
+    dry_run: bool = False,
+) -> MergeReport:
+    """Take the values (with notes) of the aipdesk database at `other_path` into `db`
+    (`plan_merge`, then its operation run as one unit of work).
+
+    All or nothing: with conflicts and no `prefer`, a `MergeConflictError`
+    lists every conflict; any rejected value (unknown project, davon rule, …)
+    names its origin ("other.sqlite: Jobcenter Kreis Unna (gesamt) / Eintritte in
+    berufliche Weiterbildung / März 2021: …") and nothing is written. The change log
+    gets one entry per written value with `actor.user` and `actor.source` (pass
+    `Actor(user, "merge")`). `dry_run` runs every check and reports, but writes
+    nothing. The other file is never written to.
+    """
+    plan = plan_merge(db, other_path, prefer, check=dry_run)
+    if dry_run or plan.operation is None:
+        return replace(plan.report, dry_run=dry_run)
+    changes = plan.operation.run(db, actor).changes
+    return replace(plan.report, dry_run=False, changes=changes)

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import logging
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import text
 
 from aipdesk.domain.audit import Change
 from aipdesk.domain.errors import Code, DomainError
+from aipdesk.domain.messages import Note
 from aipdesk.domain.months import Month
-from aipdesk.services.base import Actor
+from aipdesk.services.base import Actor, Changes
+from aipdesk.services.operation import ReplacingOperation, Result, Text, told
 from aipdesk.store import changelog
 from aipdesk.store.backup import daily_backup
 from aipdesk.store.checks import KNOWN_REVISIONS, SCHEMA_HEAD, damaged, summary
@@ -19,9 +22,17 @@ from aipdesk.store.database import Database, open_database
 from aipdesk.store.integrity import Line, check_file, file_findings
 from aipdesk.store.locations import sqlite_path
 from aipdesk.store.queries import value_count
-from aipdesk.store.restore import RestoreResult, restore_backup
+from aipdesk.store.restore import RestoreResult, catalogue_codes, restore_backup
 
-__all__ = ["Change", "RestoreResult", "check", "history", "restore", "start_of_day"]
+__all__ = [
+    "Change",
+    "RestoreBackup",
+    "RestoreResult",
+    "check",
+    "history",
+    "restore",
+    "start_of_day",
+]
 
 log = logging.getLogger("aipdesk")
 
@@ -46,17 +57,47 @@ def start_of_day(db: Database) -> Path | None:
         return None
 
 
+@dataclass(frozen=True)
+class RestoreBackup(ReplacingOperation):
+    """Replace the database by the backup (or any aipdesk database) at `source`.
+
+    Its inverse restores the copy of the replaced state that the restore keeps (checked
+    sound and complete before anything is replaced), whose inverse restores the state
+    the restore left, and so on: undo and redo of a restore are restores too. The
+    replaced state of a damaged database is kept byte for byte, but cannot be restored:
+    such a restore has no inverse. `Result.detail` is the `RestoreResult`.
+    """
+
+    source: str
+
+    def label(self) -> Text:
+        return told(Note.op_restore, source=Path(self.source).name)
+
+    def replace(self, location: str, actor: Actor) -> Result:
+        target = sqlite_path(location)
+        before = catalogue_codes(target) if target is not None else (frozenset(), frozenset())
+        done = restore_backup(location, self.source, user=actor.user, via=actor.source)
+        after = catalogue_codes(done.target)
+        changes = Changes(projects=before[0] | after[0], metrics=before[1] | after[1])
+        previous = done.backup_of_current
+        inverse = RestoreBackup(str(previous)) if previous is not None and done.verified else None
+        return Result(changes, inverse, done)
+
+
 def restore(
     location: str | os.PathLike[str], source: str | os.PathLike[str], actor: Actor
 ) -> RestoreResult:
-    """Replace the database at `location` by the backup `source` (see
+    """Replace the database at `location` by the backup `source` (`RestoreBackup`; see
     :func:`aipdesk.store.restore.restore_backup`).
 
     The caller closes its own `Database` on `location` first (on Windows a file
     still open cannot be replaced) and opens it again afterwards. Refusals raise
     ``restore_refused`` with nothing changed.
     """
-    return restore_backup(location, source, user=actor.user, via=actor.source)
+    done: RestoreResult = (
+        RestoreBackup(os.fspath(source)).replace(os.fspath(location), actor).detail
+    )
+    return done
 
 
 def check_location(location: str | os.PathLike[str]) -> tuple[list[Line], list[Line]]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from aipdesk.domain.messages import Note, message, pick
@@ -58,6 +58,9 @@ class Result:
     changes: Changes
     # What undoes the operation; None when it changed nothing.
     inverse: Operation | None
+    # What the operation has to tell beyond its changes (a restore: where the replaced
+    # state was saved).
+    detail: Any = field(default=None, compare=False)
 
 
 NOTHING = Result(Changes(), None)
@@ -93,6 +96,28 @@ class Operation(ABC):
 
         with db.write() as session:
             return self.apply(Work(session, load_catalog(session), actor))
+
+
+class ReplacingOperation(Operation):
+    """A write that replaces the database file itself (restoring a backup).
+
+    It cannot run inside a unit of work of the database it replaces, and on Windows a
+    file still open cannot be replaced: whoever runs it closes its `Database` first,
+    calls `replace` with the database's location and opens it again afterwards, also
+    when the operation is refused. The window does so on its database worker and reads
+    everything anew; the changes name every project and metric of both states.
+    """
+
+    def apply(self, work: Work) -> Result:
+        raise TypeError(f"{type(self).__name__} replaces the database: run it with replace()")
+
+    def run(self, db: Database, actor: Actor) -> Result:
+        raise TypeError(f"{type(self).__name__} replaces the database: close it, then replace()")
+
+    @abstractmethod
+    def replace(self, location: str, actor: Actor) -> Result:
+        """Do the write on the closed database at `location`; raise a DomainError (nothing
+        changed) to refuse."""
 
 
 def label_of(op: Operation, lang: str) -> str:

@@ -5,7 +5,17 @@ command line runs the same ones through the service calls beside them.
 """
 
 from aipdesk.services.batch import WriteValues
-from aipdesk.services.operation import NOTHING, Operation, Result, Steps, Versions, Work, label_of
+from aipdesk.services.maintenance import RestoreBackup
+from aipdesk.services.operation import (
+    NOTHING,
+    Operation,
+    ReplacingOperation,
+    Result,
+    Steps,
+    Versions,
+    Work,
+    label_of,
+)
 from aipdesk.services.projects import (
     AddMetric,
     AddProject,
@@ -30,6 +40,8 @@ __all__ = [
     "RemoveMetric",
     "RemoveProject",
     "RemoveTarget",
+    "ReplacingOperation",
+    "RestoreBackup",
     "Result",
     "SetCells",
     "SetTarget",

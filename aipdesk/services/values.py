@@ -4,20 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Final
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from aipdesk.domain.errors import Code, DomainError
-from aipdesk.domain.messages import Note, phrase
+from aipdesk.domain.messages import Note
 from aipdesk.domain.months import Month
-from aipdesk.domain.rules import check_loggable, parse_count
+from aipdesk.domain.rules import parse_count
 from aipdesk.domain.text import check_note
 from aipdesk.services.base import Actor, CellKey, CellState, Changes
+from aipdesk.services.cellwrite import KEEP as KEEP
+from aipdesk.services.cellwrite import Wanted as Wanted
+from aipdesk.services.cellwrite import _Keep as _Keep
+from aipdesk.services.cellwrite import check_cell_version, check_loggable_cell, set_cells
 from aipdesk.services.closing import check_unlocked
 from aipdesk.services.families import cell_values, check_cell, members
-from aipdesk.services.naming import metric_name, project_name
 from aipdesk.services.operation import (
     NOTHING,
     Operation,
@@ -30,20 +31,12 @@ from aipdesk.services.operation import (
     undo_label,
 )
 from aipdesk.services.plausibility import check_writes
-from aipdesk.services.versions import MISSING, check_version, fresh_version
+from aipdesk.services.versions import MISSING, fresh_version
 from aipdesk.store.changelog import now, record
 from aipdesk.store.checks import check_cells_unique
 from aipdesk.store.database import Database
 from aipdesk.store.models import ValueRow
 from aipdesk.store.queries import Catalog, load_catalog
-
-
-class _Keep:
-    def __repr__(self) -> str:
-        return "KEEP"
-
-
-KEEP: Final = _Keep()  # "leave the note as it is"
 
 
 def _stored(
@@ -59,18 +52,6 @@ def _stored(
     )
 
 
-def _check_cell(catalog: Catalog, project: str, metric: str, month: Month) -> None:
-    p = catalog.project(project)
-    m = catalog.metric(metric)
-    check_loggable(p, m, month, catalog.metrics)
-    if metric not in catalog.tracked.get(project, ()):
-        raise DomainError(
-            Code.metric_not_tracked,
-            metric=metric_name(catalog, metric),
-            project=project_name(catalog, project),
-        )
-
-
 def _check_family(
     session: Session, catalog: Catalog, project: str, metric: str, month: Month, value: int
 ) -> None:
@@ -79,21 +60,6 @@ def _check_family(
     values = cell_values(session, catalog, project, month, members(catalog, [metric]))
     values[metric] = value
     check_cell(catalog, project, month, [metric], values)
-
-
-def _check_version(
-    session: Session, catalog: Catalog, row: ValueRow | None, key: CellKey, expected: int | None
-) -> None:
-    check_version(
-        session,
-        "value",
-        row,
-        key,
-        expected,
-        lambda: str(row.value) if row else "",
-        phrase(Note.now_value_removed),
-        (project_name(catalog, key[0]), metric_name(catalog, key[1])),
-    )
 
 
 def apply_value(
@@ -114,11 +80,11 @@ def apply_value(
     `expected` version the write is refused if the stored one differs. With `family`
     False the caller checks the davon rule itself, once all its cells are written.
     """
-    _check_cell(catalog, project, metric, month)
+    check_loggable_cell(catalog, project, metric, month)
     if isinstance(note, str):  # the same rule on every path (window, log, import, merge)
         check_note(note)
     row = _stored(session, catalog, project, metric, month)
-    _check_version(session, catalog, row, (project, metric, month), expected)
+    check_cell_version(session, catalog, row, (project, metric, month), expected)
     if family:
         _check_family(session, catalog, project, metric, month, value)
     new_note = (row.note if row else None) if isinstance(note, _Keep) else (note or None)
@@ -180,7 +146,7 @@ def set_cell(
     bounds nothing, and the rule applies again to the value it is logged with next.
     """
     project, metric, month = key
-    _check_cell(catalog, project, metric, month)
+    check_loggable_cell(catalog, project, metric, month)
     row = _stored(session, catalog, project, metric, month)
     old = (row.value, row.note) if row is not None else None
     if wanted is not None:
@@ -193,7 +159,7 @@ def set_cell(
         stored = _stored(session, catalog, project, metric, month)
         assert stored is not None
         return old, CellState(stored.value, stored.note, version)
-    _check_version(session, catalog, row, key, expected)
+    check_cell_version(session, catalog, row, key, expected)
     if row is None:
         return None
     record(
@@ -267,9 +233,6 @@ def get_value(
         return (row.value, row.note) if row else None
 
 
-Wanted = tuple[int, str | _Keep | None] | None  # a value with its note to store; None: clear
-
-
 @dataclass(frozen=True)
 class SetCells(Operation):
     """Set monthly values (with their notes) or clear them: one cell typed in the grid,
@@ -296,23 +259,18 @@ class SetCells(Operation):
         return told(Note.op_set_value, value=wanted[0], **where)
 
     def apply(self, work: Work) -> Result:
-        before: dict[CellKey, tuple[int, str | None] | None] = {}
-        after: dict[CellKey, CellState | None] = {}
-        # Several cells (a paste, its undo) are checked against the davon rule once all
-        # are written: a parent and its davon values lowered together are no violation,
-        # whatever order the cells come in.
-        single = len(self.cells) == 1
-        for key, wanted in self.cells.items():
+        if len(self.cells) != 1:
+            # A paste, the undo of an import: every cell checked, then written in bulk.
+            after, before = set_cells(work, self.cells, self.expected)
+        else:
+            ((key, wanted),) = self.cells.items()
             expected = self.expected.get(key) if self.expected is not None else None
-            done = set_cell(
-                work.session, work.catalog, work.actor, key, wanted, expected, family=single
-            )
-            if done is not None:
-                before[key], after[key] = done
+            done = set_cell(work.session, work.catalog, work.actor, key, wanted, expected)
+            if done is None:
+                return NOTHING
+            before, after = {key: done[0]}, {key: done[1]}
         # An approved month is locked: refused whole (the unit of work rolls back).
         check_unlocked(work.session, work.catalog, after)
-        if not single:
-            _check_families(work.session, work.catalog, after)
         result = cells_result(after, before, self.label())
         if self.confirm or self.forced:
             result = _plausible(work, after, before, result, self)
@@ -341,16 +299,6 @@ def _plausible(
             written[key] = state.value
     listed = check_writes(work, written, op.forced, op.confirm, op.label())
     return join_results(done, listed, undo_label(op.label()))
-
-
-def _check_families(session: Session, catalog: Catalog, written: Mapping[CellKey, object]) -> None:
-    """The davon rule on the state after a write of several cells, per project and month."""
-    touched: dict[tuple[str, Month], list[str]] = {}
-    for project, metric, month in written:
-        touched.setdefault((project, month), []).append(metric)
-    for (project, month), metrics in sorted(touched.items(), key=lambda item: item[0][1]):
-        values = cell_values(session, catalog, project, month, members(catalog, metrics))
-        check_cell(catalog, project, month, metrics, values)
 
 
 def join_results(first: Result, second: Result, text: Text) -> Result:

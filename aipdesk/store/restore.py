@@ -56,6 +56,11 @@ class RestoreResult:
     restored_from: Path
     backup_of_current: Path | None
     revision: str  # schema of the restored content (an older one is migrated on next open)
+    # The copy of the previous state passed the checks a restore of it needs (a damaged
+    # database is kept byte for byte, unchecked: it cannot be restored again).
+    verified: bool = False
+    # What every version of the restored content was lifted by (`_lift_versions`).
+    lift: int = 0
 
 
 def _refused(source: Path | str, target: Path | str, de: str, en: str) -> DomainError:
@@ -237,7 +242,28 @@ def _data_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA data_version").fetchone()[0])
 
 
-def _back_up_and_copy_into(staging: Path, target: Path, previous: Path, source: Path) -> None:
+_COUNTED = ("monthly_values", "targets", "change_log", "projects", "metrics")
+
+
+def _counts(conn: sqlite3.Connection) -> tuple[int, ...]:
+    return tuple(int(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in _COUNTED)
+
+
+def _verify_copy(live: sqlite3.Connection, copy: Path) -> None:
+    """The backup of the state a restore replaces is what undoes the restore: it must be
+    sound (quick_check) and complete (as many rows in every table of the data as the
+    live database, which nobody has written to since the copy was taken)."""
+    conn = sqlite3.connect(read_only_uri(copy), uri=True)
+    try:
+        findings = quick_check(conn)
+        if findings or _counts(conn) != _counts(live):
+            detail = findings[0][1] if findings else "row counts differ"
+            raise RuntimeError(f"backup of the replaced state is incomplete: {detail}")
+    finally:
+        conn.close()
+
+
+def _back_up_and_copy_into(staging: Path, target: Path, previous: Path, source: Path) -> int:
     """Back up the live database `target` to `previous`, then replace its content by
     that of `staging` in one write transaction of SQLite's backup API: atomic, through
     the target's own WAL or journal, so other connections see the old or the new
@@ -246,7 +272,8 @@ def _back_up_and_copy_into(staging: Path, target: Path, previous: Path, source: 
     dst = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     try:
         before = _data_version(dst)
-        _lift_versions(staging, _version_bound(dst))
+        bound = _version_bound(dst)
+        _lift_versions(staging, bound)
         backup_from(dst, previous, target)
         size = dst.execute("PRAGMA page_size").fetchone()[0]
         src = sqlite3.connect(staging, isolation_level=None)
@@ -262,6 +289,11 @@ def _back_up_and_copy_into(staging: Path, target: Path, previous: Path, source: 
                     "die Datenbank wurde währenddessen geändert; bitte erneut versuchen",
                     "the database was changed meanwhile; please try again",
                 )
+            try:
+                _verify_copy(dst, previous)
+            except BaseException:
+                previous.unlink(missing_ok=True)
+                raise
             src.backup(dst)  # pages=-1: one step, one transaction
         finally:
             src.close()
@@ -270,6 +302,7 @@ def _back_up_and_copy_into(staging: Path, target: Path, previous: Path, source: 
             raise RuntimeError(f"restored database fails quick_check: {findings}")
     finally:
         dst.close()
+    return max(bound, 0)
 
 
 def restore_backup(
@@ -288,7 +321,9 @@ def restore_backup(
     source that is missing, empty, not an aipdesk database, of a newer schema or
     damaged, the database itself, a read-only target, a target that is not an
     aipdesk database. Otherwise the current state is backed up first
-    (``vor-wiederherstellung``; a damaged file byte for byte), and the restore
+    (``vor-wiederherstellung``; a sound one checked sound and complete before anything is
+    replaced, so that restoring it undoes the restore; a damaged file byte for byte),
+    and the restore
     is recorded in the change log of the restored database (entity "database",
     action "restore", new = {"from": …, "backup_of_previous": …}).
     """
@@ -323,18 +358,35 @@ def restore_backup(
     entry = {"from": source_path.name}
     if previous is not None:
         entry["backup_of_previous"] = previous.name
+    lift = 0
     try:
         _stage(source_path, staging, entry, user, via)
         if state == "sound":
             assert previous is not None
-            _back_up_and_copy_into(staging, target, previous, source_path)
+            lift = _back_up_and_copy_into(staging, target, previous, source_path)
         else:
             if previous is not None:
                 _raw_copy(target, previous)
-                _lift_versions(staging, _damaged_version_bound(target))
+                lift = _damaged_version_bound(target)
+                _lift_versions(staging, lift)
             _replace_file(staging, target)
     finally:
         staging.unlink(missing_ok=True)
     if previous is not None:
         rotate(backup_dir(), stem=target.stem)
-    return RestoreResult(target, source_path, previous, revision)
+    return RestoreResult(target, source_path, previous, revision, state == "sound", max(lift, 0))
+
+
+def catalogue_codes(path: Path) -> tuple[frozenset[str], frozenset[str]]:
+    """The codes of the projects and of the metrics of the SQLite database at `path`
+    (none where it cannot be read): what a restore may have changed."""
+    try:
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
+        try:
+            projects = frozenset(str(r[0]) for r in conn.execute("SELECT code FROM projects"))
+            metrics = frozenset(str(r[0]) for r in conn.execute("SELECT code FROM metrics"))
+        finally:
+            conn.close()
+    except (sqlite3.Error, OSError, ValueError):
+        return frozenset(), frozenset()
+    return projects, metrics

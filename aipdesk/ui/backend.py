@@ -23,11 +23,17 @@ from aipdesk.domain.messages import Note
 from aipdesk.domain.model import Metric, Project, Target
 from aipdesk.domain.months import Month
 from aipdesk.services.base import Actor, CellKey, Changes
-from aipdesk.services.operation import Operation, Result, Versions, told
+from aipdesk.services.operation import (
+    Operation,
+    ReplacingOperation,
+    Result,
+    Versions,
+    told,
+)
 from aipdesk.services.results import ChartData, Snapshot
 from aipdesk.ui.common import CONFLICTS
 from aipdesk.ui.runner import Runner
-from aipdesk.ui.undo import OperationCommand
+from aipdesk.ui.undo import KeptVersions, OperationCommand
 
 if TYPE_CHECKING:
     from aipdesk.domain.audit import Change
@@ -61,6 +67,7 @@ class Backend(QObject):
         # aipdesk.services.operation), whatever else the window has done since.
         self._own_cells: dict[Any, int] = {}
         self._own_targets: dict[Any, int] = {}
+        self._kept_versions = KeptVersions()  # those of the states a restore replaced
         # Names of projects and metrics for the undo steps ("Zielwert NeuStart …").
         self._names: dict[str, str] = {}
 
@@ -123,23 +130,14 @@ class Backend(QObject):
         return str(backup_dir())
 
     def restore(self, source: str) -> Any:
-        """Replace the database by the backup `source` and open it again (RestoreResult).
+        """Replace the database by the backup `source` as one undoable step (RestoreResult).
 
         The open database is closed first (a file still open cannot be replaced on
-        Windows) and a new one opened afterwards, also when the restore is refused.
+        Windows) and opened again afterwards, also when the restore is refused.
         """
-        from aipdesk.services.maintenance import restore
+        from aipdesk.services.ops import RestoreBackup
 
-        if self._db is not None:
-            # Reopened from its location afterwards, also if the backend was given a Database.
-            self.location = str(self._db.path or self._db.url)
-            self.close()
-            self._db = None
-        assert isinstance(self.location, str)
-        try:
-            return restore(self.location, source, Actor(self.actor.user, "gui"))
-        finally:
-            self.open()
+        return self._execute(RestoreBackup(source), None, self.actor, True).detail
 
     def message(self, error: DomainError) -> str:
         return error.text(self.lang)
@@ -245,11 +243,14 @@ class Backend(QObject):
         When someone else has changed what the write was based on (a version conflict),
         the window reads everything again (`stale`) and the error goes on to the caller.
         """
-        result = self._run(op, actor or self.actor)
+        return self._execute(op, initiator, actor or self.actor, undoable).changes
+
+    def _execute(self, op: Operation, initiator: object, actor: Actor, undoable: bool) -> Result:
+        result = self._run(op, actor)
         if undoable and result.inverse is not None and self.undo_stack is not None:
             self.undo_stack.push(OperationCommand(self, op, result.inverse))
         self._announce(result.changes, initiator)
-        return result.changes
+        return result
 
     def replay(self, op: Operation) -> Operation | None:
         """Run an undo or redo step (with the versions of this window's own writes);
@@ -262,8 +263,10 @@ class Backend(QObject):
         return Versions(dict(self._own_cells), dict(self._own_targets))
 
     def _run(self, op: Operation, actor: Actor) -> Result:
-        db = self.db
         try:
+            if isinstance(op, ReplacingOperation):
+                return self.runner.call(lambda: self._replace(op, actor))
+            db = self.db
             result = self.runner.call(lambda: op.run(db, actor))
         except DomainError as error:
             if error.code in CONFLICTS:
@@ -271,6 +274,25 @@ class Backend(QObject):
             raise
         self._own_cells.update(result.changes.versions)
         self._own_targets.update(result.changes.target_versions)
+        return result
+
+    def _replace(self, op: ReplacingOperation, actor: Actor) -> Result:
+        """On the worker: close the database, let `op` replace its file, open it again
+        (also when `op` is refused). The versions this window's own writes left are kept
+        with the backup of the state replaced, and come back, lifted as the restore lifts
+        every version, when that backup is restored (an undo of the restore)."""
+        if self._db is not None:
+            # Reopened from its location afterwards, also if the backend was given a Database.
+            self.location = str(self._db.path or self._db.url)
+            self.close()
+            self._db = None
+        assert isinstance(self.location, str)
+        own = (self._own_cells, self._own_targets)
+        try:
+            result = op.replace(self.location, actor)
+        finally:
+            self.open()
+        self._own_cells, self._own_targets = self._kept_versions.restored(own, result.detail)
         return result
 
     def _announce(self, changes: Changes, initiator: object = None) -> Changes:
@@ -459,16 +481,19 @@ class Backend(QObject):
         return self.execute(op, actor=Actor(self.actor.user, "import"))
 
     def merge(self, path: str, prefer: Literal["ours", "theirs"] | None, dry_run: bool) -> Any:
+        """Compare another database with this one (`dry_run`), or take its values as one
+        undoable step ("Werte aus team.sqlite übernehmen"): the merge's one operation
+        (`exchange.merge.plan_merge`), run like every write. Returns the MergeReport."""
+        from dataclasses import replace
         from pathlib import Path
 
-        from aipdesk.exchange.merge import merge_database
+        from aipdesk.exchange.merge import plan_merge
 
-        report = merge_database(
-            self.db, Actor(self.actor.user, "merge"), Path(path), prefer=prefer, dry_run=dry_run
-        )
-        if not dry_run:
-            self._announce(report.changes)
-        return report
+        plan = plan_merge(self.db, Path(path), prefer, check=dry_run)
+        if dry_run or plan.operation is None:
+            return replace(plan.report, dry_run=dry_run)
+        changes = self.execute(plan.operation, actor=Actor(self.actor.user, "merge"))
+        return replace(plan.report, dry_run=False, changes=changes)
 
     def shutdown(self) -> None:
         """Finish the worker's queue, then close the database."""

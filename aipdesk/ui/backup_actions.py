@@ -38,7 +38,7 @@ class BackupActions(QObject):
                 return None
         text = self.tr(
             "Replace the database by the state saved in {0}?\n\nThe current state is backed "
-            "up first, so this step can be taken back by restoring that backup."
+            "up first: Undo (Ctrl+Z) brings it back."
         ).format(Path(path).name)
         return self._ask(self.tr("Restore a backup"), text, path, "confirmRestore")
 

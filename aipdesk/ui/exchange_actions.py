@@ -228,13 +228,16 @@ class ExchangeActions(QObject):
         )
         box.setObjectName("mergeQuestion")
         if conflicts:
-            box.setDetailedText("\n".join(str(c) for c in conflicts))
+            box.setDetailedText("\n".join(c.line(self.backend.lang) for c in conflicts))
             ours = box.addButton(self.tr("Keep &ours"), QMessageBox.ButtonRole.AcceptRole)
             theirs = box.addButton(self.tr("Take &theirs"), QMessageBox.ButtonRole.AcceptRole)
+            ours.setObjectName("keepOursButton")
+            theirs.setObjectName("takeTheirsButton")
             ours.clicked.connect(lambda: self._merge_run(path, "ours"))
             theirs.clicked.connect(lambda: self._merge_run(path, "theirs"))
         else:
             take = box.addButton(self.tr("&Merge"), QMessageBox.ButtonRole.AcceptRole)
+            take.setObjectName("mergeButton")
             take.clicked.connect(lambda: self._merge_run(path, None))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()

@@ -196,12 +196,14 @@ class MainWindow(QMainWindow):
         self.action_restore.setEnabled(self.backend.can_restore)
 
     def restored(self, message: str) -> None:
-        """A backup was restored: forget the undo steps (they belong to the replaced
-        state) and read everything of the restored database."""
-        self.undo_stack.clear()
-        self.snapshot = None
-        self._state_shown = False  # the restored file's state is shown with its figures
-        self.reload()
+        """A backup was restored (one undo step, whose changes had the figures read anew):
+        show the restored database's state; without figures yet (a damaged database on
+        opening), read them."""
+        if self.snapshot is None:
+            self._state_shown = False  # the restored file's state is shown with its figures
+            self.reload()
+        else:
+            self._show_database_state()
         box = QMessageBox(
             QMessageBox.Icon.Information,
             self.tr("Backup restored"),

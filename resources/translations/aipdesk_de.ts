@@ -18,10 +18,10 @@
         <location filename="../../aipdesk/ui/backup_actions.py" line="40"/>
         <source>Replace the database by the state saved in {0}?
 
-The current state is backed up first, so this step can be taken back by restoring that backup.</source>
+The current state is backed up first: Undo (Ctrl+Z) brings it back.</source>
         <translation>Die Datenbank durch den in {0} gesicherten Stand ersetzen?
 
-Der jetzige Stand wird vorher gesichert; dieser Schritt lässt sich also durch Wiederherstellen jener Sicherung rückgängig machen.</translation>
+Der jetzige Stand wird vorher gesichert: Rückgängig (Strg+Z) holt ihn zurück.</translation>
     </message>
     <message>
         <location filename="../../aipdesk/ui/backup_actions.py" line="52"/>
@@ -313,12 +313,12 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
         <translation>&amp;Dort übernehmen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/exchange_actions.py" line="237"/>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="239"/>
         <source>&amp;Merge</source>
         <translation>&amp;Zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/exchange_actions.py" line="249"/>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="252"/>
         <source>Merge done: {0} values taken.</source>
         <translation>Zusammenführung abgeschlossen: {0} Werte übernommen.</translation>
     </message>
@@ -670,7 +670,7 @@ Lizenz: {1}</translation>
     <message>
         <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="69"/>
         <source>command line</source>
-        <translation>Befehlszeile</translation>
+        <translation>Kommandozeile</translation>
     </message>
     <message>
         <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="70"/>
@@ -905,12 +905,12 @@ Lizenz: {1}</translation>
         <translation>&amp;Vorherige Ansicht</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="222"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="224"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="298"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="300"/>
         <source>Database: {0} · User: {1}</source>
         <translation>Datenbank: {0} · Benutzer: {1}</translation>
     </message>
@@ -925,7 +925,7 @@ Lizenz: {1}</translation>
         <translation>Schreibgeschützt: Sie haben keine Schreibrechte für diese Datenbank. Sie können alles ansehen und exportieren, aber nichts ändern.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="207"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="209"/>
         <source>Backup restored</source>
         <translation>Sicherung wiederhergestellt</translation>
     </message>
@@ -1013,13 +1013,13 @@ Lizenz: {1}</translation>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="282"/>
-        <location filename="../../aipdesk/ui/main_window.py" line="285"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="284"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="287"/>
         <source>Loading failed</source>
         <translation>Laden fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="323"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="325"/>
         <source>Year {0}, report month {1}</source>
         <translation>Jahr {0}, Berichtsmonat {1}</translation>
     </message>

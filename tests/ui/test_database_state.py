@@ -188,7 +188,7 @@ def test_restore_a_backup_from_the_file_menu(
     # The state before the restore (with the 999) was saved first, and it is named.
     previous = [p for p in backups_of(path) if "vor-wiederherstellung" in p.name]
     assert previous and previous[0].name in done.text()
-    assert win.undo_stack.count() == 0
+    assert win.undo_stack.count() == 2  # the edit, then the restore: one step each
     # The window works on the restored database: an edit goes through.
     win.backend.log_value("NEUSTART", "integrations", Month(2021, 5), 7)
     assert get_value(win.backend.db, "NEUSTART", "integrations", Month(2021, 5)) == (7, None)

@@ -199,6 +199,7 @@ class Note(StrEnum):
     merge_metrics_only_there = auto()
     merge_not_tracked_here = auto()
     merge_defined_differently = auto()
+    merge_cell = auto()
     conflicts_one = auto()
     conflicts_many = auto()
     empty_file = auto()
@@ -252,6 +253,8 @@ class Note(StrEnum):
     op_reopen_month = auto()
     op_set_deadline = auto()
     op_month_state = auto()
+    op_merge = auto()
+    op_restore = auto()
     # What a conflicting write finds stored now
     now_target_without_number = auto()
     now_target_removed = auto()

@@ -80,6 +80,8 @@ COMMANDS: dict[Note, tuple[str, str]] = {
         "Take over {origin} ({count} values)",
     ),
     Note.op_take_over: ("{count} Werte übernehmen", "Take over {count} values"),
+    Note.op_merge: ("Werte aus {origin} übernehmen", "Take over values from {origin}"),
+    Note.op_restore: ("Sicherung {source} wiederherstellen", "Restore backup {source}"),
     # What a conflicting write finds stored now ({current} of value_conflict, …)
     Note.now_target_without_number: ("ohne Zahl", "without a number"),
     Note.now_target_removed: ("entfernt", "removed"),

@@ -91,6 +91,8 @@ NOTES: dict[Note, tuple[str, str]] = {
         "Kennzahlen anders definiert (Art oder davon): {names}",
         "metrics defined differently (kind or davon): {names}",
     ),
+    # A monthly value by the names people know: "NeuStart / Integrationen / Mai 2021"
+    Note.merge_cell: ("{project} / {metric} / {month}", "{project} / {metric} / {month}"),
     Note.conflicts_one: ("1 Konflikt", "1 conflict"),
     Note.conflicts_many: ("{count} Konflikte", "{count} conflicts"),
     Note.empty_file: ("sie ist leer", "it is empty"),

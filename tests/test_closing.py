@@ -436,3 +436,25 @@ def test_the_status_table_says_what_is_provisional(tmp_path: Path) -> None:
     assert jc[end - 4 : end] == "0/12"
     # 14 rows in the demo, NeuStart's one is final.
     assert "Vorläufig: 13 Zeilen" in out
+
+
+def test_the_meldestand_sheet_shows_the_close_and_timeliness(
+    demo: Database, actor: Actor, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    from aipdesk.exchange.export import export_workbook
+
+    approve(demo, actor)  # NeuStart May: reported years after its Meldeschluss
+    SetDeadline(JUNE, date.today().replace(year=date.today().year + 1)).run(demo, actor)
+    ReportMonth("LIA", JUNE).run(demo, actor)  # by the moved deadline: on time
+    path = tmp_path / "close.xlsx"
+    export_workbook(demo, 2021, Month(2021, 12), path)
+    ws = load_workbook(path)["Meldestand"]
+    rows = {row[0]: row for row in ws.iter_rows(min_row=6, max_col=15, values_only=True)}
+    assert rows["Projekt"][13:15] == ("Gemeldet", "Pünktlich")
+    neustart, lia = rows["NeuStart"], rows["LiA – Langzeitarbeitslose in Arbeit"]
+    assert neustart[5] == "✔!" and neustart[6] == "✓"  # May approved late, June logged
+    assert lia[6] == "☑"
+    # Every 2021 deadline has passed but June's: 11 due; LiA reported June on time.
+    assert (neustart[14], lia[14]) == ("0 von 11", "1 von 12")

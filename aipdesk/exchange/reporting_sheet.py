@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from openpyxl.styles import Alignment, Font, PatternFill
 
+from aipdesk.domain.closing import MonthState
 from aipdesk.domain.model import Status
 from aipdesk.exchange.book import Book
 from aipdesk.exchange.layout import REPORTING_HEADER_ROW, REPORTING_SHEET
@@ -37,6 +38,9 @@ SYMBOL = {
     Mark.OUTSIDE: None,
 }
 TOTAL_HEADER = "Gemeldet"
+TIMELY_HEADER = "Pünktlich"
+# The monthly close over the marks: reported by the team lead, approved (locked).
+CLOSE_SYMBOL = {MonthState.REPORTED: "☑", MonthState.APPROVED: "✔"}
 MAX_GAP_LINES = 100  # the missing metrics named below the matrix, month by month
 
 
@@ -49,7 +53,12 @@ def write_reporting_sheet(book: Book, matrix: ReportingMatrix | None = None) -> 
     sheet = book.sheet(REPORTING_SHEET)
     ws, st = sheet.ws, book.st
     names = [row.project.name for row in matrix.rows]
-    widths = [fit_width([*names, "Gemeldet (Projekte)", "Berichtsmonat"], 18, 48), *[7.5] * 12, 11]
+    widths = [
+        fit_width([*names, "Gemeldet (Projekte)", "Berichtsmonat"], 18, 48),
+        *[7.5] * 12,
+        11,
+        11,
+    ]
     set_widths(ws, widths)
     ws.freeze_panes = f"B{REPORTING_HEADER_ROW + 1}"
     print_setup(ws, book.title, book.stamp, f"{REPORTING_HEADER_ROW}:{REPORTING_HEADER_ROW}")
@@ -62,7 +71,12 @@ def write_reporting_sheet(book: Book, matrix: ReportingMatrix | None = None) -> 
     sheet.append([st.label("Stand"), st.text(book.stamp)])
     sheet.skip(REPORTING_HEADER_ROW - 1 - sheet.row)
     sheet.append(
-        [st.header_left("Projekt"), *[st.header(m) for m in MONTHS_SHORT], st.header(TOTAL_HEADER)],
+        [
+            st.header_left("Projekt"),
+            *[st.header(m) for m in MONTHS_SHORT],
+            st.header(TOTAL_HEADER),
+            st.header(TIMELY_HEADER),
+        ],
         height=20,
     )
     centre = Alignment(horizontal="center")
@@ -80,13 +94,46 @@ def write_reporting_sheet(book: Book, matrix: ReportingMatrix | None = None) -> 
         Mark.OPEN: Look(ws, fill=grey),
         Mark.OUTSIDE: Look(ws, fill=grey),
     }
+    green_fill, green_ink = STATUS_COLOURS[Status.GREEN]
+    amber_fill, amber_ink = STATUS_COLOURS[Status.AMBER]
+    approved = Look(
+        ws,
+        alignment=centre,
+        font=font(bold=True, color=green_ink),
+        fill=PatternFill("solid", start_color=green_fill, end_color=green_fill),
+    )
+    late = Look(
+        ws,
+        alignment=centre,
+        font=font(bold=True, color=amber_ink),
+        fill=PatternFill("solid", start_color=amber_fill, end_color=amber_fill),
+    )
     right = Look(ws, alignment=Alignment(horizontal="right"))
     bold_right = Look(ws, alignment=Alignment(horizontal="right"), font=font(bold=True))
+    closing = book.data.snapshot.closing
     for row in matrix.rows:
+        cells = []
+        hit = due = 0
+        for offset, mark in enumerate(row.marks):
+            close = closing.get((row.project.code, matrix.months[offset]))
+            if close is None or close.state is MonthState.OPEN:
+                cells.append(look[mark](SYMBOL[mark]))
+            elif close.on_time is False:  # reported after the Meldeschluss
+                cells.append(late(CLOSE_SYMBOL[close.state] + "!"))
+            elif close.state is MonthState.APPROVED:
+                cells.append(approved(CLOSE_SYMBOL[close.state]))
+            else:
+                cells.append(look[Mark.REPORTED](CLOSE_SYMBOL[close.state]))
+            if close is not None and close.on_time is not None:
+                due += 1
+                hit += int(close.on_time)
         sheet.append(
-            [st.text(row.project.name)]
-            + [look[mark](SYMBOL[mark]) for mark in row.marks]
-            + [right(of(row.reported, row.due))]
+            [
+                st.text(row.project.name),
+                *cells,
+                right(of(row.reported, row.due)),
+                right(of(hit, due) if due else "–"),
+            ]
         )
     totals = [matrix.month_total(offset) for offset in range(12)]
     sheet.append(
@@ -108,7 +155,11 @@ def notes(matrix: ReportingMatrix) -> list[str]:
         f"Fällig sind die Monate bis zum Berichtsmonat {MONTHS_SHORT[report.month - 1]} "
         f"{report.year} innerhalb der Projektlaufzeit; spätere Monate grau (✓: schon "
         f"gemeldet), Monate außerhalb der Laufzeit leer. „n von m“: gemeldete von fälligen "
-        f"Monaten (Zeile) bzw. Projekten (Spalte)."
+        f"Monaten (Zeile) bzw. Projekten (Spalte).",
+        "Monatsabschluss: ☑ von der Teamleitung gemeldet, ✔ von der Koordination freigegeben "
+        "(gesperrt); „!“: nach dem Meldeschluss gemeldet (verspätet). „Pünktlich“: bis zum "
+        "Meldeschluss gemeldete Monate von denen, die gemeldet oder deren Meldeschluss vorbei "
+        "ist.",
     ]
     gaps = [
         (row, offset)

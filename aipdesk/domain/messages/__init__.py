@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from aipdesk.domain.escape import visible
+from aipdesk.domain.messages.budget import BUDGET
 from aipdesk.domain.messages.closing import CLOSING
 from aipdesk.domain.messages.codes import Code, Note
 from aipdesk.domain.messages.commands import COMMANDS, TYPED
@@ -35,7 +36,7 @@ __all__ = [
 ]
 
 MESSAGES: dict[Code | Note, tuple[str, str]] = {}
-for _table in (ENTRY, FILES, MERGE, TYPED, CLOSING, PLAUSIBILITY):
+for _table in (ENTRY, FILES, MERGE, TYPED, CLOSING, PLAUSIBILITY, BUDGET):
     MESSAGES.update({code: texts for code, texts in _table.items()})
 MESSAGES.update({note: texts for note, texts in NOTES.items()})
 MESSAGES.update({note: texts for note, texts in COMMANDS.items()})

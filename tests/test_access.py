@@ -27,6 +27,7 @@ from aipdesk.domain.errors import DomainError
 from aipdesk.domain.months import Month
 from aipdesk.services.base import Actor
 from aipdesk.services.values import log_value
+from aipdesk.store.checks import SCHEMA_HEAD
 from aipdesk.store.database import open_database
 from aipdesk.store.locations import display_url
 from tests.support.postgres import PgServer
@@ -401,7 +402,7 @@ def test_a_granted_login_opens_the_database_without_creating_anything(
     ok(capsys, "access", "grant", anna, "--project", "NEUSTART", "--db", shared)
     db = open_database(as_login(shared, anna))
     try:
-        assert not db.created and db.revision() == "0006"
+        assert not db.created and db.revision() == SCHEMA_HEAD
     finally:
         db.close()
     assert ok(capsys, "status", "--year", "2021", "--db", as_login(shared, anna)).startswith(

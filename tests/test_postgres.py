@@ -47,7 +47,7 @@ from tests.support.postgres import PASSWORD_ROLE, PgServer
 SECRET = "geheim-Passw0rt"
 TABLES = ("projects", "metrics", "project_metrics", "targets", "monthly_values", "change_log",
           "settings", "month_states", "month_deadlines", "value_reviews", "validation_rules",
-          "access_grants")
+          "access_grants", "budget_instruments", "budget_plans", "budget_entries")
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

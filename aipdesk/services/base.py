@@ -79,11 +79,13 @@ class Changes:
     months: frozenset[tuple[str, Month]] = frozenset()
     # Cells whose entry in the list "zur Klärung" was added, checked or removed.
     reviews: frozenset[CellKey] = frozenset()
+    # Budget lines whose plan or entries changed: (instrument code, year).
+    budget: frozenset[tuple[str, int]] = frozenset()
 
     def __bool__(self) -> bool:
         return bool(
             self.values or self.targets or self.projects or self.metrics or self.months
-        ) or bool(self.reviews)
+        ) or bool(self.reviews or self.budget)
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -96,6 +98,7 @@ class Changes:
             {**self.target_versions, **other.target_versions},
             self.months | other.months,
             self.reviews | other.reviews,
+            self.budget | other.budget,
         )
 
     @property

@@ -28,6 +28,7 @@ from aipdesk.domain.model import Area, Direction, Metric, MetricKind, Project, T
 from aipdesk.domain.months import Month, Period
 from aipdesk.paths import catalogue_file
 from aipdesk.services.base import Actor, Changes
+from aipdesk.services.budget_load import load_budget
 from aipdesk.services.catalog_rows import ensure_tracked, insert_metric, insert_project
 from aipdesk.services.families import check_stored
 from aipdesk.services.target_rows import apply_target
@@ -251,8 +252,10 @@ def load_catalogue(db: Database, actor: Actor, path: Path | None = None) -> Chan
     """Load the catalogue, or what its later revisions brought (see the module text).
 
     A run on a database that has the catalogue's revision changes nothing, so targets
-    a coordinator edited (or removed) since are never overwritten.
+    a coordinator edited (or removed) since are never overwritten. The budget plan of
+    db/budget_aip2021.toml is loaded alike (`services.budget_load.load_budget`).
     """
+    budget = load_budget(db, actor)
     data = read_catalogue(path)
     key = f"catalogue:{data['id']}"
     revision = int(data.get("revision", 1))
@@ -260,7 +263,7 @@ def load_catalogue(db: Database, actor: Actor, path: Path | None = None) -> Chan
     with db.write() as session:
         since = loaded_revision(session, data["id"])
         if since >= revision:
-            return Changes()
+            return budget
         changes = _Loader(session, data, actor, since).run()
         if since == 0:
             session.add(SettingRow(key=key, value=data.get("title", data["id"])))
@@ -271,4 +274,4 @@ def load_catalogue(db: Database, actor: Actor, path: Path | None = None) -> Chan
             revision_row.value = str(revision)
         if session.scalar(select(SettingRow).where(SettingRow.key == "organisation")) is None:
             session.add(SettingRow(key="organisation", value=data.get("organisation", "")))
-    return changes
+    return changes | budget

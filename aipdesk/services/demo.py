@@ -16,6 +16,7 @@ from aipdesk.domain.errors import Code, DomainError
 from aipdesk.domain.model import MetricKind
 from aipdesk.domain.months import Month
 from aipdesk.services.base import Actor, Changes
+from aipdesk.services.budget_load import load_demo_budget
 from aipdesk.services.catalogue import load_catalogue
 from aipdesk.store.changelog import record_many
 from aipdesk.store.database import Database
@@ -196,4 +197,5 @@ def load_demo(db: Database, actor: Actor, year: int = 2021) -> Changes:
                 for (p, m, month), v in values.items()
             ],
         )
-    return changes | Changes(values=frozenset(values))
+    budget = load_demo_budget(db, actor, year)
+    return changes | budget | Changes(values=frozenset(values))

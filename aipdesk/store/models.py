@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -263,3 +264,80 @@ class AccessGrantRow(Base):
     project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
     granted_by: Mapped[str] = mapped_column(String(100))
     granted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class BudgetInstrumentRow(Base):
+    """A line of the budget of the Eingliederungstitel: the total, a group or an
+    instrument (`aipdesk.domain.budget`)."""
+
+    __tablename__ = "budget_instruments"
+    __table_args__ = (
+        CheckConstraint(
+            "level IN ('total', 'group', 'instrument')", name="ck_budget_instruments_level"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    level: Mapped[str] = mapped_column(String(10))  # total | group | instrument
+    group_code: Mapped[str | None] = mapped_column(String(32))
+    metric: Mapped[str | None] = mapped_column(String(32))  # whose results it buys
+    part_of: Mapped[str | None] = mapped_column(String(32))  # a "davon" line's whole
+    result_project: Mapped[str | None] = mapped_column(String(32))  # counts the results
+    share_pct: Mapped[str] = mapped_column(String(16), default="")  # as printed
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class BudgetPlanRow(Base):
+    """An instrument's plan for a year in cents, with its plan curve (JSON list of twelve
+    decimal weights, None = linear) and the catalogue's amounts due in later years."""
+
+    __tablename__ = "budget_plans"
+    __table_args__ = (
+        UniqueConstraint("instrument", "year", name="uq_budget_plans_year"),
+        CheckConstraint("plan_cents >= 0", name="ck_budget_plans_nonnegative"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    instrument: Mapped[str] = mapped_column(String(32), ForeignKey("budget_instruments.code"))
+    year: Mapped[int] = mapped_column(Integer)
+    plan_cents: Mapped[int] = mapped_column(BigInteger)
+    weights: Mapped[str | None] = mapped_column(Text)
+    due: Mapped[str | None] = mapped_column(Text)  # JSON {"2022": cents, …}
+    origin: Mapped[str] = mapped_column(String(16), default="user")  # catalogue | user
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_by: Mapped[str] = mapped_column(String(100), default="")
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class BudgetEntryRow(Base):
+    """Spending or a new commitment of an instrument in a month, in cents; `due_year` is
+    the year a commitment falls due (for spending: the entry's own year)."""
+
+    __tablename__ = "budget_entries"
+    __table_args__ = (
+        UniqueConstraint(
+            "instrument", "year", "month", "kind", "due_year", name="uq_budget_entries_entry"
+        ),
+        CheckConstraint("amount_cents >= 0", name="ck_budget_entries_nonnegative"),
+        CheckConstraint("month BETWEEN 1 AND 12", name="ck_budget_entries_month"),
+        CheckConstraint("kind IN ('spent', 'committed')", name="ck_budget_entries_kind"),
+        CheckConstraint(
+            "due_year >= year AND (kind = 'committed' OR due_year = year)",
+            name="ck_budget_entries_due",
+        ),
+        Index("ix_budget_entries_year", "year", "month"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    instrument: Mapped[str] = mapped_column(String(32), ForeignKey("budget_instruments.code"))
+    year: Mapped[int] = mapped_column(Integer)
+    month: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(9))  # spent | committed
+    due_year: Mapped[int] = mapped_column(Integer)
+    amount_cents: Mapped[int] = mapped_column(BigInteger)
+    note: Mapped[str | None] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_by: Mapped[str] = mapped_column(String(100), default="")
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -12,8 +12,8 @@ The database stack (SQLAlchemy, the services) is imported and the database opene
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Literal
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -31,6 +31,7 @@ from aipdesk.services.operation import (
     told,
 )
 from aipdesk.services.results import ChartData, Snapshot
+from aipdesk.ui.backend_files import FileExchange
 from aipdesk.ui.common import CONFLICTS
 from aipdesk.ui.runner import Runner
 from aipdesk.ui.undo import KeptVersions, OperationCommand
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
     from aipdesk.services.values import Wanted
 
 
-class Backend(QObject):
+class Backend(QObject, FileExchange):
     """Services for one database, with a signal for every change."""
 
     changed = Signal(object, object)  # Changes, the widget that asked for the write (or None)
@@ -439,61 +440,6 @@ class Backend(QObject):
         from aipdesk.services.ops import TrackMetric
 
         return self.execute(TrackMetric(project, metric))
-
-    # -- Excel and other databases (aipdesk.exchange), each imported when first used -------
-    def export_workbook(
-        self,
-        year: int,
-        month: Month | None,
-        path: str,
-        report: Callable[[int, int], None] | None = None,
-    ) -> Any:
-        from pathlib import Path
-
-        from aipdesk.exchange.export import export_workbook
-
-        return export_workbook(self.db, year, month, Path(path), progress=report)
-
-    def write_template(self, year: int, path: str, project: str | None = None) -> Any:
-        from pathlib import Path
-
-        from aipdesk.exchange.template import write_template
-
-        return write_template(self.db, year, Path(path), project=project)
-
-    def plan_import(self, path: str) -> tuple[Any, Any]:
-        """Read and check a workbook and compare it with the database: (file, plan)."""
-        from pathlib import Path
-
-        from aipdesk.exchange.importer import plan_import, read_workbook
-
-        file = read_workbook(Path(path))
-        return file, plan_import(self.db, file)
-
-    def apply_import(self, file: Any, skip_conflicts: bool, plan: Any) -> Changes:
-        """Take the values of a workbook as one undoable step (conflicts skipped, or not):
-        the import's one operation (`exchange.importer.import_operation`)."""
-        from aipdesk.exchange.importer import import_operation
-
-        op = import_operation(file, plan, skip_conflicts=skip_conflicts)
-        if op is None:
-            return Changes()
-        return self.execute(op, actor=Actor(self.actor.user, "import"))
-
-    def merge(self, path: str, prefer: Literal["ours", "theirs"] | None, dry_run: bool) -> Any:
-        """Compare another database with this one (`dry_run`), or take its values as one
-        undoable step ("Werte aus team.sqlite übernehmen"): the merge's one operation
-        (`exchange.merge.plan_merge`), run like every write. Returns the MergeReport."""
-        from dataclasses import replace
-        from pathlib import Path
-
-        from aipdesk.exchange.merge import plan_merge
-
-        plan = plan_merge(self.db, Path(path), prefer, check=dry_run)
-        if dry_run or plan.operation is None:
-            return replace(plan.report, dry_run=dry_run)
-        changes = self.execute(plan.operation, actor=Actor(self.actor.user, "merge"))
-        return replace(plan.report, dry_run=False, changes=changes)
 
     def shutdown(self) -> None:
         """Finish the worker's queue, then close the database."""

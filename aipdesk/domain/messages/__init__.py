@@ -15,6 +15,7 @@ from typing import Any
 
 from aipdesk.domain.escape import visible
 from aipdesk.domain.messages.access import ACCESS
+from aipdesk.domain.messages.budget import BUDGET
 from aipdesk.domain.messages.closing import CLOSING
 from aipdesk.domain.messages.codes import Code, Note
 from aipdesk.domain.messages.commands import COMMANDS, TYPED
@@ -36,7 +37,7 @@ __all__ = [
 ]
 
 MESSAGES: dict[Code | Note, tuple[str, str]] = {}
-for _table in (ENTRY, FILES, MERGE, TYPED, CLOSING, PLAUSIBILITY, ACCESS):
+for _table in (ENTRY, FILES, MERGE, TYPED, CLOSING, PLAUSIBILITY, ACCESS, BUDGET):
     MESSAGES.update({code: texts for code, texts in _table.items()})
 MESSAGES.update({note: texts for note, texts in NOTES.items()})
 MESSAGES.update({note: texts for note, texts in COMMANDS.items()})

@@ -82,15 +82,11 @@ class MonthClose:
         """The three actions for `project`'s `month`, enabled as its `state` allows."""
         where = f"{project.name} · {month_label(month)}"
         menu.addSeparator()
-        report = menu.addAction(
-            QCoreApplication.translate("MonthClose", "Report month ({0})").format(where)
-        )
+        report = menu.addAction(QCoreApplication.translate("MonthClose", "Report month"))
         report.setObjectName("actionReportMonth")
         report.setEnabled(state is MonthState.OPEN)
         report.triggered.connect(lambda: self.report(project, month))
-        approve = menu.addAction(
-            QCoreApplication.translate("MonthClose", "Approve month ({0})").format(where)
-        )
+        approve = menu.addAction(QCoreApplication.translate("MonthClose", "Approve month"))
         approve.setObjectName("actionApproveMonth")
         approve.setEnabled(state is MonthState.REPORTED)
         approve.triggered.connect(lambda: self.approve(project, month))
@@ -98,6 +94,9 @@ class MonthClose:
         reopen.setObjectName("actionReopenMonth")
         reopen.setEnabled(state is not MonthState.OPEN)
         reopen.triggered.connect(lambda: self.ask_reopen(project, month))
+        for action in (report, approve, reopen):  # the menu stays narrow: the month as a tip
+            action.setToolTip(f"{action.text()}: {where}")
+            action.setStatusTip(f"{action.text()}: {where}")
 
     def _text(self, note: Note, project: Project, month: Month) -> tuple[str, str]:
         return told(note, project=project.name, month=month_words(month))

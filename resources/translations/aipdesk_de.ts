@@ -1359,17 +1359,17 @@ Lizenz: {1}</translation>
 <context>
     <name>MonthClose</name>
     <message>
-        <location filename="../../aipdesk/ui/month_close.py" line="86"/>
-        <source>Report month ({0})</source>
-        <translation>Monat melden ({0})</translation>
+        <location filename="../../aipdesk/ui/month_close.py" line="85"/>
+        <source>Report month</source>
+        <translation>Monat melden</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/month_close.py" line="92"/>
-        <source>Approve month ({0})</source>
-        <translation>Monat freigeben ({0})</translation>
+        <location filename="../../aipdesk/ui/month_close.py" line="89"/>
+        <source>Approve month</source>
+        <translation>Monat freigeben</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/month_close.py" line="97"/>
+        <location filename="../../aipdesk/ui/month_close.py" line="93"/>
         <source>Reopen month…</source>
         <translation>Monat wieder öffnen…</translation>
     </message>

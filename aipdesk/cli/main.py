@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
-from aipdesk.cli import access, budget, catalogue, checks, files, months, targets, values
+from aipdesk.cli import access, budget, catalogue, checks, files, months, report, targets, values
 from aipdesk.cli.common import (
     EXIT_OK,
     EXIT_REJECTED,
@@ -64,7 +64,7 @@ def build_parser(lang: str = "de") -> argparse.ArgumentParser:
     )
     # Sub-commands accept the common options too; SUPPRESS keeps a value given before them.
     common = common_options(argparse.SUPPRESS, lang)
-    for module in (values, files, catalogue, targets, months, checks, access, budget):
+    for module in (values, files, report, catalogue, targets, months, checks, access, budget):
         module.register(sub, common, lang)
     return parser
 

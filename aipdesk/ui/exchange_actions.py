@@ -101,18 +101,23 @@ class ExchangeActions(QObject):
     def _exported(self, result: Any) -> None:
         self._done_busy()
         self.window.exported.emit(str(result.path))
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
+        self._saved(
+            "exportDoneMessage",
             self.tr("Workbook exported"),
             self.tr("The workbook was saved as\n{0}").format(result.path),
-            QMessageBox.StandardButton.Close,
-            self.window,
+            result.path,
         )
-        box.setObjectName("exportDoneMessage")
+
+    def _saved(self, name: str, title: str, text: str, path: str | Path) -> None:
+        """Say that a file was written, with a button that opens its folder."""
+        box = QMessageBox(
+            QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Close, self.window
+        )
+        box.setObjectName(name)
         folder = box.addButton(self.tr("Open &folder"), QMessageBox.ButtonRole.ActionRole)
         folder.setObjectName("openFolderButton")
         folder.clicked.connect(
-            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(result.path).parent)))
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
         )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()

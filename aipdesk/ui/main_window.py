@@ -35,6 +35,7 @@ from aipdesk.ui.panes.dashboard import DashboardPane
 from aipdesk.ui.panes.grid import GridPane
 from aipdesk.ui.panes.projects import ProjectsPane
 from aipdesk.ui.panes.targets import TargetsPane
+from aipdesk.ui.report_actions import ReportActions
 from aipdesk.ui.undo_actions import UndoActions
 from aipdesk.ui.window_chrome import PANES as PANES
 from aipdesk.ui.window_chrome import make_actions, make_header, make_menus
@@ -64,6 +65,8 @@ class MainWindow(QMainWindow):
     action_import: QAction
     action_template: QAction
     action_merge: QAction
+    action_report: QAction
+    action_print: QAction
     action_quit: QAction
     action_restore: QAction
     action_reload: QAction
@@ -148,6 +151,7 @@ class MainWindow(QMainWindow):
         self.action_import.triggered.connect(lambda: self.exchange.import_())
         self.action_template.triggered.connect(lambda: self.exchange.template())
         self.action_merge.triggered.connect(lambda: self.exchange.merge())
+        self.reports = ReportActions(self)
         self.backups = BackupActions(self)
         self.action_restore.triggered.connect(lambda: self.backups.restore())
         backend.changed.connect(self._on_changed)
@@ -307,8 +311,13 @@ class MainWindow(QMainWindow):
         self.backend.remember_names(snapshot.projects, snapshot.metrics.values())
         # Exports and imports need the open database; edits wait for it too
         # (Backend.read_only until it is open).
-        self.action_export.setEnabled(not cached)
-        self.action_template.setEnabled(not cached)
+        for action in (
+            self.action_export,
+            self.action_template,
+            self.action_report,
+            self.action_print,
+        ):
+            action.setEnabled(not cached)
         for action in (self.action_import, self.action_merge):
             action.setEnabled(not cached and not self.backend.read_only)
         self.report_month = snapshot.report_month
@@ -343,7 +352,12 @@ class MainWindow(QMainWindow):
             pane.set_snapshot(blank)
         self.projects.snapshot = self.targets.snapshot = None
         self.dashboard.clear()
-        for action in (self.action_export, self.action_template):
+        for action in (
+            self.action_export,
+            self.action_template,
+            self.action_report,
+            self.action_print,
+        ):
             action.setEnabled(False)
         self.year_combo.clear()
         self.month_combo.clear()

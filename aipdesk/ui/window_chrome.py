@@ -30,6 +30,11 @@ def make_actions(w: MainWindow) -> None:
     w.action_template.setObjectName("actionTemplate")
     w.action_merge = QAction(QCoreApplication.translate("MainWindow", "&Merge database…"), w)
     w.action_merge.setObjectName("actionMerge")
+    w.action_report = QAction(QCoreApplication.translate("MainWindow", "&Report as PDF…"), w)
+    w.action_report.setObjectName("actionReport")
+    w.action_print = QAction(QCoreApplication.translate("MainWindow", "&Print…"), w)
+    w.action_print.setObjectName("actionPrint")
+    w.action_print.setShortcut(QKeySequence.StandardKey.Print)
     for action, tip in (
         (
             w.action_export,
@@ -52,6 +57,16 @@ def make_actions(w: MainWindow) -> None:
         (
             w.action_merge,
             QCoreApplication.translate("MainWindow", "Take the values of another aipdesk database"),
+        ),
+        (
+            w.action_report,
+            QCoreApplication.translate(
+                "MainWindow", "The month's controlling report as an archivable PDF (PDF/A)"
+            ),
+        ),
+        (
+            w.action_print,
+            QCoreApplication.translate("MainWindow", "Print the month's controlling report"),
         ),
     ):
         action.setToolTip(tip)
@@ -116,6 +131,8 @@ def make_menus(w: MainWindow, titles: list[str]) -> None:
         w.action_import,
         w.action_template,
         w.action_merge,
+        w.action_report,
+        w.action_print,
         w.action_restore,
         w.action_reload,
         w.action_quit,

@@ -205,8 +205,8 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
     </message>
     <message>
         <location filename="../../aipdesk/ui/exchange_actions.py" line="87"/>
-        <location filename="../../aipdesk/ui/exchange_actions.py" line="140"/>
-        <location filename="../../aipdesk/ui/exchange_actions.py" line="164"/>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="145"/>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="169"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
     </message>
@@ -228,97 +228,97 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
 {0}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/exchange_actions.py" line="112"/>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="117"/>
         <source>Open &amp;folder</source>
         <translation>&amp;Ordner öffnen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/exchange_actions.py" line="127"/>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="132"/>
         <source>All projects</source>
         <translation>Alle Projekte</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/exchange_actions.py" line="130"/>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="135"/>
         <source>Entry template</source>
         <translation>Erfassungsvorlage</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/exchange_actions.py" line="130"/>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="135"/>
         <source>Template for:</source>
         <translation>Vorlage für:</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/exchange_actions.py" line="138"/>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="143"/>
         <source>Save entry template</source>
         <translation>Erfassungsvorlage speichern</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/exchange_actions.py" line="144"/>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="149"/>
         <source>Writing the template…</source>
         <translation>Vorlage wird geschrieben…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/exchange_actions.py" line="153"/>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="158"/>
         <source>Entry template saved: {0}</source>
         <translation>Erfassungsvorlage gespeichert: {0}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/exchange_actions.py" line="162"/>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="167"/>
         <source>Import workbook</source>
         <translation>Arbeitsmappe importieren</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/exchange_actions.py" line="168"/>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="173"/>
         <source>Reading the workbook…</source>
         <translation>Arbeitsmappe wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/exchange_actions.py" line="192"/>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="197"/>
         <source>Import done: {0} values stored.</source>
         <translation>Import abgeschlossen: {0} Werte gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/exchange_actions.py" line="202"/>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="207"/>
         <source>Merge another aipdesk database</source>
         <translation>Andere aipdesk-Datenbank zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/exchange_actions.py" line="204"/>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="209"/>
         <source>aipdesk database (*.sqlite *.db);;All files (*)</source>
         <translation>aipdesk-Datenbank (*.sqlite *.db);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/exchange_actions.py" line="209"/>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="214"/>
         <source>Comparing the databases…</source>
         <translation>Datenbanken werden verglichen…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/exchange_actions.py" line="219"/>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="224"/>
         <source>{0}: {1} new values, {2} conflicts.</source>
         <translation>{0}: {1} neue Werte, {2} Konflikte.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/exchange_actions.py" line="224"/>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="229"/>
         <source>Merge databases</source>
         <translation>Datenbanken zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/exchange_actions.py" line="232"/>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="237"/>
         <source>Keep &amp;ours</source>
         <translation>&amp;Hier behalten</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/exchange_actions.py" line="233"/>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="238"/>
         <source>Take &amp;theirs</source>
         <translation>&amp;Dort übernehmen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/exchange_actions.py" line="239"/>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="244"/>
         <source>&amp;Merge</source>
         <translation>&amp;Zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/exchange_actions.py" line="252"/>
+        <location filename="../../aipdesk/ui/exchange_actions.py" line="257"/>
         <source>Merge done: {0} values taken.</source>
         <translation>Zusammenführung abgeschlossen: {0} Werte übernommen.</translation>
     </message>
@@ -670,7 +670,7 @@ Lizenz: {1}</translation>
     <message>
         <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="69"/>
         <source>command line</source>
-        <translation>Kommandozeile</translation>
+        <translation>Befehlszeile</translation>
     </message>
     <message>
         <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="70"/>
@@ -820,37 +820,37 @@ Lizenz: {1}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="93"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="96"/>
         <source>aipdesk – labour-market and integration programme</source>
         <translation>aipdesk – Arbeitsmarkt- und Integrationsprogramm</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="103"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="106"/>
         <source>Panes</source>
         <translation>Bereiche</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="118"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="121"/>
         <source>&amp;Overview</source>
         <translation>Über&amp;sicht</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="119"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="122"/>
         <source>&amp;Projects</source>
         <translation>&amp;Projekte</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="120"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="123"/>
         <source>&amp;Integrations</source>
         <translation>&amp;Integrationen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="121"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="124"/>
         <source>&amp;Training</source>
         <translation>&amp;Weiterbildung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="122"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="125"/>
         <source>Tar&amp;gets</source>
         <translation>&amp;Ziele</translation>
     </message>
@@ -865,67 +865,87 @@ Lizenz: {1}</translation>
         <translation>Datenbank &amp;zusammenführen…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/window_chrome.py" line="36"/>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="33"/>
+        <source>&amp;Report as PDF…</source>
+        <translation>&amp;Bericht als PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="35"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Drucken…</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="41"/>
         <source>Write the year&apos;s figures as an Excel workbook</source>
         <translation>Die Zahlen des Jahres als Excel-Arbeitsmappe schreiben</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/window_chrome.py" line="42"/>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="47"/>
         <source>Take values from an entry template or an export</source>
         <translation>Werte aus einer Erfassungsvorlage oder einem Export übernehmen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/window_chrome.py" line="48"/>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="53"/>
         <source>An Excel sheet for team leads to fill in offline</source>
         <translation>Ein Excel-Blatt, das Teamleitungen offline ausfüllen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/window_chrome.py" line="54"/>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="59"/>
         <source>Take the values of another aipdesk database</source>
         <translation>Die Werte einer anderen aipdesk-Datenbank übernehmen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/window_chrome.py" line="61"/>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="63"/>
+        <source>The month&apos;s controlling report as an archivable PDF (PDF/A)</source>
+        <translation>Der Controllingbericht des Monats als archivierbares PDF (PDF/A)</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="69"/>
+        <source>Print the month&apos;s controlling report</source>
+        <translation>Den Controllingbericht des Monats drucken</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="76"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/window_chrome.py" line="62"/>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="77"/>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/window_chrome.py" line="136"/>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="153"/>
         <source>&amp;Next pane</source>
         <translation>&amp;Nächste Ansicht</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/window_chrome.py" line="139"/>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="156"/>
         <source>P&amp;revious pane</source>
         <translation>&amp;Vorherige Ansicht</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="224"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="228"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="300"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="304"/>
         <source>Database: {0} · User: {1}</source>
         <translation>Datenbank: {0} · Benutzer: {1}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="175"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="179"/>
         <source>Notice</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="188"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="192"/>
         <source>Read-only: you have no write permission for this database. You can look at everything and export it, but not change anything.</source>
         <translation>Schreibgeschützt: Sie haben keine Schreibrechte für diese Datenbank. Sie können alles ansehen und exportieren, aber nichts ändern.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="209"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="213"/>
         <source>Backup restored</source>
         <translation>Sicherung wiederhergestellt</translation>
     </message>
@@ -940,54 +960,54 @@ Lizenz: {1}</translation>
         <translation>Arbeitsmappe &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/window_chrome.py" line="65"/>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="80"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/window_chrome.py" line="69"/>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="84"/>
         <source>&amp;Restore backup…</source>
         <translation>Sicherung &amp;wiederherstellen…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/window_chrome.py" line="71"/>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="86"/>
         <source>Replace the database by a backup (the current state is backed up first)</source>
         <translation>Die Datenbank durch eine Sicherung ersetzen (der jetzige Stand wird vorher gesichert)</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/window_chrome.py" line="77"/>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="92"/>
         <source>Re&amp;load</source>
         <translation>&amp;Neu laden</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/window_chrome.py" line="84"/>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="99"/>
         <source>Header</source>
         <translation>Kopfleiste</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/window_chrome.py" line="91"/>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="106"/>
         <source>Year</source>
         <translation>Jahr</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/window_chrome.py" line="94"/>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="109"/>
         <source>Report month</source>
         <translation>Berichtsmonat</translation>
     </message>
     <message>
         <location filename="../../aipdesk/ui/help.py" line="87"/>
-        <location filename="../../aipdesk/ui/window_chrome.py" line="96"/>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="111"/>
         <source>&amp;Year:</source>
         <translation>&amp;Jahr:</translation>
     </message>
     <message>
         <location filename="../../aipdesk/ui/help.py" line="88"/>
-        <location filename="../../aipdesk/ui/window_chrome.py" line="98"/>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="113"/>
         <source>Report &amp;month:</source>
         <translation>Berichts&amp;monat:</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/window_chrome.py" line="113"/>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="128"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1003,23 +1023,23 @@ Lizenz: {1}</translation>
     </message>
     <message>
         <location filename="../../aipdesk/ui/dialogs/reviews_dialog.py" line="200"/>
-        <location filename="../../aipdesk/ui/window_chrome.py" line="124"/>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="141"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/window_chrome.py" line="127"/>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="144"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="284"/>
-        <location filename="../../aipdesk/ui/main_window.py" line="287"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="288"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="291"/>
         <source>Loading failed</source>
         <translation>Laden fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="325"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="334"/>
         <source>Year {0}, report month {1}</source>
         <translation>Jahr {0}, Berichtsmonat {1}</translation>
     </message>
@@ -1361,7 +1381,7 @@ Lizenz: {1}</translation>
     <message>
         <location filename="../../aipdesk/ui/month_close.py" line="85"/>
         <source>Report month</source>
-        <translation>Monat melden</translation>
+        <translation>Berichtsmonat</translation>
     </message>
     <message>
         <location filename="../../aipdesk/ui/month_close.py" line="89"/>
@@ -2164,6 +2184,46 @@ Lizenz: {1}</translation>
         <location filename="../../aipdesk/ui/month_close.py" line="61"/>
         <source>Reopen</source>
         <translation>Wieder öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>ReportActions</name>
+    <message>
+        <location filename="../../aipdesk/ui/report_actions.py" line="44"/>
+        <source>Save report as PDF</source>
+        <translation>Bericht als PDF speichern</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/report_actions.py" line="44"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/report_actions.py" line="57"/>
+        <source>Writing the report…</source>
+        <translation>Der Bericht wird geschrieben…</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/report_actions.py" line="65"/>
+        <source>Report saved</source>
+        <translation>Bericht gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/report_actions.py" line="66"/>
+        <source>The report ({0} pages) was saved as
+{1}</source>
+        <translation>Der Bericht ({0} Seiten) wurde gespeichert als
+{1}</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/report_actions.py" line="82"/>
+        <source>Reading the report…</source>
+        <translation>Die Zahlen des Berichts werden gelesen…</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/report_actions.py" line="98"/>
+        <source>Print report</source>
+        <translation>Bericht drucken</translation>
     </message>
 </context>
 <context>

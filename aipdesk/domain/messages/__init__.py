@@ -22,6 +22,7 @@ from aipdesk.domain.messages.commands import COMMANDS, TYPED
 from aipdesk.domain.messages.entry import ENTRY
 from aipdesk.domain.messages.files import FILES
 from aipdesk.domain.messages.plausibility import PLAUSIBILITY
+from aipdesk.domain.messages.report import REPORT
 from aipdesk.domain.messages.reports import MERGE, NOTES
 
 __all__ = [
@@ -41,6 +42,7 @@ for _table in (ENTRY, FILES, MERGE, TYPED, CLOSING, PLAUSIBILITY, ACCESS, BUDGET
     MESSAGES.update({code: texts for code, texts in _table.items()})
 MESSAGES.update({note: texts for note, texts in NOTES.items()})
 MESSAGES.update({note: texts for note, texts in COMMANDS.items()})
+MESSAGES.update({note: texts for note, texts in REPORT.items()})
 LANGUAGES = ("de", "en")
 # Parameters that are texts aipdesk composed (their parts were made visible already; a
 # list of conflicts keeps its line breaks).

@@ -1,0 +1,2 @@
+"""The monthly Controllingbericht: a PDF/A file (`aipdesk report`, Datei → Bericht als
+PDF…) and the same pages on a printer (Datei → Drucken…), charts in IBCS notation."""

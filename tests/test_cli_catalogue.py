@@ -267,15 +267,15 @@ def test_target_set_list_remove(run: Run, path: str) -> None:
 
 
 def test_target_set_from_history(run: Run) -> None:
-    # NeuStart 2020: 10 integrations in every month but December (40): 150 in all.
+    # NeuStart 2020: 10 integrations in every month but December (30): 140 in all.
     for month in range(1, 13):
-        value = "40" if month == 12 else "10"
+        value = "30" if month == 12 else "10"
         assert run("log", "--project", "NEUSTART", "--metric", "integrations", "--month",
                    f"2020-{month:02d}", "--value", value)[0] == 0
     assert run("target", "set", "--project", "NEUSTART", "--metric", "integrations", "--year",
                "2021", "--value", "700", "--weights-from-history")[0] == 0
     weights = targets_json(run)[("NEUSTART", "integrations")]["weights"]
-    assert weights == pytest.approx([10 / 150] * 11 + [40 / 150])
+    assert weights == pytest.approx([10 / 140] * 11 + [30 / 140])
 
 
 def test_init_brings_an_old_database_up_to_date(tmp_path: Path,

@@ -169,7 +169,7 @@ def test_restore_command_in_german_and_english(
 ) -> None:
     saved = tmp_path / "stand.sqlite"
     assert main(["backup", "--db", str(demo), "--out", str(saved)]) == 0
-    assert log(demo, "4711") == 0
+    assert log(demo, "71") == 0
     capsys.readouterr()
     assert main(["restore", str(saved), "--db", str(demo), "--user", "berta"]) == 0
     out = capsys.readouterr().out
@@ -177,7 +177,7 @@ def test_restore_command_in_german_and_english(
     (previous,) = backup_dir().glob("demo-vor-wiederherstellung-*.sqlite")
     assert f"Der vorherige Stand ist gesichert in: {previous}" in out
     db = open_database(demo)
-    assert get_value(db, "NEUSTART", "integrations", MAY) != (4711, None)
+    assert get_value(db, "NEUSTART", "integrations", MAY) != (71, None)
     db.close()
     assert main(["history", "--db", str(demo)]) == 0
     last = capsys.readouterr().out.strip().splitlines()[-1]
@@ -188,7 +188,7 @@ def test_restore_command_in_german_and_english(
     assert f"Restored: {demo} now holds the state of {previous}" in out
     assert "The previous state is saved in:" in out
     db = open_database(demo)
-    assert get_value(db, "NEUSTART", "integrations", MAY) == (4711, None)
+    assert get_value(db, "NEUSTART", "integrations", MAY) == (71, None)
     db.close()
 
 

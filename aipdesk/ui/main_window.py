@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
     action_quit: QAction
     action_restore: QAction
     action_reload: QAction
+    action_ibcs: QAction
     year_combo: QComboBox
     month_combo: QComboBox
 

@@ -163,3 +163,16 @@ def make_menus(w: MainWindow, titles: list[str]) -> None:
         action.setShortcut(QKeySequence(keys))
         action.triggered.connect(lambda _=False, s=step: w._step_pane(s))
         menu.addAction(action)
+    menu.addSeparator()
+    ibcs = QAction(QCoreApplication.translate("MainWindow", "&IBCS notation in the chart"), w)
+    ibcs.setObjectName("actionIbcs")
+    ibcs.setCheckable(True)
+    ibcs.setToolTip(
+        QCoreApplication.translate(
+            "MainWindow",
+            "Actual solid and dark, plan outlined, forecast dashed, previous year grey",
+        )
+    )
+    ibcs.toggled.connect(w.dashboard.chart.set_notation)
+    menu.addAction(ibcs)
+    w.action_ibcs = ibcs

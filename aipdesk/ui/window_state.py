@@ -93,6 +93,7 @@ class WindowState:
         settings.setValue("window/geometry", window.saveGeometry())
         settings.setValue("window/state", window.saveState())
         settings.setValue("window/pane", window.current_pane())
+        settings.setValue("chart/ibcs", window.action_ibcs.isChecked())
         for name, splitter in self.splitters().items():
             # A splitter whose saved state waits for the first figures keeps that state.
             state = self._splitters_pending.get(name) or splitter.saveState()
@@ -119,6 +120,8 @@ class WindowState:
         pane = settings.value("window/pane")
         if isinstance(pane, str) and pane in window.panes:
             window.show_pane(pane)
+        ibcs = settings.value("chart/ibcs")
+        window.action_ibcs.setChecked(ibcs is True or ibcs == "true")
         self._splitters_pending = {}
         for name in self.splitters():
             saved = settings.value(f"splitters/{name}")

@@ -820,37 +820,37 @@ Lizenz: {1}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="96"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="97"/>
         <source>aipdesk – labour-market and integration programme</source>
         <translation>aipdesk – Arbeitsmarkt- und Integrationsprogramm</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="106"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="107"/>
         <source>Panes</source>
         <translation>Bereiche</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="121"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="122"/>
         <source>&amp;Overview</source>
         <translation>Über&amp;sicht</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="122"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="123"/>
         <source>&amp;Projects</source>
         <translation>&amp;Projekte</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="123"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="124"/>
         <source>&amp;Integrations</source>
         <translation>&amp;Integrationen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="124"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="125"/>
         <source>&amp;Training</source>
         <translation>&amp;Weiterbildung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="125"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="126"/>
         <source>Tar&amp;gets</source>
         <translation>&amp;Ziele</translation>
     </message>
@@ -925,27 +925,37 @@ Lizenz: {1}</translation>
         <translation>&amp;Vorherige Ansicht</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="228"/>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="167"/>
+        <source>&amp;IBCS notation in the chart</source>
+        <translation>&amp;IBCS-Notation im Diagramm</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/window_chrome.py" line="171"/>
+        <source>Actual solid and dark, plan outlined, forecast dashed, previous year grey</source>
+        <translation>Ist ausgefüllt und dunkel, Plan umrandet, Hochrechnung gestrichelt, Vorjahr grau</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/main_window.py" line="229"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="304"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="305"/>
         <source>Database: {0} · User: {1}</source>
         <translation>Datenbank: {0} · Benutzer: {1}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="179"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="180"/>
         <source>Notice</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="192"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="193"/>
         <source>Read-only: you have no write permission for this database. You can look at everything and export it, but not change anything.</source>
         <translation>Schreibgeschützt: Sie haben keine Schreibrechte für diese Datenbank. Sie können alles ansehen und exportieren, aber nichts ändern.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="213"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="214"/>
         <source>Backup restored</source>
         <translation>Sicherung wiederhergestellt</translation>
     </message>
@@ -1033,13 +1043,13 @@ Lizenz: {1}</translation>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="288"/>
-        <location filename="../../aipdesk/ui/main_window.py" line="291"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="289"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="292"/>
         <source>Loading failed</source>
         <translation>Laden fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="334"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="335"/>
         <source>Year {0}, report month {1}</source>
         <translation>Jahr {0}, Berichtsmonat {1}</translation>
     </message>
@@ -1660,98 +1670,98 @@ Lizenz: {1}</translation>
 <context>
     <name>ProgressChart</name>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="62"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="66"/>
         <source>Progress chart</source>
         <translation>Fortschrittsdiagramm</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="223"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="236"/>
         <source>Select a target in the table to see its chart.</source>
         <translation>Zielwert in der Tabelle auswählen, um sein Diagramm zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="164"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="177"/>
         <source>Monthly level</source>
         <translation>Bestand je Monat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="124"/>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="145"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="129"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="158"/>
         <source>Loading the chart…</source>
         <translation>Diagramm wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="164"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="177"/>
         <source>Average to date</source>
         <translation>Durchschnitt bis dahin</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="166"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="179"/>
         <source>Monthly rate</source>
         <translation>Quote je Monat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="166"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="179"/>
         <source>Rate to date</source>
         <translation>Quote bis dahin</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="168"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="181"/>
         <source>Monthly actual</source>
         <translation>Ist je Monat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="168"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="181"/>
         <source>Actual to date</source>
         <translation>Ist bis dahin</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="172"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="185"/>
         <source>Plan to date</source>
         <translation>Soll bis dahin</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="173"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="186"/>
         <source>Target</source>
         <translation>Zielwert</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="174"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="187"/>
         <source>Forecast</source>
         <translation>Hochrechnung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="175"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="188"/>
         <source>Previous year</source>
         <translation>Vorjahr</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="227"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="240"/>
         <source>Chart of one target&apos;s progress: monthly actual values as bars; actual to date, plan to date, target, forecast and previous year as lines.</source>
         <translation>Diagramm zur Zielerreichung eines Zielwerts: Monatswerte (Ist) als Balken; Ist bis dahin, Soll bis dahin, Zielwert, Hochrechnung und Vorjahr als Linien.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="385"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="416"/>
         <source>Target period {0} – {1} · report month {2}</source>
         <translation>Zielzeitraum {0} – {1} · Berichtsmonat {2}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="406"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="437"/>
         <source>Level</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="407"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="438"/>
         <source>Rate</source>
         <translation>Quote</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="408"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="439"/>
         <source>Count</source>
         <translation>Anzahl</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="445"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="476"/>
         <source>{0}. Actual to date {1}, plan to date {2}, target {3}, forecast {4} (report month {5}).</source>
         <translation>{0}. Ist bis dahin {1}, Soll bis dahin {2}, Zielwert {3}, Hochrechnung {4} (Berichtsmonat {5}).</translation>
     </message>

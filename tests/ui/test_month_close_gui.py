@@ -110,3 +110,28 @@ def test_timeliness_and_provisional_figures(window: MainWindow, qtbot: QtBot) ->
     assert italic and all(font is not None and font.italic() for font in italic)
     tip = table.index(0, 4).data(Qt.ItemDataRole.ToolTipRole)
     assert "0 von 12 Monaten freigegeben: die Zahlen sind vorläufig" in tip
+
+
+def test_the_chart_in_ibcs_notation(window: MainWindow, qtbot: QtBot) -> None:
+    """View ▸ IBCS notation: Ist solid and dark, Soll outlined (hollow points), Vorjahr
+    solid grey; off again: the colours. The choice is kept for the next start."""
+    from PySide6.QtGui import QAction
+
+    chart = window.dashboard.chart
+    chart.draw_pending()
+    qtbot.waitUntil(lambda: chart.actual_item is not None, timeout=20_000)
+    action = window.findChild(QAction, "actionIbcs")
+    assert action is not None and action.isCheckable() and not action.isChecked()
+    colour = chart.actual_item.opts["pen"].color().name()
+    assert colour == "#0072b2"  # the colours: Okabe–Ito blue
+    action.trigger()
+    assert chart.ibcs
+    assert chart.actual_item.opts["pen"].color().name() == "#262626"
+    assert chart.plan_item.opts["symbol"] == "o"  # outlined
+    assert chart.plan_item.opts["pen"].style() == Qt.PenStyle.SolidLine
+    assert chart.previous_item.opts["pen"].style() == Qt.PenStyle.SolidLine
+    window.state.save()
+    assert window.state.settings().value("chart/ibcs") in (True, "true")
+    action.trigger()
+    assert chart.actual_item.opts["pen"].color().name() == "#0072b2"
+    assert chart.plan_item.opts["symbol"] is None

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from aipdesk.app import build_main_window
 from aipdesk.ui.chart import ProgressChart
-from aipdesk.ui.chart.widget import IST_COLOR
+from aipdesk.ui.chart.look import IST_COLOR
 from aipdesk.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]

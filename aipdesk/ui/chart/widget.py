@@ -12,12 +12,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer
-from PySide6.QtGui import QColor, QPalette, QResizeEvent, QShowEvent
+from PySide6.QtGui import QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QStackedLayout, QWidget
 
 from aipdesk.domain.model import MetricKind
 from aipdesk.domain.months import Month
 from aipdesk.ui.chart.axes import axis_classes
+from aipdesk.ui.chart.look import IST_COLOR, PLAN_COLOR, TARGET_COLOR, apply_palette
 from aipdesk.ui.chart.series import (
     ChartLabels,
     Points,
@@ -27,26 +28,14 @@ from aipdesk.ui.chart.series import (
     to_date,
     y_range,
 )
-from aipdesk.ui.common import month_label, muted, number_text
+from aipdesk.ui.common import month_label, number_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from aipdesk.services.results import ChartData
 
-# Okabe–Ito colours, safe for the common colour-vision deficiencies. The lines differ by
-# style and marker too (solid with points, dash-dot, dashed, dotted), never by colour alone.
-IST_COLOR = "#0072B2"  # blue: Ist to date (solid, points) and its Hochrechnung (dashed)
-BAR_COLOR = "#56B4E9"  # sky blue: monthly Ist (bars, translucent)
-PLAN_COLOR = "#D55E00"  # vermillion: Soll (dash-dot)
-TARGET_COLOR = "#009E73"  # bluish green: target value (solid, horizontal)
-# On a dark palette the blue is too dim; sky blue takes its place and the bars turn grey-blue.
-IST_COLOR_DARK = "#56B4E9"
-BAR_COLOR_DARK = "#2F6F95"
-# Vorjahr uses the palette's muted text colour (thin, dotted).
-
 BAR_WIDTH = 0.6
-BAR_ALPHA = 140
 
 
 class ProgressChart(QWidget):
@@ -90,6 +79,7 @@ class ProgressChart(QWidget):
         self.plot_item: Any = None  # pg.PlotItem
         self.month_axis: Any = None  # MonthAxis
         self.number_axis: Any = None  # NumberAxis
+        self.ibcs = False  # the notation: IBCS (True) or colours (False)
         self.legend: Any = None  # pg.LegendItem, in the row under the plot
         self.bar_item: Any = None  # pg.BarGraphItem: monthly Ist (counts and rates)
         self.level_item: Any = None  # pg.PlotDataItem: a stock's monthly level (a line)
@@ -123,6 +113,14 @@ class ProgressChart(QWidget):
         self._hide_hover()
         self.hint.setText(self.tr("Loading the chart…"))
         self._stack.setCurrentWidget(self.hint)
+
+    def set_notation(self, ibcs: bool) -> None:
+        """Draw in the IBCS notation (True) or in colours (False)."""
+        if ibcs == self.ibcs:
+            return
+        self.ibcs = ibcs
+        if self.bar_item is not None:
+            self._apply_palette()
 
     def set_data(self, data: ChartData | None, *, defer: bool = False) -> None:
         """Show the chart of `data`, or the hint when no target is chosen.
@@ -303,44 +301,7 @@ class ProgressChart(QWidget):
         self._stack.addWidget(self.view)
 
     def _apply_palette(self) -> None:
-        import pyqtgraph as pg
-
-        palette = self.palette()
-        base = palette.color(QPalette.ColorRole.Base)
-        text = palette.color(QPalette.ColorRole.Text)
-        grey = muted(self)
-        dark = base.lightness() < 128
-        ist = QColor(IST_COLOR_DARK if dark else IST_COLOR)
-        bar = QColor(BAR_COLOR_DARK if dark else BAR_COLOR)
-        bar.setAlpha(BAR_ALPHA)
-
-        self.view.setBackground(base)
-        for name in ("left", "bottom"):
-            axis = self.plot_item.getAxis(name)
-            axis.setPen(pg.mkPen(text))
-            axis.setTextPen(pg.mkPen(text))
-        self.bar_item.setOpts(brush=pg.mkBrush(bar))
-        level = QColor(bar)
-        level.setAlpha(255)
-        self.level_item.setPen(pg.mkPen(level, width=1.5))
-        self.level_item.setSymbolBrush(pg.mkBrush(level))
-        self.level_item.setSymbolPen(pg.mkPen(base, width=1))
-        self.previous_item.setPen(pg.mkPen(grey, width=1.5, style=Qt.PenStyle.DotLine))
-        self.forecast_item.setPen(pg.mkPen(ist, width=2.5, style=Qt.PenStyle.DashLine))
-        self.actual_item.setPen(pg.mkPen(ist, width=2.5))
-        self.actual_item.setSymbolBrush(pg.mkBrush(ist))
-        self.actual_item.setSymbolPen(pg.mkPen(base, width=1))
-        self.hover_line.setPen(pg.mkPen(grey, width=1))
-        self.hover_item.setColor(text)
-        fill = QColor(base)
-        fill.setAlpha(235)
-        self.hover_item.fill = pg.mkBrush(fill)
-        self.hover_item.border = pg.mkPen(grey)
-        self.legend.opts["labelTextColor"] = text
-        for _sample, label in self.legend.items:
-            label.setText(label.text, color=text)
-        if self._data is not None:
-            self._set_titles(self._data)
+        apply_palette(self)
 
     # -- drawing ---------------------------------------------------------------------------------
     def _draw(self, data: ChartData) -> None:

@@ -294,12 +294,23 @@ def test_daten_has_one_row_per_monthly_value(exported: Exported) -> None:
         "geändert am",
     ]
     cells = year_cells(exported.db, 2021)
-    assert len(rows) - 1 == len(cells) == exported.result.rows_in_daten > 200
-    assert {(r[2], r[3], r[1], r[4]) for r in rows[1:]} == {
-        (c.project, c.metric, c.month.month, c.value) for c in cells
+    # The year's values, and those the workbook compares with (the demo logs every series
+    # of 2021 in 2020 too: the Vorjahr), and GUIDE's November and December 2019 (its
+    # project and target begin in November 2019: the figures of its period read them).
+    previous = year_cells(exported.db, 2020)
+    guide = [c for c in year_cells(exported.db, 2019) if c.month >= Month(2019, 11)]
+    assert len(cells) == len(previous) > 200
+    assert [(c.project, c.metric, c.month.month) for c in guide] == [
+        ("GUIDE", "participants", 11),
+        ("GUIDE", "participants", 12),
+    ]
+    assert len(rows) - 1 == 2 * len(cells) + 2 == exported.result.rows_in_daten
+    assert {(r[2], r[3], r[0], r[1], r[4]) for r in rows[1:]} == {
+        (c.project, c.metric, c.month.year, c.month.month, c.value)
+        for c in [*cells, *previous, *guide]
     }
     for row in rows[1:]:
-        assert row[0] == 2021 and isinstance(row[1], int) and type(row[4]) is int
+        assert row[0] in (2019, 2020, 2021) and isinstance(row[1], int) and type(row[4]) is int
         assert isinstance(row[9], datetime)
     names = {(r[2], r[3]): (r[5], r[6]) for r in rows[1:]}
     assert names[("NEUSTART", "integrations")] == ("NeuStart", "Integrationen")

@@ -395,9 +395,33 @@ def test_status_column_has_conditional_fills(exported: Exported) -> None:
         )
     ws = book["Übersicht"]
     rule_fills = {
-        r.formula[0]: r.dxf.fill.fgColor.rgb for cf in ws.conditional_formatting for r in cf.rules
+        r.formula[0]: r.dxf.fill.fgColor.rgb
+        for cf in ws.conditional_formatting
+        for r in cf.rules
+        if r.type == "cellIs"
     }
     assert rule_fills['"grün"'].endswith("C6EFCE")
+
+
+@sqlite_only
+def test_attainment_column_has_data_bars_from_zero(exported: Exported) -> None:
+    """Grey data bars in Zielerreichung (column F), every target row, one scale: from 0 to
+    the highest attainment (TAAM's 112,9 %), so that bars compare across rows."""
+    ws = exported.book()["Übersicht"]
+    bars = [(str(cf.sqref), r) for cf in ws.conditional_formatting for r in cf.rules]
+    bars = [(ref, r) for ref, r in bars if r.type == "dataBar"]
+    assert [ref for ref, _ in bars] == [f"F{HEADER_ROW + 1}:F{HEADER_ROW + 14}"]
+    rule = bars[0][1]
+    highest = max(r.progress.attainment_pct or 0 for r in status(exported.db, 2021).rows)
+    assert 112.8 < highest < 113.0
+    assert [(v.type, float(v.val)) for v in rule.dataBar.cfvo] == [
+        ("num", 0.0),
+        ("num", round(highest / 100, 4)),
+    ]
+    assert rule.dataBar.color.rgb.endswith("A6A6A6")
+    assert ws.cell(HEADER_ROW, 6).value == "Zielerreichung"
+    shown = [ws.cell(HEADER_ROW + 1 + i, 6).value for i in range(14)]
+    assert max(v for v in shown if v is not None) == pytest.approx(highest / 100)
 
 
 @sqlite_only

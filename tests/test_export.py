@@ -294,12 +294,23 @@ def test_daten_has_one_row_per_monthly_value(exported: Exported) -> None:
         "geändert am",
     ]
     cells = year_cells(exported.db, 2021)
-    assert len(rows) - 1 == len(cells) == exported.result.rows_in_daten > 200
-    assert {(r[2], r[3], r[1], r[4]) for r in rows[1:]} == {
-        (c.project, c.metric, c.month.month, c.value) for c in cells
+    # The year's values, and those the workbook compares with (the demo logs every series
+    # of 2021 in 2020 too: the Vorjahr), and GUIDE's November and December 2019 (its
+    # project and target begin in November 2019: the figures of its period read them).
+    previous = year_cells(exported.db, 2020)
+    guide = [c for c in year_cells(exported.db, 2019) if c.month >= Month(2019, 11)]
+    assert len(cells) == len(previous) > 200
+    assert [(c.project, c.metric, c.month.month) for c in guide] == [
+        ("GUIDE", "participants", 11),
+        ("GUIDE", "participants", 12),
+    ]
+    assert len(rows) - 1 == 2 * len(cells) + 2 == exported.result.rows_in_daten
+    assert {(r[2], r[3], r[0], r[1], r[4]) for r in rows[1:]} == {
+        (c.project, c.metric, c.month.year, c.month.month, c.value)
+        for c in [*cells, *previous, *guide]
     }
     for row in rows[1:]:
-        assert row[0] == 2021 and isinstance(row[1], int) and type(row[4]) is int
+        assert row[0] in (2019, 2020, 2021) and isinstance(row[1], int) and type(row[4]) is int
         assert isinstance(row[9], datetime)
     names = {(r[2], r[3]): (r[5], r[6]) for r in rows[1:]}
     assert names[("NEUSTART", "integrations")] == ("NeuStart", "Integrationen")
@@ -384,9 +395,33 @@ def test_status_column_has_conditional_fills(exported: Exported) -> None:
         )
     ws = book["Übersicht"]
     rule_fills = {
-        r.formula[0]: r.dxf.fill.fgColor.rgb for cf in ws.conditional_formatting for r in cf.rules
+        r.formula[0]: r.dxf.fill.fgColor.rgb
+        for cf in ws.conditional_formatting
+        for r in cf.rules
+        if r.type == "cellIs"
     }
     assert rule_fills['"grün"'].endswith("C6EFCE")
+
+
+@sqlite_only
+def test_attainment_column_has_data_bars_from_zero(exported: Exported) -> None:
+    """Grey data bars in Zielerreichung (column F), every target row, one scale: from 0 to
+    the highest attainment (TAAM's 112,9 %), so that bars compare across rows."""
+    ws = exported.book()["Übersicht"]
+    bars = [(str(cf.sqref), r) for cf in ws.conditional_formatting for r in cf.rules]
+    bars = [(ref, r) for ref, r in bars if r.type == "dataBar"]
+    assert [ref for ref, _ in bars] == [f"F{HEADER_ROW + 1}:F{HEADER_ROW + 14}"]
+    rule = bars[0][1]
+    highest = max(r.progress.attainment_pct or 0 for r in status(exported.db, 2021).rows)
+    assert 112.8 < highest < 113.0
+    assert [(v.type, float(v.val)) for v in rule.dataBar.cfvo] == [
+        ("num", 0.0),
+        ("num", round(highest / 100, 4)),
+    ]
+    assert rule.dataBar.color.rgb.endswith("A6A6A6")
+    assert ws.cell(HEADER_ROW, 6).value == "Zielerreichung"
+    shown = [ws.cell(HEADER_ROW + 1 + i, 6).value for i in range(14)]
+    assert max(v for v in shown if v is not None) == pytest.approx(highest / 100)
 
 
 @sqlite_only

@@ -23,6 +23,7 @@ from aipdesk.domain.model import Area, Metric, MetricKind
 from aipdesk.domain.months import Month, month_words
 from aipdesk.domain.progress import Inputs
 from aipdesk.domain.text import note_problem
+from aipdesk.exchange.basis import figure_months, years_beyond
 from aipdesk.exchange.spool import SpoolSheet
 from aipdesk.exchange.styles import Styles
 from aipdesk.services import views
@@ -47,6 +48,10 @@ class YearData:
     snapshot: Snapshot
     cells: list[LoggedValue]
     previous: list[LoggedValue]
+    # The values of other years than these two that the figures read (`basis`), and the
+    # months of each target series they read, logged or not.
+    further: list[LoggedValue]
+    used: dict[tuple[str, str], frozenset[int]]
     charts: dict[views.ChartKey, ChartData]
     series: dict[tuple[str, str], dict[Month, float]]
 
@@ -64,6 +69,13 @@ def read_year(db: Database, year: int, month: Month | None) -> YearData:
     cells = values_of_year(db, year)
     check_notes(cells, snap)
     previous = values_of_year(db, year - 1)
+    used = figure_months(snap)
+    further = [
+        cell
+        for other in years_beyond(used, year, year - 1)
+        for cell in values_of_year(db, other)
+        if cell.month.index in used.get((cell.project, cell.metric), ())
+    ]
     series: dict[tuple[str, str], dict[Month, float]] = defaultdict(dict)
     for cell in previous:
         series[(cell.project, cell.metric)][cell.month] = cell.value
@@ -77,6 +89,8 @@ def read_year(db: Database, year: int, month: Month | None) -> YearData:
         snapshot=snap,
         cells=cells,
         previous=previous,
+        further=further,
+        used=used,
         charts=charts,
         series=dict(series),
     )

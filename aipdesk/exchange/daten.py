@@ -3,16 +3,22 @@
 Jahr, Monat, Projekt and Kennzahl (codes), Wert, then the readable names, the
 Bemerkung and who changed the value when (DESIGN §6). The import reads the
 contracted columns back (`layout.DATA_KEY_COLUMNS`) and the Bemerkung.
+
+The rows are the values the workbook keeps (`daten_cells`): every value of the year,
+the previous year's values its project sheets show (Vorjahr), and the values of other
+months its figures read (`basis`), each with its own Jahr; so that importing the file
+into an empty database reproduces every figure.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 
 from openpyxl.utils import get_column_letter
 
-from aipdesk.exchange.book import Book, local_time
+from aipdesk.domain.model import Project
+from aipdesk.exchange.book import Book, LoggedValue, check_notes, local_time
 from aipdesk.exchange.layout import DATA_HEADER, DATA_SHEET
 from aipdesk.exchange.spool import SpoolSheet
 from aipdesk.exchange.styles import COUNT, Styled, fit_width, print_setup, set_widths
@@ -20,12 +26,38 @@ from aipdesk.exchange.styles import COUNT, Styled, fit_width, print_setup, set_w
 DATA_CHUNK = 5_000  # Daten rows per progress report
 
 
-def write_daten(book: Book, step: Callable[[], None]) -> tuple[SpoolSheet, int]:
-    """The sheet and its number of value rows; `step()` after every `DATA_CHUNK` rows."""
+def daten_cells(book: Book, projects: Iterable[Project]) -> list[LoggedValue]:
+    """The values `Daten` carries: the year's, the previous year's of the Vorjahr grids
+    of the sheets of `projects` (their metrics that are logged, not computed), and those
+    of other months the figures read (`book.data.used`). A note that cannot go into the
+    workbook whole is refused (`check_notes`), as the year's are."""
+    data = book.data
+    shown = {
+        (project.code, row.metric.code)
+        for project in projects
+        for row in book.grid_of.get(project.code, ())
+        if not row.metric.is_computed
+    }
+    used = data.used
+    earlier = [
+        cell
+        for cell in data.previous
+        if (cell.project, cell.metric) in shown
+        or cell.month.index in used.get((cell.project, cell.metric), ())
+    ]
+    earlier += data.further
+    check_notes(earlier, data.snapshot)
+    return data.cells + earlier
+
+
+def write_daten(
+    book: Book, cells: Sequence[LoggedValue], step: Callable[[], None]
+) -> tuple[SpoolSheet, int]:
+    """The sheet with a row per value of `cells` (`daten_cells`), and their number;
+    `step()` after every `DATA_CHUNK` rows."""
     sheet = book.sheet(DATA_SHEET)
     ws, st = sheet.ws, book.st
     snap = book.data.snapshot
-    cells = book.data.cells
     projects = {p.code: p for p in snap.projects}
     metrics = snap.metrics
     project_order = {p.code: i for i, p in enumerate(snap.projects)}
@@ -64,7 +96,7 @@ def write_daten(book: Book, step: Callable[[], None]) -> tuple[SpoolSheet, int]:
     sheet.append([st.header(h) for h in DATA_HEADER], height=20)
     count, when, centre = st.number(COUNT).style, st.datetime.style, st.centre.style
     local: dict[datetime, datetime] = {}
-    append, year = sheet.append, book.year
+    append = sheet.append
     for index, c in enumerate(ordered, start=1):
         stamp = None
         if c.updated_at is not None:
@@ -74,7 +106,7 @@ def write_daten(book: Book, step: Callable[[], None]) -> tuple[SpoolSheet, int]:
             stamp = Styled(shown, when)
         append(
             [
-                Styled(year, centre),
+                Styled(c.month.year, centre),
                 Styled(c.month.month, centre),
                 c.project,
                 c.metric,

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from aipdesk.domain.months import Month
 from aipdesk.exchange.book import Book, LoggedValue, YearData, read_year, values_of_year
-from aipdesk.exchange.daten import DATA_CHUNK, write_daten
+from aipdesk.exchange.daten import DATA_CHUNK, daten_cells, write_daten
 from aipdesk.exchange.layout import (
     DATA_HEADER,
     DATA_SHEET,
@@ -98,7 +98,8 @@ class _Writer:
             if p.code in with_values or p.code in self.book.status_of
         ]
         self.sheet_names = _sheet_names([p.code for p in self.projects])
-        self.daten_steps = max(1, math.ceil(len(data.cells) / DATA_CHUNK))
+        self.daten_cells = daten_cells(self.book, self.projects)
+        self.daten_steps = max(1, math.ceil(len(self.daten_cells) / DATA_CHUNK))
         # The Meldestand, the window's matrix; no sheet for a year without any value.
         self.matrix = reporting_matrix(data.snapshot)
         self.with_matrix = bool(self.matrix.rows) and bool(data.cells)
@@ -153,7 +154,7 @@ class _Writer:
         write_overview(self.book)
 
     def daten(self) -> int:
-        _, rows = write_daten(self.book, self.step)
+        _, rows = write_daten(self.book, self.daten_cells, self.step)
         for _ in range(self.daten_steps - rows // DATA_CHUNK):
             self.step()
         return rows

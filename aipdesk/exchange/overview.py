@@ -23,6 +23,7 @@ from aipdesk.exchange.spool import SpoolSheet
 from aipdesk.exchange.styles import (
     CHANGE,
     MONTHS_SHORT,
+    attainment_bars,
     fit_width,
     formats_of,
     month_label,
@@ -80,6 +81,9 @@ def write_overview(book: Book) -> SpoolSheet:
             ]
         )
     status_rules(ws, f"I{first}:I{max(sheet.row, first)}")
+    attained = [fraction(r.progress.attainment_pct) for r in rows]
+    highest = max((a for a in attained if a is not None), default=None)
+    attainment_bars(ws, f"F{first}:F{max(sheet.row, first)}", highest)
     ws.auto_filter.ref = f"A{OVERVIEW_HEADER_ROW}:{last}{max(sheet.row, OVERVIEW_HEADER_ROW)}"
     sheet.skip()
     chars = sum(widths) * 1.1  # a 9 pt note fits more characters than the 11 pt width

@@ -19,7 +19,7 @@ from typing import IO, Any, NamedTuple
 from xml.sax.saxutils import escape
 
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.formatting.rule import CellIsRule
+from openpyxl.formatting.rule import CellIsRule, DataBarRule
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.styles.differential import DifferentialStyle
 from openpyxl.utils import get_column_letter
@@ -57,6 +57,7 @@ STATUS_COLOURS = {  # Excel's own "good / neutral / bad" cell styles
     Status.AMBER: ("FFEB9C", "9C5700"),
     Status.RED: ("FFC7CE", "9C0006"),
 }
+BAR_COLOUR = "A6A6A6"  # the Zielerreichung's data bars: grey, the status keeps the colours
 MAX_TEXT = 32_767  # Excel's limit for one cell
 # Characters XML 1.0 cannot carry (openpyxl refuses them as well).
 ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -240,6 +241,24 @@ def status_rules(ws: WriteOnlyWorksheet, cells: str) -> None:
         rule = CellIsRule(operator="equal", formula=[f'"{status_text(status)}"'])
         rule.dxf = style
         ws.conditional_formatting.add(cells, rule)
+
+
+def attainment_bars(ws: WriteOnlyWorksheet, cells: str, highest: float | None) -> None:
+    """Data bars in the Zielerreichung cells `cells` (a range of fractions, 1.0 = 100 %):
+    one scale for every row, from 0 to the highest attainment (at least 100 %), so
+    that bars compare across rows; grey, beside the traffic light of the Status."""
+    top = max(1.0, highest or 0.0)
+    rule = DataBarRule(
+        start_type="num",
+        start_value=0,
+        end_type="num",
+        end_value=round(top, 4),
+        color=BAR_COLOUR,
+        showValue=True,
+        minLength=0,
+        maxLength=100,
+    )
+    ws.conditional_formatting.add(cells, rule)
 
 
 def set_widths(ws: WriteOnlyWorksheet, widths: Iterable[float]) -> None:

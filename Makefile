@@ -61,7 +61,7 @@ screenshots: $(VENV)/.installed
 	rm -rf $(SHOTS) && mkdir -p $(SHOTS)
 	$(BIN)/aipdesk demo --db $(SHOTS)/demo.sqlite
 	$(BIN)/aipdesk init --db $(SHOTS)/empty.sqlite
-	for pane in dashboard projects integrations training targets; do \
+	for pane in dashboard projects integrations training targets budget; do \
 	  QT_QPA_PLATFORM=offscreen AIPDESK_SCREENSHOT_SIZE=1366x768 $(BIN)/aipdesk --db $(SHOTS)/demo.sqlite \
 	    --screenshot docs/$$pane.png --pane $$pane || exit 1; \
 	  QT_QPA_PLATFORM=offscreen AIPDESK_SCREENSHOT_SIZE=1920x1080 $(BIN)/aipdesk --db $(SHOTS)/demo.sqlite \

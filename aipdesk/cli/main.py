@@ -28,7 +28,7 @@ from aipdesk.cli.common import (
 from aipdesk.domain.errors import Code, DomainError
 from aipdesk.domain.messages import Note, message
 
-PANES = ("dashboard", "projects", "integrations", "training", "targets")
+PANES = ("dashboard", "projects", "integrations", "training", "targets", "budget")
 # What a process killed by SIGPIPE ends with in a shell: what `aipdesk status | head`
 # ends with when `head` has read enough.
 EXIT_PIPE = 128 + 13

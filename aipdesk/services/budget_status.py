@@ -31,7 +31,13 @@ from aipdesk.store.database import Database
 from aipdesk.store.models import BudgetEntryRow, BudgetInstrumentRow, BudgetPlanRow, SettingRow
 from aipdesk.store.queries import load_catalog, series_values
 
-__all__ = ["BudgetReport", "budget_report_month", "budget_status", "budget_status_in"]
+__all__ = [
+    "BudgetReport",
+    "budget_months_in",
+    "budget_report_month",
+    "budget_status",
+    "budget_status_in",
+]
 
 
 @dataclass(frozen=True)
@@ -104,6 +110,18 @@ def budget_report_month(session: Session, year: int) -> Month:
 
 
 def budget_status_in(session: Session, year: int, month: Month | None = None) -> BudgetReport:
+    return budget_months_in(session, year, month, curves=False)[0]
+
+
+Curves = dict[str, tuple[Figures, ...]]  # line code -> its figures at January … December
+
+
+def budget_months_in(
+    session: Session, year: int, month: Month | None = None, *, curves: bool = True
+) -> tuple[BudgetReport, Curves]:
+    """`budget_status_in`, and with `curves` every line's figures as they stood at the end
+    of each month of the year (the chart's plan curve, spending and commitments to date),
+    from the same read."""
     if month is not None and month.year != year:
         raise DomainError(Code.budget_month_not_in_year, month=str(month), year=year)
     rows = session.scalars(select(BudgetInstrumentRow).order_by(BudgetInstrumentRow.position)).all()
@@ -116,7 +134,11 @@ def budget_status_in(session: Session, year: int, month: Month | None = None) ->
     ]
     data = _data(session, year, report, rows)
     figures = compute_budget(lines, data, year, report.month)
-    return BudgetReport(year, report, _allocation(session, year), tuple(figures))
+    monthly: Curves = {}
+    if curves:
+        by_month = [compute_budget(lines, data, year, m) for m in range(1, 13)]
+        monthly = {line.code: tuple(f[n] for f in by_month) for n, line in enumerate(lines)}
+    return BudgetReport(year, report, _allocation(session, year), tuple(figures)), monthly
 
 
 def _allocation(session: Session, year: int) -> Allocation | None:

@@ -16,6 +16,8 @@ from aipdesk.domain.progress import Progress
 from aipdesk.domain.reporting import ReportMonthChoice
 
 if TYPE_CHECKING:
+    from aipdesk.domain.budget_figures import Figures
+    from aipdesk.services.budget_status import BudgetReport
     from aipdesk.services.month_status import MonthStatus
     from aipdesk.services.reporting_matrix import ReportingMatrix
     from aipdesk.services.status import YearData
@@ -162,6 +164,10 @@ class Snapshot:
         default_factory=dict, compare=False, repr=False
     )
 
+    # The budget of the Eingliederungstitel (None: no budget catalogue); not kept in
+    # the start-up cache, the real read brings it.
+    budget: BudgetView | None = field(default=None, compare=False, repr=False)
+
     @classmethod
     def blank(cls, year: int, report_month: Month) -> Snapshot:
         """Nothing to show: what the panes hold before anything has been read."""
@@ -185,3 +191,29 @@ class ChartData:
     plan: tuple[float | None, ...]  # Soll to date at each month of the period
     previous: tuple[float | None, ...]  # the previous year's Ist to date, same months
     forecast: float | None  # Hochrechnung for the period end
+
+
+@dataclass(frozen=True)
+class BudgetCell:
+    """One stored budget entry: its amount in cents, note and version (for the editor)."""
+
+    amount: int
+    note: str | None
+    version: int
+
+
+BudgetKey = tuple[str, str, int, int]  # instrument, kind (spent|committed), due year, month
+
+
+@dataclass(frozen=True)
+class BudgetView:
+    """What the Budget pane shows: `budget status` of the year (its `report`), every
+    line's figures at the end of each month (`curves`, for the chart) and the year's
+    entries of every instrument."""
+
+    report: BudgetReport
+    curves: Mapping[str, tuple[Figures, ...]]
+    entries: Mapping[BudgetKey, BudgetCell]
+    # The (project, metric) pairs whose values count the instruments' results (cost
+    # per result): a write of their values changes the budget's figures too.
+    linked: frozenset[tuple[str, str]] = frozenset()

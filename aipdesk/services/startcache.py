@@ -250,7 +250,9 @@ def encode(value: Any) -> Any:
         return value
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         if isinstance(value, Snapshot):  # what it was computed from (and made of) is not stored
-            value = dataclasses.replace(value, data=None, catalog=None, matrix=None, closing={})
+            value = dataclasses.replace(
+                value, data=None, catalog=None, matrix=None, closing={}, budget=None
+            )
         names = [f.name for f in dataclasses.fields(value)]
         return {"d": _name(type(value)), "f": [encode(getattr(value, n)) for n in names]}
     if isinstance(value, tuple):

@@ -14,6 +14,7 @@ from aipdesk.domain.model import Target
 from aipdesk.domain.months import Month
 from aipdesk.domain.progress import ROLLING_MONTHS, Observed
 from aipdesk.services.base import Changes
+from aipdesk.services.budget_view import budget_view_in
 from aipdesk.services.grids import build_grids, reporting_gaps, updated_grids
 from aipdesk.services.month_status import month_status_in
 from aipdesk.services.reporting_matrix import build_matrix, updated_matrix
@@ -66,6 +67,7 @@ def snapshot(db: Database, year: int, report_month: Month | None = None) -> Snap
         targets = tuple(t for t in all_targets(session, catalog) if t.period.overlaps_year(year))
         years = available_years_in(session)
         closing = {(s.project, s.month): s for s in month_status_in(session, catalog, year)}
+        budget = budget_view_in(session, year, report_month)
     report = report_of(catalog, data, report_month)
     grids = build_grids(catalog, year, report, cells)
     matrix = build_matrix(catalog.projects.values(), grids, year, report.report_month)
@@ -84,6 +86,7 @@ def snapshot(db: Database, year: int, report_month: Month | None = None) -> Snap
         catalog=catalog,
         matrix=matrix,
         closing=closing,
+        budget=budget,
     )
 
 

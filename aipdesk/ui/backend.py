@@ -30,7 +30,7 @@ from aipdesk.services.operation import (
     Versions,
     told,
 )
-from aipdesk.services.results import ChartData, Snapshot
+from aipdesk.services.results import BudgetView, ChartData, Snapshot
 from aipdesk.ui.backend_files import FileExchange
 from aipdesk.ui.common import CONFLICTS
 from aipdesk.ui.runner import Runner
@@ -219,6 +219,12 @@ class Backend(QObject, FileExchange):
                 assert found is None or isinstance(found, ChartData)
                 return found
         return self.runner.call(lambda: chart_data(self.db, project, metric, year, month))
+
+    def budget(self, year: int, month: Month | None = None) -> BudgetView | None:
+        """The budget of `year` as the Budget pane shows it (call it on the worker)."""
+        from aipdesk.services.budget_view import budget_view
+
+        return budget_view(self.db, year, month)
 
     def history(self, project: str, metric: str, month: Month) -> list[Change]:
         from aipdesk.services.views import cell_history

@@ -117,7 +117,7 @@ def show_error(parent: QWidget | None, text: str, title: str | None = None) -> N
 
 
 # Errors that mean someone else changed what an edit was based on (services.versions).
-CONFLICTS = (Code.value_conflict, Code.target_conflict)
+CONFLICTS = (Code.value_conflict, Code.target_conflict, Code.budget_conflict)
 
 
 def refusal_text(error: DomainError, lang: str) -> str:

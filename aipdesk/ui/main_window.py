@@ -5,6 +5,7 @@ What it remembers between starts is in `window_state`, the Hilfe menu in `help`.
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QShowEvent, QUndoStack
@@ -31,6 +32,7 @@ from aipdesk.ui.common import month_label, show_error
 from aipdesk.ui.dialogs.reviews_dialog import add_reviews_action
 from aipdesk.ui.exchange_actions import ExchangeActions
 from aipdesk.ui.help import HelpMenu
+from aipdesk.ui.panes.budget import BudgetPane
 from aipdesk.ui.panes.dashboard import DashboardPane
 from aipdesk.ui.panes.grid import GridPane
 from aipdesk.ui.panes.projects import ProjectsPane
@@ -40,6 +42,16 @@ from aipdesk.ui.undo_actions import UndoActions
 from aipdesk.ui.window_chrome import PANES as PANES
 from aipdesk.ui.window_chrome import make_actions, make_header, make_menus
 from aipdesk.ui.window_state import WindowState, available_screens, default_rect
+
+
+def budget_concerned(snapshot: Snapshot, changes: Changes) -> bool:
+    """Whether a write changes the budget's figures: a budget entry or plan, or a value
+    counting an instrument's results (cost per result)."""
+    if changes.budget:
+        return True
+    budget = snapshot.budget
+    return budget is not None and any((p, m) in budget.linked for p, m, _ in changes.values)
+
 
 # Where the keyboard focus is must always be visible (Fusion, the style on Linux, marks a
 # focused combo box or table barely): a ring in the highlight colour.
@@ -111,12 +123,14 @@ class MainWindow(QMainWindow):
         self.integrations = GridPane(backend, self.undo_stack, Area.INTEGRATION, self)
         self.training = GridPane(backend, self.undo_stack, Area.TRAINING, self)
         self.targets = TargetsPane(backend, self)
+        self.budget = BudgetPane(backend, self)
         self.panes: dict[str, QWidget] = {
             "dashboard": self.dashboard,
             "projects": self.projects,
             "integrations": self.integrations,
             "training": self.training,
             "targets": self.targets,
+            "budget": self.budget,
         }
         titles = [
             self.tr("&Overview"),
@@ -124,6 +138,7 @@ class MainWindow(QMainWindow):
             self.tr("&Integrations"),
             self.tr("&Training"),
             self.tr("Tar&gets"),
+            self.tr("&Budget"),
         ]
         for pane, title in zip(self.panes.values(), titles, strict=True):
             self.tabs.addTab(pane, title)
@@ -328,6 +343,7 @@ class MainWindow(QMainWindow):
         self.integrations.set_snapshot(snapshot, changes)
         self.training.set_snapshot(snapshot, changes)
         self.targets.set_snapshot(snapshot, changes)
+        self.budget.set_snapshot(snapshot, changes)
         if cached:
             self.cache_shown.emit()  # "Loading…" stays in the status bar
             return
@@ -349,7 +365,7 @@ class MainWindow(QMainWindow):
         if shown is None:
             return
         blank = Snapshot.blank(shown.year, shown.report_month)
-        for pane in (self.projects, self.integrations, self.training, self.targets):
+        for pane in (self.projects, self.integrations, self.training, self.targets, self.budget):
             pane.set_snapshot(blank)
         self.projects.snapshot = self.targets.snapshot = None
         self.dashboard.clear()
@@ -425,9 +441,12 @@ class MainWindow(QMainWindow):
         from aipdesk.services.views import refresh
 
         snapshot = refresh(self.snapshot, changes, self.wanted_month())
+        year, month = self.snapshot.year, self.wanted_month()
         if snapshot is None:
-            year, month = self.snapshot.year, self.wanted_month()
             snapshot = self.backend.runner.call(lambda: self.backend.snapshot(year, month))
+        elif budget_concerned(snapshot, changes):
+            budget = self.backend.runner.call(lambda: self.backend.budget(year, month))
+            snapshot = replace(snapshot, budget=budget)
         self._apply(snapshot, changes)
 
     def refresh(self) -> None:

@@ -16,7 +16,7 @@ from aipdesk.ui.undo_actions import UndoActions
 if TYPE_CHECKING:
     from aipdesk.ui.main_window import MainWindow
 
-PANES = ("dashboard", "projects", "integrations", "training", "targets")
+PANES = ("dashboard", "projects", "integrations", "training", "targets", "budget")
 
 
 def make_actions(w: MainWindow) -> None:

@@ -64,6 +64,227 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
     </message>
 </context>
 <context>
+    <name>BudgetChart</name>
+    <message>
+        <location filename="../../aipdesk/ui/chart/budget_chart.py" line="56"/>
+        <source>Budget chart</source>
+        <translation>Budgetdiagramm</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/chart/budget_chart.py" line="60"/>
+        <source>Select a budget line in the table to see its chart.</source>
+        <translation>Wählen Sie eine Budgetzeile in der Tabelle, um ihr Diagramm zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/chart/budget_chart.py" line="106"/>
+        <source>{0}, {1}: plan to date {2} €, spent {3} €, committed {4} €; plan for the year {5} €.</source>
+        <translation>{0}, {1}: Plan bis dahin {2} €, ausgegeben {3} €, gebunden {4} €; Jahresplan {5} €.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/chart/budget_chart.py" line="133"/>
+        <source>Report month {0} · amounts in €</source>
+        <translation>Berichtsmonat {0} · Beträge in €</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/chart/budget_chart.py" line="177"/>
+        <source>Plan to date (plan curve)</source>
+        <translation>Plan bis dahin (Plankurve)</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/chart/budget_chart.py" line="178"/>
+        <source>Spent to date</source>
+        <translation>Ausgaben bis dahin</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/chart/budget_chart.py" line="179"/>
+        <source>Committed</source>
+        <translation>Gebunden</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetGridModel</name>
+    <message>
+        <location filename="../../aipdesk/ui/models/budget_model.py" line="209"/>
+        <source>Spending</source>
+        <translation>Ausgaben</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/budget_model.py" line="210"/>
+        <source>Commitments due {0}</source>
+        <translation>Bindungen fällig {0}</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/budget_model.py" line="220"/>
+        <source>Entry</source>
+        <translation>Eintrag</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/budget_model.py" line="220"/>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/budget_model.py" line="254"/>
+        <source>empty</source>
+        <translation>leer</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/budget_model.py" line="257"/>
+        <source>Note: {0}</source>
+        <translation>Bemerkung: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetModel</name>
+    <message>
+        <location filename="../../aipdesk/ui/models/budget_model.py" line="85"/>
+        <source>Budget line</source>
+        <translation>Budgetzeile</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/budget_model.py" line="86"/>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/budget_model.py" line="87"/>
+        <source>Plan to
+report month</source>
+        <translation>Plan bis
+Berichtsmonat</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/budget_model.py" line="88"/>
+        <source>Committed</source>
+        <translation>Gebunden</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/budget_model.py" line="89"/>
+        <source>Spent</source>
+        <translation>Ausgegeben</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/budget_model.py" line="90"/>
+        <source>Available</source>
+        <translation>Verfügbar</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/budget_model.py" line="91"/>
+        <source>Commitment
+rate</source>
+        <translation>Bindungs-
+quote</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/budget_model.py" line="92"/>
+        <source>Spending
+rate</source>
+        <translation>Ausgabe-
+quote</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/budget_model.py" line="93"/>
+        <source>Forecast</source>
+        <translation>Hochrechnung</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/budget_model.py" line="94"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/budget_model.py" line="95"/>
+        <source>Previous
+year</source>
+        <translation>Vorjahr</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/budget_model.py" line="96"/>
+        <source>Cost per
+result</source>
+        <translation>Kosten je
+Ergebnis</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/budget_model.py" line="109"/>
+        <source>of which {0}</source>
+        <translation>davon {0}</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/models/budget_model.py" line="141"/>
+        <source>Spent to date ÷ {0} results</source>
+        <translation>Ausgaben bis dahin ÷ {0} Ergebnisse</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetPane</name>
+    <message>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="77"/>
+        <source>Budget by instrument</source>
+        <translation>Budget nach Instrumenten</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="93"/>
+        <source>Monthly budget entries</source>
+        <translation>Monatliche Budgetwerte</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="108"/>
+        <source>Edit &amp;note…</source>
+        <translation>&amp;Bemerkung bearbeiten…</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="119"/>
+        <source>Type an amount in euros (350.000,30 or 400000.20); Enter moves down, Tab right, Delete clears, Shift+F2 edits the note. Every entry can be undone (Ctrl+Z).</source>
+        <translation>Betrag in Euro eingeben (350.000,30 oder 400000.20); Enter geht nach unten, Tab nach rechts, Entf löscht, Umschalt+F2 bearbeitet die Bemerkung. Jede Eingabe lässt sich rückgängig machen (Strg+Z).</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="130"/>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="143"/>
+        <source>Monthly entry</source>
+        <translation>Monatswerte</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="144"/>
+        <source>Plan curve and spending</source>
+        <translation>Plankurve und Ausgaben</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="167"/>
+        <source>This database holds no budget.</source>
+        <translation>Diese Datenbank enthält kein Budget.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="184"/>
+        <source>Budget of the Eingliederungstitel {0}, report month {1} (amounts in €)</source>
+        <translation>Budget Eingliederungstitel {0}, Berichtsmonat {1} (Beträge in €)</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="203"/>
+        <source>Allocation {0} − administration {1} = EGL {2}; bound by prior commitments {3}; available for planning {4}</source>
+        <translation>Zuteilung {0} − Entnahme Verwaltung {1} = EGL-Leistungen {2}; durch Vorbindungen gebunden {3}; verfügbar für die Planung {4}</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="253"/>
+        <source>{0}: select an instrument to enter its monthly values.</source>
+        <translation>{0}: Wählen Sie ein Instrument, um seine Monatswerte einzugeben.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="258"/>
+        <source>Monthly values {0} – {1}</source>
+        <translation>Monatswerte {0} – {1}</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="337"/>
+        <source>Enter the amount first.</source>
+        <translation>Bitte zuerst den Betrag eingeben: Eine Bemerkung gehört zu einem Wert.</translation>
+    </message>
+</context>
+<context>
     <name>CopyTargetsDialog</name>
     <message>
         <location filename="../../aipdesk/ui/dialogs/copy_targets_dialog.py" line="29"/>
@@ -129,59 +350,69 @@ Die neueste Sicherung jetzt wiederherstellen? Die beschädigte Datei bleibt als 
 <context>
     <name>DashboardPane</name>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="76"/>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="112"/>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="155"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="78"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="123"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="172"/>
         <source>Reporting status</source>
         <translation>Meldestand</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="86"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="87"/>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="97"/>
         <source>Targets and progress</source>
         <translation>Zielwerte und Fortschritt</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="111"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="122"/>
         <source>Progress</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="197"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="214"/>
         <source>Report month {0} – {1}.</source>
         <translation>Berichtsmonat {0} – {1}.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="201"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="218"/>
         <source>Report month {0}, as chosen.</source>
         <translation>Berichtsmonat {0}, wie gewählt.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="205"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="222"/>
         <source>Reporting status up to {0}: every project has logged every month.</source>
         <translation>Meldestand bis {0}: Alle Projekte haben alle Monate erfasst.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="210"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="227"/>
         <source>{0} more</source>
         <translation>{0} weitere</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="212"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="229"/>
         <source>Reporting status up to {0}: {1} of {2} projects complete; months missing: {3} – see the tab Reporting status.</source>
         <translation>Meldestand bis {0}: {1} von {2} Projekten vollständig; es fehlen Monate: {3} – siehe Reiter „Meldestand“.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="220"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="246"/>
+        <source>Budget {0} up to {1}: {2} of {3} spent ({4}), committed {5} ({6}), forecast {7} – {8}</source>
+        <translation>Budget {0} bis {1}: {2} von {3} ausgegeben ({4}), gebunden {5} ({6}), Hochrechnung {7} – {8}</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="263"/>
         <source>Reporting status ✓</source>
         <translation>Meldestand ✓</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="222"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="265"/>
         <source>Reporting status (1 missing)</source>
         <translation>Meldestand (1 fehlt)</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/dashboard.py" line="223"/>
+        <location filename="../../aipdesk/ui/panes/dashboard.py" line="266"/>
         <source>Reporting status ({0} missing)</source>
         <translation>Meldestand ({0} fehlen)</translation>
     </message>
@@ -820,37 +1051,37 @@ Lizenz: {1}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="97"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="109"/>
         <source>aipdesk – labour-market and integration programme</source>
         <translation>aipdesk – Arbeitsmarkt- und Integrationsprogramm</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="107"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="119"/>
         <source>Panes</source>
         <translation>Bereiche</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="122"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="136"/>
         <source>&amp;Overview</source>
         <translation>Über&amp;sicht</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="123"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="137"/>
         <source>&amp;Projects</source>
         <translation>&amp;Projekte</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="124"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="138"/>
         <source>&amp;Integrations</source>
         <translation>&amp;Integrationen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="125"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="139"/>
         <source>&amp;Training</source>
         <translation>&amp;Weiterbildung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="126"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="140"/>
         <source>Tar&amp;gets</source>
         <translation>&amp;Ziele</translation>
     </message>
@@ -935,27 +1166,32 @@ Lizenz: {1}</translation>
         <translation>Ist ausgefüllt und dunkel, Plan umrandet, Hochrechnung gestrichelt, Vorjahr grau</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="229"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="244"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="305"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="320"/>
         <source>Database: {0} · User: {1}</source>
         <translation>Datenbank: {0} · Benutzer: {1}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="180"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="195"/>
         <source>Notice</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="193"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="141"/>
+        <source>&amp;Budget</source>
+        <translation>&amp;Budget</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/main_window.py" line="208"/>
         <source>Read-only: you have no write permission for this database. You can look at everything and export it, but not change anything.</source>
         <translation>Schreibgeschützt: Sie haben keine Schreibrechte für diese Datenbank. Sie können alles ansehen und exportieren, aber nichts ändern.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="214"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="229"/>
         <source>Backup restored</source>
         <translation>Sicherung wiederhergestellt</translation>
     </message>
@@ -1043,13 +1279,13 @@ Lizenz: {1}</translation>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="289"/>
-        <location filename="../../aipdesk/ui/main_window.py" line="292"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="304"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="307"/>
         <source>Loading failed</source>
         <translation>Laden fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/main_window.py" line="335"/>
+        <location filename="../../aipdesk/ui/main_window.py" line="351"/>
         <source>Year {0}, report month {1}</source>
         <translation>Jahr {0}, Berichtsmonat {1}</translation>
     </message>
@@ -1670,98 +1906,98 @@ Lizenz: {1}</translation>
 <context>
     <name>ProgressChart</name>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="66"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="51"/>
         <source>Progress chart</source>
         <translation>Fortschrittsdiagramm</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="236"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="221"/>
         <source>Select a target in the table to see its chart.</source>
         <translation>Zielwert in der Tabelle auswählen, um sein Diagramm zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="177"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="162"/>
         <source>Monthly level</source>
         <translation>Bestand je Monat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="129"/>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="158"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="114"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="143"/>
         <source>Loading the chart…</source>
         <translation>Diagramm wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="177"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="162"/>
         <source>Average to date</source>
         <translation>Durchschnitt bis dahin</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="179"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="164"/>
         <source>Monthly rate</source>
         <translation>Quote je Monat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="179"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="164"/>
         <source>Rate to date</source>
         <translation>Quote bis dahin</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="181"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="166"/>
         <source>Monthly actual</source>
         <translation>Ist je Monat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="181"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="166"/>
         <source>Actual to date</source>
         <translation>Ist bis dahin</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="185"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="170"/>
         <source>Plan to date</source>
         <translation>Soll bis dahin</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="186"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="171"/>
         <source>Target</source>
         <translation>Zielwert</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="187"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="172"/>
         <source>Forecast</source>
         <translation>Hochrechnung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="188"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="173"/>
         <source>Previous year</source>
         <translation>Vorjahr</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="240"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="225"/>
         <source>Chart of one target&apos;s progress: monthly actual values as bars; actual to date, plan to date, target, forecast and previous year as lines.</source>
         <translation>Diagramm zur Zielerreichung eines Zielwerts: Monatswerte (Ist) als Balken; Ist bis dahin, Soll bis dahin, Zielwert, Hochrechnung und Vorjahr als Linien.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="416"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="333"/>
         <source>Target period {0} – {1} · report month {2}</source>
         <translation>Zielzeitraum {0} – {1} · Berichtsmonat {2}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="437"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="354"/>
         <source>Level</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="438"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="355"/>
         <source>Rate</source>
         <translation>Quote</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="439"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="356"/>
         <source>Count</source>
         <translation>Anzahl</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/chart/widget.py" line="476"/>
+        <location filename="../../aipdesk/ui/chart/widget.py" line="393"/>
         <source>{0}. Actual to date {1}, plan to date {2}, target {3}, forecast {4} (report month {5}).</source>
         <translation>{0}. Ist bis dahin {1}, Soll bis dahin {2}, Zielwert {3}, Hochrechnung {4} (Berichtsmonat {5}).</translation>
     </message>

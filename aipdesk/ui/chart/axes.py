@@ -7,6 +7,9 @@ importing this module loads no pyqtgraph.
 from __future__ import annotations
 
 import math
+from typing import Any
+
+from PySide6.QtCore import Qt
 
 from aipdesk.domain.months import Month
 from aipdesk.ui.chart.series import month_tick_step
@@ -92,3 +95,24 @@ def axis_classes() -> tuple[type, type]:
 
     _AXES = (MonthAxis, NumberAxis)
     return _AXES
+
+
+def month_plot(parent: Any, name: str, axis_width: int) -> tuple[Any, Any, Any, Any]:
+    """A plot over months as the charts draw them: (GraphicsLayoutWidget named `name`,
+    its PlotItem, month axis, number axis); no menu, no mouse zoom, horizontal grid."""
+    import pyqtgraph as pg
+
+    month_axis_class, number_axis_class = axis_classes()
+    view = pg.GraphicsLayoutWidget(parent)
+    view.setObjectName(name)
+    view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    view.ci.setContentsMargins(6, 6, 12, 4)
+    month_axis, number_axis = month_axis_class(), number_axis_class()
+    plot = pg.PlotItem(axisItems={"bottom": month_axis, "left": number_axis})
+    view.addItem(plot, row=0, col=0)
+    plot.setMenuEnabled(False)
+    plot.hideButtons()
+    plot.setMouseEnabled(x=False, y=False)
+    plot.showGrid(x=False, y=True, alpha=0.25)
+    plot.getAxis("left").setWidth(axis_width)
+    return view, plot, month_axis, number_axis

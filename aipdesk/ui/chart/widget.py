@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QGraphicsItem, QLabel, QStackedLayout, QWidget
 
 from aipdesk.domain.model import MetricKind
 from aipdesk.domain.months import Month
-from aipdesk.ui.chart.axes import axis_classes
+from aipdesk.ui.chart.axes import month_plot
 from aipdesk.ui.chart.look import IST_COLOR, PLAN_COLOR, TARGET_COLOR, apply_palette
 from aipdesk.ui.chart.series import (
     ChartLabels,
@@ -232,21 +232,8 @@ class ProgressChart(QWidget):
             return
         import pyqtgraph as pg
 
-        month_axis_class, number_axis_class = axis_classes()
-        self.view = pg.GraphicsLayoutWidget(self)
-        self.view.setObjectName("chartView")
-        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.view.ci.setContentsMargins(6, 6, 12, 4)
-        self.month_axis = month_axis_class()
-        self.number_axis = number_axis_class()
-        plot = pg.PlotItem(axisItems={"bottom": self.month_axis, "left": self.number_axis})
+        self.view, plot, self.month_axis, self.number_axis = month_plot(self, "chartView", 62)
         self.plot_item = plot
-        self.view.addItem(plot, row=0, col=0)
-        plot.setMenuEnabled(False)
-        plot.hideButtons()
-        plot.setMouseEnabled(x=False, y=False)
-        plot.showGrid(x=False, y=True, alpha=0.25)
-        plot.getAxis("left").setWidth(62)
         # Axes (and the grid lines the left one draws across the plot) are kept as pixmaps:
         # an edit redraws the lines and bars, not every tick label again.
         for axis in (self.month_axis, self.number_axis):

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aipdesk.domain.model import Status
+from aipdesk.domain.money import format_cents
 from aipdesk.domain.reporting import Holdup
 from aipdesk.services.base import Changes
 from aipdesk.services.reporting_matrix import ReportingMatrix, reporting_matrix
@@ -25,7 +27,7 @@ from aipdesk.services.results import Snapshot, StatusRow
 from aipdesk.ui.backend import Backend
 from aipdesk.ui.chart import ProgressChart
 from aipdesk.ui.clipboard import install_copy
-from aipdesk.ui.common import ItemRole, SortRole, month_label
+from aipdesk.ui.common import ItemRole, SortRole, fmt, month_label, status_text
 from aipdesk.ui.models.status_model import COL_METRIC, COL_PROJECT, StatusModel
 from aipdesk.ui.month_close import MonthClose
 from aipdesk.ui.panes.reporting_view import ReportingMatrixView
@@ -77,6 +79,15 @@ class DashboardPane(QWidget):
         self.reporting.setFrameShape(QLabel.Shape.StyledPanel)
         self.reporting.setMargin(6)
 
+        # The budget of the Eingliederungstitel beside the targets: its total in one line.
+        self.budget_summary = QLabel(self)
+        self.budget_summary.setObjectName("budgetSummary")
+        self.budget_summary.setWordWrap(True)
+        self.budget_summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.budget_summary.setAccessibleName(self.tr("Budget"))
+        self.budget_summary.setMargin(2)
+        self.budget_summary.hide()
+
         self.model = StatusModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -122,6 +133,7 @@ class DashboardPane(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.welcome)
         layout.addWidget(self.reporting)
+        layout.addWidget(self.budget_summary)
         layout.addWidget(self.splitter, 1)
         self._sized = False
 
@@ -136,6 +148,9 @@ class DashboardPane(QWidget):
         if self.below.tabText(1) != title:  # a new title lays out the whole pane again
             self.below.setTabText(1, title)
         self.reporting.setText(self._reporting_text(snapshot, matrix))
+        summary = self._budget_text(snapshot)
+        self.budget_summary.setText(summary)
+        self.budget_summary.setVisible(bool(summary))
         if not self._sized and self.model.rowCount():
             self._size_table()
         if self._selected is None and self.model.rowCount():
@@ -151,6 +166,8 @@ class DashboardPane(QWidget):
         self._selected = None
         self.model.set_rows(())
         self.reporting.clear()
+        self.budget_summary.clear()
+        self.budget_summary.hide()
         self.matrix.set_matrix(None)
         self.below.setTabText(1, self.tr("Reporting status"))
         self.chart.set_data(None)
@@ -213,6 +230,32 @@ class DashboardPane(QWidget):
                 "{3} – see the tab Reporting status."
             ).format(upto, len(matrix.rows) - len(behind), len(matrix.rows), ", ".join(shown))
         return f"{why}\n{status}"
+
+    def _budget_text(self, snapshot: Snapshot) -> str:
+        """The budget's total: spent of plan, committed, forecast, status ("" without)."""
+        budget = snapshot.budget
+        if budget is None or not budget.report.rows:
+            return ""
+        total = budget.report.rows[0]
+        lang = self.backend.lang
+
+        def money(cents: int | None) -> str:
+            return "–" if cents is None else format_cents(cents, lang, symbol=True)
+
+        return self.tr(
+            "Budget {0} up to {1}: {2} of {3} spent ({4}), committed {5} ({6}), "
+            "forecast {7} – {8}"
+        ).format(
+            total.code,
+            month_label(budget.report.report_month),
+            money(total.spent_to_date),
+            money(total.plan),
+            fmt().percent(total.ausgabequote_pct),
+            money(total.committed),
+            fmt().percent(total.bindungsquote_pct),
+            money(total.forecast),
+            status_text(Status(total.status)),
+        )
 
     def _matrix_title(self, matrix: ReportingMatrix) -> str:
         reported, due = matrix.total()

@@ -63,7 +63,7 @@ def test_write_values_in_one_transaction_with_change_log(db: Database, actor: Ac
      "Weiterbildung (abschlussorientiert) (99) darf nicht größer sein als Eintritte in "
      "berufliche Weiterbildung (40)"),
     (Incoming("NEUSTART", "integrations", FEB, 5, where="Erfassung!E4"),
-     "Erfassung!E4: NeuStart / Integrationen / 2021-02 steht doppelt in der Datei "
+     "Erfassung!E4: NeuStart / Integrationen / Februar 2021 steht doppelt in der Datei "
      "(auch Erfassung!E3)"),
 ])
 def test_one_bad_value_rejects_all(db: Database, actor: Actor, bad: Incoming,

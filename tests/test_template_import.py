@@ -659,7 +659,7 @@ def test_month_outside_the_project_period(db: Database, actor: Actor, tmp_path: 
         ([2021, 13, "LIA", "job_starts", 5], 'Daten!B2: "2021-13" ist kein gültiger Monat'),
         (
             [2021, "2020-05", "LIA", "job_starts", 5],
-            "Daten!B2: Monat 2020-05 passt nicht zum Jahr 2021",
+            "Daten!B2: Monat Mai 2020 passt nicht zum Jahr 2021",
         ),
         (
             ["einundzwanzig", 1, "LIA", "job_starts", 5],

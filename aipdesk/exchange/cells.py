@@ -18,6 +18,7 @@ from aipdesk.domain.model import CODE_RE
 from aipdesk.domain.months import Month
 from aipdesk.domain.rules import MAX_COUNT, parse_count
 from aipdesk.exchange.guard import refuse, shown
+from aipdesk.format import month_words
 
 MAX_COUNT_TEXT = 40  # characters of a count typed as text ("1.234.567"); longer is no count
 
@@ -162,7 +163,7 @@ def export_month(cell: Cell, in_year: int, sheet: str) -> Month:
         raise error.at(cell_name(cell.column, cell.row, sheet)) from None
     if month.year != in_year:
         where = cell_name(cell.column, cell.row, sheet)
-        raise refuse(where, Code.import_month_year, month=str(month), year=in_year)
+        raise refuse(where, Code.import_month_year, month=month_words(month), year=in_year)
     return month
 
 

@@ -26,6 +26,7 @@ from aipdesk.domain.model import Metric, Project
 from aipdesk.domain.months import Month
 from aipdesk.domain.rules import MAX_COUNT, check_loggable
 from aipdesk.domain.text import check_note
+from aipdesk.format import month_words
 from aipdesk.services.base import Actor, CellKey, CellState, Changes
 from aipdesk.services.bulkrows import Rows
 from aipdesk.services.closing import check_unlocked
@@ -148,7 +149,7 @@ def _validate(catalog: Catalog, incoming: Sequence[Incoming]) -> list[CellKey]:
                 where=item.where or "?",
                 project=project_name(catalog, code),
                 metric=metric_name(catalog, metric_code),
-                month=str(month),
+                month=month_words(month),
                 other=other.where or "?",
             )
         keys.append((code, metric_code, month))

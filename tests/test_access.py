@@ -446,3 +446,17 @@ def test_a_refusal_no_rule_foresaw_is_still_one_line_of_no_permission() -> None:
         "Keine Berechtigung: die Datenbank lehnt ab (no schema has been selected). "
         "Es wurde nichts verändert"
     )
+
+
+def test_grant_and_revoke_are_in_the_change_log(
+    shared: str, login: Callable[[str], str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    anna = login("anna")
+    ok(capsys, "access", "grant", anna, "--project", "NEUSTART", "--db", shared, "--user", "it")
+    ok(capsys, "access", "revoke", anna, "--project", "NEUSTART", "--db", shared, "--user", "it")
+    out = ok(capsys, "history", "--project", "NEUSTART", "--db", shared)
+    lines = [line for line in out.splitlines() if " Zugang " in line]
+    assert len(lines) == 2
+    assert " it " in lines[0] and " neu " in lines[0]
+    assert f"Anmeldung {anna}, Rolle Teamleitung" in lines[0]
+    assert " gelöscht " in lines[1]

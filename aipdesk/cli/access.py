@@ -9,6 +9,7 @@ from typing import Any
 from aipdesk.cli.common import (
     EXIT_OK,
     Translate,
+    actor_of,
     lang_of,
     location,
     named_args,
@@ -101,7 +102,7 @@ def cmd_grant(args: argparse.Namespace) -> int:
     from aipdesk.services.access import grant
 
     db = _open(args, write=True)
-    changed, role = grant(db, args.login, args.project)
+    changed, role = grant(db, args.login, args.project, actor_of(args))
     tell(
         args,
         Note.cli_access_granted if changed else Note.cli_access_unchanged,
@@ -115,7 +116,7 @@ def cmd_revoke(args: argparse.Namespace) -> int:
     from aipdesk.services.access import revoke
 
     db = _open(args, write=True)
-    role = revoke(db, args.login, args.project)
+    role = revoke(db, args.login, args.project, actor_of(args))
     tell(args, Note.cli_access_revoked, login=args.login, role=role)
     return EXIT_OK
 

@@ -47,6 +47,8 @@ ENTITIES: dict[str, Pair] = {
     "deadline": ("Meldeschluss", "deadline"),
     "review": ("Klärung", "review"),
     "rule": ("Prüfregel", "rule"),
+    "access": ("Zugang", "access"),
+    "budget": ("Budget", "budget"),
 }
 # The fields of a target, project, metric or restore entry, in the order they are told.
 FIELDS: dict[str, Pair] = {
@@ -79,6 +81,8 @@ FIELDS: dict[str, Pair] = {
     "left": ("links", "left"),
     "relation": ("Beziehung", "relation"),
     "right": ("rechts", "right"),
+    "login": ("Anmeldung", "login"),
+    "role": ("Rolle", "role"),
 }
 # Where a field means something else than on a target.
 ENTITY_FIELDS: dict[str, dict[str, Pair]] = {"review": {"value": ("Wert", "value")}}
@@ -86,6 +90,10 @@ WORDS: dict[str, Mapping[Any, Pair]] = {
     "kind": KINDS,
     "area": AREAS,
     "direction": {"up": ("mehr", "more"), "down": ("weniger", "less")},
+    "role": {
+        "teamlead": ("Teamleitung", "team lead"),
+        "coordinator": ("Koordination", "coordinator"),
+    },
     "state": {
         "open": ("offen", "open"),
         "reported": ("gemeldet", "reported"),

@@ -8,10 +8,12 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from aipdesk.services.base import Actor
 from aipdesk.services.naming import project_name
 from aipdesk.services.projects import read_catalog
 from aipdesk.store import access
 from aipdesk.store.access import Holder
+from aipdesk.store.changelog import record
 from aipdesk.store.database import Database
 from aipdesk.store.locations import sqlite_path
 
@@ -32,19 +34,42 @@ def _project(db: Database, project: str | None) -> tuple[int, str] | None:
     return catalog.project_ids[project], project_name(catalog, project)
 
 
-def grant(db: Database, login: str, project: str | None) -> tuple[bool, Any]:
+def _logged(session: Any, actor: Actor, action: str, login: str, project: str | None) -> None:
+    """The grant or revoke in the change log, in the same unit of work."""
+    role = {"login": login, "role": access.TEAMLEAD if project else access.COORDINATOR}
+    record(
+        session,
+        user=actor.user,
+        source=actor.source,
+        action=action,
+        entity="access",
+        project=project,
+        old=role if action == "delete" else None,
+        new=role if action == "insert" else None,
+    )
+
+
+def grant(
+    db: Database, login: str, project: str | None, actor: Actor | None = None
+) -> tuple[bool, Any]:
     """Make `login` team lead of `project` (a code) or, without one, coordinator: (whether
-    anything changed, the role in words)."""
+    anything changed, the role in words); the change log keeps who granted what."""
     chosen = _project(db, project)
     with db.write() as session:
-        return access.grant(session, db.where, login, chosen)
+        changed, words = access.grant(session, db.where, login, chosen)
+        if changed:
+            _logged(session, actor or Actor(), "insert", login, project)
+        return changed, words
 
 
-def revoke(db: Database, login: str, project: str | None) -> Any:
-    """Take the role back (refused if `login` does not hold it): the role in words."""
+def revoke(db: Database, login: str, project: str | None, actor: Actor | None = None) -> Any:
+    """Take the role back (refused if `login` does not hold it): the role in words; the
+    change log keeps who revoked what."""
     chosen = _project(db, project)
     with db.write() as session:
-        return access.revoke(session, db.where, login, chosen)
+        words = access.revoke(session, db.where, login, chosen)
+        _logged(session, actor or Actor(), "delete", login, project)
+        return words
 
 
 def holders(db: Database) -> list[Holder]:

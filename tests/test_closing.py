@@ -22,6 +22,7 @@ from aipdesk.services.closing import (
     ReportMonth,
     SetDeadline,
 )
+from aipdesk.services.database import open_database
 from aipdesk.services.demo import load_demo
 from aipdesk.services.maintenance import history
 from aipdesk.services.month_status import month_status
@@ -458,3 +459,25 @@ def test_the_meldestand_sheet_shows_the_close_and_timeliness(
     assert lia[6] == "☑"
     # Every 2021 deadline has passed but June's: 11 due; LiA reported June on time.
     assert (neustart[14], lia[14]) == ("0 von 11", "1 von 12")
+
+
+def test_a_merge_that_would_change_an_approved_month_is_refused_whole(tmp_path: Path) -> None:
+    ours, theirs = str(tmp_path / "ours.sqlite"), str(tmp_path / "theirs.sqlite")
+    for path in (ours, theirs):
+        assert run_cli("demo", "--db", path)[0] == 0
+    for month, value in (("2021-05", "56"), ("2021-06", "58")):  # demo: 55 and 57
+        assert run_cli(
+            "log", "--db", theirs, "--project", "NEUSTART", "--metric", "integrations",
+            "--month", month, "--value", value,
+        )[0] == 0  # fmt: skip
+    run_cli("month", "close", "--db", ours, "--project", "NEUSTART", "--month", "2021-05")
+    run_cli("month", "approve", "--db", ours, "--project", "NEUSTART", "--month", "2021-05")
+    code, _, err = run_cli("merge", theirs, "--db", ours, "--prefer", "theirs")
+    assert code == 1 and "gesperrt" in err and "NeuStart, Mai 2021" in err
+    db = open_database(ours)
+    try:
+        # June (open) was not taken either: all or nothing.
+        assert get_value(db, "NEUSTART", "integrations", JUNE) == (57, None)
+        assert get_value(db, *NEUSTART) == (55, None)
+    finally:
+        db.close()

@@ -132,7 +132,7 @@ def test_sheets_are_overview_projects_and_data(exported: Exported) -> None:
     with_data |= {row.project.code for row in report.rows}
     codes = ["JC", "NEUSTART", "LIA", "GUIDE", "IP", "EXG", "TAAM"]
     assert set(codes) == with_data  # the demo: every catalogue project logs or has a target
-    assert book.sheetnames == ["Übersicht", "Meldestand", *codes, "Daten"]
+    assert book.sheetnames == ["Übersicht", "Meldestand", "Budget", *codes, "Daten", "Budgetdaten"]
     assert exported.result.sheets == tuple(book.sheetnames)
     assert exported.result.path == exported.path
     assert exported.result.report_month == Month(2021, 12)
@@ -447,8 +447,10 @@ def test_charts_one_per_target_with_the_status_figures(exported: Exported) -> No
     members = exported.members()
     charts = sorted(m for m in members if re.fullmatch(r"xl/charts/chart\d+\.xml", m))
     report = status(exported.db, 2021)
-    assert len(charts) == len(report.rows)
-    xml = exported.xml(charts[0])
+    assert len(charts) == len(report.rows) + 1  # one per target, and the Budget sheet's
+    lines = [name for name in charts if "lineChart>" in exported.xml(name)]
+    assert len(lines) == len(report.rows)
+    xml = exported.xml(lines[0])
     assert "lineChart>" in xml and "Monat 2021" in xml and "Ist (kumuliert)" in xml
     assert re.search(r'<(c:)?delete val="0"', xml)  # axes shown
     # The chart's data: Ist to date at each month ends on the overview's Ist.

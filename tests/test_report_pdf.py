@@ -246,3 +246,55 @@ def test_a_month_outside_the_year_is_a_usage_error(demo: dict[str, Any], tmp_pat
         str(out),
     )
     assert made.returncode == 2 and not out.exists()
+
+
+def euros(amount: float | None) -> str:
+    """A JSON amount (euros, at most two decimals) as the report shows it: 1.234,50."""
+    if amount is None:
+        return "–"
+    cents = round(amount * 100)
+    sign = "-" if cents < 0 else ""
+    whole, rest = divmod(abs(cents), 100)
+    return f"{sign}{whole:,}".replace(",", ".") + f",{rest:02d}"
+
+
+def test_the_budget_page_shows_every_figure_of_budget_status_json(demo: dict[str, Any]) -> None:
+    month = demo["rows"][0]["report_month"]
+    done = aipdesk(
+        "budget", "status", "--db", str(demo["db"]), "--year", "2021", "--month", month, "--json"
+    )
+    assert done.returncode == 0, done.stderr
+    budget = json.loads(done.stdout)
+    last = pages_of(demo["pdf"])
+    text = pdftext(demo["pdf"], page=last)
+    assert "Budget Eingliederungstitel 2021" in text
+    assert f"Seite {last} von {last}" in text
+    assert "verfügbar für die Planung 12.379.403,00" in text  # Abb. 2 of the AIP
+    lines = text.splitlines()
+    at = 0
+    for row in budget["rows"]:
+        shown = [
+            euros(row["plan"]),
+            euros(row["plan_to_date"]),
+            euros(row["committed"]),
+            euros(row["spent_to_date"]),
+            euros(row["available"]),
+            GERMAN.percent(row["bindungsquote_pct"]),
+            GERMAN.percent(row["ausgabequote_pct"]),
+            euros(row["forecast"]),
+            WORDS[row["status"]],
+        ]
+        pattern = re.compile(r"\s+".join(re.escape(t) for s in shown for t in s.split()) + r"\s*$")
+        found = next(
+            (
+                i
+                for i in range(at, len(lines))
+                if lines[i].split()[:1] == [row["code"]] and pattern.search(lines[i])
+            ),
+            None,
+        )
+        assert found is not None, f"{row['code']}: {shown} not after line {at}"
+        at = found + 1
+    # By hand: FbW plans 4,707,481 € and (demo) spends 86 % of its plan to date: amber.
+    fbw = next(line for line in lines if line.split()[:1] == ["FBW"])
+    assert "4.707.481,00" in fbw and "86,0 %" in fbw and "▲ gelb" in fbw

@@ -195,7 +195,14 @@ def exported(db: Database, tmp_path: Path, month: Month | None = DECEMBER) -> Pa
 def test_the_workbook_has_the_same_matrix(gaps: Database, tmp_path: Path) -> None:
     path = exported(gaps, tmp_path)
     book = load_workbook(path)
-    assert book.sheetnames == ["Übersicht", "Meldestand", *PROJECTS, "Daten"]
+    assert book.sheetnames == [
+        "Übersicht",
+        "Meldestand",
+        "Budget",
+        *PROJECTS,
+        "Daten",
+        "Budgetdaten",
+    ]
     ws = book["Meldestand"]
     assert ws["A1"].value == "Jobcenter Kreis Unna: AIP 2021 – Meldestand"
     rows = [tuple(c.value for c in row) for row in ws.iter_rows(min_row=6, max_col=14)]

@@ -92,6 +92,14 @@ def register(sub: Any, common: argparse.ArgumentParser, lang: str = "de") -> Non
         metavar="FILE.xlsx",
         help=t("die Vorlage, die entsteht", "the template to write"),
     )
+    p.add_argument(
+        "--budget",
+        action="store_true",
+        help=t(
+            "mit Blatt Budgeterfassung: Ausgaben je Instrument und Monat",
+            "with the sheet Budgeterfassung: spending per instrument and month",
+        ),
+    )
     p.set_defaults(func=cmd_template, changes=True)
     p = sub.add_parser(
         "import",
@@ -174,7 +182,7 @@ def cmd_template(args: argparse.Namespace) -> int:
 
     db = open_db(args)
     named_args(args, db, metrics=())
-    path = write_template(db, args.year, args.out, project=args.project)
+    path = write_template(db, args.year, args.out, project=args.project, budget=args.budget)
     tell(args, Note.cli_template_written, path=str(path))
     return EXIT_OK
 

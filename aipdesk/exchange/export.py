@@ -22,6 +22,8 @@ from pathlib import Path
 
 from aipdesk.domain.months import Month
 from aipdesk.exchange.book import Book, LoggedValue, YearData, read_year, values_of_year
+from aipdesk.exchange.budget_data import write_budget_data
+from aipdesk.exchange.budget_sheet import BudgetData, read_budget, write_budget_sheet
 from aipdesk.exchange.daten import DATA_CHUNK, daten_cells, write_daten
 from aipdesk.exchange.layout import (
     DATA_HEADER,
@@ -82,14 +84,25 @@ def export_workbook(
     path = check_output(path, db.path)
     stamp = datetime.now(UTC) if now is None else now.astimezone(UTC)
     data = read_year(db, year, month)
-    return _Writer(data, stamp, progress).write(path)
+    budget = read_budget(db, year, data.report_month)
+    return _Writer(data, stamp, progress, budget).write(path)
 
 
 class _Writer:
     """Drives the export: the sheets in their order, progress, the atomic save."""
 
-    def __init__(self, data: YearData, now: datetime, progress: Progress | None) -> None:
+    def __init__(
+        self,
+        data: YearData,
+        now: datetime,
+        progress: Progress | None,
+        budget: BudgetData | None = None,
+    ) -> None:
         self.book = Book(data, now)
+        # The budget: its figures after the Meldestand, its entries after Daten.
+        self.budget = budget
+        self.with_budget = budget is not None and budget.report is not None
+        self.with_budget_data = budget is not None and bool(budget.entries)
         self.progress = progress
         with_values = {cell.project for cell in data.cells}
         self.projects = [
@@ -104,6 +117,7 @@ class _Writer:
         self.matrix = reporting_matrix(data.snapshot)
         self.with_matrix = bool(self.matrix.rows) and bool(data.cells)
         self.total = 1 + 1 + self.with_matrix + len(self.projects) + self.daten_steps + 1
+        self.total += self.with_budget + self.with_budget_data
         self.done = 0
 
     def step(self) -> None:
@@ -123,12 +137,20 @@ class _Writer:
                 write_reporting_sheet(book, self.matrix)
                 book.sheets[-1].finish()
                 self.step()
+            if self.with_budget and self.budget is not None and self.budget.report is not None:
+                write_budget_sheet(book, self.budget.report)
+                book.sheets[-1].finish()
+                self.step()
             for project in self.projects:
                 write_project_sheet(book, project, self.sheet_names[project.code])
                 book.sheets[-1].finish()
                 self.step()
             rows = self.daten()
             book.sheets[-1].finish()
+            if self.with_budget_data and self.budget is not None:
+                write_budget_data(book, self.budget)
+                book.sheets[-1].finish()
+                self.step()
             write_atomically(path, book.wb.save)
         except BaseException:
             for sheet in book.sheets:

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Literal
 
 from aipdesk.domain.messages import Note, message, pick
+from aipdesk.exchange.budget_import import BudgetIncoming
 from aipdesk.exchange.paused import paused
 from aipdesk.exchange.preview import Group, summarise
 from aipdesk.services.base import CellKey, Changes
@@ -30,6 +31,9 @@ class ImportFile:
     sheet: str
     name: str = ""  # the file name, for messages
     stamped: bool = False  # made_at is aipdesk's own stamp (not Excel's "created")
+    # Budget entries (`Budgetdaten` of an export, `Budgeterfassung` of a template).
+    budget: tuple[BudgetIncoming, ...] = ()
+    budget_sheet: str = ""
 
     def since(self, now: datetime | None = None) -> datetime | None:
         """The moment after which a stored value counts as newer than the file: aipdesk's
@@ -105,6 +109,9 @@ class ImportReport:
             )
         for item in preview.listed:
             lines.append(_line(item, lang))
+        if self.file.budget:
+            count, sheet = len(self.file.budget), self.file.budget_sheet
+            lines.append("  " + message(Note.import_budget, lang, count=count, sheet=sheet))
         if preview.more:
             lines.append("  " + message(Note.import_more_values, lang, count=preview.more))
         if preview.implausible_count:
@@ -116,6 +123,8 @@ class ImportReport:
             if self.skipped:
                 text += " " + message(Note.import_skipped, lang, count=len(self.skipped))
             lines.append(text)
+            if self.file.budget:
+                lines.append(message(Note.import_budget_stored, lang, count=len(self.file.budget)))
         return "\n".join(lines)
 
 

@@ -45,10 +45,23 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from aipdesk.domain.errors import Code
+from aipdesk.exchange.budget_import import (
+    BudgetIncoming,
+    TakeOverBudget,
+    read_budget_data,
+    read_budget_template,
+)
 from aipdesk.exchange.cells import cell_name, header_text
 from aipdesk.exchange.guard import check_container, parsing, refuse, shown
 from aipdesk.exchange.imported import ImportFile, ImportReport
-from aipdesk.exchange.layout import DATA_KEY_COLUMNS, DATA_SHEET, TEMPLATE_HEADER, TEMPLATE_SHEET
+from aipdesk.exchange.layout import (
+    BUDGET_DATA_SHEET,
+    BUDGET_TEMPLATE_SHEET,
+    DATA_KEY_COLUMNS,
+    DATA_SHEET,
+    TEMPLATE_HEADER,
+    TEMPLATE_SHEET,
+)
 from aipdesk.exchange.paused import paused
 from aipdesk.exchange.readers import export_columns, found_names, matches
 from aipdesk.exchange.readers import read_export as _read_export
@@ -57,6 +70,7 @@ from aipdesk.exchange.sheetrows import sheet_rows
 from aipdesk.exchange.stamp import made_at
 from aipdesk.services.base import Actor, CellKey, Changes
 from aipdesk.services.batch import Kind, Plan, WriteValues, plan_values
+from aipdesk.services.operation import Operation, Steps
 
 if TYPE_CHECKING:
     from aipdesk.services.database import Database
@@ -226,12 +240,16 @@ def _read(wb: Any, where: str) -> ImportFile:
                     found=found_names(header, len(TEMPLATE_HEADER)),
                 )
             incoming = _read_template(sheet_rows(_grid(wb, template, where), where), template)
-            return ImportFile(tuple(incoming), made, "template", template, where, stamped)
+            budget, sheet = _read_budget(wb, names, where)
+            return ImportFile(
+                tuple(incoming), made, "template", template, where, stamped, budget, sheet
+            )
     if export is not None:
         grid = _grid(wb, export, where)
         columns = export_columns(_header_row(grid, where))  # the columns the import uses
         incoming = _read_export(sheet_rows(grid, where, columns), export)
-        return ImportFile(tuple(incoming), made, "export", export, where, stamped)
+        budget, sheet = _read_budget(wb, names, where)
+        return ImportFile(tuple(incoming), made, "export", export, where, stamped, budget, sheet)
     raise refuse(
         where,
         Code.import_no_sheet,
@@ -239,6 +257,19 @@ def _read(wb: Any, where: str) -> ImportFile:
         export=EXPORT_SHEET,
         found=shown(", ".join(names), 120) or "–",
     )
+
+
+def _read_budget(wb: Any, names: list[str], where: str) -> tuple[tuple[BudgetIncoming, ...], str]:
+    """The budget entries of an export's `Budgetdaten` or a template's `Budgeterfassung`
+    (none without either sheet), and the sheet's name."""
+    data = _find_sheet(names, BUDGET_DATA_SHEET)
+    if data is not None:
+        return tuple(read_budget_data(sheet_rows(_grid(wb, data, where), where), data)), data
+    entry = _find_sheet(names, BUDGET_TEMPLATE_SHEET)
+    if entry is not None:
+        rows = sheet_rows(_grid(wb, entry, where), where)
+        return tuple(read_budget_template(rows, entry)), entry
+    return (), ""
 
 
 # -- against the database ------------------------------------------------------------------
@@ -258,7 +289,7 @@ def skipped_conflicts(plan: Plan, skip_conflicts: bool) -> tuple[CellKey, ...]:
     return tuple(i.incoming.key() for i in plan.of(Kind.CONFLICT)) if skip_conflicts else ()
 
 
-def import_operation(file: ImportFile, plan: Plan, *, skip_conflicts: bool) -> WriteValues | None:
+def import_operation(file: ImportFile, plan: Plan, *, skip_conflicts: bool) -> Operation | None:
     """The write of an import as one operation: what `plan` (from `plan_import`) found new
     or changed in `file`, every value validated again against the database as it is when
     it runs; None when the plan has nothing to write.
@@ -267,11 +298,21 @@ def import_operation(file: ImportFile, plan: Plan, *, skip_conflicts: bool) -> W
     written gets its change-log entry with the file's name and the cell it came from
     (`origin`); the operation's inverse puts back what the import replaced. The command
     line (`apply_import`) and the window (`Backend.apply_import`) both run this operation.
+
+    The file's budget entries (`ImportFile.budget`) are set in the same unit of work, one
+    undo step with the values (`TakeOverBudget`; an entry as stored already changes
+    nothing).
     """
-    if not any(_writes(item.kind, skip_conflicts) for item in plan.items):
-        return None
-    skipped = frozenset(skipped_conflicts(plan, skip_conflicts))
-    return WriteValues(file.incoming, skipped, file.name or None)
+    values: WriteValues | None = None
+    if any(_writes(item.kind, skip_conflicts) for item in plan.items):
+        skipped = frozenset(skipped_conflicts(plan, skip_conflicts))
+        values = WriteValues(file.incoming, skipped, file.name or None)
+    if not file.budget:
+        return values
+    budget = TakeOverBudget(file.budget, file.name or None)
+    if values is None:
+        return budget
+    return Steps((values, budget), values.label())
 
 
 @paused

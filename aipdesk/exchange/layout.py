@@ -52,9 +52,23 @@ DATA_HEADER = (
 # The columns of a project sheet's month grid after the twelve months.
 # "Summe / Ø": a flow's sum, a stock's average (its cells say "Ø"), of the year's months.
 GRID_TAIL = ("Summe / Ø", "Zielwert", "Soll", "Ist", "Zielerreichung", "Status")
+# The budget of the Eingliederungstitel: its figures after Meldestand, its monthly entries
+# after Daten (one row per instrument, month, kind and due year; the import reads them).
+BUDGET_SHEET = "Budget"
+BUDGET_DATA_SHEET = "Budgetdaten"
+BUDGET_KEY_COLUMNS = ("Jahr", "Monat", "Instrument", "Art", "Fällig", "Betrag", "Bemerkung")
+BUDGET_DATA_HEADER = (*BUDGET_KEY_COLUMNS, "Bezeichnung", "geändert von", "geändert am")
+BUDGET_KINDS = {"spent": "Ausgaben", "committed": "Bindung"}  # the Art column's words
 # Names a project's sheet cannot have (compared without case).
 RESERVED_NAMES = frozenset(
-    {OVERVIEW_SHEET.casefold(), REPORTING_SHEET.casefold(), DATA_SHEET.casefold(), "history"}
+    {
+        OVERVIEW_SHEET.casefold(),
+        REPORTING_SHEET.casefold(),
+        DATA_SHEET.casefold(),
+        "history",
+        BUDGET_SHEET.casefold(),
+        BUDGET_DATA_SHEET.casefold(),
+    }
 )
 
 # -- the entry template -------------------------------------------------------------------
@@ -63,6 +77,9 @@ TEMPLATE_SHEET = "Erfassung"
 INSTRUCTIONS_SHEET = "Anleitung"
 TEMPLATE_HEADER = ("Projekt", "Kennzahl", "Bezeichnung")  # then one YYYY-MM column per month
 FIRST_MONTH_COLUMN = len(TEMPLATE_HEADER) + 1  # D
+# With `--budget`: the month's spending (Ausgaben) per instrument, in euros.
+BUDGET_TEMPLATE_SHEET = "Budgeterfassung"
+BUDGET_TEMPLATE_HEADER = ("Instrument", "Bezeichnung")  # then one YYYY-MM column per month
 
 # -- document properties ------------------------------------------------------------------
 

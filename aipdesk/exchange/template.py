@@ -25,6 +25,13 @@ from aipdesk.domain.catalogue import label
 from aipdesk.domain.errors import Code, DomainError
 from aipdesk.domain.model import Metric, Project
 from aipdesk.domain.months import Month
+from aipdesk.exchange.budget_template import (
+    BudgetRow,
+    add_budget_sheet,
+    budget_rows,
+    entry_sheet_setup,
+    instructions,
+)
 from aipdesk.exchange.layout import (
     CREATED_PROPERTY,
     FIRST_MONTH_COLUMN,
@@ -222,7 +229,13 @@ def _text(ws: Any, row: int, column: int, text: str) -> Any:
     return cell
 
 
-def _build(rows: list[TemplateRow], year: int, project: str | None, made: datetime) -> Any:
+def _build(
+    rows: list[TemplateRow],
+    year: int,
+    project: str | None,
+    made: datetime,
+    budget: list[BudgetRow] | None = None,
+) -> Any:
     from openpyxl import Workbook
     from openpyxl.packaging.custom import IntProperty, StringProperty
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
@@ -292,22 +305,16 @@ def _build(rows: list[TemplateRow], year: int, project: str | None, made: dateti
         ws.column_dimensions[get_column_letter(column)].width = width
     for index in range(len(months)):
         ws.column_dimensions[get_column_letter(FIRST_MONTH_COLUMN + index)].width = 10
-    ws.freeze_panes = ws.cell(row=2, column=FIRST_MONTH_COLUMN)
-    ws.print_title_rows = "1:1"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    # Protected without a password: a guard against slips, not a lock. Column widths and
-    # row heights may still be changed.
-    ws.protection.sheet = True
-    ws.protection.formatColumns = False
-    ws.protection.formatRows = False
+    entry_sheet_setup(ws, FIRST_MONTH_COLUMN)
 
+    lines = _instructions(year, project, made)
+    if budget is not None:
+        add_budget_sheet(wb, budget, year)
+        lines += instructions()
     guide = wb.create_sheet(INSTRUCTIONS_SHEET)
     guide.column_dimensions["A"].width = 110
     wrap = Alignment(wrap_text=True, vertical="top")
-    for r, (style, text) in enumerate(_instructions(year, project, made), start=1):
+    for r, (style, text) in enumerate(lines, start=1):
         cell = _text(guide, r, 1, text) if text else guide.cell(row=r, column=1)
         cell.alignment = wrap
         if style == "title":
@@ -331,8 +338,10 @@ def write_template(
     path: str | os.PathLike[str],
     project: str | None = None,
     now: datetime | None = None,
+    budget: bool = False,
 ) -> Path:
-    """Write the entry template of `year` (all active projects, or `project`) to `path`.
+    """Write the entry template of `year` (all active projects, or `project`) to `path`;
+    with `budget`, the sheet `Budgeterfassung` for the instruments' monthly spending.
 
     `now` is the moment the template counts as made (default: the current time); values
     stored after it show as conflicts when the template comes back.
@@ -349,4 +358,5 @@ def write_template(
     rows = template_rows(snap, project)
     # The sheets name the project as people know it (the rows keep its code).
     name = next((p.name for p in snap.projects if p.code == project), project)
-    return write_atomically(target, _build(rows, year, name, made).save)
+    spending = budget_rows(db, year) if budget else None
+    return write_atomically(target, _build(rows, year, name, made, spending).save)

@@ -34,6 +34,18 @@ BUDGET: dict[Code | Note, tuple[str, str]] = {
         "aipdesk init ausführen",
         "the database does not know the budget's instruments yet; please run aipdesk init once",
     ),
+    Code.import_bad_budget_kind: (
+        '"{text}" ist keine Art eines Budgetwerts (Ausgaben oder Bindung)',
+        '"{text}" is no kind of budget entry (Ausgaben or Bindung)',
+    ),
+    Note.import_budget: (
+        "Budget: {count} Beträge aus {sheet}",
+        "Budget: {count} amounts from {sheet}",
+    ),
+    Note.import_budget_stored: (
+        "Budget: {count} Beträge übernommen (neue und geänderte gespeichert).",
+        "Budget: {count} amounts taken over (new and changed ones stored).",
+    ),
     Note.op_budget_entry: (
         "{what} {instrument} {month} ändern",
         "Change {what} {instrument} {month}",

@@ -96,4 +96,36 @@ REPORT: dict[Note, tuple[str, str]] = {
         "Amtliche Kennzahlen, gleitend 12 Monate bis {month}",
         "Official figures, rolling 12 months up to {month}",
     ),
+    Note.report_budget_title: (
+        "Budget Eingliederungstitel {year}: {spent} € ausgegeben, {quota} des Solls bis {month}",
+        "Budget of the Eingliederungstitel {year}: {spent} € spent, {quota} of plan up to {month}",
+    ),
+    Note.report_budget_title_none: (
+        "Budget Eingliederungstitel {year}: noch kein Soll bis {month}",
+        "Budget of the Eingliederungstitel {year}: no plan to date up to {month}",
+    ),
+    Note.report_budget_lead: (
+        "Beträge in €, wie „aipdesk budget status --year {year} --month {month}“. {allocation}",
+        "Amounts in €, as “aipdesk budget status --year {year} --month {month}”. {allocation}",
+    ),
+    Note.report_budget_table_heading: (
+        "Plan, Bindungen und Ausgaben bis {month}",
+        "Plan, commitments and spending up to {month}",
+    ),
+    Note.report_budget_chart_heading: (
+        "Ausgaben gegen Soll je Gruppe bis {month} (Δ: Ausgaben − Soll)",
+        "Spending against plan per group up to {month} (Δ: spent − plan to date)",
+    ),
+    Note.report_budget_col_line: ("Gruppe / Instrument", "Group / instrument"),
+    Note.report_budget_col_plan: ("Plan", "Plan"),
+    Note.report_budget_col_to_date: ("Soll", "To date"),
+    Note.report_budget_col_committed: ("Gebunden", "Committed"),
+    Note.report_budget_col_spent: ("Ausgaben", "Spent"),
+    Note.report_budget_col_available: ("Verfügbar", "Available"),
+    Note.report_budget_col_committed_pct: ("Bind.q.", "Comm. %"),
+    Note.report_budget_col_spent_pct: ("Ausg.q.", "Spent %"),
+    Note.report_budget_legend_to_date: ("Soll", "Plan to date"),
+    Note.report_budget_legend_spent: ("Ausgaben (Ist)", "Spent (actual)"),
+    Note.report_budget_legend_committed: ("Gebunden", "Committed"),
+    Note.report_budget_legend_delta: ("Δ Ausgaben − Soll", "Δ spent − plan"),
 }

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aipdesk.domain.catalogue import label
 from aipdesk.domain.closing import MonthState
@@ -20,6 +20,9 @@ from aipdesk.format import Formatter, formatter
 from aipdesk.services.database import Database
 from aipdesk.services.reporting_matrix import Mark, reporting_matrix
 from aipdesk.services.results import ChartData, GridRow, Snapshot, StatusRow
+
+if TYPE_CHECKING:
+    from aipdesk.services.budget_status import BudgetReport
 
 
 @dataclass(frozen=True)
@@ -40,8 +43,8 @@ class ReportData:
     snapshot: Snapshot
     charts: dict[tuple[str, str, Month], ChartData]
     lang: str = "de"
-    # The budget page's figures, once a budget service exists (None: no budget page).
-    budget: Any = field(default=None)
+    # The budget page's figures at the report month (None: the year has no budget).
+    budget: BudgetReport | None = field(default=None)
 
     @property
     def fmt(self) -> Formatter:
@@ -195,8 +198,19 @@ def read_report(
     )
 
 
-def read_budget(db: Database, year: int, month: Month) -> Any:
-    """The budget page's figures. The budget of the Eingliederungstitel has no service
-    yet: until `aipdesk.services.budget` exists, there is no budget page (None). Once it
-    does, read its status here and paint it in `pages.budget_page`."""
-    return None
+def read_budget(db: Database, year: int, month: Month) -> BudgetReport | None:
+    """The budget status of `year` at the report's month (what `aipdesk budget status
+    --year Y --month M` gives), for the budget page; None when the year has no budget
+    (no plan, no entry) or the database knows no instruments."""
+    from aipdesk.domain.errors import Code, DomainError
+    from aipdesk.services.budget_entries import has_budget
+    from aipdesk.services.budget_status import budget_status
+
+    if not has_budget(db, year):
+        return None
+    try:
+        return budget_status(db, year, month)
+    except DomainError as error:
+        if error.code == Code.budget_no_catalogue:
+            return None
+        raise

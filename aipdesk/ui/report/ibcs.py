@@ -9,7 +9,7 @@ row (`compute_progress`): nothing is computed here but where to draw it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from aipdesk.domain.messages import Note
@@ -91,16 +91,26 @@ def deviation_good(value: float, direction: Direction) -> bool:
     return value >= 0 if direction is Direction.UP else value <= 0
 
 
-def legend(canvas: Canvas, x: float, y: float, tell: Callable[[Note], str]) -> None:
-    """The four kinds of column and the deviations, in a line."""
+LEGEND = (
+    ("actual", Note.report_legend_actual),
+    ("plan", Note.report_legend_plan),
+    ("forecast", Note.report_legend_forecast),
+    ("previous", Note.report_legend_previous),
+    ("delta", Note.report_legend_delta),
+)
+
+
+def legend(
+    canvas: Canvas,
+    x: float,
+    y: float,
+    tell: Callable[[Note], str],
+    items: Sequence[tuple[str, Note]] = LEGEND,
+) -> None:
+    """The kinds of column (actual, plan, forecast, previous) and the deviations (delta)
+    of `items`, each with its catalogue text, in a line."""
     size = 6.5
-    for kind, note in (
-        ("actual", Note.report_legend_actual),
-        ("plan", Note.report_legend_plan),
-        ("forecast", Note.report_legend_forecast),
-        ("previous", Note.report_legend_previous),
-        ("delta", Note.report_legend_delta),
-    ):
+    for kind, note in items:
         if kind == "actual":
             canvas.box(x, y + 0.6, 3.0, 2.4, fill=INK)
         elif kind == "plan":

@@ -16,7 +16,7 @@ from aipdesk.domain.messages import Note
 from aipdesk.domain.model import Project, Status
 from aipdesk.domain.months import Month
 from aipdesk.services.results import GridRow, StatusRow
-from aipdesk.ui.report import ibcs
+from aipdesk.ui.report import budget_page, ibcs
 from aipdesk.ui.report.data import ReportData, headline
 from aipdesk.ui.report.layout import (
     AMBER,
@@ -415,11 +415,14 @@ def _official(data: ReportData, rows: list[StatusRow]) -> list[Block]:
 
 
 def budget_section(canvas: Canvas, data: ReportData) -> list[Block]:
-    """The budget page: once `read_budget` (report.data) reads the budget status of the
-    Eingliederungstitel, its blocks are made here. Without a budget (None): no page."""
+    """The budget page (`budget_page`), when the year has a budget (`read_budget`)."""
     if data.budget is None:
         return []
-    raise NotImplementedError("the budget page waits for aipdesk.services.budget")
+    title, lead = budget_page.heading(data, data.budget)
+    first = heading_block(canvas, title, lead)
+    first.new_page = True
+    first.continued = small_heading(title)
+    return [first, *budget_page.budget_blocks(data, data.budget)]
 
 
 # -- the whole report ------------------------------------------------------------------------

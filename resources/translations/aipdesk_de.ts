@@ -219,67 +219,72 @@ Ergebnis</translation>
 <context>
     <name>BudgetPane</name>
     <message>
-        <location filename="../../aipdesk/ui/panes/budget.py" line="77"/>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="79"/>
         <source>Budget by instrument</source>
         <translation>Budget nach Instrumenten</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/budget.py" line="93"/>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="95"/>
         <source>Monthly budget entries</source>
         <translation>Monatliche Budgetwerte</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/budget.py" line="108"/>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="110"/>
         <source>Edit &amp;note…</source>
         <translation>&amp;Bemerkung bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/budget.py" line="119"/>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="116"/>
+        <source>Show &amp;history…</source>
+        <translation>&amp;Verlauf anzeigen…</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="127"/>
         <source>Type an amount in euros (350.000,30 or 400000.20); Enter moves down, Tab right, Delete clears, Shift+F2 edits the note. Every entry can be undone (Ctrl+Z).</source>
         <translation>Betrag in Euro eingeben (350.000,30 oder 400000.20); Enter geht nach unten, Tab nach rechts, Entf löscht, Umschalt+F2 bearbeitet die Bemerkung. Jede Eingabe lässt sich rückgängig machen (Strg+Z).</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/budget.py" line="130"/>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="138"/>
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/budget.py" line="143"/>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="151"/>
         <source>Monthly entry</source>
         <translation>Monatswerte</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/budget.py" line="144"/>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="152"/>
         <source>Plan curve and spending</source>
         <translation>Plankurve und Ausgaben</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/budget.py" line="167"/>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="175"/>
         <source>This database holds no budget.</source>
         <translation>Diese Datenbank enthält kein Budget.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/budget.py" line="184"/>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="192"/>
         <source>Budget of the Eingliederungstitel {0}, report month {1} (amounts in €)</source>
         <translation>Budget Eingliederungstitel {0}, Berichtsmonat {1} (Beträge in €)</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/budget.py" line="203"/>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="211"/>
         <source>Allocation {0} − administration {1} = EGL {2}; bound by prior commitments {3}; available for planning {4}</source>
         <translation>Zuteilung {0} − Entnahme Verwaltung {1} = EGL-Leistungen {2}; durch Vorbindungen gebunden {3}; verfügbar für die Planung {4}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/budget.py" line="253"/>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="261"/>
         <source>{0}: select an instrument to enter its monthly values.</source>
         <translation>{0}: Wählen Sie ein Instrument, um seine Monatswerte einzugeben.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/budget.py" line="258"/>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="266"/>
         <source>Monthly values {0} – {1}</source>
         <translation>Monatswerte {0} – {1}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/budget.py" line="337"/>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="345"/>
         <source>Enter the amount first.</source>
         <translation>Bitte zuerst den Betrag eingeben: Eine Bemerkung gehört zu einem Wert.</translation>
     </message>
@@ -859,72 +864,72 @@ Lizenz: {1}</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="28"/>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="37"/>
         <source>History</source>
         <translation>Änderungsverlauf</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="35"/>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="44"/>
         <source>Changes of this value</source>
         <translation>Änderungen dieses Werts</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="38"/>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="47"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="39"/>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="48"/>
         <source>Who</source>
         <translation>Wer</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="40"/>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="49"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="41"/>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="50"/>
         <source>Before</source>
         <translation>Vorher</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="42"/>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="51"/>
         <source>After</source>
         <translation>Nachher</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="61"/>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="70"/>
         <source>No changes recorded for this value.</source>
         <translation>Zu diesem Wert sind keine Änderungen protokolliert.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="69"/>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="78"/>
         <source>command line</source>
         <translation>Befehlszeile</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="70"/>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="79"/>
         <source>window</source>
         <translation>Programmoberfläche</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="71"/>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="80"/>
         <source>import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="72"/>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="81"/>
         <source>merge</source>
         <translation>Zusammenführung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="73"/>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="82"/>
         <source>demo data</source>
         <translation>Demodaten</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="74"/>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="83"/>
         <source>catalogue</source>
         <translation>Katalog</translation>
     </message>

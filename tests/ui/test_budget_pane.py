@@ -204,3 +204,25 @@ def test_the_budget_models_pass_the_qt_model_test(
     for model in (pane.model, pane.grid_model):  # type: ignore[attr-defined]
         assert isinstance(model, BudgetModel | BudgetGridModel)
         qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def test_ctrl_h_shows_the_history_of_an_entry_in_euros(window: MainWindow, qtbot: QtBot) -> None:
+    from aipdesk.ui.dialogs.history_dialog import HistoryDialog
+
+    grid = go_to_fbw_march(window, qtbot)
+    qtbot.keyClicks(grid, "1")
+    editor = editor_of(grid)
+    type_text(qtbot, editor, ".234,56")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    grid.setCurrentIndex(grid.model().index(0, MARCH))
+    pane = pane_of(window)
+    pane.action_history.trigger()  # type: ignore[attr-defined]
+    dialog = pane.findChild(HistoryDialog, "historyDialog")
+    assert dialog is not None
+    rows = dialog.table.rowCount()
+    assert rows == 2  # the demo's entry, then the one just typed (newest first)
+    newest = [dialog.table.item(0, c).text() for c in range(5)]
+    assert newest[3] == format_cents(DEMO_MARCH_CENTS, symbol=True)
+    assert newest[4] == "1.234,56 €"
+    assert dialog.table.item(1, 3).text() == "–"
+    dialog.close()

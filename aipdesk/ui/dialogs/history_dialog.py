@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -22,8 +23,16 @@ SOURCES = ("cli", "gui", "import", "merge", "demo", "catalogue")
 
 
 class HistoryDialog(QDialog):
-    def __init__(self, changes: list[Change], title: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        changes: list[Change],
+        title: str,
+        parent: QWidget | None = None,
+        told: Callable[[Any], str] | None = None,
+    ) -> None:
+        """`told` says what an entry held (default: a monthly value with its note)."""
         super().__init__(parent)
+        self._told = told
         self.setObjectName("historyDialog")
         self.setWindowTitle(self.tr("History"))
         layout = QVBoxLayout(self)
@@ -76,4 +85,6 @@ class HistoryDialog(QDialog):
         return names.get(source, source)
 
     def _value(self, payload: Any) -> str:
+        if self._told is not None:
+            return self._told(payload)
         return describe(payload, fmt().number)

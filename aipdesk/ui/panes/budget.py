@@ -12,7 +12,7 @@ the note. A refused amount keeps the editor open and says why.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from aipdesk.domain.budget import Level
 from aipdesk.domain.budget_figures import Figures
 from aipdesk.domain.errors import Code, DomainError
+from aipdesk.domain.escape import visible
 from aipdesk.domain.money import format_cents, parse_cents
 from aipdesk.domain.months import Month
 from aipdesk.services.base import Changes
@@ -38,6 +39,7 @@ from aipdesk.ui.backend import Backend
 from aipdesk.ui.chart.budget_chart import BudgetChart, BudgetChartData
 from aipdesk.ui.clipboard import install_copy
 from aipdesk.ui.common import ItemRole, month_label, refusal_text, show_refusal
+from aipdesk.ui.dialogs.history_dialog import HistoryDialog
 from aipdesk.ui.dialogs.note_dialog import NoteDialog
 from aipdesk.ui.models.budget_model import (
     COL_NAME,
@@ -111,6 +113,12 @@ class BudgetPane(QWidget):
         self.action_note.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.action_note.triggered.connect(self.edit_note)
         self.grid.addAction(self.action_note)
+        self.action_history = QAction(self.tr("Show &history…"), self)
+        self.action_history.setObjectName("budgetActionHistory")
+        self.action_history.setShortcut(QKeySequence("Ctrl+H"))
+        self.action_history.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.action_history.triggered.connect(self.show_history)
+        self.grid.addAction(self.action_history)
 
         self.grid_title = QLabel(self)
         self.grid_title.setObjectName("budgetGridTitle")
@@ -351,3 +359,37 @@ class BudgetPane(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def show_history(self) -> HistoryDialog | None:
+        """Who changed the current entry when, from which amount to which (Ctrl+H)."""
+        index = self.grid.currentIndex()
+        month = month_of(index.column()) if index.isValid() else None
+        if month is None or not self.backend.is_open:
+            return None
+        row: BudgetGridRow = index.data(ItemRole)
+        when = Month(row.year, month + 1)
+        changes = [
+            change
+            for change in self.backend.history(row.instrument, row.kind, when)
+            if change.entity == "budget" and _due_of(change) in (None, row.due)
+        ]
+        dialog = HistoryDialog(changes, self._where(row, when), self, _amount_text)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+
+def _due_of(change: Any) -> int | None:
+    """The year a logged commitment falls due (None: not said, or spending)."""
+    payload = change.new or change.old
+    due = payload.get("due_year") if isinstance(payload, dict) else None
+    return due if isinstance(due, int) else None
+
+
+def _amount_text(payload: Any) -> str:
+    """A logged budget entry as people read it: "1.234,56 €" with its note."""
+    if not isinstance(payload, dict) or not isinstance(payload.get("amount_cents"), int):
+        return "–"
+    text = format_cents(payload["amount_cents"], symbol=True)
+    note = payload.get("note")
+    return f"{text} ({visible(note)})" if note else text

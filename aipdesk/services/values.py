@@ -18,7 +18,7 @@ from aipdesk.services.cellwrite import Wanted as Wanted
 from aipdesk.services.cellwrite import _Keep as _Keep
 from aipdesk.services.cellwrite import check_cell_version, check_loggable_cell, set_cells
 from aipdesk.services.closing import check_unlocked
-from aipdesk.services.families import cell_values, check_cell, members
+from aipdesk.services.families import cell_values, check_cell, members, touched_parents
 from aipdesk.services.operation import (
     NOTHING,
     Operation,
@@ -56,7 +56,10 @@ def _check_family(
     session: Session, catalog: Catalog, project: str, metric: str, month: Month, value: int
 ) -> None:
     """The davon rule (child <= parent, partition <= parent) against what is stored for
-    the same project and month, with `value` written."""
+    the same project and month, with `value` written. A metric of no family (neither
+    a parent nor a davon metric) has nothing to check: nothing is read."""
+    if not touched_parents(catalog, [metric]):
+        return
     values = cell_values(session, catalog, project, month, members(catalog, [metric]))
     values[metric] = value
     check_cell(catalog, project, month, [metric], values)
@@ -81,10 +84,30 @@ def apply_value(
     False the caller checks the davon rule itself, once all its cells are written.
     """
     check_loggable_cell(catalog, project, metric, month)
+    row = _stored(session, catalog, project, metric, month)
+    written = _apply(
+        session, catalog, actor, (project, metric, month), row, value, note, expected, family
+    )
+    return None if written is None else written.version
+
+
+def _apply(
+    session: Session,
+    catalog: Catalog,
+    actor: Actor,
+    key: CellKey,
+    row: ValueRow | None,
+    value: int,
+    note: str | _Keep | None,
+    expected: int | None,
+    family: bool,
+) -> ValueRow | None:
+    """`apply_value` on the cell's stored `row` (None: no value yet), read by the caller:
+    the row as written, or None when nothing changed."""
+    project, metric, month = key
     if isinstance(note, str):  # the same rule on every path (window, log, import, merge)
         check_note(note)
-    row = _stored(session, catalog, project, metric, month)
-    check_cell_version(session, catalog, row, (project, metric, month), expected)
+    check_cell_version(session, catalog, row, key, expected)
     if family:
         _check_family(session, catalog, project, metric, month, value)
     new_note = (row.note if row else None) if isinstance(note, _Keep) else (note or None)
@@ -125,7 +148,7 @@ def apply_value(
     session.flush()
     if old is None:  # a new row: is it the only one of its cell?
         check_cells_unique(session, [(row.project_id, row.metric_id, row.year, row.month)])
-    return row.version
+    return row
 
 
 def set_cell(
@@ -151,14 +174,11 @@ def set_cell(
     old = (row.value, row.note) if row is not None else None
     if wanted is not None:
         value, note = wanted
-        version = apply_value(
-            session, catalog, actor, project, metric, month, value, note, expected, family
-        )
-        if version is None:
+        # The row read above is written in place: no second read of the cell.
+        written = _apply(session, catalog, actor, key, row, value, note, expected, family)
+        if written is None:
             return None
-        stored = _stored(session, catalog, project, metric, month)
-        assert stored is not None
-        return old, CellState(stored.value, stored.note, version)
+        return old, CellState(written.value, written.note, written.version)
     check_cell_version(session, catalog, row, key, expected)
     if row is None:
         return None

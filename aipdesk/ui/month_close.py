@@ -9,10 +9,12 @@ change in between, no right to approve) is shown in one line.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -71,12 +73,65 @@ class ReopenDialog(QDialog):
         return self.reason.toPlainText().strip()
 
 
+class DeadlineDialog(QDialog):
+    """`deadlineDialog`: the Meldeschluss of a month for every project (`deadlineEdit`);
+    the 10th of the following month unless a coordinator moves it."""
+
+    def __init__(self, month: Month, due: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("deadlineDialog")
+        self.setWindowTitle(self.tr("Deadline"))
+        layout = QVBoxLayout(self)
+        label = QLabel(
+            self.tr("Deadline for {0} (default: the 10th of the following month):").format(
+                month_label(month)
+            ),
+            self,
+        )
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        self.edit = QDateEdit(QDate(due.year, due.month, due.day), self)
+        self.edit.setObjectName("deadlineEdit")
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("dd.MM.yyyy")
+        label.setBuddy(self.edit)
+        layout.addWidget(self.edit)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def due(self) -> date:
+        chosen = self.edit.date()
+        return date(chosen.year(), chosen.month(), chosen.day())
+
+
 class MonthClose:
     """Builds the month actions of a context menu and runs them for one pane."""
 
     def __init__(self, backend: Backend, parent: QWidget) -> None:
         self.backend = backend
         self.parent = parent
+
+    def add_deadline(self, menu: QMenu, month: Month, due: date) -> None:
+        """The coordinators' action: move the Meldeschluss of `month` (all projects)."""
+        action = menu.addAction(QCoreApplication.translate("MonthClose", "Change deadline…"))
+        action.setObjectName("actionSetDeadline")
+        action.triggered.connect(lambda: self.ask_deadline(month, due))
+
+    def ask_deadline(self, month: Month, due: date) -> DeadlineDialog:
+        dialog = DeadlineDialog(month, due, self.parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.set_deadline(month, dialog.due()))
+        dialog.open()
+        return dialog
+
+    def set_deadline(self, month: Month, due: date) -> bool:
+        from aipdesk.services.closing import SetDeadline
+
+        return self._run(SetDeadline(month, due))
 
     def add_to(self, menu: QMenu, project: Project, month: Month, state: MonthState) -> None:
         """The three actions for `project`'s `month`, enabled as its `state` allows."""

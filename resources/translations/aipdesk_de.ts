@@ -423,6 +423,19 @@ Ergebnis</translation>
     </message>
 </context>
 <context>
+    <name>DeadlineDialog</name>
+    <message>
+        <location filename="../../aipdesk/ui/month_close.py" line="83"/>
+        <source>Deadline</source>
+        <translation>Meldeschluss</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/month_close.py" line="86"/>
+        <source>Deadline for {0} (default: the 10th of the following month):</source>
+        <translation>Meldeschluss für {0} (sonst der 10. des Folgemonats):</translation>
+    </message>
+</context>
+<context>
     <name>ExchangeActions</name>
     <message>
         <location filename="../../aipdesk/ui/exchange_actions.py" line="41"/>
@@ -1630,17 +1643,22 @@ Lizenz: {1}</translation>
 <context>
     <name>MonthClose</name>
     <message>
-        <location filename="../../aipdesk/ui/month_close.py" line="85"/>
+        <location filename="../../aipdesk/ui/month_close.py" line="120"/>
+        <source>Change deadline…</source>
+        <translation>Meldeschluss ändern…</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/month_close.py" line="140"/>
         <source>Report month</source>
         <translation>Berichtsmonat</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/month_close.py" line="89"/>
+        <location filename="../../aipdesk/ui/month_close.py" line="144"/>
         <source>Approve month</source>
         <translation>Monat freigeben</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/month_close.py" line="93"/>
+        <location filename="../../aipdesk/ui/month_close.py" line="148"/>
         <source>Reopen month…</source>
         <translation>Monat wieder öffnen…</translation>
     </message>
@@ -2422,17 +2440,17 @@ Lizenz: {1}</translation>
 <context>
     <name>ReopenDialog</name>
     <message>
-        <location filename="../../aipdesk/ui/month_close.py" line="42"/>
+        <location filename="../../aipdesk/ui/month_close.py" line="44"/>
         <source>Reopen month</source>
         <translation>Monat wieder öffnen</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/month_close.py" line="46"/>
+        <location filename="../../aipdesk/ui/month_close.py" line="48"/>
         <source>{0}: why is the month opened again? The reason is kept in the history.</source>
         <translation>{0}: Warum wird der Monat wieder geöffnet? Die Begründung steht im Änderungsprotokoll.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/month_close.py" line="61"/>
+        <location filename="../../aipdesk/ui/month_close.py" line="63"/>
         <source>Reopen</source>
         <translation>Wieder öffnen</translation>
     </message>

@@ -135,3 +135,31 @@ def test_the_chart_in_ibcs_notation(window: MainWindow, qtbot: QtBot) -> None:
     action.trigger()
     assert chart.actual_item.opts["pen"].color().name() == "#0072b2"
     assert chart.plan_item.opts["symbol"] is None
+
+
+def test_a_coordinator_moves_the_deadline_from_the_matrix(window: MainWindow, qtbot: QtBot) -> None:
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    from aipdesk.ui.month_close import DeadlineDialog
+
+    view = window.dashboard.matrix
+    menu = view.month_menu(matrix_index(window, "NEUSTART", 5), QPoint(0, 0))
+    assert menu is not None
+    action = menu.findChild(type(menu.menuAction()), "actionSetDeadline")
+    assert action is not None
+    action.trigger()
+    menu.close()
+    dialog = window.findChild(DeadlineDialog, "deadlineDialog")
+    assert dialog is not None and dialog.due() == date(2021, 6, 10)  # the default
+    dialog.edit.setDate(QDate(2021, 6, 15))
+    with qtbot.waitSignal(window.loaded, timeout=20_000):
+        dialog.accept()
+    # Every project's May follows it.
+    assert window.snapshot.closing[("NEUSTART", MAY)].due == date(2021, 6, 15)
+    assert window.snapshot.closing[("LIA", MAY)].due == date(2021, 6, 15)
+    assert window.undo_stack.undoText().startswith("Meldeschluss Mai 2021")
+    with qtbot.waitSignal(window.loaded, timeout=20_000):
+        window.undo_stack.undo()
+    assert window.snapshot.closing[("NEUSTART", MAY)].due == date(2021, 6, 10)

@@ -98,5 +98,7 @@ class ReportingMatrixView(QTableView):
         menu.setObjectName("matrixContextMenu")
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.closer.add_to(menu, row.project, matrix.months[month], close.state)
+        menu.addSeparator()
+        self.closer.add_deadline(menu, matrix.months[month], close.due)
         menu.popup(position)
         return menu

@@ -460,3 +460,24 @@ def test_grant_and_revoke_are_in_the_change_log(
     assert " it " in lines[0] and " neu " in lines[0]
     assert f"Anmeldung {anna}, Rolle Teamleitung" in lines[0]
     assert " gelöscht " in lines[1]
+
+
+def test_a_team_lead_lists_an_implausible_value_of_their_project_zur_klaerung(
+    shared: str, login: Callable[[str], str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    anna = login("anna")
+    ok(capsys, "access", "grant", anna, "--project", "NEUSTART", "--db", shared)
+    for month in range(1, 11):  # a history for the plausibility rule, by the owner
+        ok(capsys, "log", "--db", shared, "--project", "NEUSTART", "--metric", "integrations",
+           "--month", f"2021-{month:02d}", "--value", "50")  # fmt: skip
+    as_anna = as_login(shared, anna)
+    line = refused(capsys, "log", "--db", as_anna, "--project", "NEUSTART", "--metric",
+                   "integrations", "--month", "2021-11", "--value", "900")  # fmt: skip
+    assert "Keine Berechtigung" not in line and "--force" in line
+    ok(capsys, "log", "--db", as_anna, "--project", "NEUSTART", "--metric", "integrations",
+       "--month", "2021-11", "--value", "900", "--force", "--note", "Jobmesse")  # fmt: skip
+    assert stored(
+        shared,
+        "SELECT value, reason FROM value_reviews r JOIN projects p ON p.id = r.project_id "
+        "WHERE p.code = 'NEUSTART'",
+    ) == [(900, "Jobmesse")]

@@ -46,6 +46,7 @@ TEAMLEAD_WRITES = {
     "monthly_values": "INSERT, UPDATE (value, note, version, updated_by, updated_at), DELETE",
     "month_states": "INSERT, UPDATE (state, reported_by, reported_at, first_reported_at, version)",
     "change_log": "INSERT",
+    "value_reviews": "INSERT, UPDATE",  # their own values zur Klärung (migration 0008)
 }
 # Tables nobody but the owner writes.
 OWNER_ONLY = ("alembic_version", "access_grants")

@@ -37,8 +37,8 @@ from aipdesk.store.integrity import UNREADABLE, file_findings, sqlite_findings
 from aipdesk.store.locations import BUSY_TIMEOUT_MS, has_content, journal_file, read_only_uri
 
 # The newest migration this version of aipdesk knows; tests check it is Alembic's head.
-SCHEMA_HEAD = "0007"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
+SCHEMA_HEAD = "0008"
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008")
 SQLITE_HEADER = b"SQLite format 3\x00"
 # Files up to this size are quick-checked on every open (≈250,000 values, ≤ 0.07 s warm);
 # larger ones at their first open of the day (bench figures in the module docstring).

@@ -219,72 +219,82 @@ Ergebnis</translation>
 <context>
     <name>BudgetPane</name>
     <message>
-        <location filename="../../aipdesk/ui/panes/budget.py" line="79"/>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="82"/>
         <source>Budget by instrument</source>
         <translation>Budget nach Instrumenten</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/budget.py" line="95"/>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="98"/>
         <source>Monthly budget entries</source>
         <translation>Monatliche Budgetwerte</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/budget.py" line="110"/>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="114"/>
         <source>Edit &amp;note…</source>
         <translation>&amp;Bemerkung bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/budget.py" line="116"/>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="120"/>
         <source>Show &amp;history…</source>
         <translation>&amp;Verlauf anzeigen…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/budget.py" line="127"/>
-        <source>Type an amount in euros (350.000,30 or 400000.20); Enter moves down, Tab right, Delete clears, Shift+F2 edits the note. Every entry can be undone (Ctrl+Z).</source>
-        <translation>Betrag in Euro eingeben (350.000,30 oder 400000.20); Enter geht nach unten, Tab nach rechts, Entf löscht, Umschalt+F2 bearbeitet die Bemerkung. Jede Eingabe lässt sich rückgängig machen (Strg+Z).</translation>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="131"/>
+        <source>Type an amount in euros (350.000,30 or 400000.20); Enter moves down, Tab right, Delete clears, Ctrl+V pastes from a spreadsheet, Shift+F2 edits the note, Ctrl+H shows the history. Every entry can be undone (Ctrl+Z).</source>
+        <translation>Betrag in Euro eingeben (350.000,30 oder 400000.20); Enter geht nach unten, Tab nach rechts, Entf löscht, Strg+V fügt aus einer Tabellenkalkulation ein, Umschalt+F2 bearbeitet die Bemerkung, Strg+H zeigt den Verlauf. Jede Eingabe lässt sich rückgängig machen (Strg+Z).</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/budget.py" line="138"/>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="142"/>
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/budget.py" line="151"/>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="155"/>
         <source>Monthly entry</source>
         <translation>Monatswerte</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/budget.py" line="152"/>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="156"/>
         <source>Plan curve and spending</source>
         <translation>Plankurve und Ausgaben</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/budget.py" line="175"/>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="179"/>
         <source>This database holds no budget.</source>
         <translation>Diese Datenbank enthält kein Budget.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/budget.py" line="192"/>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="196"/>
         <source>Budget of the Eingliederungstitel {0}, report month {1} (amounts in €)</source>
         <translation>Budget Eingliederungstitel {0}, Berichtsmonat {1} (Beträge in €)</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/budget.py" line="211"/>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="215"/>
         <source>Allocation {0} − administration {1} = EGL {2}; bound by prior commitments {3}; available for planning {4}</source>
         <translation>Zuteilung {0} − Entnahme Verwaltung {1} = EGL-Leistungen {2}; durch Vorbindungen gebunden {3}; verfügbar für die Planung {4}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/budget.py" line="261"/>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="265"/>
         <source>{0}: select an instrument to enter its monthly values.</source>
         <translation>{0}: Wählen Sie ein Instrument, um seine Monatswerte einzugeben.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/budget.py" line="266"/>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="270"/>
         <source>Monthly values {0} – {1}</source>
         <translation>Monatswerte {0} – {1}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/budget.py" line="345"/>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="355"/>
+        <source>The clipboard holds {0} rows × {1} columns, but from the selected cell the grid has room for {2} rows × {3} months. Nothing was stored.</source>
+        <translation>Die Zwischenablage enthält {0} Zeilen × {1} Spalten, ab der gewählten Zelle ist im Raster Platz für {2} Zeilen × {3} Monate. Nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="372"/>
+        <source>Nothing was stored.</source>
+        <translation>Nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="404"/>
         <source>Enter the amount first.</source>
         <translation>Bitte zuerst den Betrag eingeben: Eine Bemerkung gehört zu einem Wert.</translation>
     </message>

@@ -226,3 +226,40 @@ def test_ctrl_h_shows_the_history_of_an_entry_in_euros(window: MainWindow, qtbot
     assert newest[4] == "1.234,56 €"
     assert dialog.table.item(1, 3).text() == "–"
     dialog.close()
+
+
+def test_ctrl_v_pastes_amounts_from_a_spreadsheet_as_one_step(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    grid = go_to_fbw_march(window, qtbot)
+    steps = window.undo_stack.count()
+    QApplication.clipboard().setText("1.000,00\t2000.5\n")  # March and April, as Excel copies
+    qtbot.keyClick(grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert spent(window) == 100_000
+    assert spent(window, MARCH + 1) == 200_050
+    assert window.undo_stack.count() == steps + 1  # both cells, one step
+    window.undo_stack.undo()
+    assert spent(window) == DEMO_MARCH_CENTS
+
+
+def test_a_paste_with_a_bad_amount_stores_nothing(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    shown: list[str] = []
+    monkeypatch.setattr("aipdesk.ui.panes.budget.show_error", lambda _w, text: shown.append(text))
+    grid = go_to_fbw_march(window, qtbot)
+    before = spent(window, MARCH + 1)
+    QApplication.clipboard().setText("5\t-3\n")
+    qtbot.keyClick(grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert spent(window) == DEMO_MARCH_CENTS and spent(window, MARCH + 1) == before
+    assert shown == [
+        'FbW · Ausgaben · Apr 2021: Betrag "-3" darf nicht negativ sein – Nichts wurde gespeichert.'
+    ]
+    QApplication.clipboard().setText("\t".join(["1"] * 11))  # past December
+    qtbot.keyClick(grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert "enthält 1 Zeilen × 11 Spalten" in shown[-1] and "× 10 Monate" in shown[-1]
+    assert spent(window) == DEMO_MARCH_CENTS

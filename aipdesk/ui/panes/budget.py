@@ -18,6 +18,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QLabel,
     QSplitter,
@@ -33,12 +34,13 @@ from aipdesk.domain.errors import Code, DomainError
 from aipdesk.domain.escape import visible
 from aipdesk.domain.money import format_cents, parse_cents
 from aipdesk.domain.months import Month
+from aipdesk.domain.table_text import TableTextError, read_table_text
 from aipdesk.services.base import Changes
 from aipdesk.services.results import BudgetView, Snapshot
 from aipdesk.ui.backend import Backend
 from aipdesk.ui.chart.budget_chart import BudgetChart, BudgetChartData
 from aipdesk.ui.clipboard import install_copy
-from aipdesk.ui.common import ItemRole, month_label, refusal_text, show_refusal
+from aipdesk.ui.common import ItemRole, month_label, refusal_text, show_error, show_refusal
 from aipdesk.ui.dialogs.history_dialog import HistoryDialog
 from aipdesk.ui.dialogs.note_dialog import NoteDialog
 from aipdesk.ui.models.budget_model import (
@@ -51,6 +53,7 @@ from aipdesk.ui.models.budget_model import (
     short_name,
 )
 from aipdesk.ui.panes.grid_view import CellDelegate, GridView
+from aipdesk.ui.panes.paste_text import table_text_refusal
 
 if TYPE_CHECKING:
     from aipdesk.services.budget import SetBudgetEntry
@@ -106,6 +109,7 @@ class BudgetPane(QWidget):
         self.grid.verticalHeader().hide()
         self.grid.verticalHeader().setDefaultSectionSize(self.grid.fontMetrics().height() + 6)
         self.grid.clear_requested.connect(self._clear)
+        self.grid.paste_requested.connect(self.paste)
         self.delegate.move_down.connect(self.grid.move_down)
         self.action_note = QAction(self.tr("Edit &note…"), self)
         self.action_note.setObjectName("budgetActionNote")
@@ -125,8 +129,8 @@ class BudgetPane(QWidget):
         self.hint = QLabel(
             self.tr(
                 "Type an amount in euros (350.000,30 or 400000.20); Enter moves down, Tab "
-                "right, Delete clears, Shift+F2 edits the note. Every entry can be undone "
-                "(Ctrl+Z)."
+                "right, Delete clears, Ctrl+V pastes from a spreadsheet, Shift+F2 edits the "
+                "note, Ctrl+H shows the history. Every entry can be undone (Ctrl+Z)."
             ),
             self,
         )
@@ -327,6 +331,61 @@ class BudgetPane(QWidget):
             show_refusal(self, error, self.backend.lang)
             return
         self.message.clear()
+
+    def paste(self) -> bool:
+        """Paste the clipboard's tab-separated amounts (from Excel, LibreOffice or aipdesk)
+        at the current cell as one undo step: every cell is read first, and one that is
+        not an amount, or a block past the grid's edge, refuses all of it."""
+        if self.grid_model.read_only:
+            return False
+        index = self.grid.currentIndex()
+        start = month_of(index.column()) if index.isValid() else None
+        if start is None:
+            return False
+        try:
+            block = read_table_text(QApplication.clipboard().text())
+        except TableTextError as error:
+            show_error(self, table_text_refusal(error))
+            return False
+        rows = self.grid_model.rowCount()
+        if index.row() + len(block) > rows or start + len(block[0]) > 12:
+            show_error(
+                self,
+                self.tr(
+                    "The clipboard holds {0} rows × {1} columns, but from the selected cell "
+                    "the grid has room for {2} rows × {3} months. Nothing was stored."
+                ).format(len(block), len(block[0]), rows - index.row(), 12 - start),
+            )
+            return False
+        entries = []
+        for offset, line in enumerate(block):
+            row: BudgetGridRow = self.grid_model.index(index.row() + offset, 0).data(ItemRole)
+            for column, text in enumerate(line):
+                month = Month(row.year, start + column + 1)
+                try:
+                    amount = None if text == "" else parse_cents(text)
+                except DomainError as error:
+                    where = self._where(row, month)
+                    show_error(
+                        self,
+                        f"{where}: {refusal_text(error, self.backend.lang)} – "
+                        + self.tr("Nothing was stored."),
+                    )
+                    return False
+                if amount is None and row.cells[start + column] is None:
+                    continue  # an empty cell pasted on an empty one
+                entries.append(self._entry(row, month, amount))
+        if not entries:
+            return False
+        from aipdesk.services.budget import SetBudgetEntries
+
+        try:
+            self.backend.execute(SetBudgetEntries(tuple(entries)), self)
+        except DomainError as error:
+            show_refusal(self, error, self.backend.lang)
+            return False
+        self.message.clear()
+        return True
 
     def edit_note(self) -> NoteDialog | None:
         """The note of the current entry in a dialog (on an empty cell it asks for the

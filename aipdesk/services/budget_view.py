@@ -3,6 +3,9 @@ curve and the year's stored entries, in one session (part of the window's snapsh
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -11,7 +14,7 @@ from aipdesk.domain.months import Month
 from aipdesk.services.budget_status import budget_months_in
 from aipdesk.services.results import BudgetCell, BudgetKey, BudgetView
 from aipdesk.store.database import Database
-from aipdesk.store.models import BudgetEntryRow, BudgetInstrumentRow
+from aipdesk.store.models import BudgetEntryRow, BudgetInstrumentRow, BudgetPlanRow
 
 __all__ = ["budget_view", "budget_view_in"]
 
@@ -53,3 +56,27 @@ def budget_view_in(session: Session, year: int, month: Month | None = None) -> B
         if project and metric
     )
     return BudgetView(report, curves, entries, linked)
+
+
+@dataclass(frozen=True)
+class PlanShown:
+    """An instrument's plan for a year as an editor shows it: the amount in cents, its
+    curve (twelve decimal weights; None: linear) and the version it was read at
+    (0: no plan stored)."""
+
+    plan: int
+    weights: tuple[str, ...] | None
+    version: int
+
+
+def plan_shown(db: Database, instrument: str, year: int) -> PlanShown:
+    with db.read() as session:
+        row = session.scalar(
+            select(BudgetPlanRow).where(
+                BudgetPlanRow.instrument == instrument, BudgetPlanRow.year == year
+            )
+        )
+    if row is None:
+        return PlanShown(0, None, 0)
+    weights = None if row.weights is None else tuple(str(w) for w in json.loads(row.weights))
+    return PlanShown(row.plan_cents, weights, row.version)

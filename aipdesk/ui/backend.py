@@ -220,6 +220,12 @@ class Backend(QObject, FileExchange):
                 return found
         return self.runner.call(lambda: chart_data(self.db, project, metric, year, month))
 
+    def budget_plan(self, instrument: str, year: int) -> Any:
+        """An instrument's plan for the year as an editor shows it (PlanShown)."""
+        from aipdesk.services.budget_view import plan_shown
+
+        return plan_shown(self.db, instrument, year)
+
     def budget(self, year: int, month: Month | None = None) -> BudgetView | None:
         """The budget of `year` as the Budget pane shows it (call it on the worker)."""
         from aipdesk.services.budget_view import budget_view

@@ -219,84 +219,127 @@ Ergebnis</translation>
 <context>
     <name>BudgetPane</name>
     <message>
-        <location filename="../../aipdesk/ui/panes/budget.py" line="82"/>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="84"/>
         <source>Budget by instrument</source>
         <translation>Budget nach Instrumenten</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/budget.py" line="98"/>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="100"/>
         <source>Monthly budget entries</source>
         <translation>Monatliche Budgetwerte</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/budget.py" line="114"/>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="116"/>
         <source>Edit &amp;note…</source>
         <translation>&amp;Bemerkung bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/budget.py" line="120"/>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="122"/>
         <source>Show &amp;history…</source>
         <translation>&amp;Verlauf anzeigen…</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/budget.py" line="131"/>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="133"/>
         <source>Type an amount in euros (350.000,30 or 400000.20); Enter moves down, Tab right, Delete clears, Ctrl+V pastes from a spreadsheet, Shift+F2 edits the note, Ctrl+H shows the history. Every entry can be undone (Ctrl+Z).</source>
         <translation>Betrag in Euro eingeben (350.000,30 oder 400000.20); Enter geht nach unten, Tab nach rechts, Entf löscht, Strg+V fügt aus einer Tabellenkalkulation ein, Umschalt+F2 bearbeitet die Bemerkung, Strg+H zeigt den Verlauf. Jede Eingabe lässt sich rückgängig machen (Strg+Z).</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/budget.py" line="142"/>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="144"/>
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/budget.py" line="155"/>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="150"/>
+        <source>&amp;Plan and plan curve…</source>
+        <translation>&amp;Plan und Plankurve…</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="164"/>
         <source>Monthly entry</source>
         <translation>Monatswerte</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/budget.py" line="156"/>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="165"/>
         <source>Plan curve and spending</source>
         <translation>Plankurve und Ausgaben</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/budget.py" line="179"/>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="188"/>
         <source>This database holds no budget.</source>
         <translation>Diese Datenbank enthält kein Budget.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/budget.py" line="196"/>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="205"/>
         <source>Budget of the Eingliederungstitel {0}, report month {1} (amounts in €)</source>
         <translation>Budget Eingliederungstitel {0}, Berichtsmonat {1} (Beträge in €)</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/budget.py" line="215"/>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="224"/>
         <source>Allocation {0} − administration {1} = EGL {2}; bound by prior commitments {3}; available for planning {4}</source>
         <translation>Zuteilung {0} − Entnahme Verwaltung {1} = EGL-Leistungen {2}; durch Vorbindungen gebunden {3}; verfügbar für die Planung {4}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/budget.py" line="265"/>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="277"/>
         <source>{0}: select an instrument to enter its monthly values.</source>
         <translation>{0}: Wählen Sie ein Instrument, um seine Monatswerte einzugeben.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/budget.py" line="270"/>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="282"/>
         <source>Monthly values {0} – {1}</source>
         <translation>Monatswerte {0} – {1}</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/budget.py" line="355"/>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="404"/>
         <source>The clipboard holds {0} rows × {1} columns, but from the selected cell the grid has room for {2} rows × {3} months. Nothing was stored.</source>
         <translation>Die Zwischenablage enthält {0} Zeilen × {1} Spalten, ab der gewählten Zelle ist im Raster Platz für {2} Zeilen × {3} Monate. Nichts wurde gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/budget.py" line="372"/>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="421"/>
         <source>Nothing was stored.</source>
         <translation>Nichts wurde gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/panes/budget.py" line="404"/>
+        <location filename="../../aipdesk/ui/panes/budget.py" line="453"/>
         <source>Enter the amount first.</source>
         <translation>Bitte zuerst den Betrag eingeben: Eine Bemerkung gehört zu einem Wert.</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetPlanDialog</name>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/budget_plan_dialog.py" line="43"/>
+        <source>Plan and plan curve – {0}</source>
+        <translation>Plan und Plankurve – {0}</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/budget_plan_dialog.py" line="49"/>
+        <source>Plan for the year (€):</source>
+        <translation>Plan für das Jahr (€):</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/budget_plan_dialog.py" line="53"/>
+        <source>Weight of each month: the plan to date is the plan times the share of the weights up to the month. Equal weights (or none) are linear.</source>
+        <translation>Gewicht je Monat: der Plan bis zum Monat ist der Plan mal dem Anteil der Gewichte bis dahin. Gleiche Gewichte (oder keine) sind linear.</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/budget_plan_dialog.py" line="62"/>
+        <source>Weight</source>
+        <translation>Gewicht</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/budget_plan_dialog.py" line="69"/>
+        <source>&amp;Linear</source>
+        <translation>&amp;Linear</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/budget_plan_dialog.py" line="103"/>
+        <source>{0}: &quot;{1}&quot; is not a weight (a number, not negative)</source>
+        <translation>{0}: „{1}“ ist kein Gewicht (eine Zahl, nicht negativ)</translation>
+    </message>
+    <message>
+        <location filename="../../aipdesk/ui/dialogs/budget_plan_dialog.py" line="110"/>
+        <source>The weights add up to 0: there is no plan curve.</source>
+        <translation>Die Gewichte ergeben zusammen 0: das ist keine Plankurve.</translation>
     </message>
 </context>
 <context>
@@ -887,72 +930,72 @@ Lizenz: {1}</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="37"/>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="39"/>
         <source>History</source>
         <translation>Änderungsverlauf</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="44"/>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="46"/>
         <source>Changes of this value</source>
         <translation>Änderungen dieses Werts</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="47"/>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="49"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="48"/>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="50"/>
         <source>Who</source>
         <translation>Wer</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="49"/>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="51"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="50"/>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="52"/>
         <source>Before</source>
         <translation>Vorher</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="51"/>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="53"/>
         <source>After</source>
         <translation>Nachher</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="70"/>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="72"/>
         <source>No changes recorded for this value.</source>
         <translation>Zu diesem Wert sind keine Änderungen protokolliert.</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="78"/>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="80"/>
         <source>command line</source>
         <translation>Befehlszeile</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="79"/>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="81"/>
         <source>window</source>
         <translation>Programmoberfläche</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="80"/>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="82"/>
         <source>import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="81"/>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="83"/>
         <source>merge</source>
         <translation>Zusammenführung</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="82"/>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="84"/>
         <source>demo data</source>
         <translation>Demodaten</translation>
     </message>
     <message>
-        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="83"/>
+        <location filename="../../aipdesk/ui/dialogs/history_dialog.py" line="85"/>
         <source>catalogue</source>
         <translation>Katalog</translation>
     </message>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -263,3 +264,62 @@ def test_a_paste_with_a_bad_amount_stores_nothing(
     qtbot.keyClick(grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert "enthält 1 Zeilen × 11 Spalten" in shown[-1] and "× 10 Monate" in shown[-1]
     assert spent(window) == DEMO_MARCH_CENTS
+
+
+def ok_button(dialog: QWidget) -> Any:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    box = dialog.findChild(QDialogButtonBox)
+    assert box is not None
+    return box.button(QDialogButtonBox.StandardButton.Ok)
+
+
+def test_the_plan_and_its_curve_are_edited_in_the_window(window: MainWindow, qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    from aipdesk.ui.dialogs.budget_plan_dialog import BudgetPlanDialog
+
+    pane = pane_of(window)
+    go_to_fbw_march(window, qtbot)
+    button = pane.findChild(QPushButton, "budgetPlanButton")
+    assert button is not None and button.isEnabled()
+    button.click()
+    dialog = pane.findChild(BudgetPlanDialog, "budgetPlanDialog")
+    assert dialog is not None
+    assert dialog.amount.text() == "4.707.481,00"  # the catalogue's FbW plan
+    dialog.amount.setText("1.200.000")
+    # Nothing planned for January to November, everything in December.
+    for month in range(12):
+        dialog.table.item(month, 0).setText("0" if month < 11 else "1")
+    steps = window.undo_stack.count()
+    with qtbot.waitSignal(window.loaded, timeout=20_000):
+        ok_button(dialog).click()
+    assert window.undo_stack.count() == steps + 1
+    view = table(pane)
+    fbw = window.budget.model.find("FBW")  # type: ignore[attr-defined]
+    assert cell(view, fbw, 1) == "1.200.000,00"  # Plan
+    assert cell(view, fbw, 2) == "1.200.000,00"  # plan to December: all of it
+    with qtbot.waitSignal(window.loaded, timeout=20_000):
+        window.undo_stack.undo()
+    assert cell(view, fbw, 1) == "4.707.481,00"
+
+
+def test_a_bad_plan_or_weight_is_named_and_nothing_stored(window: MainWindow, qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    from aipdesk.ui.dialogs.budget_plan_dialog import BudgetPlanDialog
+
+    pane = pane_of(window)
+    go_to_fbw_march(window, qtbot)
+    pane.findChild(QPushButton, "budgetPlanButton").click()  # type: ignore[union-attr]
+    dialog = pane.findChild(BudgetPlanDialog, "budgetPlanDialog")
+    assert dialog is not None
+    steps = window.undo_stack.count()
+    dialog.amount.setText("-5")
+    ok_button(dialog).click()
+    assert dialog.isVisible() and "negativ" in dialog.message.text()
+    dialog.amount.setText("100")
+    dialog.table.item(3, 0).setText("viel")
+    ok_button(dialog).click()
+    assert dialog.isVisible() and "Apr: „viel“ ist kein Gewicht" in dialog.message.text()
+    assert window.undo_stack.count() == steps

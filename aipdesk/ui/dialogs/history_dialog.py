@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from aipdesk.domain.audit import Change, describe
+from aipdesk.domain.escape import visible
+from aipdesk.domain.money import format_cents
 from aipdesk.ui.common import fmt
 
 SOURCES = ("cli", "gui", "import", "merge", "demo", "catalogue")
@@ -88,3 +90,19 @@ class HistoryDialog(QDialog):
         if self._told is not None:
             return self._told(payload)
         return describe(payload, fmt().number)
+
+
+def due_of(change: Any) -> int | None:
+    """The year a logged commitment falls due (None: not said, or spending)."""
+    payload = change.new or change.old
+    due = payload.get("due_year") if isinstance(payload, dict) else None
+    return due if isinstance(due, int) else None
+
+
+def amount_text(payload: Any) -> str:
+    """A logged budget entry as people read it: "1.234,56 €" with its note."""
+    if not isinstance(payload, dict) or not isinstance(payload.get("amount_cents"), int):
+        return "–"
+    text = format_cents(payload["amount_cents"], symbol=True)
+    note = payload.get("note")
+    return f"{text} ({visible(note)})" if note else text

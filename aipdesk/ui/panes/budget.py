@@ -12,15 +12,17 @@ the note. A refused amount keeps the editor open and says why.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -31,7 +33,6 @@ from PySide6.QtWidgets import (
 from aipdesk.domain.budget import Level
 from aipdesk.domain.budget_figures import Figures
 from aipdesk.domain.errors import Code, DomainError
-from aipdesk.domain.escape import visible
 from aipdesk.domain.money import format_cents, parse_cents
 from aipdesk.domain.months import Month
 from aipdesk.domain.table_text import TableTextError, read_table_text
@@ -41,7 +42,8 @@ from aipdesk.ui.backend import Backend
 from aipdesk.ui.chart.budget_chart import BudgetChart, BudgetChartData
 from aipdesk.ui.clipboard import install_copy
 from aipdesk.ui.common import ItemRole, month_label, refusal_text, show_error, show_refusal
-from aipdesk.ui.dialogs.history_dialog import HistoryDialog
+from aipdesk.ui.dialogs.budget_plan_dialog import BudgetPlanDialog
+from aipdesk.ui.dialogs.history_dialog import HistoryDialog, amount_text, due_of
 from aipdesk.ui.dialogs.note_dialog import NoteDialog
 from aipdesk.ui.models.budget_model import (
     COL_NAME,
@@ -143,7 +145,14 @@ class BudgetPane(QWidget):
         entry = QWidget(self)
         entry_layout = QVBoxLayout(entry)
         entry_layout.setContentsMargins(0, 4, 0, 0)
-        entry_layout.addWidget(self.grid_title)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.grid_title, 1)
+        self.plan_button = QPushButton(self.tr("&Plan and plan curve…"), self)
+        self.plan_button.setObjectName("budgetPlanButton")
+        self.plan_button.setEnabled(False)
+        self.plan_button.clicked.connect(self.edit_plan)
+        title_row.addWidget(self.plan_button)
+        entry_layout.addLayout(title_row)
         entry_layout.addWidget(self.hint)
         entry_layout.addWidget(self.grid, 1)
         entry_layout.addWidget(self.message)
@@ -249,6 +258,9 @@ class BudgetPane(QWidget):
 
     def _show_line(self) -> None:
         row, budget = self.selected(), self.budget
+        self.plan_button.setEnabled(
+            row is not None and row.level is Level.INSTRUMENT and not self.grid_model.read_only
+        )
         if row is None or budget is None:
             self.grid_model.set_rows(())
             self.chart.set_data(None)
@@ -331,6 +343,43 @@ class BudgetPane(QWidget):
             show_refusal(self, error, self.backend.lang)
             return
         self.message.clear()
+
+    def edit_plan(self) -> BudgetPlanDialog | None:
+        """The selected instrument's plan and plan curve in `budgetPlanDialog`; OK stores
+        them as one operation (one undo step), based on the version read."""
+        row, budget = self.selected(), self.budget
+        if row is None or budget is None or row.level is not Level.INSTRUMENT:
+            return None
+        year = budget.report.year
+        shown = self.backend.budget_plan(row.code, year)
+        dialog = BudgetPlanDialog(
+            f"{short_name(row)} {year}", shown.plan, shown.weights, self.backend.lang, self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def store() -> None:
+            from aipdesk.domain.messages import Note
+            from aipdesk.services.budget import SetBudgetPlan
+            from aipdesk.services.operation import told
+
+            assert dialog.result_plan is not None
+            text = told(Note.op_budget_plan, instrument=short_name(row), year=year)
+            op = SetBudgetPlan(
+                row.code,
+                year,
+                dialog.result_plan,
+                dialog.result_weights,
+                expected=shown.version,
+                text=text,
+            )
+            try:
+                self.backend.execute(op, self)
+            except DomainError as error:
+                show_refusal(self, error, self.backend.lang)
+
+        dialog.accepted.connect(store)
+        dialog.open()
+        return dialog
 
     def paste(self) -> bool:
         """Paste the clipboard's tab-separated amounts (from Excel, LibreOffice or aipdesk)
@@ -430,25 +479,9 @@ class BudgetPane(QWidget):
         changes = [
             change
             for change in self.backend.history(row.instrument, row.kind, when)
-            if change.entity == "budget" and _due_of(change) in (None, row.due)
+            if change.entity == "budget" and due_of(change) in (None, row.due)
         ]
-        dialog = HistoryDialog(changes, self._where(row, when), self, _amount_text)
+        dialog = HistoryDialog(changes, self._where(row, when), self, amount_text)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
-
-
-def _due_of(change: Any) -> int | None:
-    """The year a logged commitment falls due (None: not said, or spending)."""
-    payload = change.new or change.old
-    due = payload.get("due_year") if isinstance(payload, dict) else None
-    return due if isinstance(due, int) else None
-
-
-def _amount_text(payload: Any) -> str:
-    """A logged budget entry as people read it: "1.234,56 €" with its note."""
-    if not isinstance(payload, dict) or not isinstance(payload.get("amount_cents"), int):
-        return "–"
-    text = format_cents(payload["amount_cents"], symbol=True)
-    note = payload.get("note")
-    return f"{text} ({visible(note)})" if note else text

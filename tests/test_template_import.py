@@ -589,7 +589,7 @@ def test_missing_sheet(logged: Database, actor: Actor, tmp_path: Path) -> None:
         ({"E1": "2021-1"}, 'Erfassung!E1: "2021-1" ist kein gültiger Monat'),
         (
             {"E1": "2021-01"},
-            f"Erfassung!E5: {JC_NAME} / Eintritte in berufliche Weiterbildung / 2021-01 "
+            f"Erfassung!E5: {JC_NAME} / Eintritte in berufliche Weiterbildung / Januar 2021 "
             "steht doppelt in "
             "der Datei (auch Erfassung!D5)",
         ),

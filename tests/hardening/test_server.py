@@ -65,7 +65,7 @@ def test_a_killed_connection_gives_one_line(
     from aipdesk.services import values
 
     url = pg_database("catalogue")
-    real = values.apply_value
+    real = values._apply  # every write of one value passes here, after its cell is read
 
     def killed(session: Any, *args: Any, **kwargs: Any) -> Any:
         pid = session.execute(text("SELECT pg_backend_pid()")).scalar()
@@ -73,7 +73,7 @@ def test_a_killed_connection_gives_one_line(
             admin.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
         return real(session, *args, **kwargs)
 
-    monkeypatch.setattr(values, "apply_value", killed)
+    monkeypatch.setattr(values, "_apply", killed)
     code = main([*LOG, "--db", url, "--value", "7"])
     gc.collect()  # what the lost connection's finalizers say comes now, not at exit
     err = capsys.readouterr().err
@@ -81,7 +81,7 @@ def test_a_killed_connection_gives_one_line(
     assert err.count("\n") == 1, err
     assert err.startswith("aipdesk: Die Verbindung zur Datenbank postgresql+psycopg://")
     assert "Traceback" not in err and "Exception ignored" not in err
-    monkeypatch.setattr(values, "apply_value", real)
+    monkeypatch.setattr(values, "_apply", real)
     db = open_database(url)
     try:
         assert get_value(db, "NEUSTART", "integrations", Month(2021, 5)) is None

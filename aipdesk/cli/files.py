@@ -22,7 +22,7 @@ from aipdesk.cli.common import (
     usage,
     year_type,
 )
-from aipdesk.cli.listing import add_project
+from aipdesk.cli.listing import add_project, add_report_month
 from aipdesk.domain.messages import Note, message, pick
 from aipdesk.domain.months import month_words
 
@@ -61,15 +61,7 @@ def register(sub: Any, common: argparse.ArgumentParser, lang: str = "de") -> Non
         help=t("Arbeitsmappe für die Geschäftsführung", "workbook for the management"),
     )
     p.add_argument("--year", type=year, required=True, metavar="YYYY", help=t("Jahr", "year"))
-    p.add_argument(
-        "--month",
-        type=month,
-        metavar="YYYY-MM",
-        help=t(
-            "Berichtsmonat (sonst der Meldeschluss-Monat)",
-            "report month (else the month up to which all is reported)",
-        ),
-    )
+    add_report_month(p, t, month)
     p.add_argument(
         "--out",
         type=Path,

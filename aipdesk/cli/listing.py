@@ -53,6 +53,19 @@ def add_metric(p: argparse.ArgumentParser, t: Translate, required: bool = False)
     )
 
 
+def add_report_month(p: argparse.ArgumentParser, t: Translate, month: Any) -> None:
+    """--month YYYY-MM: the report month (without it: the Meldeschluss month)."""
+    p.add_argument(
+        "--month",
+        type=month,
+        metavar="YYYY-MM",
+        help=t(
+            "Berichtsmonat (sonst der Meldeschluss-Monat)",
+            "report month (else the month up to which all is reported)",
+        ),
+    )
+
+
 def add_json(p: argparse.ArgumentParser, t: Translate) -> None:
     p.add_argument("--json", action="store_true", help=t("als JSON ausgeben", "print JSON"))
 

@@ -16,6 +16,7 @@ from aipdesk.cli.common import (
     usage,
     year_type,
 )
+from aipdesk.cli.listing import add_report_month
 from aipdesk.domain.messages import Note
 from aipdesk.domain.months import month_words
 
@@ -32,15 +33,7 @@ def register(sub: Any, common: argparse.ArgumentParser, lang: str = "de") -> Non
         ),
     )
     p.add_argument("--year", type=year, required=True, metavar="YYYY", help=t("Jahr", "year"))
-    p.add_argument(
-        "--month",
-        type=month,
-        metavar="YYYY-MM",
-        help=t(
-            "Berichtsmonat (sonst der Meldeschluss-Monat)",
-            "report month (else the month up to which all is reported)",
-        ),
-    )
+    add_report_month(p, t, month)
     p.add_argument(
         "--out",
         type=Path,

@@ -18,7 +18,7 @@ from aipdesk.cli.common import (
     usage,
     year_type,
 )
-from aipdesk.cli.listing import add_json, add_metric, add_pair, add_project
+from aipdesk.cli.listing import add_json, add_metric, add_pair, add_project, add_report_month
 from aipdesk.domain.messages import Note, message
 from aipdesk.domain.months import month_words
 from aipdesk.services.naming import metric_name, project_name
@@ -87,15 +87,7 @@ def register(sub: Any, common: argparse.ArgumentParser, lang: str = "de") -> Non
         help=t("Zielerreichung eines Jahres", "attainment of the targets of a year"),
     )
     p.add_argument("--year", type=year, required=True, metavar="YYYY", help=t("Jahr", "year"))
-    p.add_argument(
-        "--month",
-        type=month,
-        metavar="YYYY-MM",
-        help=t(
-            "Berichtsmonat (sonst der Meldeschluss-Monat)",
-            "report month (else the month up to which all is reported)",
-        ),
-    )
+    add_report_month(p, t, month)
     add_json(p, t)
     p.set_defaults(func=cmd_status)
     p = sub.add_parser(

@@ -17,7 +17,6 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from json.encoder import encode_basestring
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from aipdesk.domain.errors import Code, DomainError
@@ -39,8 +38,7 @@ from aipdesk.services.versions import fresh_versions
 from aipdesk.store.changelog import now
 from aipdesk.store.checks import check_cells_unique
 from aipdesk.store.database import Database
-from aipdesk.store.models import ValueRow
-from aipdesk.store.queries import Catalog, load_catalog
+from aipdesk.store.queries import Catalog, load_catalog, stored_rows
 
 __all__ = ["KEEP", "Incoming", "Kind", "Plan", "PlanItem", "Stored", "plan_values", "write_values"]
 
@@ -183,22 +181,7 @@ def _stored_values(
     mcodes = {v: k for k, v in catalog.metric_ids.items()}
     years = sorted({y for ys in series.values() for y in ys})
     pids = sorted({pid for pid, _ in series})
-    rows = session.execute(
-        select(
-            ValueRow.id,
-            ValueRow.project_id,
-            ValueRow.metric_id,
-            ValueRow.year,
-            ValueRow.month,
-            ValueRow.value,
-            ValueRow.note,
-            ValueRow.version,
-            ValueRow.updated_by,
-            ValueRow.updated_at,
-        ).where(
-            ValueRow.year >= years[0], ValueRow.year <= years[-1], ValueRow.project_id.in_(pids)
-        )
-    )
+    rows = stored_rows(session, pids, years[0], years[-1])
     result: dict[CellKey, Found] = {}
     months: dict[tuple[int, int], Month] = {}
     for rid, pid, mid, year, month_number, value, note, version, by, at in rows:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Final
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, update
 from sqlalchemy.orm import Session
 
 from aipdesk.domain.errors import Code, DomainError
@@ -33,7 +33,7 @@ from aipdesk.services.versions import check_version, fresh_versions
 from aipdesk.store.changelog import now, record_many
 from aipdesk.store.checks import check_cells_unique
 from aipdesk.store.models import ValueRow
-from aipdesk.store.queries import Catalog
+from aipdesk.store.queries import Catalog, stored_rows
 
 CHUNK = 5_000  # rows per statement
 
@@ -106,22 +106,7 @@ def _read(
         return {}
     pcodes = {v: k for k, v in catalog.project_ids.items()}
     mcodes = {v: k for k, v in catalog.metric_ids.items()}
-    rows = session.execute(
-        select(
-            ValueRow.id,
-            ValueRow.project_id,
-            ValueRow.metric_id,
-            ValueRow.year,
-            ValueRow.month,
-            ValueRow.value,
-            ValueRow.note,
-            ValueRow.version,
-            ValueRow.updated_by,
-            ValueRow.updated_at,
-        ).where(
-            ValueRow.project_id.in_(pids), ValueRow.year >= years[0], ValueRow.year <= years[-1]
-        )
-    )
+    rows = stored_rows(session, pids, years[0], years[-1])
     found: dict[CellKey, StoredCell] = {}
     for rid, pid, mid, year, month, value, note, version, by, at in rows:
         if mid in mcodes:

@@ -367,3 +367,29 @@ def logged_count(session: Session, metric_id: int) -> int:
         )
         or 0
     )
+
+
+def stored_rows(
+    session: Session, project_ids: Iterable[int], first_year: int, last_year: int
+) -> Any:
+    """The stored values of `project_ids` from `first_year` to `last_year`, one statement:
+    rows of (id, project_id, metric_id, year, month, value, note, version, updated_by,
+    updated_at), for the writes that compare what comes in with what is stored."""
+    return session.execute(
+        select(
+            ValueRow.id,
+            ValueRow.project_id,
+            ValueRow.metric_id,
+            ValueRow.year,
+            ValueRow.month,
+            ValueRow.value,
+            ValueRow.note,
+            ValueRow.version,
+            ValueRow.updated_by,
+            ValueRow.updated_at,
+        ).where(
+            ValueRow.project_id.in_(sorted(set(project_ids))),
+            ValueRow.year >= first_year,
+            ValueRow.year <= last_year,
+        )
+    )

@@ -232,11 +232,14 @@ class BudgetPane(QWidget):
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        # The row names as wide as they are, the months and the total share the rest.
+        # The row names and the year's sum as wide as they are (a sum runs to millions),
+        # the months share the rest.
         grid_header = self.grid.horizontalHeader()
         grid_header.setMinimumSectionSize(self.grid.fontMetrics().horizontalAdvance("0.000,00"))
         grid_header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         grid_header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        last = self.grid_model.columnCount() - 1
+        grid_header.setSectionResizeMode(last, QHeaderView.ResizeMode.ResizeToContents)
 
     # -- selection -------------------------------------------------------------------------
     def select(self, code: str) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Final
 
-from sqlalchemy import bindparam, delete, insert, update
+from sqlalchemy import bindparam, delete, insert, select, union_all, update
 from sqlalchemy.orm import Session
 
 from aipdesk.domain.errors import Code, DomainError
@@ -29,11 +29,11 @@ from aipdesk.services.base import CellKey, CellState
 from aipdesk.services.families import check_cell, members
 from aipdesk.services.naming import metric_name, project_name
 from aipdesk.services.operation import Work
-from aipdesk.services.versions import check_version, fresh_versions
+from aipdesk.services.versions import check_version, fresh_version, fresh_versions
 from aipdesk.store.changelog import now, record_many
 from aipdesk.store.checks import check_cells_unique
 from aipdesk.store.models import ValueRow
-from aipdesk.store.queries import Catalog, stored_rows
+from aipdesk.store.queries import STORED_COLUMNS, Catalog, stored_rows
 
 CHUNK = 5_000  # rows per statement
 
@@ -98,15 +98,31 @@ def check_cell_version(
 def _read(
     session: Session, catalog: Catalog, keys: Mapping[CellKey, object]
 ) -> dict[CellKey, StoredCell]:
-    """Every stored value of the projects and years `keys` touch (the davon families of
-    their metrics included), in one statement."""
+    """The stored values the write of `keys` compares with and checks the davon rule
+    against, in one statement: for cells of one project and month (a value typed in the
+    grid) those cells and their families only; else every stored value of the projects
+    and years `keys` touch."""
     pids = sorted({catalog.project_ids[p] for p, _, _ in keys if p in catalog.project_ids})
-    years = sorted({month.year for _, _, month in keys})
     if not pids:
         return {}
     pcodes = {v: k for k, v in catalog.project_ids.items()}
     mcodes = {v: k for k, v in catalog.metric_ids.items()}
-    rows = stored_rows(session, pids, years[0], years[-1])
+    months = {month for _, _, month in keys}
+    if len(pids) == 1 and len(months) == 1:
+        (month,) = months
+        known = {m for _, m, _ in keys if m in catalog.metrics}
+        rest = members(catalog, known) - known
+        params = {
+            "pid": pids[0],
+            "year": month.year,
+            "month": month.month,
+            "written": sorted(catalog.metric_ids[m] for m in known),
+            "family": sorted(catalog.metric_ids[m] for m in rest),
+        }
+        rows = session.execute(_CELLS, params)
+    else:
+        years = sorted({month.year for _, _, month in keys})
+        rows = stored_rows(session, pids, years[0], years[-1])
     found: dict[CellKey, StoredCell] = {}
     for rid, pid, mid, year, month, value, note, version, by, at in rows:
         if mid in mcodes:
@@ -181,7 +197,12 @@ def set_cells(
         if row is None or row.value != value or row.note != new_note:
             writes[key] = (value, new_note)
     _families(catalog, stored, writes)
-    fresh = fresh_versions(session, "value", [k for k in writes if k not in stored])
+    new = [key for key in writes if key not in stored]
+    fresh = (
+        {new[0]: fresh_version(session, "value", *new[0])}
+        if len(new) == 1
+        else fresh_versions(session, "value", new)
+    )
     stamp, user = now(), actor.user
     before: dict[CellKey, Before] = {}
     after: dict[CellKey, CellState | None] = {}
@@ -195,7 +216,7 @@ def set_cells(
         before[key] = None if row is None else (row.value, row.note)
         if held is None:
             assert row is not None
-            deletes.append({"rid": row.id})
+            deletes.append({ROW: row.id})
             after[key] = None
         elif row is None:
             inserts.append(
@@ -213,7 +234,7 @@ def set_cells(
             )
             after[key] = CellState(held[0], held[1], fresh[key])
         else:
-            updates.append({"rid": row.id, "v": held[0], "n": held[1], "by": user, "at": stamp})
+            updates.append({ROW: row.id, "v": held[0], "n": held[1], "by": user, "at": stamp})
             after[key] = CellState(held[0], held[1], row.version + 1)
         log.append(
             {
@@ -231,7 +252,7 @@ def set_cells(
             }
         )
     connection = session.connection()
-    for rows, statement in ((deletes, _DELETE), (updates, _UPDATE), (inserts, insert(ValueRow))):
+    for rows, statement in ((deletes, _DELETE), (updates, _UPDATE), (inserts, _INSERT)):
         for start in range(0, len(rows), CHUNK):
             connection.execute(statement, rows[start : start + CHUNK])
     for start in range(0, len(log), CHUNK):
@@ -245,10 +266,27 @@ def set_cells(
     return after, before
 
 
-_DELETE = delete(ValueRow).where(ValueRow.id == bindparam("rid"))
+# Built once: building a statement costs more than SQLite takes to run it.
+_STORED = select(*STORED_COLUMNS).where(
+    ValueRow.project_id == bindparam("pid"),
+    ValueRow.year == bindparam("year"),
+    ValueRow.month == bindparam("month"),
+)
+# The cells written and the rest of their families: two parts, so that a single cell is
+# looked up by its unique key as everywhere else (a damaged unique index then shows as
+# the cell found twice after the write, see store.checks.check_cells_unique).
+_CELLS = union_all(
+    _STORED.where(ValueRow.metric_id.in_(bindparam("written", expanding=True))),
+    _STORED.where(ValueRow.metric_id.in_(bindparam("family", expanding=True))),
+)
+_INSERT = insert(ValueRow)
+# The row's id under the name the ORM gives it: a refusal of the database names the row
+# by it (store.engine: which project and month a refused write was about).
+ROW = "monthly_values_id"
+_DELETE = delete(ValueRow).where(ValueRow.id == bindparam(ROW))
 _UPDATE = (
     update(ValueRow)
-    .where(ValueRow.id == bindparam("rid"))
+    .where(ValueRow.id == bindparam(ROW))
     .values(
         value=bindparam("v"),
         note=bindparam("n"),

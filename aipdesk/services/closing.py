@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from aipdesk.domain.closing import STATE_WORDS, MonthState, default_deadline
@@ -382,21 +382,28 @@ def deadlines(session: Session, year: int) -> dict[Month, date]:
     return {month: moved.get(month) or default_deadline(month) for month in months}
 
 
+# Built once: checked on every write of values.
+_APPROVED = select(MonthStateRow.project_id, MonthStateRow.year, MonthStateRow.month).where(
+    MonthStateRow.state == MonthState.APPROVED.value,
+    MonthStateRow.year.between(bindparam("first"), bindparam("last")),
+)
+_APPROVED_OF = _APPROVED.where(MonthStateRow.project_id.in_(bindparam("pids", expanding=True)))
+
+
 def check_unlocked(session: Session, catalog: Catalog, cells: Iterable[CellKey]) -> None:
     """Refuse writing any of `cells` that lies in an approved month: one cell by its
     names, many as one list; nothing is written either way."""
     wanted = list(cells)
     if not wanted:
         return
-    projects = {catalog.project_ids[p] for p, _, _ in wanted if p in catalog.project_ids}
+    projects = sorted({catalog.project_ids[p] for p, _, _ in wanted if p in catalog.project_ids})
     years = {month.year for _, _, month in wanted}
-    query = select(MonthStateRow.project_id, MonthStateRow.year, MonthStateRow.month).where(
-        MonthStateRow.state == MonthState.APPROVED.value,
-        MonthStateRow.year.between(min(years), max(years)),
-    )
+    params: dict[str, object] = {"first": min(years), "last": max(years)}
     if len(projects) <= 500:
-        query = query.where(MonthStateRow.project_id.in_(projects))
-    locked = {(pid, y, m) for pid, y, m in session.execute(query)}
+        query, params["pids"] = _APPROVED_OF, projects
+    else:
+        query = _APPROVED
+    locked = {(pid, y, m) for pid, y, m in session.execute(query, params)}
     if not locked:
         return
     ids = catalog.project_ids

@@ -70,22 +70,6 @@ def check_cell(
         )
 
 
-def cell_values(
-    session: Session, catalog: Catalog, project: str, month: Month, metrics: Iterable[str]
-) -> dict[str, int]:
-    """The stored values of `metrics` for one project and month (metric code -> value)."""
-    codes = {catalog.metric_ids[code]: code for code in metrics}
-    rows = session.execute(
-        select(ValueRow.metric_id, ValueRow.value).where(
-            ValueRow.project_id == catalog.project_ids[project],
-            ValueRow.year == month.year,
-            ValueRow.month == month.month,
-            ValueRow.metric_id.in_(list(codes)),
-        )
-    )
-    return {codes[metric_id]: value for metric_id, value in rows}
-
-
 def check_stored(session: Session, catalog: Catalog, parent: str) -> None:
     """Check every stored (project, month) of the family of `parent` against the rules
     of `catalog` (which may hold metrics not stored yet): when a metric is newly

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from aipdesk.domain.errors import Code, DomainError
@@ -51,6 +51,26 @@ class Implausible:
         return f"{self.names[0]} · {self.names[1]} · {self.key[2]}: {count} ({usual})"
 
 
+# Built once: read on every write of values.
+_HISTORY = (
+    select(
+        ValueRow.project_id,
+        ValueRow.metric_id,
+        ValueRow.year,
+        ValueRow.month,
+        ValueRow.value,
+        MetricRow.plausibility_factor,
+    )
+    .join(MetricRow, MetricRow.id == ValueRow.metric_id)
+    .where(
+        ValueRow.project_id.in_(bindparam("pids", expanding=True)),
+        ValueRow.metric_id.in_(bindparam("mids", expanding=True)),
+        ValueRow.year >= bindparam("first"),
+        ValueRow.year <= bindparam("last"),
+    )
+)
+
+
 def find_implausible(
     session: Session, catalog: Catalog, written: Mapping[CellKey, int]
 ) -> list[Implausible]:
@@ -65,21 +85,13 @@ def find_implausible(
     last = max(month for _, _, month in written)
     factors: dict[int, float | None] = {}
     rows = session.execute(
-        select(
-            ValueRow.project_id,
-            ValueRow.metric_id,
-            ValueRow.year,
-            ValueRow.month,
-            ValueRow.value,
-            MetricRow.plausibility_factor,
-        )
-        .join(MetricRow, MetricRow.id == ValueRow.metric_id)
-        .where(
-            ValueRow.project_id.in_(sorted({p for p, _ in pairs})),
-            ValueRow.metric_id.in_(sorted({m for _, m in pairs})),
-            ValueRow.year >= first.year - HISTORY_YEARS,
-            ValueRow.year <= last.year,
-        )
+        _HISTORY,
+        {
+            "pids": sorted({p for p, _ in pairs}),
+            "mids": sorted({m for _, m in pairs}),
+            "first": first.year - HISTORY_YEARS,
+            "last": last.year,
+        },
     )
     for pid, mid, year, number, value, factor in rows:
         stored = pairs.get((pid, mid))

@@ -105,12 +105,14 @@ class Catalog:
 
 
 CATALOG_VERSION = "catalog_version"
+# Read at the start of every unit of work: built once.
+_CATALOG_VERSION = select(SettingRow.value).where(SettingRow.key == CATALOG_VERSION)
 # Per connection pool: (catalog version, catalog). See load_catalog.
 _catalog_cache: weakref.WeakKeyDictionary[Any, tuple[int, Catalog]] = weakref.WeakKeyDictionary()
 
 
 def catalog_version(session: Session) -> int:
-    value = session.scalar(select(SettingRow.value).where(SettingRow.key == CATALOG_VERSION))
+    value = session.scalar(_CATALOG_VERSION)
     return int(value) if value else 0
 
 
@@ -323,6 +325,22 @@ class Cell(NamedTuple):
     updated_at: datetime | None
 
 
+# A stored value as the writes compare it: (id, project_id, metric_id, year, month,
+# value, note, version, updated_by, updated_at).
+STORED_COLUMNS = (
+    ValueRow.id,
+    ValueRow.project_id,
+    ValueRow.metric_id,
+    ValueRow.year,
+    ValueRow.month,
+    ValueRow.value,
+    ValueRow.note,
+    ValueRow.version,
+    ValueRow.updated_by,
+    ValueRow.updated_at,
+)
+
+
 def values_in(
     session: Session,
     catalog: Catalog,
@@ -334,17 +352,7 @@ def values_in(
     pcodes = {v: k for k, v in catalog.project_ids.items()}
     mcodes = {v: k for k, v in catalog.metric_ids.items()}
     index = ValueRow.year * 12 + ValueRow.month - 1
-    query = select(
-        ValueRow.project_id,
-        ValueRow.metric_id,
-        ValueRow.year,
-        ValueRow.month,
-        ValueRow.value,
-        ValueRow.note,
-        ValueRow.version,
-        ValueRow.updated_by,
-        ValueRow.updated_at,
-    ).where(
+    query = select(*STORED_COLUMNS[1:]).where(
         ValueRow.year >= first.year,
         ValueRow.year <= last.year,
         index >= first.index,
@@ -373,21 +381,10 @@ def stored_rows(
     session: Session, project_ids: Iterable[int], first_year: int, last_year: int
 ) -> Any:
     """The stored values of `project_ids` from `first_year` to `last_year`, one statement:
-    rows of (id, project_id, metric_id, year, month, value, note, version, updated_by,
-    updated_at), for the writes that compare what comes in with what is stored."""
+    rows of `STORED_COLUMNS`, for the writes that compare what comes in with what is
+    stored."""
     return session.execute(
-        select(
-            ValueRow.id,
-            ValueRow.project_id,
-            ValueRow.metric_id,
-            ValueRow.year,
-            ValueRow.month,
-            ValueRow.value,
-            ValueRow.note,
-            ValueRow.version,
-            ValueRow.updated_by,
-            ValueRow.updated_at,
-        ).where(
+        select(*STORED_COLUMNS).where(
             ValueRow.project_id.in_(sorted(set(project_ids))),
             ValueRow.year >= first_year,
             ValueRow.year <= last_year,

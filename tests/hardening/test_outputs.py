@@ -307,13 +307,13 @@ def test_the_log_holds_no_values_or_notes(
 
     secret = "Frau M. (Diagnose: vertraulich)"
 
-    def failing(*args: Any, **kwargs: Any) -> None:
-        params = {"note": kwargs.get("new", {}).get("note"), "value": 4711}
-        raise IntegrityError("INSERT INTO change_log …", params, Exception(f"boom {secret}"))
+    def failing(_session: Any, rows: list[dict[str, Any]]) -> None:
+        # The change-log rows of the write: their "new" holds the value and the note.
+        raise IntegrityError("INSERT INTO change_log …", rows, Exception(f"boom {secret}"))
 
-    monkeypatch.setattr("aipdesk.services.values.record", failing)
+    monkeypatch.setattr("aipdesk.services.cellwrite.record_many", failing)
     run = cli(*LOG, "--db", demo, "--value", "4711", "--note", secret)
     assert run.code == 1 and len(run.lines) == 1
     logged = log_here.read_text(encoding="utf-8")
-    assert "IntegrityError" in logged and "values.py" in logged  # where, and what kind
+    assert "IntegrityError" in logged and "cellwrite.py" in logged  # where, and what kind
     assert secret not in logged and "4711" not in logged and "vertraulich" not in logged

@@ -62,18 +62,19 @@ def test_a_killed_connection_gives_one_line(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from aipdesk.cli import main
-    from aipdesk.services import values
+    from aipdesk.services import cellwrite
 
     url = pg_database("catalogue")
-    real = values._apply  # every write of one value passes here, after its cell is read
+    real = cellwrite._read  # every write of values reads its cells here, then writes
 
     def killed(session: Any, *args: Any, **kwargs: Any) -> Any:
+        stored = real(session, *args, **kwargs)
         pid = session.execute(text("SELECT pg_backend_pid()")).scalar()
         with pg_server.admin.connect() as admin:
             admin.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
-        return real(session, *args, **kwargs)
+        return stored
 
-    monkeypatch.setattr(values, "_apply", killed)
+    monkeypatch.setattr(cellwrite, "_read", killed)
     code = main([*LOG, "--db", url, "--value", "7"])
     gc.collect()  # what the lost connection's finalizers say comes now, not at exit
     err = capsys.readouterr().err
@@ -81,7 +82,7 @@ def test_a_killed_connection_gives_one_line(
     assert err.count("\n") == 1, err
     assert err.startswith("aipdesk: Die Verbindung zur Datenbank postgresql+psycopg://")
     assert "Traceback" not in err and "Exception ignored" not in err
-    monkeypatch.setattr(values, "_apply", real)
+    monkeypatch.setattr(cellwrite, "_read", real)
     db = open_database(url)
     try:
         assert get_value(db, "NEUSTART", "integrations", Month(2021, 5)) is None

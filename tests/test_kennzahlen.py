@@ -346,3 +346,24 @@ def test_the_chart_curve_ends_at_the_status_figures_and_continues_without_a_jump
     assert curve.monthly[:6] == (60, 55, 70, None, 58, 62)
     assert curve.previous == tuple(50 * k for k in range(1, 13))
     assert curve.forecast == pytest.approx(305 / (5 / 12))
+
+
+def test_the_meldeschluss_reason_names_at_most_the_limit_and_counts_the_rest() -> None:
+    from aipdesk.domain.reporting import ReportMonthChoice
+
+    holdups = tuple(Holdup(f"P{n}", "integrations", Month(2021, 3)) for n in range(5))
+    choice = ReportMonthChoice(Month(2021, 2), Month(2021, 6), holdups)
+
+    def name(h: Holdup) -> str:
+        return h.project
+
+    assert choice.explain("de", name, limit=2) == (
+        "Meldeschluss: bis 2021-02 vollständig gemeldet; es fehlt noch: P0 2021-03; "
+        "P1 2021-03; und 3 weitere (Werte liegen bis 2021-06 vor)"
+    )
+    assert choice.explain("en", name, limit=5).count("2021-03") == 5  # all fit: no count
+    assert "more" not in choice.explain("en", name, limit=5)
+    assert choice.explain("en", name, limit=4).endswith(
+        "P3 2021-03; and 1 more (values reach 2021-06)"
+    )
+    assert choice.explain("de", name).count("2021-03") == 5  # no limit: every target

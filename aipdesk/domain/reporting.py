@@ -36,14 +36,23 @@ class ReportMonthChoice:
     holdups: tuple[Holdup, ...]  # empty: every target is reported up to `latest`
 
     def explain(
-        self, lang: str, name: Callable[[Holdup], str], label: Callable[[Month], str] = str
+        self,
+        lang: str,
+        name: Callable[[Holdup], str],
+        label: Callable[[Month], str] = str,
+        limit: int | None = None,
     ) -> str:
         """Why this month, in a sentence; `name` names a target as people know it,
-        `label` a month (default: YYYY-MM)."""
+        `label` a month (default: YYYY-MM). With a `limit`, at most that many targets
+        are named and the rest counted ("und 397 weitere")."""
         month, latest = label(self.month), label(self.latest)
         if not self.holdups:
             return message(Note.deadline_complete, lang, month=month)
-        missing = "; ".join(f"{name(h)} {label(h.missing)}" for h in self.holdups)
+        named = self.holdups if limit is None else self.holdups[:limit]
+        parts = [f"{name(h)} {label(h.missing)}" for h in named]
+        if len(named) < len(self.holdups):
+            parts.append(message(Note.deadline_more, lang, count=len(self.holdups) - len(named)))
+        missing = "; ".join(parts)
         return message(Note.deadline_missing, lang, month=month, missing=missing, latest=latest)
 
 

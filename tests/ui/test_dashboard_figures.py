@@ -125,3 +125,42 @@ def test_the_window_says_why_it_chose_the_report_month(
     table = window.findChild(QTableView, "dashboardTable")
     assert table is not None
     window.close()
+
+
+def test_the_strip_names_three_targets_behind_and_counts_the_rest(
+    demo_template: Path, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """With hundreds of projects behind, naming each one filled the window and left the
+    table one row tall: the strip names three and counts the others."""
+    import shutil
+
+    from aipdesk.app import build_main_window
+    from aipdesk.store.database import open_database
+
+    path = tmp_path / "w.sqlite"
+    shutil.copy(demo_template, path)
+    db = open_database(path)
+    behind = [
+        ("LIA", "job_starts"),
+        ("GUIDE", "participants"),
+        ("IP", "integrations"),
+        ("EXG", "integrations"),
+        ("TAAM", "taam_new"),
+    ]
+    for project, metric in behind:
+        _drop(db, project, metric, Month(2021, 11))
+    db.close()
+    window = build_main_window(str(path), user="tester")
+    assert isinstance(window, MainWindow)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.loaded, timeout=20_000):
+        window.show()
+    assert window.snapshot is not None and window.snapshot.status.choice is not None
+    assert len(window.snapshot.status.choice.holdups) == 5  # the five dropped Novembers
+    strip = window.findChild(QLabel, "reportingStrip")
+    assert strip is not None
+    why = strip.text().split("\n")[0]
+    assert why.startswith("Berichtsmonat Okt 2021 – Meldeschluss: bis Okt 2021 vollständig")
+    assert why.count("Nov 2021") == 3
+    assert why.endswith("Nov 2021; und 2 weitere (Werte liegen bis Dez 2021 vor).")
+    window.close()

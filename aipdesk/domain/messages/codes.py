@@ -217,6 +217,7 @@ class Note(StrEnum):
     status_official = auto()
     deadline_complete = auto()
     deadline_missing = auto()
+    deadline_more = auto()
     restored = auto()
     restore_saved_before = auto()
     restore_nothing_before = auto()

@@ -115,6 +115,7 @@ NOTES: dict[Note, tuple[str, str]] = {
         "reporting deadline: complete up to {month}; still missing: {missing} "
         "(values reach {latest})",
     ),
+    Note.deadline_more: ("und {count} weitere", "and {count} more"),
     Note.restored: (
         "Wiederhergestellt: {target} enthält jetzt den Stand aus {source}",
         "Restored: {target} now holds the state of {source}",

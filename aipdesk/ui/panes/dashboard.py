@@ -212,7 +212,10 @@ class DashboardPane(QWidget):
         choice = snapshot.status.choice
         if choice is not None:
             why = self.tr("Report month {0} – {1}.").format(
-                upto, choice.explain(self.backend.lang, _namer(snapshot), month_label)
+                upto,
+                # The strip stays a line or two: with hundreds of projects behind, the
+                # first few are named and the rest counted (the matrix lists them all).
+                choice.explain(self.backend.lang, _namer(snapshot), month_label, limit=3),
             )
         else:
             why = self.tr("Report month {0}, as chosen.").format(upto)
@@ -243,8 +246,7 @@ class DashboardPane(QWidget):
             return "–" if cents is None else format_cents(cents, lang, symbol=True)
 
         return self.tr(
-            "Budget {0} up to {1}: {2} of {3} spent ({4}), committed {5} ({6}), "
-            "forecast {7} – {8}"
+            "Budget {0} up to {1}: {2} of {3} spent ({4}), committed {5} ({6}), forecast {7} – {8}"
         ).format(
             total.code,
             month_label(budget.report.report_month),

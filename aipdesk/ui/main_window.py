@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         self.showing_cache = False
         self._pending_cached = False
         self._state_shown = False  # the database's state (banners, label) is shown
+        self._period_said: tuple[int, Month] | None = None  # in the status bar
         self.setWindowTitle(self.tr("aipdesk – labour-market and integration programme"))
         self.setStyleSheet(FOCUS_STYLE)
         self.undo_stack = QUndoStack(self)
@@ -327,12 +328,7 @@ class MainWindow(QMainWindow):
         self.backend.remember_names(snapshot.projects, snapshot.metrics.values())
         # Exports and imports need the open database; edits wait for it too
         # (Backend.read_only until it is open).
-        for action in (
-            self.action_export,
-            self.action_template,
-            self.action_report,
-            self.action_print,
-        ):
+        for action in self._reading_actions():
             action.setEnabled(not cached)
         for action in (self.action_import, self.action_merge):
             action.setEnabled(not cached and not self.backend.read_only)
@@ -347,12 +343,17 @@ class MainWindow(QMainWindow):
         if cached:
             self.cache_shown.emit()  # "Loading…" stays in the status bar
             return
-        self.statusBar().showMessage(
-            self.tr("Year {0}, report month {1}").format(
-                snapshot.year, month_label(snapshot.report_month)
-            ),
-            5000,
-        )
+        period = (snapshot.year, snapshot.report_month)
+        if changes is None or period != self._period_said:
+            # Said when figures are read or the period moves, not after every edit: a
+            # status bar paints its message at once, and the same words say nothing new.
+            self._period_said = period
+            self.statusBar().showMessage(
+                self.tr("Year {0}, report month {1}").format(
+                    snapshot.year, month_label(snapshot.report_month)
+                ),
+                5000,
+            )
         self.loaded.emit()
 
     def _clear(self) -> None:
@@ -369,15 +370,14 @@ class MainWindow(QMainWindow):
             pane.set_snapshot(blank)
         self.projects.snapshot = self.targets.snapshot = None
         self.dashboard.clear()
-        for action in (
-            self.action_export,
-            self.action_template,
-            self.action_report,
-            self.action_print,
-        ):
+        for action in self._reading_actions():
             action.setEnabled(False)
         self.year_combo.clear()
         self.month_combo.clear()
+
+    def _reading_actions(self) -> tuple[QAction, ...]:
+        """What reads the open database (no figures from the start-up cache)."""
+        return (self.action_export, self.action_template, self.action_report, self.action_print)
 
     def _fill_combos(self, snapshot: Snapshot) -> None:
         """The years and the months of the year shown; filled anew only when they change

@@ -135,6 +135,27 @@ def test_switching_month_changes_plan(window: MainWindow, qtbot: QtBot) -> None:
     assert row.progress.plan_to_date == pytest.approx(350)
 
 
+def test_the_status_bar_names_the_period_when_it_is_read_not_after_every_edit(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    bar = window.statusBar()
+    assert bar.currentMessage() == "Jahr 2021, Berichtsmonat Dez 2021"
+    bar.clearMessage()
+    model = window.integrations.model
+    index = model.index(model.find("NEUSTART", "integrations"), 2 + 10)  # November
+    before = dashboard_row(window, "NEUSTART", "integrations").progress.actual_to_date
+    november = get_value(window.backend.db, "NEUSTART", "integrations", Month(2021, 11))
+    assert november is not None and before is not None
+    assert model.setData(index, "77")
+    after = dashboard_row(window, "NEUSTART", "integrations").progress.actual_to_date
+    assert after == before - november[0] + 77  # the figures follow the edit
+    assert bar.currentMessage() == ""  # the same period: nothing new to say
+    combo = window.findChild(QComboBox, "monthCombo")
+    with qtbot.waitSignal(window.loaded, timeout=20_000):
+        combo.activated.emit(5)  # June
+    assert bar.currentMessage() == "Jahr 2021, Berichtsmonat Jun 2021"
+
+
 def test_editing_a_target_changes_the_dashboard(window: MainWindow, qtbot: QtBot) -> None:
     window.show_pane("targets")
     view = window.findChild(QTableView, "targetsTable")
@@ -152,9 +173,13 @@ def test_editing_a_target_changes_the_dashboard(window: MainWindow, qtbot: QtBot
     qtbot.keyClick(editor, Qt.Key.Key_Backspace)
     qtbot.keyClicks(editor, "650")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
+
     def stored() -> list[float | None]:
-        return [t.value for t in list_targets(window.backend.db)
-                if (t.project, t.metric) == ("NEUSTART", "integrations")]
+        return [
+            t.value
+            for t in list_targets(window.backend.db)
+            if (t.project, t.metric) == ("NEUSTART", "integrations")
+        ]
 
     qtbot.waitUntil(lambda: stored() == [650], timeout=5000)  # the pane writes after setData
     row = dashboard_row(window, "NEUSTART", "integrations")

@@ -318,14 +318,18 @@ def main() -> None:
             f"**{r['median_ms']:.1f} ms** | {r['min_ms']:.1f} ms | {r['max_ms']:.1f} ms | "
             f"{r['cpu_ms']:.1f} ms | {r['statements']:.0f} |"
         )
-    hidden = [f"{r['projects']}×{r['values']:,}" for r in [*results, *before] if not r["row_shown"]]
+    hidden = [
+        f"{r['projects']}×{r['values']:,}{f' ({args.compare})' if r in before else ''}"
+        for r in [*results, *before]
+        if not r["row_shown"]
+    ]
     worst = max(float(str(r["median_ms"])) for r in results)
     lines += [
         "",
         "- The edited row was on screen in the dashboard's table, and painted, in every run"
         if not hidden
-        else f"- The edited row was not on screen in the dashboard's table (only the chart "
-        f"painted) in: {', '.join(hidden)} (before: {args.compare})",
+        else "- The edited row was not on screen in the dashboard's table (only the chart "
+        f"painted) in: {', '.join(hidden)}",
         "",
         f"- Goal median ≤ {GOAL_MS:.0f} ms in every configuration: "
         f"{'met' if worst <= GOAL_MS else 'missed'} (worst median {worst:.1f} ms)",

@@ -17,25 +17,21 @@ from aipdesk.cli.common import (
     tell,
     translator,
 )
-from aipdesk.cli.listing import add_json, print_json, print_table
+from aipdesk.cli.listing import add_actions, add_json, print_json, print_table
 from aipdesk.domain.messages import Note, message
 
 
 def register(sub: Any, common: argparse.ArgumentParser, lang: str = "de") -> None:
     t = translator(lang)
-    parser = sub.add_parser(
+    actions = add_actions(
+        sub,
+        common,
+        t,
         "access",
-        parents=[common],
-        help=t(
+        t(
             "Zugänge auf einer gemeinsamen PostgreSQL-Datenbank: Teamleitung, Koordination",
             "access on a shared PostgreSQL database: team leads, coordination",
         ),
-    )
-    actions = parser.add_subparsers(
-        dest="action",
-        metavar=t("AKTION", "ACTION"),
-        required=True,
-        help=t("was zu tun ist", "what to do"),
     )
     p = actions.add_parser(
         "grant",

@@ -24,6 +24,7 @@ from aipdesk.cli.common import (
     usage,
     year_type,
 )
+from aipdesk.cli.listing import add_actions
 from aipdesk.cli.status_table import STATUS_WORDS, _table
 from aipdesk.domain.errors import Code, DomainError
 from aipdesk.domain.messages import Note, message, pick
@@ -51,19 +52,15 @@ COLUMNS = (
 
 def register(sub: Any, common: argparse.ArgumentParser, lang: str = "de") -> None:
     t = translator(lang)
-    budget = sub.add_parser(
+    actions = add_actions(
+        sub,
+        common,
+        t,
         "budget",
-        parents=[common],
-        help=t(
+        t(
             "Budget des Eingliederungstitels: Stand, Ausgaben und Bindungen, Plan",
             "budget of the Eingliederungstitel: status, spending and commitments, plan",
         ),
-    )
-    actions = budget.add_subparsers(
-        dest="action",
-        metavar=t("AKTION", "ACTION"),
-        required=True,
-        help=t("was zu tun ist", "what to do"),
     )
     p = actions.add_parser(
         "status",

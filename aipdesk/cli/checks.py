@@ -20,7 +20,7 @@ from aipdesk.cli.common import (
     translator,
     year_type,
 )
-from aipdesk.cli.listing import add_json, add_metric, add_project, print_table
+from aipdesk.cli.listing import add_actions, add_json, add_metric, add_project, print_table
 from aipdesk.domain.messages import Note, message
 from aipdesk.format import formatter, month_words
 from aipdesk.services.naming import metric_name, project_name
@@ -32,18 +32,8 @@ def register(sub: Any, common: argparse.ArgumentParser, lang: str = "de") -> Non
     _register_rule(sub, common, t)
 
 
-def _actions(sub: Any, common: argparse.ArgumentParser, t: Translate, name: str, text: str) -> Any:
-    parser = sub.add_parser(name, parents=[common], help=text)
-    return parser.add_subparsers(
-        dest="action",
-        metavar=t("AKTION", "ACTION"),
-        required=True,
-        help=t("was zu tun ist", "what to do"),
-    )
-
-
 def _register_review(sub: Any, common: argparse.ArgumentParser, t: Translate, lang: str) -> None:
-    actions = _actions(
+    actions = add_actions(
         sub,
         common,
         t,
@@ -76,7 +66,7 @@ def _register_review(sub: Any, common: argparse.ArgumentParser, t: Translate, la
 
 
 def _register_rule(sub: Any, common: argparse.ArgumentParser, t: Translate) -> None:
-    actions = _actions(
+    actions = add_actions(
         sub,
         common,
         t,

@@ -66,6 +66,20 @@ def add_report_month(p: argparse.ArgumentParser, t: Translate, month: Any) -> No
     )
 
 
+def add_actions(
+    sub: Any, common: argparse.ArgumentParser, t: Translate, name: str, text: str
+) -> Any:
+    """The command `name` with actions of its own (aipdesk month close | approve | …):
+    returns the subparsers to add each action to."""
+    parser = sub.add_parser(name, parents=[common], help=text)
+    return parser.add_subparsers(
+        dest="action",
+        metavar=t("AKTION", "ACTION"),
+        required=True,
+        help=t("was zu tun ist", "what to do"),
+    )
+
+
 def add_json(p: argparse.ArgumentParser, t: Translate) -> None:
     p.add_argument("--json", action="store_true", help=t("als JSON ausgeben", "print JSON"))
 

@@ -20,7 +20,7 @@ from aipdesk.cli.common import (
     translator,
     year_type,
 )
-from aipdesk.cli.listing import add_json, add_project, print_table
+from aipdesk.cli.listing import add_actions, add_json, add_project, print_table
 from aipdesk.domain.closing import STATE_WORDS, MonthState
 from aipdesk.domain.messages import Note, message, pick
 from aipdesk.format import date_words, formatter, month_words
@@ -29,19 +29,15 @@ from aipdesk.services.naming import project_name
 
 def register(sub: Any, common: argparse.ArgumentParser, lang: str = "de") -> None:
     t = translator(lang)
-    parser = sub.add_parser(
+    actions = add_actions(
+        sub,
+        common,
+        t,
         "month",
-        parents=[common],
-        help=t(
+        t(
             "Monatsabschluss: melden, freigeben, wieder öffnen, Meldeschluss, Stand",
             "monthly close: report, approve, reopen, deadline, state",
         ),
-    )
-    actions = parser.add_subparsers(
-        dest="action",
-        metavar=t("AKTION", "ACTION"),
-        required=True,
-        help=t("was zu tun ist", "what to do"),
     )
     p = actions.add_parser(
         "close",

@@ -22,7 +22,14 @@ from aipdesk.cli.common import (
     usage,
     year_type,
 )
-from aipdesk.cli.listing import add_json, add_pair, print_json, print_targets, target_json
+from aipdesk.cli.listing import (
+    add_actions,
+    add_json,
+    add_pair,
+    print_json,
+    print_targets,
+    target_json,
+)
 from aipdesk.domain.messages import Note
 from aipdesk.domain.months import period_words
 from aipdesk.services.naming import metric_name, project_name
@@ -30,16 +37,12 @@ from aipdesk.services.naming import metric_name, project_name
 
 def register(sub: Any, common: argparse.ArgumentParser, lang: str = "de") -> None:
     t = translator(lang)
-    target = sub.add_parser(
+    targets = add_actions(
+        sub,
+        common,
+        t,
         "target",
-        parents=[common],
-        help=t("Zielwerte setzen, auflisten, entfernen", "set, list, remove targets"),
-    )
-    targets = target.add_subparsers(
-        dest="action",
-        metavar=t("AKTION", "ACTION"),
-        required=True,
-        help=t("was zu tun ist", "what to do"),
+        t("Zielwerte setzen, auflisten, entfernen", "set, list, remove targets"),
     )
     p = targets.add_parser(
         "set",

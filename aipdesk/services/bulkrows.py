@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection
 
 from aipdesk.store.models import ChangeRow, ValueRow
 
-__all__ = ["Rows"]
+__all__ = ["ROW", "UPDATE", "Rows"]
 
 
 class Rows:
@@ -79,8 +79,8 @@ class Rows:
             )  # fmt: skip
         if updates:
             connection.execute(
-                _CORE_UPDATE,
-                [{"rid": rid, "v": v, "n": n, "by": by, "at": stamp} for v, n, by, rid in updates],
+                UPDATE,
+                [{ROW: rid, "v": v, "n": n, "by": by, "at": stamp} for v, n, by, rid in updates],
             )
         if log:
             connection.execute(
@@ -92,9 +92,13 @@ class Rows:
             )
 
 
-_CORE_UPDATE = (
+# The row's id under the name the ORM gives it: a refusal of the database names the row
+# by it (store.engine: which project and month a refused write was about).
+ROW = "monthly_values_id"
+# A changed value by its row id (services.cellwrite writes with it too).
+UPDATE = (
     update(ValueRow)
-    .where(ValueRow.id == bindparam("rid"))
+    .where(ValueRow.id == bindparam(ROW))
     .values(
         value=bindparam("v"),
         note=bindparam("n"),

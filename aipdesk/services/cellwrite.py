@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Final
 
-from sqlalchemy import bindparam, delete, insert, select, union_all, update
+from sqlalchemy import bindparam, delete, insert, select, union_all
 from sqlalchemy.orm import Session
 
 from aipdesk.domain.errors import Code, DomainError
@@ -26,10 +26,11 @@ from aipdesk.domain.months import Month
 from aipdesk.domain.rules import check_loggable
 from aipdesk.domain.text import check_note
 from aipdesk.services.base import CellKey, CellState
+from aipdesk.services.bulkrows import ROW, UPDATE
 from aipdesk.services.families import check_cell, members
 from aipdesk.services.naming import metric_name, project_name
 from aipdesk.services.operation import Work
-from aipdesk.services.versions import check_version, fresh_version, fresh_versions
+from aipdesk.services.versions import check_version, fresh_versions
 from aipdesk.store.changelog import now, record_many
 from aipdesk.store.checks import check_cells_unique
 from aipdesk.store.models import ValueRow
@@ -197,12 +198,7 @@ def set_cells(
         if row is None or row.value != value or row.note != new_note:
             writes[key] = (value, new_note)
     _families(catalog, stored, writes)
-    new = [key for key in writes if key not in stored]
-    fresh = (
-        {new[0]: fresh_version(session, "value", *new[0])}
-        if len(new) == 1
-        else fresh_versions(session, "value", new)
-    )
+    fresh = fresh_versions(session, "value", [k for k in writes if k not in stored])
     stamp, user = now(), actor.user
     before: dict[CellKey, Before] = {}
     after: dict[CellKey, CellState | None] = {}
@@ -252,7 +248,7 @@ def set_cells(
             }
         )
     connection = session.connection()
-    for rows, statement in ((deletes, _DELETE), (updates, _UPDATE), (inserts, _INSERT)):
+    for rows, statement in ((deletes, _DELETE), (updates, UPDATE), (inserts, _INSERT)):
         for start in range(0, len(rows), CHUNK):
             connection.execute(statement, rows[start : start + CHUNK])
     for start in range(0, len(log), CHUNK):
@@ -280,18 +276,4 @@ _CELLS = union_all(
     _STORED.where(ValueRow.metric_id.in_(bindparam("family", expanding=True))),
 )
 _INSERT = insert(ValueRow)
-# The row's id under the name the ORM gives it: a refusal of the database names the row
-# by it (store.engine: which project and month a refused write was about).
-ROW = "monthly_values_id"
 _DELETE = delete(ValueRow).where(ValueRow.id == bindparam(ROW))
-_UPDATE = (
-    update(ValueRow)
-    .where(ValueRow.id == bindparam(ROW))
-    .values(
-        value=bindparam("v"),
-        note=bindparam("n"),
-        updated_by=bindparam("by"),
-        updated_at=bindparam("at"),
-        version=ValueRow.version + 1,
-    )
-)

@@ -72,12 +72,14 @@ def fresh_versions(
     floor = _floor(session)
     result = dict.fromkeys(wanted, floor + 1)
     projects = sorted({p for p, _, _ in wanted})
+    metrics = sorted({m for _, m, _ in wanted})
     years = sorted({m.year for _, _, m in wanted})
     query = (
         select(ChangeRow.project, ChangeRow.metric, ChangeRow.year, ChangeRow.month, func.count())
         .where(
             ChangeRow.entity == entity,
             ChangeRow.project.in_(projects),
+            ChangeRow.metric.in_(metrics),  # one new cell: its own entries only
             ChangeRow.year.in_(years),
         )
         .group_by(ChangeRow.project, ChangeRow.metric, ChangeRow.year, ChangeRow.month)

@@ -54,7 +54,7 @@ from aipdesk.ui.models.budget_model import (
     month_of,
     short_name,
 )
-from aipdesk.ui.panes.grid_view import CellDelegate, GridView
+from aipdesk.ui.panes.grid_view import GridView
 from aipdesk.ui.panes.paste_text import table_text_refusal
 
 if TYPE_CHECKING:
@@ -95,24 +95,14 @@ class BudgetPane(QWidget):
         install_copy(self.table)
 
         self.grid_model = BudgetGridModel(self._write, backend.lang, self)
-        self.grid = GridView(self)
+        self.grid = GridView(self, self._take_refusal)
         self.grid.setObjectName("budgetGrid")
         self.grid.setAccessibleName(self.tr("Monthly budget entries"))
         self.grid.setModel(self.grid_model)
-        self.delegate = CellDelegate(self.grid, self._take_refusal)
-        self.grid.setItemDelegate(self.delegate)
-        self.grid.setEditTriggers(
-            QAbstractItemView.EditTrigger.AnyKeyPressed
-            | QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-        )
-        self.grid.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.grid.setWordWrap(False)
-        self.grid.verticalHeader().hide()
+        self.delegate = self.grid.delegate
         self.grid.verticalHeader().setDefaultSectionSize(self.grid.fontMetrics().height() + 6)
         self.grid.clear_requested.connect(self._clear)
         self.grid.paste_requested.connect(self.paste)
-        self.delegate.move_down.connect(self.grid.move_down)
         self.action_note = QAction(self.tr("Edit &note…"), self)
         self.action_note.setObjectName("budgetActionNote")
         self.action_note.setShortcut(QKeySequence("Shift+F2"))

@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QHeaderView,
     QLabel,
@@ -55,7 +54,7 @@ from aipdesk.ui.models.grid_model import (
     month_of,
 )
 from aipdesk.ui.month_close import MonthClose
-from aipdesk.ui.panes.grid_view import CellDelegate, GridView
+from aipdesk.ui.panes.grid_view import GridView
 from aipdesk.ui.panes.paste_text import paste_refusal, table_text_refusal
 
 
@@ -77,7 +76,7 @@ class GridPane(QWidget):
         self._closing: Any = {}  # the monthly close of the year shown (Snapshot.closing)
         self.closer = MonthClose(backend, self)
         self.model = GridModel(self._write, self)
-        self.view = GridView(self)
+        self.view = GridView(self, self._take_refusal)
         self.view.setObjectName(f"{name}Table")
         self.view.setAccessibleName(
             self.tr("Monthly values")
@@ -85,24 +84,14 @@ class GridPane(QWidget):
             else self.tr("Training entries per month")
         )
         self.view.setModel(self.model)
-        self.delegate = CellDelegate(self.view, self._take_refusal)
-        self.view.setItemDelegate(self.delegate)
-        self.view.setEditTriggers(
-            QAbstractItemView.EditTrigger.AnyKeyPressed
-            | QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-        )
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.delegate = self.view.delegate
         self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().hide()
-        self.view.setWordWrap(False)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         self.view.menu_requested.connect(self._context_menu)
         self.view.clear_requested.connect(self._clear)
         self.view.paste_requested.connect(self.paste)
-        self.delegate.move_down.connect(self.view.move_down)
 
         self.hint = QLabel(self)
         self.hint.setObjectName(f"{name}Hint")

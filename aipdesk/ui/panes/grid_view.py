@@ -151,6 +151,21 @@ class GridView(QTableView):
     paste_requested = Signal()
     menu_requested = Signal(QModelIndex, QPoint)  # the cell, where the menu goes (global)
 
+    def __init__(self, parent: QWidget, refusal: Callable[[], str | None]) -> None:
+        """`refusal`: why the value just typed was not stored (see CellDelegate)."""
+        super().__init__(parent)
+        self.delegate = CellDelegate(self, refusal)
+        self.setItemDelegate(self.delegate)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setWordWrap(False)
+        self.verticalHeader().hide()
+        self.delegate.move_down.connect(self.move_down)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self.state() != QAbstractItemView.State.EditingState:
             key, modifiers = event.key(), event.modifiers()

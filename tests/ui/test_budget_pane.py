@@ -323,3 +323,4 @@ def test_a_bad_plan_or_weight_is_named_and_nothing_stored(window: MainWindow, qt
     ok_button(dialog).click()
     assert dialog.isVisible() and "Apr: „viel“ ist kein Gewicht" in dialog.message.text()
     assert window.undo_stack.count() == steps
+    dialog.reject()  # a modal dialog left open would stand before the next test's window

@@ -89,9 +89,11 @@ def test_the_official_k2_stands_beside_the_cumulative_quote(
     assert model.index(_row(model, "JC", "lzb_stock"), COL_YOY).data() == expected
 
 
-def test_the_window_says_why_it_chose_the_report_month(
-    demo_template: Path, tmp_path: Path, qtbot: QtBot
-) -> None:
+def _window_without(
+    demo_template: Path, tmp_path: Path, qtbot: QtBot, unreported: list[tuple[str, str]]
+) -> MainWindow:
+    """The window on a copy of the demo in which `unreported` (project, metric) pairs
+    have not logged November 2021."""
     import shutil
 
     from aipdesk.app import build_main_window
@@ -100,13 +102,21 @@ def test_the_window_says_why_it_chose_the_report_month(
     path = tmp_path / "w.sqlite"
     shutil.copy(demo_template, path)
     db = open_database(path)
-    _drop(db, "LIA", "job_starts", Month(2021, 11))
+    for project, metric in unreported:
+        _drop(db, project, metric, Month(2021, 11))
     db.close()
     window = build_main_window(str(path), user="tester")
     assert isinstance(window, MainWindow)
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.loaded, timeout=20_000):
         window.show()
+    return window
+
+
+def test_the_window_says_why_it_chose_the_report_month(
+    demo_template: Path, tmp_path: Path, qtbot: QtBot
+) -> None:
+    window = _window_without(demo_template, tmp_path, qtbot, [("LIA", "job_starts")])
     assert window.snapshot is not None
     assert window.snapshot.report_month == Month(2021, 10)  # LiA has not reported November
     strip = window.findChild(QLabel, "reportingStrip")
@@ -132,14 +142,6 @@ def test_the_strip_names_three_targets_behind_and_counts_the_rest(
 ) -> None:
     """With hundreds of projects behind, naming each one filled the window and left the
     table one row tall: the strip names three and counts the others."""
-    import shutil
-
-    from aipdesk.app import build_main_window
-    from aipdesk.store.database import open_database
-
-    path = tmp_path / "w.sqlite"
-    shutil.copy(demo_template, path)
-    db = open_database(path)
     behind = [
         ("LIA", "job_starts"),
         ("GUIDE", "participants"),
@@ -147,14 +149,7 @@ def test_the_strip_names_three_targets_behind_and_counts_the_rest(
         ("EXG", "integrations"),
         ("TAAM", "taam_new"),
     ]
-    for project, metric in behind:
-        _drop(db, project, metric, Month(2021, 11))
-    db.close()
-    window = build_main_window(str(path), user="tester")
-    assert isinstance(window, MainWindow)
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.loaded, timeout=20_000):
-        window.show()
+    window = _window_without(demo_template, tmp_path, qtbot, behind)
     assert window.snapshot is not None and window.snapshot.status.choice is not None
     assert len(window.snapshot.status.choice.holdups) == 5  # the five dropped Novembers
     strip = window.findChild(QLabel, "reportingStrip")
